@@ -1,0 +1,3 @@
+from inventory_app.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,151 @@
+"""Exact quantities and money.
+
+Storage uses integers in minor units so that every sum is exact and fast:
+
+* quantity: thousandths (3 decimal places)
+* money: cents (2 decimal places)
+* unit cost: ten-thousandths (4 decimal places)
+
+Rounding is always half-up (away from zero for negatives), the commercial rule.
+``Decimal`` is what callers see; ``int`` minor units is what the ledger computes with.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from inventory_app.domain.errors import ValidationError
+
+QTY_PLACES = 3
+MONEY_PLACES = 2
+COST_PLACES = 4
+QTY_SCALE = 10**QTY_PLACES
+MONEY_SCALE = 10**MONEY_PLACES
+COST_SCALE = 10**COST_PLACES
+
+_QTY_Q = Decimal(1).scaleb(-QTY_PLACES)
+_MONEY_Q = Decimal(1).scaleb(-MONEY_PLACES)
+_COST_Q = Decimal(1).scaleb(-COST_PLACES)
+ZERO = Decimal(0)
+
+
+def div_half_up(numerator: int, denominator: int) -> int:
+    """Integer division rounded half away from zero. ``denominator`` > 0."""
+    if denominator <= 0:
+        raise ZeroDivisionError("denominator must be positive")
+    if numerator >= 0:
+        return (2 * numerator + denominator) // (2 * denominator)
+    return -((-2 * numerator + denominator) // (2 * denominator))
+
+
+def to_decimal(value: object, *, what: str = "number") -> Decimal:
+    """Parse text, int or Decimal into a finite Decimal. Floats are refused: they are not exact."""
+    if isinstance(value, bool):
+        raise ValidationError(f"{what}: {value!r} is not a number")
+    if isinstance(value, Decimal):
+        d = value
+    elif isinstance(value, int):
+        d = Decimal(value)
+    elif isinstance(value, str):
+        text = value.strip().replace(",", "").replace("\u00a0", "").replace(" ", "")
+        if not text:
+            raise ValidationError(f"{what} is empty")
+        try:
+            d = Decimal(text)
+        except InvalidOperation:
+            raise ValidationError(f"{what}: {value!r} is not a number") from None
+    else:
+        raise ValidationError(f"{what}: {value!r} is not a number")
+    if not d.is_finite():
+        raise ValidationError(f"{what}: {value!r} is not a number")
+    return d
+
+
+def _places_ok(d: Decimal, places: int) -> bool:
+    return d == d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def parse_qty(value: object, *, what: str = "quantity") -> Decimal:
+    """A quantity with at most 3 decimals (more is an error, never silently rounded)."""
+    d = to_decimal(value, what=what)
+    if not _places_ok(d, QTY_PLACES):
+        raise ValidationError(f"{what}: {value!r} has more than {QTY_PLACES} decimals")
+    return d.quantize(_QTY_Q)
+
+
+def parse_cost(value: object, *, what: str = "unit cost") -> Decimal:
+    """A unit cost with at most 4 decimals, not negative."""
+    d = to_decimal(value, what=what)
+    if not _places_ok(d, COST_PLACES):
+        raise ValidationError(f"{what}: {value!r} has more than {COST_PLACES} decimals")
+    if d < 0:
+        raise ValidationError(f"{what}: {value!r} is negative")
+    return d.quantize(_COST_Q)
+
+
+def parse_money(value: object, *, what: str = "amount") -> Decimal:
+    d = to_decimal(value, what=what)
+    if not _places_ok(d, MONEY_PLACES):
+        raise ValidationError(f"{what}: {value!r} has more than {MONEY_PLACES} decimals")
+    return d.quantize(_MONEY_Q)
+
+
+def qty_to_int(q: Decimal) -> int:
+    return int(q.scaleb(QTY_PLACES).to_integral_value(rounding=ROUND_HALF_UP))
+
+
+def money_to_int(m: Decimal) -> int:
+    return int(m.scaleb(MONEY_PLACES).to_integral_value(rounding=ROUND_HALF_UP))
+
+
+def cost_to_int(c: Decimal) -> int:
+    return int(c.scaleb(COST_PLACES).to_integral_value(rounding=ROUND_HALF_UP))
+
+
+def qty_from_int(n: int) -> Decimal:
+    return Decimal(n).scaleb(-QTY_PLACES).quantize(_QTY_Q)
+
+
+def money_from_int(n: int) -> Decimal:
+    return Decimal(n).scaleb(-MONEY_PLACES).quantize(_MONEY_Q)
+
+
+def cost_from_int(n: int) -> Decimal:
+    return Decimal(n).scaleb(-COST_PLACES).quantize(_COST_Q)
+
+
+def round_money(d: Decimal) -> Decimal:
+    return d.quantize(_MONEY_Q, rounding=ROUND_HALF_UP)
+
+
+# Minor-unit arithmetic used by the ledger -------------------------------------------------
+
+_LINE_DIVISOR = QTY_SCALE * COST_SCALE // MONEY_SCALE  # milli * 1e-4 -> cents
+
+
+def line_value(qty_milli: int, cost_e4: int) -> int:
+    """Value in cents of ``qty`` at ``unit cost``: round(qty x cost, 2, half-up)."""
+    return div_half_up(qty_milli * cost_e4, _LINE_DIVISOR)
+
+
+def share_of_value(remaining_value: int, remaining_qty: int, qty: int) -> int:
+    """Cents to take from a batch holding ``remaining_value`` for ``remaining_qty`` when
+    drawing ``qty`` of it.
+
+    Proportional to what is left, not to the original unit cost, so that the value is
+    used up exactly when the quantity reaches zero and never goes negative.
+    """
+    if qty >= remaining_qty:
+        return remaining_value
+    return div_half_up(remaining_value * qty, remaining_qty)
+
+
+def fmt_qty(n: int) -> str:
+    """Human text for a quantity in milli-units: '12', '0.5', '1.25'."""
+    d = qty_from_int(n)
+    text = format(d.normalize(), "f")
+    return text
+
+
+def fmt_money(n: int) -> str:
+    return format(money_from_int(n), ",f")

@@ -1,0 +1,126 @@
+"""Which batches an outgoing movement draws from, and at what value.
+
+FIFO: oldest received first, ties by posting order (batch id).
+FEFO: earliest expiry first, then FIFO; batches without expiry last.
+Expired batches (expiry before the movement's date) are never picked automatically;
+they can be drawn only when named, with an override reason (checked by the caller).
+
+``pick`` is pure: it returns a plan, with any shortfall as a value, and changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from inventory_app.domain.model import BatchLot, Draw, Removal
+from inventory_app.domain.money import share_of_value
+
+_FAR_FUTURE = dt.date.max
+
+
+def fifo_key(lot: BatchLot) -> tuple:
+    return (lot.received_date, lot.id)
+
+
+def fefo_key(lot: BatchLot) -> tuple:
+    return (lot.expiry or _FAR_FUTURE, lot.expiry is None, lot.received_date, lot.id)
+
+
+def policy_key(removal: Removal | str) -> Callable[[BatchLot], tuple]:
+    return fefo_key if removal == Removal.FEFO else fifo_key
+
+
+def in_policy_order(lots: Iterable[BatchLot], removal: Removal | str) -> list[BatchLot]:
+    return sorted(lots, key=policy_key(removal))
+
+
+def is_expired(lot: BatchLot, on: dt.date) -> bool:
+    """A batch is expired from the day after its expiry date."""
+    return lot.expiry is not None and lot.expiry < on
+
+
+@dataclass(slots=True)
+class PickPlan:
+    """The outcome of a pick. ``short`` > 0 means the request cannot be met."""
+
+    needed: int
+    draws: list[Draw] = field(default_factory=list)
+    short: int = 0
+    available: int = 0  # what the considered batches could give
+    expired_available: int = 0  # held in expired batches (only issued when named)
+    uses_expired: bool = False
+    out_of_order: bool = False  # a named batch that the policy would not have picked first
+
+    @property
+    def ok(self) -> bool:
+        return self.short == 0
+
+    @property
+    def value(self) -> int:
+        return sum(d.value for d in self.draws)
+
+    @property
+    def needs_reason(self) -> bool:
+        return self.uses_expired or self.out_of_order
+
+
+def pick(
+    lots: Sequence[BatchLot],
+    qty: int,
+    *,
+    removal: Removal | str,
+    on: dt.date,
+    named: str | None = None,
+    available: Callable[[BatchLot], int] | None = None,
+    ordered: bool = False,
+) -> PickPlan:
+    """Plan drawing ``qty`` (thousandths, > 0) from ``lots`` for a movement dated ``on``.
+
+    ``lots`` are the item's batches at the locations the movement may draw from.
+    ``available(lot)`` is how much of a lot may be drawn at ``on`` (backdated postings
+    must not take what later movements already used); default: all that is left.
+    ``ordered`` says ``lots`` are already in policy order.
+    """
+    if qty <= 0:
+        raise ValueError("qty must be positive")
+    avail = available or (lambda lot: lot.qty)
+    candidates = lots if ordered else in_policy_order(lots, removal)
+    usable: list[tuple[BatchLot, int]] = []
+    expired: list[tuple[BatchLot, int]] = []
+    for lot in candidates:
+        if lot.qty <= 0 or lot.posted_date > on:
+            continue
+        a = avail(lot)
+        if a <= 0:
+            continue
+        (expired if is_expired(lot, on) else usable).append((lot, a))
+
+    plan = PickPlan(needed=qty)
+    plan.expired_available = sum(a for _, a in expired)
+    if named is not None:
+        chosen = [(lot, a) for lot, a in candidates_named(usable, expired, named)]
+        plan.uses_expired = any(is_expired(lot, on) for lot, _ in chosen)
+        plan.out_of_order = bool(chosen) and (not usable or chosen[0][0] is not usable[0][0])
+        plan.expired_available = 0
+    else:
+        chosen = usable
+    remaining = qty
+    for lot, a in chosen:
+        if remaining == 0:
+            break
+        take = min(a, remaining)
+        plan.draws.append(Draw(lot, take, share_of_value(lot.value, lot.qty, take)))
+        remaining -= take
+    plan.available = sum(a for _, a in chosen)
+    plan.short = remaining
+    return plan
+
+
+def candidates_named(
+    usable: list[tuple[BatchLot, int]], expired: list[tuple[BatchLot, int]], code: str
+) -> list[tuple[BatchLot, int]]:
+    """Lots carrying batch code ``code`` (case-insensitive), expired ones after usable ones."""
+    want = code.strip().casefold()
+    return [(lot, a) for lot, a in usable + expired if lot.code.casefold() == want]

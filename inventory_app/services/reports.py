@@ -1,0 +1,183 @@
+"""Stock on hand and period summaries as Decimal rows (what the CLI, UI and Excel show)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from inventory_app.domain.errors import ValidationError
+from inventory_app.domain.money import cost_from_int, money_from_int, qty_from_int
+from inventory_app.storage import queries
+from inventory_app.storage.db import Database
+
+ZQ = Decimal("0.000")
+ZM = Decimal("0.00")
+
+
+@dataclass(frozen=True, slots=True)
+class BatchStock:
+    sku: str
+    name: str
+    unit: str
+    batch: str
+    location: str
+    expiry: dt.date | None
+    received: dt.date
+    unit_cost: Decimal
+    qty: Decimal
+    value: Decimal
+    category: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ItemStock:
+    sku: str
+    name: str
+    unit: str
+    category: str
+    qty: Decimal
+    value: Decimal
+
+
+def stock_by_batch(db: Database, *, at: dt.date | None = None) -> list[BatchStock]:
+    """Batches holding stock at the end of day ``at`` (None or today: now)."""
+    if at is not None and at >= dt.date.today():
+        at = None
+    return [
+        BatchStock(
+            sku=r[0],
+            name=r[1],
+            unit=r[2],
+            batch=r[3],
+            location=r[4],
+            expiry=dt.date.fromisoformat(r[5]) if r[5] else None,
+            unit_cost=cost_from_int(r[6]),
+            received=dt.date.fromisoformat(r[7]),
+            qty=qty_from_int(r[8]),
+            value=money_from_int(r[9]),
+            category=r[11],
+        )
+        for r in queries.batches_at(db.conn, at)
+    ]
+
+
+def stock_by_item(db: Database, *, at: dt.date | None = None) -> list[ItemStock]:
+    """Items holding stock at the end of day ``at`` (None or today: now), by SKU."""
+    if at is None or at >= dt.date.today():
+        bal = queries.current_balances(db.conn)
+    else:
+        bal = queries.balances(db.conn, at)
+    names = queries.item_rows(db.conn, set(bal))
+    rows = [
+        ItemStock(
+            sku=names[i][0],
+            name=names[i][1],
+            category=names[i][2],
+            unit=names[i][3],
+            qty=qty_from_int(q),
+            value=money_from_int(v),
+        )
+        for i, (q, v) in bal.items()
+        if q or v
+    ]
+    rows.sort(key=lambda r: r.sku)
+    return rows
+
+
+def stock_value(db: Database) -> Decimal:
+    row = db.conn.execute("SELECT coalesce(sum(on_hand_value), 0) FROM items").fetchone()
+    return money_from_int(row[0])
+
+
+NUMERIC_KEYS = (
+    "opening_qty",
+    "opening_value",
+    "in_qty",
+    "in_value",
+    "out_qty",
+    "out_value",
+    "adj_qty",
+    "adj_value",
+    "closing_qty",
+    "closing_value",
+)
+
+
+@dataclass(slots=True)
+class SummaryRow:
+    """One line of the period summary. ``key`` is the SKU or the category."""
+
+    key: str
+    name: str = ""
+    category: str = ""
+    unit: str = ""
+    opening_qty: Decimal = ZQ
+    opening_value: Decimal = ZM
+    in_qty: Decimal = ZQ
+    in_value: Decimal = ZM
+    out_qty: Decimal = ZQ
+    out_value: Decimal = ZM
+    adj_qty: Decimal = ZQ
+    adj_value: Decimal = ZM
+    closing_qty: Decimal = ZQ
+    closing_value: Decimal = ZM
+
+    def add(self, other: SummaryRow) -> None:
+        for k in NUMERIC_KEYS:
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+
+
+@dataclass(slots=True)
+class Summary:
+    start: dt.date
+    end: dt.date
+    by: str
+    rows: list[SummaryRow] = field(default_factory=list)
+    totals: SummaryRow = field(default_factory=lambda: SummaryRow(key="total"))
+
+
+def period_summary(db: Database, *, start: dt.date, end: dt.date, by: str = "item") -> Summary:
+    """Opening, in (receipts), out (cost of goods sold), adj (signed), closing for the days
+    ``start``..``end`` inclusive. opening + in - out + adj = closing on every row."""
+    if by not in ("item", "category"):
+        raise ValidationError("summary is by item or by category")
+    if end < start:
+        raise ValidationError(f"the period ends ({end}) before it starts ({start})")
+    conn = db.conn
+    opening = queries.flows(conn, None, start - dt.timedelta(days=1))
+    period = queries.flows(conn, start, end)
+    names = queries.item_rows(conn)
+    rows: dict[str, SummaryRow] = {}
+    for item_id in set(opening) | set(period):
+        o = opening.get(item_id, [0] * 6)
+        p = period.get(item_id, [0] * 6)
+        oq, ov = o[0] - o[2] + o[4], o[1] - o[3] + o[5]
+        if not (oq or ov or any(p)):
+            continue
+        sku, name, category, unit = names[item_id]
+        row = SummaryRow(
+            key=sku,
+            name=name,
+            category=category,
+            unit=unit,
+            opening_qty=qty_from_int(oq),
+            opening_value=money_from_int(ov),
+            in_qty=qty_from_int(p[0]),
+            in_value=money_from_int(p[1]),
+            out_qty=qty_from_int(p[2]),
+            out_value=money_from_int(p[3]),
+            adj_qty=qty_from_int(p[4]),
+            adj_value=money_from_int(p[5]),
+            closing_qty=qty_from_int(oq + p[0] - p[2] + p[4]),
+            closing_value=money_from_int(ov + p[1] - p[3] + p[5]),
+        )
+        if by == "item":
+            rows[sku] = row
+        else:
+            cat = rows.setdefault(category, SummaryRow(key=category, category=category))
+            cat.add(row)
+    out = Summary(start=start, end=end, by=by, rows=sorted(rows.values(), key=lambda r: r.key))
+    for r in out.rows:
+        out.totals.add(r)
+    return out

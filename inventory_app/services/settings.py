@@ -1,0 +1,62 @@
+"""Shop settings kept in the file itself (so they travel with backups)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from inventory_app.domain.errors import ValidationError
+from inventory_app.domain.model import Changes
+from inventory_app.storage.db import Database
+
+DEFAULTS: dict[str, str] = {
+    "shop_name": "My shop",
+    "currency": "¥",
+    "operator": "",
+    "expiry_warning_days": "30",
+    "dead_stock_days": "90",
+    "current_assets": "0",
+}
+
+
+def get(db: Database, key: str) -> str:
+    value = db.meta(key)
+    return value if value is not None else DEFAULTS.get(key, "")
+
+
+def get_int(db: Database, key: str) -> int:
+    try:
+        return int(get(db, key))
+    except ValueError:
+        return int(DEFAULTS[key])
+
+
+def get_decimal(db: Database, key: str) -> Decimal:
+    try:
+        return Decimal(get(db, key))
+    except ArithmeticError:
+        return Decimal(DEFAULTS.get(key, "0"))
+
+
+def set_value(db: Database, key: str, value: str) -> Changes:
+    if key == "lock_date":
+        raise ValidationError("the lock date is set with close_period")
+    with db.transaction() as conn:
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, str(value)),
+        )
+    return Changes(settings=True)
+
+
+def set_shop_name(db: Database, name: str) -> Changes:
+    name = name.strip()
+    if not name:
+        raise ValidationError("the shop name is empty")
+    return set_value(db, "shop_name", name)
+
+
+def all_settings(db: Database) -> dict[str, str]:
+    out = dict(DEFAULTS)
+    out.update(dict(db.conn.execute("SELECT key, value FROM meta").fetchall()))
+    return out

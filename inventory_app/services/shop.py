@@ -1,0 +1,38 @@
+"""Opening and creating shop files. The rest of the app receives the ``Database`` handle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from inventory_app.storage.db import Database, open_db
+
+APP_NAME = "inventory_app"
+
+
+def default_db_path() -> Path:
+    """``inventory.db`` in the user's data folder (per OS conventions)."""
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "inventory.db"
+
+
+def open_shop(
+    path: str | Path, *, write: bool = True, create: bool = False, program: str = "inventory-app"
+) -> Database:
+    """Open a shop file. ``write`` takes the single-writer lock; ``create`` makes a new
+    empty shop when the file does not exist."""
+    return open_db(path, write=write, create=create, program=program)
+
+
+def create_shop(path: str | Path, *, name: str = "", currency: str = "¥") -> Database:
+    from inventory_app.services import settings
+
+    db = open_db(path, write=True, create=True)
+    with db.transaction():
+        if name:
+            settings.set_value(db, "shop_name", name)
+        settings.set_value(db, "currency", currency)
+    return db
+
+
+__all__ = ["Database", "create_shop", "default_db_path", "open_shop"]

@@ -1,0 +1,714 @@
+"""Posting movements: the only code that writes documents, movements, allocations and batches.
+
+A ``Poster`` keeps an in-memory view of the batches of the items it touches, applies each
+line with the pure rules of ``domain.picking`` and ``domain.money``, and writes rows with
+``executemany``. The same engine posts a single receipt from the UI and a million journal
+lines from an import, so both obey exactly the same rules. The caller owns the transaction:
+nothing is visible to others until it commits, and an error rolls everything back.
+
+A line either applies completely or raises before changing anything, so an importer can
+keep going after a bad row to report every problem, then roll back.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass, field
+
+from inventory_app.domain import money
+from inventory_app.domain.errors import InsufficientStock, NotFound, RefusedOperation
+from inventory_app.domain.errors import ValidationError as Invalid
+from inventory_app.domain.model import (
+    BUCKET_OF_TYPE,
+    DEFAULT_LOCATION,
+    BatchLot,
+    Bucket,
+    Changes,
+    Document,
+    Line,
+    MovementType,
+    Removal,
+    WriteoffReason,
+)
+from inventory_app.domain.picking import PickPlan, pick, policy_key
+
+T = MovementType
+_FLUSH_EVERY = 20_000
+_WRITEOFF_REASONS = {r.value for r in WriteoffReason}
+_OUTGOING = {T.ISSUE, T.WRITEOFF, T.TRANSFER}
+
+
+@dataclass(slots=True)
+class _Item:
+    id: int
+    sku: str
+    removal: str
+    shelf_life_days: int | None
+    last_cost: int | None
+    lots: list[BatchLot] | None = None  # policy order; None until loaded
+    by_id: dict[int, BatchLot] = field(default_factory=dict)
+
+
+_ITEM_COLS = "id, sku, removal, shelf_life_days, last_cost"
+_LOT_COLS = (
+    "id, item_id, location_id, code, received_date, posted_date, expiry, unit_cost, "
+    "qty_remaining, value_remaining, last_draw_date"
+)
+
+
+def _d(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _lot(row: tuple) -> BatchLot:
+    return BatchLot(
+        id=row[0],
+        item_id=row[1],
+        location_id=row[2],
+        code=row[3],
+        received_date=dt.date.fromisoformat(row[4]),
+        posted_date=dt.date.fromisoformat(row[5]),
+        expiry=_d(row[6]),
+        unit_cost=row[7],
+        qty=row[8],
+        value=row[9],
+        last_draw_date=_d(row[10]),
+    )
+
+
+class Poster:
+    """Applies documents and reversals inside the caller's transaction.
+
+    ``preload`` loads every item up front (imports); otherwise items are looked up as met.
+    ``today`` bounds dates (no future postings).
+    """
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        *,
+        source: str = "app",
+        today: dt.date | None = None,
+        preload: bool = False,
+        preview: bool = False,
+    ) -> None:
+        self.conn = conn
+        self.source = source
+        self.today = today or dt.date.today()
+        self.preview = preview
+        self.created_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+        self._next = {
+            t: conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {t}").fetchone()[0]
+            for t in ("documents", "movements", "batches", "allocations")
+        }
+        row = conn.execute("SELECT value FROM meta WHERE key = 'lock_date'").fetchone()
+        self.lock_date = _d(row[0]) if row else None
+        self.locations = {
+            name.casefold(): lid for lid, name in conn.execute("SELECT id, name FROM locations")
+        }
+        self._items: dict[str, _Item] = {}
+        self._items_by_id: dict[int, _Item] = {}
+        if preload:
+            for r in conn.execute(f"SELECT {_ITEM_COLS} FROM items"):
+                self._remember(_Item(*r))
+        self._preloaded = preload
+        self._rows: dict[str, list[tuple]] = {
+            "documents": [],
+            "movements": [],
+            "batches": [],
+            "allocations": [],
+        }
+        self._touched: dict[int, BatchLot] = {}
+        self._item_delta: dict[int, list[int]] = {}
+        self._month_delta: dict[tuple[int, str], list[int]] = {}
+        self._last_cost: dict[int, int] = {}
+        self.movement_ids: list[int] = []
+        self.document_ids: list[int] = []
+        self._pending_movements = 0
+
+    # -- look-ups -------------------------------------------------------------------------
+
+    def _remember(self, item: _Item) -> _Item:
+        self._items[item.sku.casefold()] = item
+        self._items_by_id[item.id] = item
+        return item
+
+    def item(self, sku: str) -> _Item:
+        key = sku.strip().casefold()
+        found = self._items.get(key)
+        if found is None and not self._preloaded:
+            r = self.conn.execute(
+                f"SELECT {_ITEM_COLS} FROM items WHERE sku = ?", (sku.strip(),)
+            ).fetchone()
+            if r:
+                found = self._remember(_Item(*r))
+        if found is None:
+            raise Invalid(f"unknown SKU {sku!r}")
+        return found
+
+    def _item_by_id(self, item_id: int) -> _Item:
+        found = self._items_by_id.get(item_id)
+        if found is None:
+            r = self.conn.execute(f"SELECT {_ITEM_COLS} FROM items WHERE id = ?", (item_id,))
+            found = self._remember(_Item(*r.fetchone()))
+        return found
+
+    def location(self, name: str | None) -> int:
+        key = (name or DEFAULT_LOCATION).strip().casefold()
+        try:
+            return self.locations[key]
+        except KeyError:
+            raise Invalid(f"unknown location {name!r}") from None
+
+    def _lots(self, item: _Item) -> list[BatchLot]:
+        if item.lots is None:
+            rows = self.conn.execute(
+                f"SELECT {_LOT_COLS} FROM batches WHERE item_id = ? AND qty_remaining > 0",
+                (item.id,),
+            ).fetchall()
+            lots = [_lot(r) for r in rows]
+            for lot in lots:
+                item.by_id.setdefault(lot.id, lot)
+            item.lots = sorted((item.by_id[lot.id] for lot in lots), key=policy_key(item.removal))
+        elif len(item.lots) > 24:
+            # exhausted lots stay in memory until there are enough of them to matter
+            live = [lot for lot in item.lots if lot.qty > 0]
+            if len(live) < len(item.lots):
+                item.lots = live
+        return item.lots
+
+    def _lot_by_id(self, batch_id: int) -> BatchLot:
+        for item in self._items_by_id.values():
+            if batch_id in item.by_id:
+                return item.by_id[batch_id]
+        row = self.conn.execute(f"SELECT {_LOT_COLS} FROM batches WHERE id = ?", (batch_id,))
+        lot = _lot(row.fetchone())
+        item = self._item_by_id(lot.item_id)
+        return item.by_id.setdefault(lot.id, lot)
+
+    def _add_lot(self, item: _Item, lot: BatchLot) -> None:
+        item.by_id[lot.id] = lot
+        lots = self._lots(item)
+        if lot not in lots:
+            bisect.insort(lots, lot, key=policy_key(item.removal))
+
+    def _take_id(self, table: str) -> int:
+        n = self._next[table]
+        self._next[table] = n + 1
+        return n
+
+    # -- dates --------------------------------------------------------------------------
+
+    def check_date(self, date: dt.date) -> None:
+        if self.lock_date is not None and date <= self.lock_date:
+            raise RefusedOperation(
+                f"{date.isoformat()} is in a closed period (closed up to "
+                f"{self.lock_date.isoformat()}); post the correction in an open period"
+            )
+        if date > self.today:
+            raise Invalid(f"{date.isoformat()} is in the future")
+
+    def _available(self, lot: BatchLot, on: dt.date) -> int:
+        """What may be drawn from ``lot`` by a movement dated ``on`` without making any
+        later day's balance negative (backdated postings must not take what later
+        movements already used)."""
+        if lot.last_draw_date is None or on >= lot.last_draw_date:
+            return lot.qty
+        self.write_rows()
+        rows = self.conn.execute(
+            "SELECT date, sum(qty) FROM allocations WHERE batch_id = ? AND date > ? "
+            "GROUP BY date ORDER BY date DESC",
+            (lot.id, on.isoformat()),
+        ).fetchall()
+        # The balance at a day t >= on is the current balance plus what movements dated
+        # after t took (put-backs count negative); the lowest such balance bounds the draw.
+        lowest = acc = 0
+        for _, q in rows:
+            acc += q
+            lowest = min(lowest, acc)
+        return max(0, lot.qty + lowest)
+
+    # -- posting --------------------------------------------------------------------------
+
+    def post(self, doc: Document, *, kind: str | None = None) -> int:
+        """Post every line of ``doc`` (all or nothing: the caller rolls back on error)."""
+        self.check_date(doc.date)
+        doc_id = self.new_document(
+            date=doc.date,
+            kind=kind or (doc.lines[0].type.value if doc.lines else "empty"),
+            reference=doc.reference,
+            supplier=doc.supplier,
+            note=doc.note,
+            operator=doc.operator,
+        )
+        for line in doc.lines:
+            self.apply(line, date=doc.date, document_id=doc_id, operator=doc.operator)
+        return doc_id
+
+    def new_document(
+        self,
+        *,
+        date: dt.date,
+        kind: str,
+        reference: str = "",
+        supplier: str = "",
+        note: str = "",
+        operator: str = "",
+    ) -> int:
+        doc_id = self._take_id("documents")
+        self._rows["documents"].append(
+            (
+                doc_id,
+                date.isoformat(),
+                kind,
+                reference,
+                supplier,
+                note,
+                operator,
+                self.source,
+                self.created_at,
+            )
+        )
+        self.document_ids.append(doc_id)
+        return doc_id
+
+    def apply(self, line: Line, *, date: dt.date, document_id: int, operator: str = "") -> int:
+        """Apply one line; returns the movement id. Raises before changing anything."""
+        self.check_date(date)
+        item = self.item(line.sku)
+        qty = money.qty_to_int(money.parse_qty(line.qty))
+        try:
+            t = T(line.type)
+        except ValueError:
+            raise Invalid(f"unknown movement type {line.type!r}") from None
+        if t == T.REVERSAL:
+            raise Invalid("reversals are posted with reverse(), not as a line")
+        if qty == 0:
+            raise Invalid("quantity is zero")
+        if t not in (T.ADJUST, T.STOCKTAKE) and qty < 0:
+            raise Invalid(f"quantity must be positive for a {t.value}")
+        loc = self.location(line.location) if (line.location or t != T.ISSUE) else None
+        reason = (line.reason or "").strip() or None
+        if t == T.WRITEOFF:
+            reason = (reason or WriteoffReason.OTHER.value).casefold()
+            if reason not in _WRITEOFF_REASONS:
+                raise Invalid(
+                    f"write-off reason {line.reason!r} is not one of: "
+                    + ", ".join(sorted(_WRITEOFF_REASONS))
+                )
+        if t == T.RECEIPT or (t in (T.ADJUST, T.STOCKTAKE) and qty > 0):
+            return self._receive(item, line, qty, loc, reason, date, document_id, operator)
+        to_loc = None
+        if t == T.TRANSFER:
+            if not line.to_location:
+                raise Invalid("a transfer needs a destination location")
+            to_loc = self.location(line.to_location)
+            if to_loc == loc:
+                raise Invalid("a transfer needs two different locations")
+        plan = self.plan(item, abs(qty), date=date, location=loc, batch=line.batch)
+        if not plan.ok:
+            raise _shortage(item.sku, plan, line, self._location_name(loc))
+        if plan.needs_reason and not (line.override_reason or "").strip():
+            raise Invalid(_why_reason_needed(plan, date, line.batch or ""))
+        mid = self._take_id("movements")
+        value = plan.value
+        first_loc = loc if loc is not None else plan.draws[0].batch.location_id
+        for draw in plan.draws:
+            self._draw(mid, draw.batch, draw.qty, draw.value, date)
+            if to_loc is not None:
+                src = draw.batch
+                self._new_lot(
+                    item,
+                    movement_id=mid,
+                    location_id=to_loc,
+                    code=src.code,
+                    received=src.received_date,
+                    posted=date,
+                    expiry=src.expiry,
+                    unit_cost=src.unit_cost,
+                    qty=draw.qty,
+                    value=draw.value,
+                    source_batch_id=src.id,
+                )
+        signed_qty, signed_value = (qty, value) if t == T.TRANSFER else (-abs(qty), -value)
+        self._movement(
+            mid,
+            document_id,
+            date,
+            t,
+            BUCKET_OF_TYPE[t],
+            item,
+            first_loc,
+            to_loc,
+            signed_qty,
+            signed_value,
+            None,
+            reason,
+            line,
+            operator,
+        )
+        return mid
+
+    def plan(
+        self,
+        item: _Item,
+        qty: int,
+        *,
+        date: dt.date,
+        location: int | None,
+        batch: str | None,
+    ) -> PickPlan:
+        lots = self._lots(item)
+        if location is not None:
+            lots = [lot for lot in lots if lot.location_id == location]
+        return pick(
+            lots,
+            qty,
+            removal=item.removal,
+            on=date,
+            named=(batch or "").strip() or None,
+            available=lambda lot: self._available(lot, date),
+            ordered=True,
+        )
+
+    def _receive(self, item, line, qty, loc, reason, date, document_id, operator) -> int:
+        t = T(line.type)
+        if line.unit_cost is not None:
+            cost = money.cost_to_int(money.parse_cost(line.unit_cost))
+        elif t == T.RECEIPT:
+            raise Invalid("a receipt needs a unit cost")
+        elif item.last_cost is not None:
+            cost = item.last_cost
+        else:
+            raise Invalid(f"no unit cost given and {item.sku} has never been received")
+        expiry = line.expiry
+        if expiry is None and item.shelf_life_days:
+            expiry = date + dt.timedelta(days=item.shelf_life_days)
+        if expiry is not None and expiry < date:
+            raise Invalid(f"expiry {expiry.isoformat()} is before the date {date.isoformat()}")
+        mid = self._take_id("movements")
+        value = money.line_value(qty, cost)
+        code = (line.batch or "").strip()
+        lot = self._new_lot(
+            item,
+            movement_id=mid,
+            location_id=loc,
+            code=code or None,
+            received=date,
+            posted=date,
+            expiry=expiry,
+            unit_cost=cost,
+            qty=qty,
+            value=value,
+        )
+        if t == T.RECEIPT:
+            item.last_cost = cost
+            self._last_cost[item.id] = cost
+        bucket = BUCKET_OF_TYPE[t]
+        self._movement(
+            mid, document_id, date, t, bucket, item, loc, None, qty, value, cost, reason, line,
+            operator, batch=lot,
+        )  # fmt: skip
+        return mid
+
+    def _new_lot(
+        self,
+        item: _Item,
+        *,
+        movement_id: int,
+        location_id: int,
+        code: str | None,
+        received: dt.date,
+        posted: dt.date,
+        expiry: dt.date | None,
+        unit_cost: int,
+        qty: int,
+        value: int,
+        source_batch_id: int | None = None,
+    ) -> BatchLot:
+        bid = self._take_id("batches")
+        code = code or f"B{posted:%y%m%d}-{bid}"
+        lot = BatchLot(
+            id=bid,
+            item_id=item.id,
+            location_id=location_id,
+            code=code,
+            received_date=received,
+            posted_date=posted,
+            expiry=expiry,
+            unit_cost=unit_cost,
+            qty=qty,
+            value=value,
+        )
+        self._rows["batches"].append(
+            (
+                bid,
+                item.id,
+                location_id,
+                code,
+                received.isoformat(),
+                posted.isoformat(),
+                expiry.isoformat() if expiry else None,
+                unit_cost,
+                qty,
+                value,
+                movement_id,
+                source_batch_id,
+                qty,
+                value,
+                None,
+            )
+        )
+        self._add_lot(item, lot)
+        self._touched[bid] = lot
+        return lot
+
+    def _draw(self, movement_id: int, lot: BatchLot, qty: int, value: int, date: dt.date) -> None:
+        """Record an allocation: ``qty`` > 0 takes from the batch, < 0 puts back."""
+        lot.qty -= qty
+        lot.value -= value
+        if lot.qty < 0 or lot.value < 0:  # the picker makes this impossible; guard anyway
+            raise AssertionError(f"batch {lot.id} would go negative")
+        if lot.last_draw_date is None or date > lot.last_draw_date:
+            lot.last_draw_date = date
+        self._touched[lot.id] = lot
+        self._rows["allocations"].append(
+            (self._take_id("allocations"), movement_id, lot.id, date.isoformat(), qty, value)
+        )
+
+    def _movement(
+        self, mid, document_id, date, t, bucket, item, loc, to_loc, qty, value, cost, reason,
+        line: Line | None, operator, *, batch=None, reverses_id=None, note=None,
+    ) -> None:  # fmt: skip
+        self._rows["movements"].append(
+            (
+                mid,
+                document_id,
+                date.isoformat(),
+                t.value,
+                bucket.value,
+                item.id,
+                loc,
+                to_loc,
+                qty,
+                value,
+                cost,
+                reason,
+                (line.override_reason or None) if line else None,
+                note if note is not None else (line.note if line else ""),
+                line.reference if line else "",
+                operator,
+                reverses_id,
+                line.stocktake_id if line else None,
+                self.created_at,
+            )
+        )
+        self.movement_ids.append(mid)
+        if bucket != Bucket.XFER:
+            d = self._item_delta.setdefault(item.id, [0, 0])
+            d[0] += qty
+            d[1] += value
+            m = self._month_delta.setdefault((item.id, f"{date:%Y-%m}"), [0, 0, 0, 0, 0, 0])
+            if bucket == Bucket.IN:
+                m[0] += qty
+                m[1] += value
+            elif bucket == Bucket.OUT:
+                m[2] -= qty
+                m[3] -= value
+            else:
+                m[4] += qty
+                m[5] += value
+        self._pending_movements += 1
+        if self._pending_movements >= _FLUSH_EVERY:
+            self.write_rows()
+
+    def _location_name(self, loc: int | None) -> str:
+        if loc is None:
+            return ""
+        return next((n for n, i in self.locations.items() if i == loc), "")
+
+    # -- reversal -------------------------------------------------------------------------
+
+    def reverse(
+        self, movement_id: int, *, date: dt.date | None, reason: str, operator: str = ""
+    ) -> int:
+        """Post a reversal that restores exactly what movement ``movement_id`` touched."""
+        if not reason.strip():
+            raise Invalid("a reversal needs a reason")
+        self.write_rows()
+        row = self.conn.execute(
+            "SELECT m.id, m.date, m.type, m.bucket, m.item_id, m.location_id, m.to_location_id,"
+            " m.qty, m.value, i.sku, (SELECT id FROM movements r WHERE r.reverses_id = m.id)"
+            " FROM movements m JOIN items i ON i.id = m.item_id WHERE m.id = ?",
+            (movement_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"there is no movement {movement_id}")
+        _, odate, otype, bucket, item_id, loc, to_loc, qty, value, sku, reversed_by = row
+        if otype == T.REVERSAL:
+            raise RefusedOperation(
+                f"movement {movement_id} is itself a reversal; post the original again instead"
+            )
+        if reversed_by is not None:
+            raise RefusedOperation(
+                f"movement {movement_id} was already reversed by movement {reversed_by}"
+            )
+        odate = dt.date.fromisoformat(odate)
+        date = date or max(self.today, odate)
+        if date < odate:
+            raise Invalid(f"a reversal cannot be dated before the movement ({odate.isoformat()})")
+        self.check_date(date)
+        created = self.conn.execute(
+            "SELECT b.id, b.code, b.qty_received, b.value_received, b.qty_remaining,"
+            " (SELECT count(*) FROM allocations a WHERE a.batch_id = b.id)"
+            " FROM batches b WHERE b.movement_id = ?",
+            (movement_id,),
+        ).fetchall()
+        for bid, code, q_recv, _, _, _ in created:
+            lot = self._lot_by_id(bid)
+            if lot.qty != q_recv or self._has_draws(bid):
+                used = money.fmt_qty(q_recv - lot.qty) if lot.qty != q_recv else "some"
+                raise RefusedOperation(
+                    f"movement {movement_id} of {sku} cannot be reversed: {used} of batch "
+                    f"{code} has already been used since. Reverse those movements first, "
+                    "or post an adjustment for the difference."
+                )
+        drawn = self.conn.execute(
+            "SELECT batch_id, qty, value FROM allocations WHERE movement_id = ? ORDER BY id",
+            (movement_id,),
+        ).fetchall()
+        item = self._item_by_id(item_id)
+        doc_id = self.new_document(
+            date=date, kind="reversal", reference=f"reverses #{movement_id}", operator=operator
+        )
+        mid = self._take_id("movements")
+        for bid, q, v in drawn:
+            lot = self._lot_by_id(bid)
+            self._draw(mid, lot, -q, -v, date)
+            if lot.qty > 0:
+                self._add_lot(self._item_by_id(lot.item_id), lot)
+        for bid, _, q_recv, v_recv, _, _ in created:
+            self._draw(mid, self._lot_by_id(bid), q_recv, v_recv, date)
+        self._movement(
+            mid, doc_id, date, T.REVERSAL, Bucket(bucket), item, loc, to_loc, -qty, -value,
+            None, None, None, operator, reverses_id=movement_id, note=reason.strip(),
+        )  # fmt: skip
+        return mid
+
+    def draws_of(self, movement_id: int) -> list[tuple[BatchLot, int, int]]:
+        """(batch, qty, value) drawn by a movement posted through this poster and not yet
+        written (previews)."""
+        return [
+            (self._lot_by_id(bid), q, v)
+            for _, mid, bid, _, q, v in self._rows["allocations"]
+            if mid == movement_id
+        ]
+
+    def _has_draws(self, batch_id: int) -> bool:
+        return (
+            self.conn.execute(
+                "SELECT 1 FROM allocations WHERE batch_id = ? LIMIT 1", (batch_id,)
+            ).fetchone()
+            is not None
+        )
+
+    # -- writing --------------------------------------------------------------------------
+
+    def write_rows(self) -> None:
+        """Insert pending rows (inside the caller's transaction)."""
+        if self.preview:
+            return
+        rows = self._rows
+        c = self.conn
+        if rows["documents"]:
+            c.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)", rows["documents"])
+        if rows["movements"]:
+            c.executemany(
+                "INSERT INTO movements VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                rows["movements"],
+            )
+        if rows["batches"]:
+            c.executemany(
+                "INSERT INTO batches VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows["batches"]
+            )
+        if rows["allocations"]:
+            c.executemany("INSERT INTO allocations VALUES (?,?,?,?,?,?)", rows["allocations"])
+        for v in rows.values():
+            v.clear()
+        self._pending_movements = 0
+
+    def finish(self) -> Changes:
+        """Write everything and the maintained balances; returns what changed."""
+        if self.preview:
+            raise RuntimeError("a preview poster never writes")
+        self.write_rows()
+        c = self.conn
+        c.executemany(
+            "UPDATE batches SET qty_remaining = ?, value_remaining = ?, last_draw_date = ?"
+            " WHERE id = ?",
+            [
+                (lot.qty, lot.value, lot.last_draw_date and lot.last_draw_date.isoformat(), lid)
+                for lid, lot in self._touched.items()
+            ],
+        )
+        c.executemany(
+            "UPDATE items SET on_hand_qty = on_hand_qty + ?, on_hand_value = on_hand_value + ?"
+            " WHERE id = ?",
+            [(q, v, i) for i, (q, v) in self._item_delta.items() if q or v],
+        )
+        c.executemany(
+            "UPDATE items SET last_cost = ? WHERE id = ?",
+            [(cost, i) for i, cost in self._last_cost.items()],
+        )
+        c.executemany(
+            "INSERT INTO item_month VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (item_id, month) DO"
+            " UPDATE SET in_qty = in_qty + excluded.in_qty, in_value = in_value +"
+            " excluded.in_value, out_qty = out_qty + excluded.out_qty, out_value = out_value +"
+            " excluded.out_value, adj_qty = adj_qty + excluded.adj_qty, adj_value = adj_value +"
+            " excluded.adj_value",
+            [(i, m, *d) for (i, m), d in self._month_delta.items()],
+        )
+        items = {lot.item_id for lot in self._touched.values()} | set(self._item_delta)
+        changes = Changes(
+            items=frozenset(items),
+            batches=frozenset(self._touched),
+            movements=tuple(self.movement_ids),
+            documents=tuple(self.document_ids),
+        )
+        self._touched.clear()
+        self._item_delta.clear()
+        self._month_delta.clear()
+        self._last_cost.clear()
+        return changes
+
+
+def _shortage(sku: str, plan: PickPlan, line: Line, location: str) -> InsufficientStock:
+    where = f" at {location}" if location else ""
+    what = f"batch {line.batch!r} of {sku}" if line.batch else sku
+    msg = (
+        f"not enough stock of {what}{where}: need {money.fmt_qty(plan.needed)}, "
+        f"available {money.fmt_qty(plan.available)}"
+    )
+    if plan.expired_available:
+        msg += (
+            f" (another {money.fmt_qty(plan.expired_available)} is in expired batches, "
+            "issued only when named with a reason)"
+        )
+    return InsufficientStock(
+        msg,
+        sku=sku,
+        needed=money.qty_from_int(plan.needed),
+        available=money.qty_from_int(plan.available),
+    )
+
+
+def _why_reason_needed(plan: PickPlan, date: dt.date, code: str) -> str:
+    if plan.uses_expired:
+        exp = next(d.batch.expiry for d in plan.draws if d.batch.expiry and d.batch.expiry < date)
+        return f"batch {code!r} expired on {exp.isoformat()}; issuing it needs a reason"
+    return f"batch {code!r} is not next in line by the item's policy; naming it needs a reason"
+
+
+__all__ = ["Poster", "Removal"]

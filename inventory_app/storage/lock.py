@@ -1,0 +1,129 @@
+"""One writer per database file, across processes.
+
+A lock file beside the database is held with an OS lock (``flock`` on POSIX,
+``msvcrt.locking`` on Windows) for as long as a writer has the file open. The OS
+releases it when the process dies, so a crash never leaves the shop locked out.
+The file's text says who holds it, for the "in use by ..." message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import os
+import socket
+import sys
+import threading
+from pathlib import Path
+
+from inventory_app.domain.errors import DatabaseInUse
+
+# Within one process several connections (UI thread, workers) may write the same file;
+# the OS lock is taken once per process and counted.
+_held: dict[str, tuple[int, int]] = {}  # path -> (fd, refcount)
+_guard = threading.Lock()
+
+
+def lock_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".lock")
+
+
+def _try_lock(fd: int) -> bool:
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError:
+        return False
+
+
+def _unlock(fd: int) -> None:
+    if sys.platform == "win32":  # pragma: no cover
+        import msvcrt
+
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        except OSError:
+            pass
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _holder_text(path: Path) -> str:
+    try:
+        info = json.loads(path.read_text(encoding="utf-8") or "{}")
+    except (OSError, ValueError):
+        return "another program"
+    who = info.get("user") or "someone"
+    host = info.get("host") or "this computer"
+    program = info.get("program") or "inventory-app"
+    since = info.get("since", "")
+    text = f"{who} on {host} ({program}, pid {info.get('pid', '?')}"
+    if since:
+        text += f", since {since}"
+    return text + ")"
+
+
+def acquire(db_path: Path, *, program: str) -> None:
+    """Take the writer lock for ``db_path`` or raise ``DatabaseInUse``."""
+    key = str(db_path.resolve())
+    with _guard:
+        if key in _held:
+            fd, count = _held[key]
+            _held[key] = (fd, count + 1)
+            return
+        lp = lock_path(db_path)
+        fd = os.open(lp, os.O_RDWR | os.O_CREAT, 0o644)
+        if not _try_lock(fd):
+            os.close(fd)
+            raise DatabaseInUse(
+                f"{db_path.name} is in use by {_holder_text(lp)}. "
+                "Close it there first; reports can still be read."
+            )
+        info = {
+            "user": _user(),
+            "host": socket.gethostname(),
+            "pid": os.getpid(),
+            "program": program,
+            "since": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        }
+        data = json.dumps(info).encode("utf-8")
+        os.ftruncate(fd, 0)
+        # On Windows the locked byte is 0; the text goes after it so readers can see it.
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, data)
+        _held[key] = (fd, 1)
+
+
+def release(db_path: Path) -> None:
+    key = str(db_path.resolve())
+    with _guard:
+        if key not in _held:
+            return
+        fd, count = _held[key]
+        if count > 1:
+            _held[key] = (fd, count - 1)
+            return
+        del _held[key]
+        _unlock(fd)
+        os.close(fd)
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # getuser raises various errors when no name is configured
+        return "someone"

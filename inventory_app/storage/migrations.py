@@ -1,0 +1,205 @@
+"""Schema steps keyed on ``PRAGMA user_version``; each step runs in one transaction.
+
+Amounts are integers in minor units (see ``domain.money``): quantities in thousandths,
+money in cents, unit costs in ten-thousandths. Posted rows (documents, movements,
+allocations) are append-only: triggers refuse UPDATE and DELETE.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+APPLICATION_ID = 0x494E5654  # "INVT": marks our files
+
+_TYPES = "'receipt','issue','writeoff','adjust','transfer','stocktake','reversal'"
+
+STEP_1 = f"""
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE locations (
+    id     INTEGER PRIMARY KEY,
+    name   TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
+    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+);
+
+CREATE TABLE items (
+    id              INTEGER PRIMARY KEY,
+    sku             TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(sku)) > 0),
+    name            TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    barcode         TEXT UNIQUE CHECK (barcode IS NULL OR length(trim(barcode)) > 0),
+    category        TEXT NOT NULL DEFAULT '',
+    unit            TEXT NOT NULL DEFAULT 'pcs',
+    supplier        TEXT NOT NULL DEFAULT '',
+    reorder_point   INTEGER NOT NULL DEFAULT 0 CHECK (reorder_point >= 0),
+    safety_stock    INTEGER CHECK (safety_stock >= 0),
+    lead_time_days  INTEGER NOT NULL DEFAULT 0 CHECK (lead_time_days >= 0),
+    shelf_life_days INTEGER CHECK (shelf_life_days > 0),
+    removal         TEXT NOT NULL DEFAULT 'fifo' CHECK (removal IN ('fifo', 'fefo')),
+    active          INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    last_counted    TEXT,
+    -- maintained by the ledger in the same transaction as every posting; `check` proves them
+    on_hand_qty     INTEGER NOT NULL DEFAULT 0 CHECK (on_hand_qty >= 0),
+    on_hand_value   INTEGER NOT NULL DEFAULT 0 CHECK (on_hand_value >= 0),
+    last_cost       INTEGER CHECK (last_cost >= 0),
+    created_at      TEXT NOT NULL
+);
+CREATE INDEX items_category ON items (category, sku);
+
+CREATE TABLE documents (
+    id         INTEGER PRIMARY KEY,
+    date       TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    reference  TEXT NOT NULL DEFAULT '',
+    supplier   TEXT NOT NULL DEFAULT '',
+    note       TEXT NOT NULL DEFAULT '',
+    operator   TEXT NOT NULL DEFAULT '',
+    source     TEXT NOT NULL DEFAULT 'app',
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE movements (
+    id              INTEGER PRIMARY KEY,
+    document_id     INTEGER NOT NULL REFERENCES documents (id),
+    date            TEXT NOT NULL CHECK (date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    type            TEXT NOT NULL CHECK (type IN ({_TYPES})),
+    bucket          TEXT NOT NULL CHECK (bucket IN ('in', 'out', 'adj', 'xfer')),
+    item_id         INTEGER NOT NULL REFERENCES items (id),
+    location_id     INTEGER NOT NULL REFERENCES locations (id),
+    to_location_id  INTEGER REFERENCES locations (id),
+    -- signed effect on the shop's stock (transfers: the quantity moved, > 0 out of location_id)
+    qty             INTEGER NOT NULL,
+    value           INTEGER NOT NULL,
+    unit_cost       INTEGER CHECK (unit_cost >= 0),
+    reason          TEXT,
+    override_reason TEXT,
+    note            TEXT NOT NULL DEFAULT '',
+    reference       TEXT NOT NULL DEFAULT '',
+    operator        TEXT NOT NULL DEFAULT '',
+    reverses_id     INTEGER UNIQUE REFERENCES movements (id),
+    stocktake_id    INTEGER,
+    created_at      TEXT NOT NULL,
+    CHECK (qty <> 0),
+    CHECK (type <> 'transfer' OR (to_location_id IS NOT NULL AND to_location_id <> location_id)),
+    CHECK ((type = 'reversal') = (reverses_id IS NOT NULL))
+);
+CREATE INDEX movements_date ON movements (date, id);
+CREATE INDEX movements_item ON movements (item_id, date);
+
+CREATE TABLE batches (
+    id              INTEGER PRIMARY KEY,
+    item_id         INTEGER NOT NULL REFERENCES items (id),
+    location_id     INTEGER NOT NULL REFERENCES locations (id),
+    code            TEXT NOT NULL CHECK (length(trim(code)) > 0),
+    received_date   TEXT NOT NULL,  -- entered the shop: age and FIFO order survive transfers
+    posted_date     TEXT NOT NULL,  -- appeared at this location
+    expiry          TEXT,
+    unit_cost       INTEGER NOT NULL CHECK (unit_cost >= 0),
+    qty_received    INTEGER NOT NULL CHECK (qty_received > 0),
+    value_received  INTEGER NOT NULL CHECK (value_received >= 0),
+    movement_id     INTEGER NOT NULL REFERENCES movements (id),
+    source_batch_id INTEGER REFERENCES batches (id),
+    -- maintained cache of received - allocated; `check` proves it
+    qty_remaining   INTEGER NOT NULL CHECK (qty_remaining BETWEEN 0 AND qty_received),
+    value_remaining INTEGER NOT NULL CHECK (value_remaining BETWEEN 0 AND value_received),
+    last_draw_date  TEXT,
+    CHECK (posted_date >= received_date)
+);
+CREATE INDEX batches_open ON batches (item_id, location_id) WHERE qty_remaining > 0;
+CREATE INDEX batches_item_code ON batches (item_id, code);
+CREATE INDEX batches_movement ON batches (movement_id);
+
+CREATE TABLE allocations (
+    id          INTEGER PRIMARY KEY,
+    movement_id INTEGER NOT NULL REFERENCES movements (id),
+    batch_id    INTEGER NOT NULL REFERENCES batches (id),
+    date        TEXT NOT NULL,
+    qty         INTEGER NOT NULL CHECK (qty <> 0),  -- > 0 drawn from the batch, < 0 put back
+    value       INTEGER NOT NULL
+);
+CREATE INDEX allocations_movement ON allocations (movement_id);
+CREATE INDEX allocations_batch ON allocations (batch_id, date);
+
+-- Per item and month: the flows of the summary, maintained on posting, so that a month or a
+-- year summary reads a few thousand rows instead of all history.
+CREATE TABLE item_month (
+    item_id   INTEGER NOT NULL REFERENCES items (id),
+    month     TEXT NOT NULL,
+    in_qty    INTEGER NOT NULL DEFAULT 0,
+    in_value  INTEGER NOT NULL DEFAULT 0,
+    out_qty   INTEGER NOT NULL DEFAULT 0,
+    out_value INTEGER NOT NULL DEFAULT 0,
+    adj_qty   INTEGER NOT NULL DEFAULT 0,
+    adj_value INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (item_id, month)
+) WITHOUT ROWID;
+CREATE INDEX item_month_month ON item_month (month);
+
+CREATE TRIGGER documents_append_only_u BEFORE UPDATE ON documents
+BEGIN SELECT RAISE(ABORT, 'posted documents cannot be changed'); END;
+CREATE TRIGGER documents_append_only_d BEFORE DELETE ON documents
+BEGIN SELECT RAISE(ABORT, 'posted documents cannot be deleted'); END;
+CREATE TRIGGER movements_append_only_u BEFORE UPDATE ON movements
+BEGIN SELECT RAISE(ABORT, 'posted movements cannot be changed; post a reversal'); END;
+CREATE TRIGGER movements_append_only_d BEFORE DELETE ON movements
+BEGIN SELECT RAISE(ABORT, 'posted movements cannot be deleted; post a reversal'); END;
+CREATE TRIGGER allocations_append_only_u BEFORE UPDATE ON allocations
+BEGIN SELECT RAISE(ABORT, 'allocations cannot be changed'); END;
+CREATE TRIGGER allocations_append_only_d BEFORE DELETE ON allocations
+BEGIN SELECT RAISE(ABORT, 'allocations cannot be deleted'); END;
+CREATE TRIGGER batches_no_delete BEFORE DELETE ON batches
+BEGIN SELECT RAISE(ABORT, 'batches cannot be deleted'); END;
+CREATE TRIGGER batches_fixed BEFORE UPDATE OF
+    id, item_id, location_id, code, received_date, posted_date, expiry, unit_cost,
+    qty_received, value_received, movement_id, source_batch_id ON batches
+BEGIN SELECT RAISE(ABORT, 'a batch''s receipt facts cannot be changed'); END;
+CREATE TRIGGER movements_closed_period BEFORE INSERT ON movements
+WHEN NEW.date <= (SELECT value FROM meta WHERE key = 'lock_date')
+BEGIN SELECT RAISE(ABORT, 'the period is closed'); END;
+
+INSERT INTO locations (name) VALUES ('Main');
+"""
+
+
+def _step_1(conn: sqlite3.Connection) -> None:
+    for statement in _split(STEP_1):
+        conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def _split(script: str) -> list[str]:
+    """Split a script into statements, keeping trigger bodies whole."""
+    out, buf = [], []
+    for line in script.splitlines():
+        if line.strip().startswith("--") or not line.strip():
+            continue
+        buf.append(line)
+        joined = "\n".join(buf)
+        if sqlite3.complete_statement(joined):
+            out.append(joined)
+            buf = []
+    if "".join(buf).strip():
+        raise ValueError("incomplete statement in migration script")
+    return out
+
+
+STEPS: list[Callable[[sqlite3.Connection], None]] = [_step_1]
+LATEST = len(STEPS)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the file up to ``LATEST``; returns the version it started from."""
+    start = conn.execute("PRAGMA user_version").fetchone()[0]
+    for version in range(start, LATEST):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            STEPS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    return start

@@ -1,0 +1,3 @@
+from inventory_app.app import main
+
+main()

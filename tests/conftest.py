@@ -1,0 +1,44 @@
+"""Shared fixtures: real SQLite files in tmp_path; Qt runs offscreen."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+# Set before anything imports Qt; an empty value (some CI shells export one) is overridden too.
+if not os.environ.get("QT_QPA_PLATFORM"):
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+import pytest
+
+from inventory_app.domain.model import ItemFields, Removal
+from inventory_app.services import catalog, shop
+
+DAY0 = dt.date(2026, 1, 5)
+
+
+@pytest.fixture
+def db(tmp_path):
+    """A fresh, empty shop file."""
+    handle = shop.create_shop(tmp_path / "shop.db", name="Test shop")
+    yield handle
+    handle.close()
+
+
+@pytest.fixture
+def stocked(db):
+    """A shop with a FIFO item (A1, hardware) and a FEFO item (M1, milk, 10-day shelf life)."""
+    catalog.add_item(db, ItemFields(sku="A1", name="Hammer 锤子", category="Hardware"))
+    catalog.add_item(
+        db,
+        ItemFields(
+            sku="M1",
+            name="纯牛奶 250ml",
+            category="乳制品",
+            removal=Removal.FEFO,
+            shelf_life_days=10,
+            barcode="6901234567892",
+        ),
+    )
+    return db
