@@ -186,7 +186,38 @@ def _split(script: str) -> list[str]:
     return out
 
 
-STEPS: list[Callable[[sqlite3.Connection], None]] = [_step_1]
+# Step 2: search as you type over code, name and barcode. The trigram tokenizer matches any
+# substring of 3+ characters, which suits Chinese names (no spaces between words); shorter
+# queries fall back to LIKE in the search query.
+STEP_2 = """
+CREATE VIRTUAL TABLE items_fts USING fts5 (
+    sku, name, barcode, content = 'items', content_rowid = 'id', tokenize = 'trigram'
+);
+INSERT INTO items_fts (rowid, sku, name, barcode) SELECT id, sku, name, coalesce(barcode, '')
+FROM items;
+CREATE TRIGGER items_fts_ai AFTER INSERT ON items BEGIN
+    INSERT INTO items_fts (rowid, sku, name, barcode)
+    VALUES (new.id, new.sku, new.name, coalesce(new.barcode, ''));
+END;
+CREATE TRIGGER items_fts_ad AFTER DELETE ON items BEGIN
+    INSERT INTO items_fts (items_fts, rowid, sku, name, barcode)
+    VALUES ('delete', old.id, old.sku, old.name, coalesce(old.barcode, ''));
+END;
+CREATE TRIGGER items_fts_au AFTER UPDATE OF sku, name, barcode ON items BEGIN
+    INSERT INTO items_fts (items_fts, rowid, sku, name, barcode)
+    VALUES ('delete', old.id, old.sku, old.name, coalesce(old.barcode, ''));
+    INSERT INTO items_fts (rowid, sku, name, barcode)
+    VALUES (new.id, new.sku, new.name, coalesce(new.barcode, ''));
+END;
+"""
+
+
+def _step_2(conn: sqlite3.Connection) -> None:
+    for statement in _split(STEP_2):
+        conn.execute(statement)
+
+
+STEPS: list[Callable[[sqlite3.Connection], None]] = [_step_1, _step_2]
 LATEST = len(STEPS)
 
 

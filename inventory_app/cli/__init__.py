@@ -1,0 +1,74 @@
+"""The command line: an argparse front over the services.
+
+``inventory-app [--db PATH] COMMAND ...``. Exit 0 on success, 2 on bad input or a refused
+operation (message on stderr), 1 when ``check`` finds a problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from inventory_app import __version__
+from inventory_app.cli import common, exports, ledger, reports, stocktake
+from inventory_app.domain.errors import InventoryError
+
+# Each module adds its sub-commands; the order is the order of `--help`.
+COMMAND_MODULES = (ledger, stocktake, reports, exports)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inventory-app",
+        description="Offline inventory manager: exact FIFO/FEFO ledger, stocktakes, reports.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    common.add_db_option(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def command_names() -> set[str]:
+    parser = build_parser()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
+def wants_cli(args: Sequence[str]) -> bool:
+    """True when the arguments name a sub-command (or ask for help/version)."""
+    names = command_names()
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+            continue
+        if arg in ("-h", "--help", "--version"):
+            return True
+        if arg == "--db":
+            skip = True
+            continue
+        if arg.startswith("-"):
+            continue
+        return arg in names
+    return False
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    if not getattr(args, "run", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.run(args) or 0)
+    except InventoryError as exc:
+        print(f"inventory-app: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("inventory-app: interrupted; nothing was written", file=sys.stderr)
+        return 130

@@ -1,0 +1,133 @@
+"""Helpers shared by the CLI commands: the --db option, dates, output formats."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+
+from inventory_app.domain.errors import NotAnInventoryFile, ValidationError
+from inventory_app.services import shop
+from inventory_app.storage.db import Database
+
+
+def add_db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    # Accepted before or after the sub-command; the sub-command's value wins.
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=None if top else argparse.SUPPRESS,
+        help=f"shop database file (default: {shop.default_db_path()})",
+    )
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db) if getattr(args, "db", None) else shop.default_db_path()
+
+
+def open_for_read(args: argparse.Namespace) -> Database:
+    path = db_path(args)
+    if not path.exists():
+        raise NotAnInventoryFile(f"no shop at {path}; create one with `inventory-app init`")
+    return shop.open_shop(path, write=False)
+
+
+def open_for_write(args: argparse.Namespace, *, create: bool = False) -> Database:
+    path = db_path(args)
+    if not create and not path.exists():
+        raise NotAnInventoryFile(f"no shop at {path}; create one with `inventory-app init`")
+    return shop.open_shop(path, write=True, create=create, program="inventory-app CLI")
+
+
+def parse_date(text: str, *, what: str = "date") -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError(f"{what} {text!r} is not a date like 2026-11-21") from None
+
+
+def date_arg(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-21") from None
+
+
+def add_format(parser: argparse.ArgumentParser, choices: Sequence[str] = ("table", "json", "csv")):
+    parser.add_argument("--format", choices=choices, default="table")
+
+
+def jsonable(value: object) -> object:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def print_json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=jsonable)
+    sys.stdout.write("\n")
+
+
+def print_csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    w = csv.writer(sys.stdout, lineterminator="\n")
+    w.writerow(columns)
+    for row in rows:
+        w.writerow(["" if v is None else jsonable(v) for v in row])
+
+
+def _width(text: str) -> int:
+    # East Asian wide characters take two columns in a terminal.
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def print_table(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    cells = [[("" if v is None else str(jsonable(v))) for v in row] for row in rows]
+    widths = [_width(c) for c in columns]
+    for row in cells:
+        widths = [max(w, _width(v)) for w, v in zip(widths, row, strict=True)]
+    numeric = [
+        all(_looks_numeric(r[i]) for r in cells if r[i]) and any(r[i] for r in cells)
+        for i in range(len(columns))
+    ]
+
+    def fmt(values: Sequence[str]) -> str:
+        out = []
+        for v, w, num in zip(values, widths, numeric, strict=True):
+            pad = " " * (w - _width(v))
+            out.append(pad + v if num else v + pad)
+        return "  ".join(out).rstrip()
+
+    print(fmt(columns))
+    print("  ".join("-" * w for w in widths))
+    for row in cells:
+        print(fmt(row))
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        Decimal(text.replace(",", ""))
+        return True
+    except ArithmeticError:
+        return False
+
+
+def emit(fmt: str, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    if fmt == "csv":
+        print_csv(columns, rows)
+    else:
+        print_table(columns, rows)
+
+
+def parse_qty_text(text: str) -> str:
+    from inventory_app.domain.money import parse_qty
+
+    return str(parse_qty(text))

@@ -1,0 +1,9 @@
+"""CLI sub-commands: stocktake (filled in by its issue)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add this module's sub-commands to the parser."""
