@@ -27,6 +27,8 @@ _QTY_Q = Decimal(1).scaleb(-QTY_PLACES)
 _MONEY_Q = Decimal(1).scaleb(-MONEY_PLACES)
 _COST_Q = Decimal(1).scaleb(-COST_PLACES)
 ZERO = Decimal(0)
+# Far beyond any shop's figures, and well inside SQLite's 64-bit integers in minor units.
+MAX_DIGITS = 12  # integer digits
 
 
 def div_half_up(numerator: int, denominator: int) -> int:
@@ -58,6 +60,8 @@ def to_decimal(value: object, *, what: str = "number") -> Decimal:
         raise ValidationError(f"{what}: {value!r} is not a number")
     if not d.is_finite():
         raise ValidationError(f"{what}: {value!r} is not a number")
+    if d.adjusted() >= MAX_DIGITS:
+        raise ValidationError(f"{what}: {value!r} is too large")
     return d
 
 
@@ -88,6 +92,19 @@ def parse_money(value: object, *, what: str = "amount") -> Decimal:
     if not _places_ok(d, MONEY_PLACES):
         raise ValidationError(f"{what}: {value!r} has more than {MONEY_PLACES} decimals")
     return d.quantize(_MONEY_Q)
+
+
+def qty_units(value: object, *, what: str = "quantity") -> int:
+    """Thousandths in a quantity (Decimal, int or text). The hot path of bulk postings:
+    exact Decimals and ints skip the text parser; too many decimals is an error."""
+    if type(value) is Decimal and value.is_finite() and value.adjusted() < MAX_DIGITS:
+        n = value * QTY_SCALE
+        units = int(n)
+        if units == n:
+            return units
+    elif type(value) is int and abs(value) < 10**MAX_DIGITS:
+        return value * QTY_SCALE
+    return qty_to_int(parse_qty(value, what=what))
 
 
 def qty_to_int(q: Decimal) -> int:

@@ -52,14 +52,11 @@ class PickPlan:
     expired_available: int = 0  # held in expired batches (only issued when named)
     uses_expired: bool = False
     out_of_order: bool = False  # a named batch that the policy would not have picked first
+    value: int = 0  # cents drawn in all
 
     @property
     def ok(self) -> bool:
         return self.short == 0
-
-    @property
-    def value(self) -> int:
-        return sum(d.value for d in self.draws)
 
     @property
     def needs_reason(self) -> bool:
@@ -85,36 +82,44 @@ def pick(
     """
     if qty <= 0:
         raise ValueError("qty must be positive")
-    avail = available or (lambda lot: lot.qty)
     candidates = lots if ordered else in_policy_order(lots, removal)
     usable: list[tuple[BatchLot, int]] = []
     expired: list[tuple[BatchLot, int]] = []
+    expired_total = 0
     for lot in candidates:
         if lot.qty <= 0 or lot.posted_date > on:
             continue
-        a = avail(lot)
+        a = available(lot) if available is not None else lot.qty
         if a <= 0:
             continue
-        (expired if is_expired(lot, on) else usable).append((lot, a))
+        if lot.expiry is not None and lot.expiry < on:
+            expired.append((lot, a))
+            expired_total += a
+        else:
+            usable.append((lot, a))
 
     plan = PickPlan(needed=qty)
-    plan.expired_available = sum(a for _, a in expired)
     if named is not None:
-        chosen = [(lot, a) for lot, a in candidates_named(usable, expired, named)]
+        chosen = candidates_named(usable, expired, named)
         plan.uses_expired = any(is_expired(lot, on) for lot, _ in chosen)
         plan.out_of_order = bool(chosen) and (not usable or chosen[0][0] is not usable[0][0])
-        plan.expired_available = 0
     else:
         chosen = usable
+        plan.expired_available = expired_total
     remaining = qty
+    total_available = value = 0
     for lot, a in chosen:
+        total_available += a
         if remaining == 0:
-            break
-        take = min(a, remaining)
-        plan.draws.append(Draw(lot, take, share_of_value(lot.value, lot.qty, take)))
+            continue
+        take = a if a < remaining else remaining
+        v = share_of_value(lot.value, lot.qty, take)
+        plan.draws.append(Draw(lot, take, v))
+        value += v
         remaining -= take
-    plan.available = sum(a for _, a in chosen)
+    plan.available = total_available
     plan.short = remaining
+    plan.value = value
     return plan
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 from inventory_app.domain import money
 from inventory_app.domain.errors import NotFound, ValidationError
@@ -213,3 +214,9 @@ def add_location(db: Database, name: str) -> Changes:
 def list_locations(db: Database) -> list[Location]:
     rows = db.conn.execute("SELECT id, name, active FROM locations ORDER BY id")
     return [Location(id=r[0], name=r[1], active=bool(r[2])) for r in rows]
+
+
+def last_cost(db: Database, sku: str) -> Decimal | None:
+    """Unit cost of the item's latest receipt (the default for the next one), or None."""
+    row = db.conn.execute("SELECT last_cost FROM items WHERE sku = ?", (sku.strip(),)).fetchone()
+    return None if row is None or row[0] is None else money.cost_from_int(row[0])

@@ -181,3 +181,33 @@ def period_summary(db: Database, *, start: dt.date, end: dt.date, by: str = "ite
     for r in out.rows:
         out.totals.add(r)
     return out
+
+
+def item_batches(db: Database, sku: str, *, location: str | None = None) -> list[BatchStock]:
+    """Batches of one item holding stock now (optionally at one location), in the order its
+    removal policy draws them (FIFO: received; FEFO: expiry, undated last)."""
+    rows = db.conn.execute(
+        "SELECT i.sku, i.name, i.unit, b.code, l.name, b.expiry, b.unit_cost, b.received_date,"
+        " b.qty_remaining, b.value_remaining, i.category, i.removal FROM batches b"
+        " JOIN items i ON i.id = b.item_id JOIN locations l ON l.id = b.location_id"
+        " WHERE i.sku = ? AND b.qty_remaining > 0 AND (? IS NULL OR l.name = ?)"
+        " ORDER BY CASE WHEN i.removal = 'fefo' THEN coalesce(b.expiry, '9999-12-31') END,"
+        " b.received_date, b.id",
+        (sku.strip(), location, location),
+    ).fetchall()
+    return [
+        BatchStock(
+            sku=r[0],
+            name=r[1],
+            unit=r[2],
+            batch=r[3],
+            location=r[4],
+            expiry=dt.date.fromisoformat(r[5]) if r[5] else None,
+            unit_cost=cost_from_int(r[6]),
+            received=dt.date.fromisoformat(r[7]),
+            qty=qty_from_int(r[8]),
+            value=money_from_int(r[9]),
+            category=r[10],
+        )
+        for r in rows
+    ]

@@ -15,6 +15,26 @@ DEFAULTS: dict[str, str] = {
     "expiry_warning_days": "30",
     "dead_stock_days": "90",
     "current_assets": "0",
+    # stock health (services.analytics): healthy bands, reorder and slow-mover rules
+    "turnover_band_min": "6",
+    "turnover_band_max": "12",
+    "turnover_days_band_min": "30",
+    "turnover_days_band_max": "60",
+    "capital_occupation_max_pct": "20",
+    "loss_rate_max_pct": "5",
+    "service_level_pct": "95",
+    "reorder_demand_days": "90",
+    "reorder_cover_days": "30",
+    "default_lead_time_days": "7",
+    "slow_mover_cover_days": "180",
+    # stocktakes: recount flags, ABC shares (cumulative) and cycle-count intervals in days
+    "stocktake_tolerance_pct": "5",
+    "stocktake_tolerance_value": "100",
+    "abc_a": "0.80",
+    "abc_b": "0.95",
+    "count_interval_a": "30",
+    "count_interval_b": "90",
+    "count_interval_c": "365",
 }
 
 

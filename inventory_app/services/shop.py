@@ -17,11 +17,17 @@ def default_db_path() -> Path:
 
 
 def open_shop(
-    path: str | Path, *, write: bool = True, create: bool = False, program: str = "inventory-app"
+    path: str | Path,
+    *,
+    write: bool = True,
+    create: bool = False,
+    program: str = "inventory-app",
+    check: bool = True,
 ) -> Database:
     """Open a shop file. ``write`` takes the single-writer lock; ``create`` makes a new
-    empty shop when the file does not exist."""
-    return open_db(path, write=write, create=create, program=program)
+    empty shop when the file does not exist; ``check=False`` skips the quick integrity
+    check (the desktop app runs it in the background to start fast on big files)."""
+    return open_db(path, write=write, create=create, program=program, check=check)
 
 
 def create_shop(path: str | Path, *, name: str = "", currency: str = "¥") -> Database:

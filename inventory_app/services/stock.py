@@ -170,8 +170,7 @@ def preview(db: Database, doc: Document) -> list[LinePreview]:
     Lines of the same item see what the lines before them took."""
     out: list[LinePreview] = []
     poster = Poster(db.conn, preview=True)
-    names = {i: n for n, i in poster.locations.items()}
-    loc_names = {r[0]: r[1] for r in db.conn.execute("SELECT id, name FROM locations")}
+    loc_names = poster.location_names
     for line in doc.lines:
         try:
             mid = poster.apply(line, date=doc.date, document_id=0, operator="")
@@ -189,7 +188,7 @@ def preview(db: Database, doc: Document) -> list[LinePreview]:
         draws = tuple(
             DrawPreview(
                 batch=lot.code,
-                location=loc_names.get(lot.location_id, names.get(lot.location_id, "")),
+                location=loc_names.get(lot.location_id, ""),
                 received=lot.received_date,
                 expiry=lot.expiry,
                 qty=money.qty_from_int(q),

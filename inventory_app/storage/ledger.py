@@ -105,9 +105,9 @@ class Poster:
         }
         row = conn.execute("SELECT value FROM meta WHERE key = 'lock_date'").fetchone()
         self.lock_date = _d(row[0]) if row else None
-        self.locations = {
-            name.casefold(): lid for lid, name in conn.execute("SELECT id, name FROM locations")
-        }
+        names = conn.execute("SELECT id, name FROM locations").fetchall()
+        self.locations = {name.casefold(): lid for lid, name in names}
+        self.location_names = dict(names)
         self._items: dict[str, _Item] = {}
         self._items_by_id: dict[int, _Item] = {}
         if preload:
@@ -278,11 +278,13 @@ class Poster:
         """Apply one line; returns the movement id. Raises before changing anything."""
         self.check_date(date)
         item = self.item(line.sku)
-        qty = money.qty_to_int(money.parse_qty(line.qty))
-        try:
-            t = T(line.type)
-        except ValueError:
-            raise Invalid(f"unknown movement type {line.type!r}") from None
+        qty = money.qty_units(line.qty)
+        t = line.type
+        if t.__class__ is not T:
+            try:
+                t = T(t)
+            except ValueError:
+                raise Invalid(f"unknown movement type {line.type!r}") from None
         if t == T.REVERSAL:
             raise Invalid("reversals are posted with reverse(), not as a line")
         if qty == 0:
@@ -482,11 +484,12 @@ class Poster:
         self, mid, document_id, date, t, bucket, item, loc, to_loc, qty, value, cost, reason,
         line: Line | None, operator, *, batch=None, reverses_id=None, note=None,
     ) -> None:  # fmt: skip
+        day = date.isoformat()
         self._rows["movements"].append(
             (
                 mid,
                 document_id,
-                date.isoformat(),
+                day,
                 t.value,
                 bucket.value,
                 item.id,
@@ -510,7 +513,9 @@ class Poster:
             d = self._item_delta.setdefault(item.id, [0, 0])
             d[0] += qty
             d[1] += value
-            m = self._month_delta.setdefault((item.id, f"{date:%Y-%m}"), [0, 0, 0, 0, 0, 0])
+            m = self._month_delta.get((item.id, day[:7]))
+            if m is None:
+                m = self._month_delta[(item.id, day[:7])] = [0, 0, 0, 0, 0, 0]
             if bucket == Bucket.IN:
                 m[0] += qty
                 m[1] += value
@@ -525,9 +530,7 @@ class Poster:
             self.write_rows()
 
     def _location_name(self, loc: int | None) -> str:
-        if loc is None:
-            return ""
-        return next((n for n, i in self.locations.items() if i == loc), "")
+        return "" if loc is None else self.location_names.get(loc, "")
 
     # -- reversal -------------------------------------------------------------------------
 

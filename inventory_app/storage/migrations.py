@@ -79,7 +79,7 @@ CREATE TABLE movements (
     note            TEXT NOT NULL DEFAULT '',
     reference       TEXT NOT NULL DEFAULT '',
     operator        TEXT NOT NULL DEFAULT '',
-    reverses_id     INTEGER UNIQUE REFERENCES movements (id),
+    reverses_id     INTEGER REFERENCES movements (id),
     stocktake_id    INTEGER,
     created_at      TEXT NOT NULL,
     CHECK (qty <> 0),
@@ -88,6 +88,7 @@ CREATE TABLE movements (
 );
 CREATE INDEX movements_date ON movements (date, id);
 CREATE INDEX movements_item ON movements (item_id, date);
+CREATE UNIQUE INDEX movements_reversal ON movements (reverses_id) WHERE reverses_id IS NOT NULL;
 
 CREATE TABLE batches (
     id              INTEGER PRIMARY KEY,
@@ -217,7 +218,109 @@ def _step_2(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-STEPS: list[Callable[[sqlite3.Connection], None]] = [_step_1, _step_2]
+# Step 3: stocktakes. A stocktake snapshots the books per item/batch/location at its start
+# (``snapshot_movement_id``: the last movement posted then); each count records the last
+# movement posted when it was made, so the variance of a line compares the count with the
+# books at that moment (see ``domain.stocktake``). Counts are append-only (a recount opens a
+# new round; the history stays); an approved or cancelled stocktake takes no more counts.
+STEP_3 = """
+CREATE TABLE stocktakes (
+    id                   INTEGER PRIMARY KEY,
+    name                 TEXT NOT NULL DEFAULT '',
+    scope                TEXT NOT NULL,
+    blind                INTEGER NOT NULL DEFAULT 0 CHECK (blind IN (0, 1)),
+    state                TEXT NOT NULL DEFAULT 'open'
+                         CHECK (state IN ('open', 'approved', 'cancelled')),
+    snapshot_movement_id INTEGER NOT NULL,
+    started_at           TEXT NOT NULL,
+    started_by           TEXT NOT NULL DEFAULT '',
+    closed_at            TEXT,
+    approver             TEXT,
+    uncounted            TEXT CHECK (uncounted IN ('unchanged', 'zero')),
+    document_id          INTEGER REFERENCES documents (id)
+);
+
+CREATE TABLE stocktake_items (
+    stocktake_id INTEGER NOT NULL REFERENCES stocktakes (id),
+    item_id      INTEGER NOT NULL REFERENCES items (id),
+    PRIMARY KEY (stocktake_id, item_id)
+) WITHOUT ROWID;
+
+CREATE TABLE stocktake_lines (
+    id             INTEGER PRIMARY KEY,
+    stocktake_id   INTEGER NOT NULL REFERENCES stocktakes (id),
+    item_id        INTEGER NOT NULL REFERENCES items (id),
+    location_id    INTEGER NOT NULL REFERENCES locations (id),
+    batch          TEXT NOT NULL DEFAULT '' COLLATE NOCASE,  -- '' = counted per item
+    expiry         TEXT,
+    snapshot_qty   INTEGER NOT NULL,
+    snapshot_value INTEGER NOT NULL,
+    added_at       TEXT,  -- NULL: in the snapshot; else found during the count
+    reason         TEXT,
+    -- fixed at approval
+    outcome        TEXT CHECK (outcome IN ('counted', 'zero', 'unchanged')),
+    final_expected INTEGER,
+    final_counted  INTEGER,
+    posted_qty     INTEGER,
+    posted_value   INTEGER,
+    movement_id    INTEGER REFERENCES movements (id),
+    UNIQUE (stocktake_id, item_id, location_id, batch)
+);
+CREATE INDEX stocktake_lines_item ON stocktake_lines (item_id);
+
+CREATE TABLE stocktake_counts (
+    id               INTEGER PRIMARY KEY,
+    line_id          INTEGER NOT NULL REFERENCES stocktake_lines (id),
+    round            INTEGER NOT NULL DEFAULT 1 CHECK (round >= 1),
+    qty              INTEGER NOT NULL CHECK (qty >= 0),
+    counter          TEXT NOT NULL DEFAULT '',
+    counted_at       TEXT NOT NULL,
+    seen_movement_id INTEGER NOT NULL,
+    source           TEXT NOT NULL DEFAULT 'screen'
+);
+CREATE INDEX stocktake_counts_line ON stocktake_counts (line_id, round);
+
+CREATE TABLE stocktake_imports (
+    id           INTEGER PRIMARY KEY,
+    stocktake_id INTEGER NOT NULL REFERENCES stocktakes (id),
+    file_name    TEXT NOT NULL,
+    digest       TEXT NOT NULL,
+    counts       INTEGER NOT NULL,
+    imported_at  TEXT NOT NULL,
+    UNIQUE (stocktake_id, digest)
+);
+
+CREATE INDEX movements_stocktake ON movements (stocktake_id) WHERE stocktake_id IS NOT NULL;
+
+CREATE TRIGGER stocktake_counts_append_only_u BEFORE UPDATE ON stocktake_counts
+BEGIN SELECT RAISE(ABORT, 'counts cannot be changed; record a recount'); END;
+CREATE TRIGGER stocktake_counts_append_only_d BEFORE DELETE ON stocktake_counts
+BEGIN SELECT RAISE(ABORT, 'counts cannot be deleted; record a recount'); END;
+CREATE TRIGGER stocktake_counts_open BEFORE INSERT ON stocktake_counts
+WHEN (SELECT s.state FROM stocktake_lines l JOIN stocktakes s ON s.id = l.stocktake_id
+      WHERE l.id = NEW.line_id) <> 'open'
+BEGIN SELECT RAISE(ABORT, 'the stocktake is closed; it takes no more counts'); END;
+CREATE TRIGGER stocktake_lines_open_i BEFORE INSERT ON stocktake_lines
+WHEN (SELECT state FROM stocktakes WHERE id = NEW.stocktake_id) <> 'open'
+BEGIN SELECT RAISE(ABORT, 'the stocktake is closed; it takes no more lines'); END;
+CREATE TRIGGER stocktake_lines_open_u BEFORE UPDATE ON stocktake_lines
+WHEN (SELECT state FROM stocktakes WHERE id = OLD.stocktake_id) <> 'open'
+BEGIN SELECT RAISE(ABORT, 'an approved or cancelled stocktake is read-only'); END;
+CREATE TRIGGER stocktake_lines_no_delete BEFORE DELETE ON stocktake_lines
+BEGIN SELECT RAISE(ABORT, 'stocktake lines cannot be deleted'); END;
+CREATE TRIGGER stocktakes_closed BEFORE UPDATE ON stocktakes WHEN OLD.state <> 'open'
+BEGIN SELECT RAISE(ABORT, 'an approved or cancelled stocktake is read-only'); END;
+CREATE TRIGGER stocktakes_no_delete BEFORE DELETE ON stocktakes
+BEGIN SELECT RAISE(ABORT, 'stocktakes cannot be deleted; cancel it instead'); END;
+"""
+
+
+def _step_3(conn: sqlite3.Connection) -> None:
+    for statement in _split(STEP_3):
+        conn.execute(statement)
+
+
+STEPS: list[Callable[[sqlite3.Connection], None]] = [_step_1, _step_2, _step_3]
 LATEST = len(STEPS)
 
 

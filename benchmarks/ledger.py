@@ -1,0 +1,197 @@
+"""Ledger benchmark: builds the demo shop and prints figures beside a raw SQLite baseline.
+
+    python benchmarks/ledger.py [--skus 10000] [--days 365] [--db PATH] [--repeat 5]
+
+Figures (medians where repeated):
+- journal posting lines/s (the import engine over the demo's 1M lines, one transaction)
+  beside raw ``executemany`` of the same rows into an equally indexed table, same run;
+- import_journal from a .csv file (parse + validate + post), lines/s, on a slice;
+- single posting latency p50/p95 with synchronous=FULL on the big file;
+- month and year summary, stock on hand, `check`; peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import os
+import resource
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from inventory_app.domain.model import Document, Line, MovementType
+from inventory_app.services import check, demo, reports, shop, stock
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(fn, repeat: int = 1) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times), result
+
+
+def raw_baseline(rows_factory, n_hint: int) -> tuple[float, int]:
+    """executemany of the same journal rows into a table indexed like `movements`."""
+    path = Path(tempfile.mkdtemp()) / "raw.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute(
+        "CREATE TABLE journal (id INTEGER PRIMARY KEY, date TEXT NOT NULL, type TEXT NOT NULL,"
+        " sku TEXT NOT NULL, qty TEXT NOT NULL, unit_cost TEXT, batch TEXT, location TEXT,"
+        " to_location TEXT, reference TEXT, note TEXT, reason TEXT)"
+    )
+    conn.execute("CREATE INDEX journal_date ON journal (date, id)")
+    conn.execute("CREATE INDEX journal_item ON journal (sku, date)")
+    t = time.perf_counter()
+    conn.execute("BEGIN")
+    cur = conn.executemany(
+        "INSERT INTO journal (date, type, sku, qty, unit_cost, batch, location, to_location,"
+        " reference, note, reason) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        rows_factory(),
+    )
+    conn.execute("COMMIT")
+    elapsed = time.perf_counter() - t
+    n = conn.execute("SELECT count(*) FROM journal").fetchone()[0]
+    conn.close()
+    del cur
+    return elapsed, n
+
+
+def as_row(date: dt.date, line: Line) -> tuple:
+    return (
+        date.isoformat(),
+        str(line.type),
+        line.sku,
+        str(line.qty),
+        None if line.unit_cost is None else str(line.unit_cost),
+        line.batch,
+        line.location,
+        line.to_location,
+        line.reference,
+        line.override_reason or line.note,  # the journal's note carries override reasons
+        line.reason,
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--skus", type=int, default=10_000)
+    ap.add_argument("--days", type=int, default=365)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--db", type=Path, default=None, help="keep the built shop here")
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--csv-lines", type=int, default=100_000)
+    args = ap.parse_args()
+    today = dt.date.today()
+    work = Path(tempfile.mkdtemp())
+    path = args.db or work / "bench.db"
+    for suffix in ("", "-wal", "-shm", ".lock"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+    print(f"# ledger benchmark: {args.skus} items, {args.days} days, seed {args.seed}")
+    print(
+        f"# python {sys.version.split()[0]}, sqlite {sqlite3.sqlite_version}, {os.cpu_count()} cpus"
+    )
+
+    # 1. raw baseline: the same rows, executemany into an equally indexed table
+    plan = demo.generate(skus=args.skus, days=args.days, seed=args.seed, today=today)
+    raw_s, n_raw = raw_baseline(lambda: (as_row(d, ln) for d, ln in plan.entries), 0)
+    print(
+        f"raw executemany          {n_raw:>10,} rows  {raw_s:7.1f} s  {n_raw / raw_s:>10,.0f} rows/s"
+    )
+
+    # 2. the engine: demo lines posted through the ledger in one transaction
+    db = shop.create_shop(path, name="Benchmark")
+    t = time.perf_counter()
+    changes = demo.build_demo(db, skus=args.skus, days=args.days, seed=args.seed, today=today)
+    post_s = time.perf_counter() - t
+    n = len(changes.movements)
+    print(
+        f"journal posting (engine) {n:>10,} lines {post_s:7.1f} s  {n / post_s:>10,.0f} lines/s"
+        f"  ratio to raw {n / post_s / (n_raw / raw_s):.2f}  (target >= 0.25, >= 50,000/s)"
+    )
+    print(f"peak RSS after build     {rss_mb():10.0f} MB  (target <= 300)")
+
+    # 3. import_journal from a CSV slice (parse + validate + post) into a fresh shop
+    csv_path = work / "journal.csv"
+    plan = demo.generate(skus=args.skus, days=args.days, seed=args.seed, today=today)
+    with csv_path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["date", "type", "sku", "qty", "unit_cost", "batch", "location",
+                    "to_location", "reference", "note", "reason"])  # fmt: skip
+        for k, (d, ln) in enumerate(plan.entries):
+            if k >= args.csv_lines:
+                break
+            w.writerow(["" if v is None else v for v in as_row(d, ln)])
+    fresh = shop.create_shop(work / "csv.db")
+    from inventory_app.services import catalog, imports
+
+    catalog.add_items(fresh, plan.items)
+    for name in plan.locations:
+        catalog.add_location(fresh, name)
+    t = time.perf_counter()
+    r = imports.import_journal(fresh, csv_path)
+    csv_s = time.perf_counter() - t
+    print(
+        f"import_journal .csv      {r.posted:>10,} lines {csv_s:7.1f} s  {r.posted / csv_s:>10,.0f} lines/s"
+    )
+    fresh.close()
+
+    # 4. single postings on the big file, synchronous=FULL
+    skus = [s for (s,) in db.conn.execute(
+        "SELECT sku FROM items WHERE on_hand_qty >= 5000 ORDER BY id LIMIT 200")]  # fmt: skip
+    lat = []
+    for i, sku in enumerate(skus):
+        kind = MovementType.ISSUE if i % 2 else MovementType.RECEIPT
+        line = Line(type=kind, sku=sku, qty=Decimal(1),
+                    unit_cost=Decimal("1.25") if kind == MovementType.RECEIPT else None)  # fmt: skip
+        t = time.perf_counter()
+        stock.post(db, Document(date=today, lines=(line,)))
+        lat.append(time.perf_counter() - t)
+    lat.sort()
+    p50 = statistics.median(lat) * 1000
+    p95 = lat[int(len(lat) * 0.95) - 1] * 1000
+    print(
+        f"single posting           p50 {p50:6.2f} ms  p95 {p95:6.2f} ms  (n={len(lat)}, target p95 <= 5)"
+    )
+
+    # 5. reads
+    month_start = today.replace(day=1) - dt.timedelta(days=1)
+    month_start = month_start.replace(day=1)
+    month_end = today.replace(day=1) - dt.timedelta(days=1)
+    rep = args.repeat
+    s, _ = timed(lambda: reports.period_summary(db, start=month_start, end=month_end), rep)
+    print(f"month summary            {s * 1000:8.0f} ms  (target <= 300)")
+    s, _ = timed(
+        lambda: reports.period_summary(db, start=today - dt.timedelta(days=364), end=today), rep
+    )
+    print(f"year summary (any dates) {s * 1000:8.0f} ms  (target <= 1000)")
+    s, _ = timed(lambda: reports.stock_by_item(db), rep)
+    print(f"stock on hand by item    {s * 1000:8.0f} ms  (target <= 200)")
+    s, rows = timed(lambda: reports.stock_by_batch(db), rep)
+    print(f"stock on hand by batch   {s * 1000:8.0f} ms  ({len(rows):,} batches)")
+    s, _ = timed(lambda: reports.stock_by_item(db, at=today - dt.timedelta(days=45)), rep)
+    print(f"stock by item 45 d ago   {s * 1000:8.0f} ms")
+    s, report = timed(lambda: check.check(db), 1)
+    print(f"check                    {s:8.2f} s  {'ok' if report.ok else 'FAILED'}  (target <= 5)")
+    print(f"peak RSS                 {rss_mb():10.0f} MB")
+    db.close()
+
+
+if __name__ == "__main__":
+    main()
