@@ -406,3 +406,105 @@ def _post_lines(
     if col.errors:
         return Changes()
     return poster.finish()
+
+
+# -- opening balances --------------------------------------------------------------------
+
+OPENING_COLUMNS = (
+    Column("sku", required=True),
+    Column("qty", required=True),
+    Column("unit_cost", required=True),
+    Column("batch"),
+    Column("expiry"),
+    Column("location"),
+)
+
+
+def import_opening(
+    db: Database,
+    path: str | Path,
+    *,
+    date: dt.date,
+    sheet: str | None = None,
+    operator: str = "",
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ImportResult:
+    """Opening stock: one receipt per row (an item's batch) dated ``date``, at the row's unit
+    cost, with its batch code, expiry and location when given. All rows or none."""
+    lock = db.meta("lock_date")
+    if lock and date <= dt.date.fromisoformat(lock):
+        raise RefusedOperation(
+            f"the opening date {date.isoformat()} is in the closed period (up to {lock})"
+        )
+    if date > dt.date.today():
+        raise ValidationError(f"the opening date {date.isoformat()} is in the future")
+    table = read_table(path, OPENING_COLUMNS, sheet=sheet, progress=progress, cancel=cancel)
+    skus = {s.casefold() for (s,) in db.conn.execute("SELECT sku FROM items")}
+    locations = {n.casefold() for (n,) in db.conn.execute("SELECT name FROM locations")}
+    col = _Collector(table)
+    lines: list[tuple[int, Line]] = []
+    seen: dict[tuple[str, str, str], int] = {}
+    for row in table.rows:
+        before = len(col.errors)
+        sku = col.cell(row, "sku", _text, required=True)
+        qty = col.cell(row, "qty", _qty, required=True)
+        cost = col.cell(row, "unit_cost", _cost, required=True)
+        batch = col.cell(row, "batch", _text) or None
+        expiry = col.cell(row, "expiry", cell_date)
+        location = col.cell(row, "location", _text) or None
+        if sku and sku.casefold() not in skus:
+            col.add(row, "sku", "unknown SKU (import the items first)")
+        if qty is not None and qty <= 0:
+            col.add(row, "qty", "an opening quantity is more than zero")
+        if expiry is not None and expiry < date:
+            col.add(row, "expiry", f"is before the opening date {date.isoformat()}")
+        if location and location.casefold() not in locations:
+            col.add(row, "location", "unknown location")
+        if sku and batch:
+            key = (sku.casefold(), batch.casefold(), (location or "").casefold())
+            if key in seen:
+                col.add(row, "batch", f"the same batch is already on row {seen[key]}")
+            seen.setdefault(key, row.number)
+        if len(col.errors) > before:
+            continue
+        line = Line(
+            type=MovementType.RECEIPT,
+            sku=sku,
+            qty=qty,
+            unit_cost=cost,
+            batch=batch,
+            expiry=expiry,
+            location=location,
+            note="opening balance",
+        )
+        lines.append((row.number, line))
+    if col.errors:
+        raise ImportErrors(col.errors, source=table.source)
+    if not lines:
+        return ImportResult()
+    by_number = {r.number: r for r in table.rows}
+    try:
+        with db.transaction() as conn:
+            poster = Poster(conn, source="import", preload=True)
+            doc_id = poster.new_document(
+                date=date, kind="opening", reference="opening balance", operator=operator
+            )
+            for n, (number, line) in enumerate(lines, 1):
+                try:
+                    poster.apply(line, date=date, document_id=doc_id, operator=operator)
+                except InventoryError as exc:
+                    col.add(by_number[number], _column_for(exc), str(exc))
+                if n % 5000 == 0:
+                    if cancel and cancel():
+                        from inventory_app.domain.errors import Cancelled
+
+                        raise Cancelled("import cancelled; nothing was posted")
+                    if progress:
+                        progress(n, len(lines))
+            if col.errors:
+                raise _Refused
+            changes = poster.finish()
+    except _Refused:
+        raise ImportErrors(col.errors, source=table.source) from None
+    return ImportResult(posted=len(lines), changes=changes)
