@@ -49,6 +49,7 @@ class _Item:
     last_cost: int | None
     lots: list[BatchLot] | None = None  # policy order; None until loaded
     by_id: dict[int, BatchLot] = field(default_factory=dict)
+    emptied: int = 0  # lots in ``lots`` drawn to zero since the last clean-up
 
 
 _ITEM_COLS = "id, sku, removal, shelf_life_days, last_cost"
@@ -109,6 +110,7 @@ class Poster:
         self.locations = {name.casefold(): lid for lid, name in names}
         self.location_names = dict(names)
         self._items: dict[str, _Item] = {}
+        self._items_raw: dict[str, _Item] = {}  # SKU exactly as met -> item (hot path)
         self._items_by_id: dict[int, _Item] = {}
         if preload:
             for r in conn.execute(f"SELECT {_ITEM_COLS} FROM items"):
@@ -136,6 +138,9 @@ class Poster:
         return item
 
     def item(self, sku: str) -> _Item:
+        found = self._items_raw.get(sku)
+        if found is not None:
+            return found
         key = sku.strip().casefold()
         found = self._items.get(key)
         if found is None and not self._preloaded:
@@ -146,6 +151,7 @@ class Poster:
                 found = self._remember(_Item(*r))
         if found is None:
             raise Invalid(f"unknown SKU {sku!r}")
+        self._items_raw[sku] = found
         return found
 
     def _item_by_id(self, item_id: int) -> _Item:
@@ -172,11 +178,10 @@ class Poster:
             for lot in lots:
                 item.by_id.setdefault(lot.id, lot)
             item.lots = sorted((item.by_id[lot.id] for lot in lots), key=policy_key(item.removal))
-        elif len(item.lots) > 24:
-            # exhausted lots stay in memory until there are enough of them to matter
-            live = [lot for lot in item.lots if lot.qty > 0]
-            if len(live) < len(item.lots):
-                item.lots = live
+        elif item.emptied > 16:
+            # emptied lots stay in the list (the picker skips them) until enough pile up
+            item.lots = [lot for lot in item.lots if lot.qty > 0]
+            item.emptied = 0
         return item.lots
 
     def _lot_by_id(self, batch_id: int) -> BatchLot:
@@ -191,7 +196,7 @@ class Poster:
     def _add_lot(self, item: _Item, lot: BatchLot) -> None:
         item.by_id[lot.id] = lot
         lots = self._lots(item)
-        if lot not in lots:
+        if not any(other is lot for other in lots):
             bisect.insort(lots, lot, key=policy_key(item.removal))
 
     def _take_id(self, table: str) -> int:
@@ -471,7 +476,11 @@ class Poster:
         """Record an allocation: ``qty`` > 0 takes from the batch, < 0 puts back."""
         lot.qty -= qty
         lot.value -= value
-        if lot.qty < 0 or lot.value < 0:  # the picker makes this impossible; guard anyway
+        if lot.qty <= 0:
+            if lot.qty < 0 or lot.value != 0:  # the picker makes this impossible; guard anyway
+                raise AssertionError(f"batch {lot.id} would go negative or keep stray cents")
+            self._items_by_id[lot.item_id].emptied += 1
+        elif lot.value < 0:
             raise AssertionError(f"batch {lot.id} would go negative")
         if lot.last_draw_date is None or date > lot.last_draw_date:
             lot.last_draw_date = date
