@@ -44,7 +44,8 @@ def test_stock_json_by_batch_and_by_item(shop, capsys):
     data = run_json(capsys, "--db", str(shop), "stock", "--by", "batch", "--format", "json")
     assert set(data) >= {"at", "rows"}
     row = next(r for r in data["rows"] if r["sku"] == "A1")
-    assert {k: row[k] for k in ("sku", "batch", "location", "expiry", "qty", "unit_cost", "value")} == {
+    keys = ("sku", "batch", "location", "expiry", "qty", "unit_cost", "value")
+    assert {k: row[k] for k in keys} == {
         "sku": "A1", "batch": "L2", "location": "Main", "expiry": None,
         "qty": "3.000", "unit_cost": "3.0000", "value": "9.00",
     }  # fmt: skip
@@ -65,8 +66,21 @@ def test_summary_json_contract(shop, capsys):
         "--format", "json",
     )  # fmt: skip
     assert (data["from"], data["to"], data["by"]) == ("2026-02-02", "2026-02-28", "item")
-    keys = {"sku", "name", "category", "opening_qty", "opening_value", "in_qty", "in_value",
-            "out_qty", "out_value", "adj_qty", "adj_value", "closing_qty", "closing_value"}  # fmt: skip
+    keys = {
+        "sku",
+        "name",
+        "category",
+        "opening_qty",
+        "opening_value",
+        "in_qty",
+        "in_value",
+        "out_qty",
+        "out_value",
+        "adj_qty",
+        "adj_value",
+        "closing_qty",
+        "closing_value",
+    }
     assert all(keys <= set(r) for r in data["rows"])
     a1 = next(r for r in data["rows"] if r["sku"] == "A1")
     assert (a1["opening_value"], a1["in_value"], a1["out_value"], a1["closing_value"]) == (

@@ -56,7 +56,11 @@ def test_journal_in_each_encoding_posts_fifo(stocked, tmp_path, encoding):
 
 
 def test_chinese_headers_and_column_order(stocked, tmp_path):
-    text = "编码,日期,数量,类型,单价,批号,备注\nA1,2026-02-01,10,入库,2.5,L1,\nA1,2026-02-02,3,出库,,,\n"
+    text = (
+        "编码,日期,数量,类型,单价,批号,备注\n"
+        "A1,2026-02-01,10,入库,2.5,L1,\n"
+        "A1,2026-02-02,3,出库,,,\n"
+    )
     r = imports.import_journal(stocked, write(tmp_path, text, encoding="gb18030"))
     assert r.posted == 2
     assert reports.stock_by_item(stocked)[0].qty == D(7)
