@@ -499,8 +499,8 @@ class Poster:
                 mid,
                 document_id,
                 day,
-                t.value,
-                bucket.value,
+                t,  # a StrEnum binds as its text
+                bucket,
                 item.id,
                 loc,
                 to_loc,
