@@ -52,7 +52,7 @@ def raw_baseline(rows_factory, n_hint: int) -> tuple[float, int]:
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute(
         "CREATE TABLE journal (id INTEGER PRIMARY KEY, date TEXT NOT NULL, type TEXT NOT NULL,"
-        " sku TEXT NOT NULL, qty TEXT NOT NULL, unit_cost TEXT, batch TEXT, location TEXT,"
+        " sku TEXT NOT NULL, qty TEXT NOT NULL, unit_cost TEXT, batch TEXT, expiry TEXT, location TEXT,"
         " to_location TEXT, reference TEXT, note TEXT, reason TEXT)"
     )
     conn.execute("CREATE INDEX journal_date ON journal (date, id)")
@@ -60,8 +60,8 @@ def raw_baseline(rows_factory, n_hint: int) -> tuple[float, int]:
     t = time.perf_counter()
     conn.execute("BEGIN")
     cur = conn.executemany(
-        "INSERT INTO journal (date, type, sku, qty, unit_cost, batch, location, to_location,"
-        " reference, note, reason) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO journal (date, type, sku, qty, unit_cost, batch, expiry, location,"
+        " to_location, reference, note, reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         rows_factory(),
     )
     conn.execute("COMMIT")
@@ -80,6 +80,7 @@ def as_row(date: dt.date, line: Line) -> tuple:
         str(line.qty),
         None if line.unit_cost is None else str(line.unit_cost),
         line.batch,
+        line.expiry.isoformat() if line.expiry else None,
         line.location,
         line.to_location,
         line.reference,
@@ -132,7 +133,7 @@ def main() -> None:
     plan = demo.generate(skus=args.skus, days=args.days, seed=args.seed, today=today)
     with csv_path.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
-        w.writerow(["date", "type", "sku", "qty", "unit_cost", "batch", "location",
+        w.writerow(["date", "type", "sku", "qty", "unit_cost", "batch", "expiry", "location",
                     "to_location", "reference", "note", "reason"])  # fmt: skip
         for k, (d, ln) in enumerate(plan.entries):
             if k >= args.csv_lines:

@@ -122,7 +122,9 @@ class Poster:
             "batches": [],
             "allocations": [],
         }
-        self._touched: dict[int, BatchLot] = {}
+        self._touched: dict[int, BatchLot] = {}  # changed since the last balance write
+        self._touched_all: set[int] = set()  # batch ids changed in this poster (for Changes)
+        self._touched_items: set[int] = set()
         self._item_delta: dict[int, list[int]] = {}
         self._month_delta: dict[tuple[int, str], list[int]] = {}
         self._last_cost: dict[int, int] = {}
@@ -179,19 +181,24 @@ class Poster:
                 item.by_id.setdefault(lot.id, lot)
             item.lots = sorted((item.by_id[lot.id] for lot in lots), key=policy_key(item.removal))
         elif item.emptied > 16:
-            # emptied lots stay in the list (the picker skips them) until enough pile up
+            # emptied lots stay in the list (the picker skips them) until enough pile up;
+            # once their balance is written they are forgotten (reloaded from SQL if needed)
             item.lots = [lot for lot in item.lots if lot.qty > 0]
+            for lid in [i for i, lot in item.by_id.items() if lot.qty == 0]:
+                if lid not in self._touched:
+                    del item.by_id[lid]
             item.emptied = 0
         return item.lots
 
     def _lot_by_id(self, batch_id: int) -> BatchLot:
-        for item in self._items_by_id.values():
-            if batch_id in item.by_id:
-                return item.by_id[batch_id]
+        """The batch as this poster knows it (in memory, possibly ahead of SQL), else from SQL."""
         row = self.conn.execute(f"SELECT {_LOT_COLS} FROM batches WHERE id = ?", (batch_id,))
-        lot = _lot(row.fetchone())
-        item = self._item_by_id(lot.item_id)
-        return item.by_id.setdefault(lot.id, lot)
+        fetched = row.fetchone()
+        if fetched is None:  # created in this poster and not yet written
+            lot = self._touched[batch_id]
+            return self._item_by_id(lot.item_id).by_id.setdefault(batch_id, lot)
+        item = self._item_by_id(fetched[1])
+        return item.by_id.setdefault(batch_id, _lot(fetched))
 
     def _add_lot(self, item: _Item, lot: BatchLot) -> None:
         item.by_id[lot.id] = lot
@@ -470,6 +477,7 @@ class Poster:
         )
         self._add_lot(item, lot)
         self._touched[bid] = lot
+        self._touched_items.add(item.id)
         return lot
 
     def _draw(self, movement_id: int, lot: BatchLot, qty: int, value: int, date: dt.date) -> None:
@@ -485,6 +493,7 @@ class Poster:
         if lot.last_draw_date is None or date > lot.last_draw_date:
             lot.last_draw_date = date
         self._touched[lot.id] = lot
+        self._touched_items.add(lot.item_id)
         self._rows["allocations"].append(
             (self._take_id("allocations"), movement_id, lot.id, date.isoformat(), qty, value)
         )
@@ -650,14 +659,12 @@ class Poster:
         for v in rows.values():
             v.clear()
         self._pending_movements = 0
+        self._write_batch_balances()
 
-    def finish(self) -> Changes:
-        """Write everything and the maintained balances; returns what changed."""
-        if self.preview:
-            raise RuntimeError("a preview poster never writes")
-        self.write_rows()
-        c = self.conn
-        c.executemany(
+    def _write_batch_balances(self) -> None:
+        """Bring the batches' maintained balances up to date, so that what is in memory may
+        be forgotten (flat memory on big imports) and SQL reads see current balances."""
+        self.conn.executemany(
             "UPDATE batches SET qty_remaining = ?, value_remaining = ?, last_draw_date = ?"
             " WHERE id = ?",
             [
@@ -665,6 +672,15 @@ class Poster:
                 for lid, lot in self._touched.items()
             ],
         )
+        self._touched_all.update(self._touched)
+        self._touched.clear()
+
+    def finish(self) -> Changes:
+        """Write everything and the maintained balances; returns what changed."""
+        if self.preview:
+            raise RuntimeError("a preview poster never writes")
+        self.write_rows()
+        c = self.conn
         c.executemany(
             "UPDATE items SET on_hand_qty = on_hand_qty + ?, on_hand_value = on_hand_value + ?"
             " WHERE id = ?",
@@ -682,14 +698,15 @@ class Poster:
             " excluded.adj_value",
             [(i, m, *d) for (i, m), d in self._month_delta.items()],
         )
-        items = {lot.item_id for lot in self._touched.values()} | set(self._item_delta)
+        items = set(self._touched_items) | set(self._item_delta)
         changes = Changes(
             items=frozenset(items),
-            batches=frozenset(self._touched),
+            batches=frozenset(self._touched_all),
             movements=tuple(self.movement_ids),
             documents=tuple(self.document_ids),
         )
-        self._touched.clear()
+        self._touched_all.clear()
+        self._touched_items.clear()
         self._item_delta.clear()
         self._month_delta.clear()
         self._last_cost.clear()
