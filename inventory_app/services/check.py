@@ -28,12 +28,7 @@ class CheckReport:
 
 def check(db: Database) -> CheckReport:
     start = time.perf_counter()
-    conn = db.conn
     report = CheckReport()
-    quick = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-    report.results.append(("SQLite quick_check", [] if quick == ["ok"] else quick[:5]))
-    fk = conn.execute("PRAGMA foreign_key_check").fetchall()
-    report.results.append(("foreign keys", [f"{t} row {r} -> {p}" for t, r, p, _ in fk[:5]]))
-    report.results += run_checks(conn)
+    report.results = run_checks(db.conn, path=str(db.path))
     report.seconds = time.perf_counter() - start
     return report
