@@ -1,0 +1,86 @@
+"""ABC classification by value (Pareto): A = the items making the top 80 % of the value,
+B = the next 15 %, C = the rest. Pure; the thresholds are cumulative shares.
+
+Rules, so that the result never depends on the order the values come in:
+
+* items are ranked by value, highest first; an item is A while the share of the items
+  ranked above it is below ``a``, B while it is below ``b``, else C (so the item that
+  crosses 80 % is still A, and one item holding everything is A);
+* equal values share one class: the class of the first of them;
+* an item with zero (or negative) value is C, and so is everything when the total is zero.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Generic, Literal, TypeVar
+
+from inventory_app.domain.errors import ValidationError
+
+K = TypeVar("K", bound=Hashable)
+AbcClass = Literal["A", "B", "C"]
+
+DEFAULT_A = Decimal("0.80")
+DEFAULT_B = Decimal("0.95")
+
+
+@dataclass(frozen=True, slots=True)
+class ParetoRow(Generic[K]):
+    """One item in Pareto order: its value, its share of the total and the cumulative share
+    up to and including it (0..1), and its class."""
+
+    key: K
+    value: Decimal
+    share: Decimal
+    cumulative: Decimal
+    abc: AbcClass
+
+
+def check_thresholds(a: Decimal, b: Decimal) -> None:
+    if not (Decimal(0) < a <= b <= Decimal(1)):
+        raise ValidationError(
+            f"ABC thresholds must satisfy 0 < A ({a}) <= A+B ({b}) <= 1, as shares like 0.80"
+        )
+
+
+def pareto(
+    values: Mapping[K, Decimal], *, a: Decimal = DEFAULT_A, b: Decimal = DEFAULT_B
+) -> list[ParetoRow[K]]:
+    """Rows in Pareto order (highest value first; equal values by key text) with classes."""
+    check_thresholds(a, b)
+    total = sum((v for v in values.values() if v > 0), Decimal(0))
+    ranked = sorted(values.items(), key=lambda kv: (-kv[1], str(kv[0])))
+    rows: list[ParetoRow[K]] = []
+    before = Decimal(0)  # cumulative value of the items ranked above
+    group_value: Decimal | None = None
+    group_class: AbcClass = "C"
+    for key, value in ranked:
+        if value <= 0 or total == 0:
+            cls: AbcClass = "C"
+        elif value == group_value:
+            cls = group_class
+        else:
+            share_before = before / total
+            cls = "A" if share_before < a else "B" if share_before < b else "C"
+            group_value, group_class = value, cls
+        positive = value if value > 0 else Decimal(0)
+        before += positive
+        rows.append(
+            ParetoRow(
+                key=key,
+                value=value,
+                share=positive / total if total else Decimal(0),
+                cumulative=before / total if total else Decimal(0),
+                abc=cls,
+            )
+        )
+    return rows
+
+
+def classify(
+    values: Mapping[K, Decimal], *, a: Decimal = DEFAULT_A, b: Decimal = DEFAULT_B
+) -> dict[K, AbcClass]:
+    """Class per key ('A', 'B' or 'C'); ``a`` and ``b`` are cumulative shares (0.80, 0.95)."""
+    return {row.key: row.abc for row in pareto(values, a=a, b=b)}

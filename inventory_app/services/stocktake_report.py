@@ -1,0 +1,148 @@
+"""The stocktake report (.xlsx): lines with expected, counted, variance qty and value and
+reasons; every count per counter (replaced rounds too); approver; totals of gains and losses.
+
+After approval the values are the ones posted to the ledger (exact, to the cent); before,
+they are estimates and the report says so. openpyxl is imported lazily.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from inventory_app.domain.errors import RefusedOperation
+from inventory_app.domain.stocktake import StocktakeState
+from inventory_app.services import settings
+from inventory_app.services import stocktake as st
+from inventory_app.storage.db import Database
+
+QTY_FMT = "#,##0.000"
+MONEY_FMT = "#,##0.00"
+
+
+def write_report(db: Database, stocktake_id: int, path: str | Path) -> Path:
+    """Write the report of a stocktake to ``path`` (.xlsx)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+
+    rv = st.review(db, stocktake_id)
+    info = rv.stocktake
+    history = st.count_history(db, stocktake_id)
+    currency = settings.get(db, "currency")
+    approved = info.state == StocktakeState.APPROVED
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Stocktake"
+    ws["A1"] = f"Stocktake #{info.id}: {info.name}"
+    ws["A1"].font = Font(bold=True, size=14)
+    facts = [
+        ("Shop", settings.get(db, "shop_name")),
+        ("Scope", info.scope),
+        ("Blind count", "yes" if info.blind else "no"),
+        ("Status", info.status.value.replace("_", " ")),
+        ("Started", info.started_at),
+        ("Started by", info.started_by),
+        ("Closed", info.closed_at or ""),
+        ("Approver", info.approver or ""),
+        ("Uncounted lines", info.uncounted or ""),
+        ("Lines counted", f"{info.counted} / {info.lines}"),
+        (f"Gains ({currency})", rv.gains),
+        (f"Losses ({currency})", rv.losses),
+        (f"Net ({currency})", rv.gains - rv.losses),
+    ]
+    for label, value in facts:
+        ws.append([label, value])
+        ws.cell(ws.max_row, 1).font = Font(bold=True)
+        if isinstance(value, Decimal):
+            ws.cell(ws.max_row, 2).number_format = MONEY_FMT
+    if not approved:
+        ws.append(["Not approved: variance values are estimates until approval."])
+        ws.cell(ws.max_row, 1).font = Font(italic=True, color="C00000")
+    ws.append([])
+    head = [
+        "Location",
+        "SKU",
+        "Name",
+        "Unit",
+        "Batch",
+        "Expiry",
+        "Snapshot",
+        "Expected",
+        "Counted",
+        "Variance",
+        f"Variance value ({currency})",
+        "Reason",
+        "Flagged",
+        "Outcome",
+        "Counters",
+        "Movement",
+    ]
+    ws.append(head)
+    head_row = ws.max_row
+    for cell in ws[head_row]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+    for x in rv.lines:
+        ws.append(
+            [
+                x.location,
+                x.sku,
+                x.name,
+                x.unit,
+                x.batch,
+                x.expiry,
+                x.snapshot_qty,
+                x.expected_qty,
+                x.counted_qty,
+                x.variance_qty,
+                x.variance_value,
+                x.reason or "",
+                "yes" if x.flagged else "",
+                x.outcome or ("counted" if x.counted else "not counted"),
+                x.counters,
+                x.movement_id,
+            ]
+        )
+        r = ws.max_row
+        for col in (7, 8, 9, 10):
+            ws.cell(r, col).number_format = QTY_FMT
+        ws.cell(r, 11).number_format = MONEY_FMT
+        ws.cell(r, 6).number_format = "yyyy-mm-dd"
+    ws.append(["Total"] + [None] * 9 + [rv.gains - rv.losses])
+    ws.cell(ws.max_row, 1).font = Font(bold=True)
+    ws.cell(ws.max_row, 11).number_format = MONEY_FMT
+    for i, width in enumerate((14, 14, 28, 6, 14, 12, 11, 11, 11, 11, 16, 12, 8, 12, 18, 10), 1):
+        ws.column_dimensions[ws.cell(head_row, i).column_letter].width = width
+    ws.freeze_panes = ws.cell(head_row + 1, 1)
+
+    by_line = {x.line_id: x for x in rv.lines}
+    cs = wb.create_sheet("Counts")
+    cs.append(
+        ["Location", "SKU", "Batch", "Counter", "Counted at", "Qty", "Round", "Current", "Source"]
+    )
+    for cell in cs[1]:
+        cell.font = Font(bold=True)
+    for c in history:
+        x = by_line[c.line_id]
+        cs.append(
+            [
+                x.location,
+                x.sku,
+                x.batch,
+                c.counter,
+                c.counted_at,
+                c.qty,
+                c.round,
+                "yes" if c.current else "replaced",
+                c.source,
+            ]
+        )
+        cs.cell(cs.max_row, 6).number_format = QTY_FMT
+    for i, width in enumerate((14, 14, 14, 14, 26, 11, 7, 9, 8), 1):
+        cs.column_dimensions[cs.cell(1, i).column_letter].width = width
+    out = Path(path)
+    try:
+        wb.save(out)
+    except OSError as exc:
+        raise RefusedOperation(f"cannot write {out}: {exc.strerror or exc}") from exc
+    return out
