@@ -113,6 +113,8 @@ def print_table(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> Non
 
 
 def _looks_numeric(text: str) -> bool:
+    if text == "—":  # an undefined number (turnover of no stock) stays in a number column
+        return True
     try:
         Decimal(text.replace(",", ""))
         return True

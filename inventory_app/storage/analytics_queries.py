@@ -119,7 +119,7 @@ def daily_demand(
     return out
 
 
-_items_memo: list = [None, None, {}]  # [connection, (data_version, total_changes), rows]
+_items_memo: tuple = (None, None, {})  # (connection, (data_version, total_changes), rows)
 
 
 def _version(conn: sqlite3.Connection) -> tuple[int, int]:
@@ -131,15 +131,17 @@ def items_for_health(conn: sqlite3.Connection) -> dict[int, tuple]:
     """id -> (sku, name, category, unit, reorder_point, safety_stock, lead_time_days,
     active, on_hand_qty, on_hand_value). Remembered for the last connection until the file
     changes, since one dashboard refresh asks for it several times. Do not mutate."""
+    global _items_memo
     version = _version(conn)
-    if _items_memo[0] is conn and _items_memo[1] == version and not conn.in_transaction:
-        return _items_memo[2]
+    memo_conn, memo_version, memo_rows = _items_memo  # one read: threads swap the whole tuple
+    if memo_conn is conn and memo_version == version and not conn.in_transaction:
+        return memo_rows
     rows = conn.execute(
         "SELECT id, sku, name, category, unit, reorder_point, safety_stock, lead_time_days,"
         " active, on_hand_qty, on_hand_value FROM items"
     )
     out = {r[0]: r[1:] for r in rows}
-    _items_memo[:] = [conn, version, out]
+    _items_memo = (conn, version, out)
     return out
 
 

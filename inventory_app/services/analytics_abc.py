@@ -1,0 +1,103 @@
+"""ABC classes by consumption value (cost of goods sold) over a period, with the shares
+the Pareto chart draws. Thresholds are the abc_a / abc_b settings shared with cycle
+counting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from inventory_app.domain import indicators as ind
+from inventory_app.domain.abc import classify
+from inventory_app.domain.money import money_from_int
+from inventory_app.services import settings
+from inventory_app.services.analytics import check_period
+from inventory_app.storage import analytics_queries as aq
+from inventory_app.storage import queries
+from inventory_app.storage.db import Database
+
+ZM = Decimal("0.00")
+
+
+@dataclass(frozen=True, slots=True)
+class AbcRow:
+    sku: str
+    name: str
+    category: str
+    consumption: Decimal  # cost of goods sold in the period
+    share: Decimal  # fraction of the total, 4 decimals
+    cumulative: Decimal  # running share in descending order
+    abc_class: str
+
+
+@dataclass(slots=True)
+class AbcReport:
+    start: dt.date
+    end: dt.date
+    rows: list[AbcRow]
+    total: Decimal
+
+    def classes(self) -> dict[str, tuple[int, Decimal]]:
+        """class -> (item count, consumption value)."""
+        out = {c: (0, ZM) for c in "ABC"}
+        for r in self.rows:
+            n, v = out[r.abc_class]
+            out[r.abc_class] = (n + 1, v + r.consumption)
+        return out
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "from": self.start,
+            "to": self.end,
+            "total": self.total,
+            "classes": {c: {"items": n, "consumption": v} for c, (n, v) in self.classes().items()},
+            "rows": [
+                {
+                    "sku": r.sku,
+                    "name": r.name,
+                    "category": r.category,
+                    "consumption": r.consumption,
+                    "share": r.share,
+                    "cumulative": r.cumulative,
+                    "class": r.abc_class,
+                }
+                for r in self.rows
+            ],
+        }
+
+
+def abc_report(db: Database, *, start: dt.date, end: dt.date) -> AbcReport:
+    """ABC classes by consumption value (cost of goods sold) in the period, highest first,
+    over every item that moved in the period; those that sold nothing are C."""
+    check_period(start, end)
+    flows = queries.flows(db.conn, start, end)
+    info = aq.items_for_health(db.conn)
+    consumption = {info[i][0]: money_from_int(f[3]) for i, f in flows.items()}
+    names = {info[i][0]: info[i] for i in flows}
+    classes = classify(
+        {k: v for k, v in consumption.items() if v > 0},
+        a=settings.get_decimal(db, "abc_a"),
+        b=settings.get_decimal(db, "abc_b"),
+    )
+    total = sum((v for v in consumption.values() if v > 0), ZM)
+    order = sorted(consumption, key=lambda k: (-consumption[k], k))
+    rows = []
+    running = ZM
+    for sku in order:
+        value = consumption[sku]
+        running += max(value, ZM)
+        share = ind.quantize_rate(max(value, ZM) / total) if total > 0 else Decimal(0)
+        cum = ind.quantize_rate(running / total) if total > 0 else Decimal(0)
+        rows.append(
+            AbcRow(
+                sku=sku,
+                name=names[sku][1],
+                category=names[sku][2],
+                consumption=value,
+                share=share,
+                cumulative=cum,
+                abc_class=classes.get(sku, "C"),
+            )
+        )
+    return AbcReport(start=start, end=end, rows=rows, total=total)
