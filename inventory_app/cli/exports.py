@@ -1,9 +1,96 @@
-"""CLI sub-commands: exports (filled in by its issue)."""
+"""CLI sub-commands: the accountant's Excel pack and import templates.
+
+``export month 2026-10 OUT.xlsx``, ``export summary --from D --to D OUT.xlsx``,
+``template items|opening|journal OUT.xlsx``. (``import opening`` is with the other imports
+in ``cli.ledger``.)
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+
+from inventory_app.cli import common
+
+LANG_CHOICES = ("en", "zh")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's sub-commands to the parser."""
+    p = sub.add_parser("export", help="the accountant's Excel pack (.xlsx)")
+    common.add_db_option(p)
+    what = p.add_subparsers(dest="what", metavar="WHAT", required=True)
+
+    m = what.add_parser("month", help="a month's full pack: summary, movements, stock, ...")
+    common.add_db_option(m)
+    m.add_argument("month", help="the month, like 2026-10")
+    m.add_argument("out", help="the .xlsx file to write")
+    _lang_option(m)
+    m.set_defaults(run=cmd_export)
+
+    s = what.add_parser("summary", help="cover, summary and indicators for any period")
+    common.add_db_option(s)
+    s.add_argument("--from", dest="start", type=common.date_arg, required=True)
+    s.add_argument("--to", dest="end", type=common.date_arg, required=True)
+    s.add_argument("out", help="the .xlsx file to write")
+    _lang_option(s)
+    s.set_defaults(run=cmd_export)
+
+    t = sub.add_parser("template", help="an empty import template (.xlsx) with instructions")
+    t.add_argument("kind", choices=("items", "opening", "journal"))
+    t.add_argument("out", help="the .xlsx file to write")
+    _lang_option(t, help="header language (the instructions are in both)")
+    t.set_defaults(run=cmd_template)
+
+
+def _lang_option(p: argparse.ArgumentParser, help: str = "sheet and column names") -> None:
+    p.add_argument("--lang", choices=LANG_CHOICES, default=None, help=f"{help} (default: en)")
+
+
+def _progress_printer():
+    """Progress on stderr when it is a terminal (a percentage that rewrites itself)."""
+    if not sys.stderr.isatty():
+        return None
+    last = [-1]
+
+    def show(done: int, total: int) -> None:
+        pct = done * 100 // max(total, 1)
+        if pct != last[0]:
+            last[0] = pct
+            print(f"\r{pct:3d}%", end="", file=sys.stderr, flush=True)
+
+    return show
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from inventory_app.services import exports, settings
+
+    progress = _progress_printer()
+    with common.open_for_read(args) as db:
+        lang = args.lang or _shop_lang(settings.get(db, "language"))
+        if args.what == "month":
+            result = exports.export_month(db, args.month, args.out, lang=lang, progress=progress)
+        else:
+            result = exports.export_summary(
+                db, args.out, start=args.start, end=args.end, lang=lang, progress=progress
+            )
+    if progress:
+        print("\r", end="", file=sys.stderr)
+    print(result.path)
+    print(
+        f"{result.items} items, {result.movement_lines} movement lines, "
+        f"{result.batches} batches in {result.seconds:.1f} s",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _shop_lang(value: str) -> str:
+    return "zh" if value.strip().lower().startswith("zh") else "en"
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from inventory_app.services import templates
+
+    print(templates.write_template(args.kind, args.out, lang=args.lang or "en"))
+    return 0

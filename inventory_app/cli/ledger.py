@@ -33,11 +33,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     for kind, helptext in (
         ("items", "items: sku, name [, category, unit, barcode, ...]"),
         ("journal", "movements: date, type, sku, qty [, unit_cost, batch, ...]"),
+        ("opening", "opening stock: sku, qty, unit_cost [, batch, expiry, location]"),
     ):
         k = kinds.add_parser(kind, help=helptext)
         common.add_db_option(k)
         k.add_argument("file")
         k.add_argument("--sheet", help="sheet name in an .xlsx (default: the first)")
+        if kind == "opening":
+            k.add_argument("--date", type=common.date_arg, required=True, help="opening date")
         k.set_defaults(run=cmd_import)
 
     p = sub.add_parser("stock", help="stock on hand now or at the end of a day")
@@ -137,6 +140,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.kind == "items":
             r = imports.import_items(db, args.file, sheet=args.sheet)
             print(f"{r.created} items created, {r.updated} updated")
+        elif args.kind == "opening":
+            r = imports.import_opening(db, args.file, date=args.date, sheet=args.sheet)
+            print(f"{r.posted} opening batches received on {args.date.isoformat()}")
         else:
             r = imports.import_journal(db, args.file, sheet=args.sheet)
             print(f"{r.posted} movements posted")

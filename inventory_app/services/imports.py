@@ -132,11 +132,12 @@ def _show(raw: object) -> str:
 
 
 def _qty(raw: object) -> Decimal:
-    return money.parse_qty(cell_decimal(raw))
+    # as text, so that a message shows '1.2345', not Decimal('1.2345')
+    return money.parse_qty(str(cell_decimal(raw)))
 
 
 def _cost(raw: object) -> Decimal:
-    return money.parse_cost(cell_decimal(raw))
+    return money.parse_cost(str(cell_decimal(raw)))
 
 
 def _text(raw: object) -> str:
