@@ -400,7 +400,9 @@ class Poster:
         expiry = line.expiry
         if expiry is None and item.shelf_life_days:
             expiry = date + dt.timedelta(days=item.shelf_life_days)
-        if expiry is not None and expiry < date:
+        if expiry is not None and expiry < date and t == T.RECEIPT:
+            # a delivery that is already past its date is a typo; stock *found* (an adjustment
+            # or a stocktake gain) may well be expired, and is recorded as it is
             raise Invalid(f"expiry {expiry.isoformat()} is before the date {date.isoformat()}")
         mid = self._take_id("movements")
         value = money.line_value(qty, cost)

@@ -390,3 +390,29 @@ def test_count_target_tells_the_count_view_what_a_scan_means(shop):
     sid = start(shop, scope="category:Hardware")  # milk outside: its batches in stock
     milk = st.count_target(shop, sid, code="M1", location="Main")
     assert not milk.in_scope and [b for b, _ in milk.batches] == ["L1", "L2"]
+
+
+def test_a_gain_on_an_expired_batch_is_posted_as_found_expired_stock(tmp_path):
+    """Found stock of a batch already past its date is a fact to record, not a typo."""
+    import datetime as dt
+
+    from inventory_app.domain.model import ItemFields, Removal
+    from inventory_app.services import catalog, check, reports, shop, stock, stocktake
+    from inventory_app.services.stocktake_approve import approve
+
+    db = shop.create_shop(tmp_path / "x.db")
+    catalog.add_item(db, ItemFields(sku="M", name="牛奶", removal=Removal.FEFO, shelf_life_days=5))
+    today = dt.date.today()
+    expired = today - dt.timedelta(days=3)
+    stock.receive(
+        db, sku="M", qty="5", unit_cost="1", batch="OLD", expiry=expired,
+        date=today - dt.timedelta(days=8),
+    )  # fmt: skip
+    sid = next(iter(stocktake.start(db, scope="all", name="t").stocktakes))
+    stocktake.count(db, sid, code="M", qty="7", batch="OLD")
+    approve(db, sid, approver="Owner", uncounted="unchanged")
+    rows = reports.stock_by_batch(db)
+    assert {(b.batch, b.expiry) for b in rows} == {("OLD", today - dt.timedelta(days=3))}
+    assert sum(b.qty for b in rows) == 7  # the 2 found form a cost layer of their own
+    assert check.check(db).ok
+    db.close()
