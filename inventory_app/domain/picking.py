@@ -72,13 +72,15 @@ def pick(
     named: str | None = None,
     available: Callable[[BatchLot], int] | None = None,
     ordered: bool = False,
+    location: int | None = None,
 ) -> PickPlan:
     """Plan drawing ``qty`` (thousandths, > 0) from ``lots`` for a movement dated ``on``.
 
     ``lots`` are the item's batches at the locations the movement may draw from.
     ``available(lot)`` is how much of a lot may be drawn at ``on`` (backdated postings
     must not take what later movements already used); default: all that is left.
-    ``ordered`` says ``lots`` are already in policy order.
+    ``ordered`` says ``lots`` are already in policy order; ``location`` limits the draw to
+    batches at that location (None: any).
     """
     if qty <= 0:
         raise ValueError("qty must be positive")
@@ -88,6 +90,8 @@ def pick(
     expired_total = 0
     for lot in candidates:
         if lot.qty <= 0 or lot.posted_date > on:
+            continue
+        if location is not None and lot.location_id != location:
             continue
         a = available(lot) if available is not None else lot.qty
         if a <= 0:

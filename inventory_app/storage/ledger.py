@@ -111,6 +111,7 @@ class Poster:
         self.location_names = dict(names)
         self._items: dict[str, _Item] = {}
         self._items_raw: dict[str, _Item] = {}  # SKU exactly as met -> item (hot path)
+        self._date_ok: dt.date | None = None  # the last date that passed check_date
         self._items_by_id: dict[int, _Item] = {}
         if preload:
             for r in conn.execute(f"SELECT {_ITEM_COLS} FROM items"):
@@ -214,6 +215,8 @@ class Poster:
     # -- dates --------------------------------------------------------------------------
 
     def check_date(self, date: dt.date) -> None:
+        if date == self._date_ok:
+            return
         if self.lock_date is not None and date <= self.lock_date:
             raise RefusedOperation(
                 f"{date.isoformat()} is in a closed period (closed up to "
@@ -221,6 +224,7 @@ class Poster:
             )
         if date > self.today:
             raise Invalid(f"{date.isoformat()} is in the future")
+        self._date_ok = date
 
     def _available(self, lot: BatchLot, on: dt.date) -> int:
         """What may be drawn from ``lot`` by a movement dated ``on`` without making any
@@ -374,17 +378,15 @@ class Poster:
         location: int | None,
         batch: str | None,
     ) -> PickPlan:
-        lots = self._lots(item)
-        if location is not None:
-            lots = [lot for lot in lots if lot.location_id == location]
         return pick(
-            lots,
+            self._lots(item),
             qty,
             removal=item.removal,
             on=date,
             named=(batch or "").strip() or None,
             available=lambda lot: self._available(lot, date),
             ordered=True,
+            location=location,
         )
 
     def _receive(self, item, line, qty, loc, reason, date, document_id, operator) -> int:
