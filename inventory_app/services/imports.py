@@ -287,8 +287,11 @@ def parse_journal(
                 col.add(row, key, "unknown location")
         if type_ == MovementType.TRANSFER and not to_location:
             col.add(row, "to_location", "a transfer needs a destination location")
-        if expiry is not None and date is not None and expiry < date and type_ == (
-            MovementType.RECEIPT
+        if (
+            expiry is not None
+            and date is not None
+            and expiry < date
+            and type_ == (MovementType.RECEIPT)
         ):
             col.add(row, "expiry", "is before the date of the row")
         if len(col.errors) > before:

@@ -1,0 +1,1 @@
+"""Dialogs: items, reversing a movement, and the posting dialogs (``posting*.py``)."""

@@ -1,0 +1,269 @@
+"""Importing items, opening stock or movement history from Excel/CSV, in one dialog:
+
+choose a file -> a preview of its first rows under the columns they map to -> every problem
+listed by row and column -> Import, all or nothing, with progress.
+
+The whole file is checked by the import service before anything is written; a refused
+file lists its problems here and changes nothing, so the user fixes the cells and checks
+again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inventory_app.domain.errors import Cancelled, ImportErrors, InventoryError
+from inventory_app.services import imports
+from inventory_app.ui.app_context import AppContext
+from inventory_app.ui.errors import show_error
+from inventory_app.ui.tasks import run_task
+
+PREVIEW_ROWS = 100
+COLUMNS = {
+    "items": imports.ITEM_COLUMNS,
+    "opening": imports.OPENING_COLUMNS,
+    "journal": imports.JOURNAL_COLUMNS,
+}
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+class ImportWizard(QDialog):
+    def __init__(self, ctx: AppContext, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if kind not in COLUMNS:
+            raise ValueError(kind)
+        self.ctx = ctx
+        self.kind = kind
+        self.columns = COLUMNS[kind]
+        self.path: Path | None = None
+        self.rows_read = 0
+        self.imported = None
+        titles = {
+            "items": self.tr("Import items"),
+            "opening": self.tr("Import opening stock"),
+            "journal": self.tr("Import movement history"),
+        }
+        self.setWindowTitle(titles[kind])
+        self.resize(900, 600)
+
+        self.file = QLineEdit()
+        self.file.setReadOnly(True)
+        self.file.setPlaceholderText(self.tr("Choose an .xlsx or .csv file…"))
+        self.browse = QPushButton(self.tr("Choose file…"))
+        self.sheet = QLineEdit()
+        self.sheet.setPlaceholderText(self.tr("the first sheet"))
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setCalendarPopup(True)
+        self.date.setMaximumDate(QDate.currentDate())
+        self.summary = QLabel(self.tr("Columns may be headed in English or Chinese, in any order."))
+        self.summary.setWordWrap(True)
+        self.preview = QTableWidget(0, 0)
+        self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.problems_label = QLabel()
+        self.problems_label.setWordWrap(True)
+        self.problems = QTableWidget(0, 4)
+        self.problems.setHorizontalHeaderLabels(
+            [self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Problem")]
+        )
+        self.problems.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.problems.verticalHeader().setVisible(False)
+        self.problems.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.problems.setVisible(False)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.check_button = self.buttons.addButton(
+            self.tr("Check again"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.import_button = self.buttons.addButton(
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setEnabled(False)
+        self.check_button.setEnabled(False)
+
+        pick = QHBoxLayout()
+        pick.addWidget(self.file, 1)
+        pick.addWidget(self.browse)
+        form = QFormLayout()
+        form.addRow(self.tr("File:"), pick)
+        form.addRow(self.tr("Sheet:"), self.sheet)
+        if kind == "opening":
+            form.addRow(self.tr("Opening date:"), self.date)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.preview, 3)
+        layout.addWidget(self.problems_label)
+        layout.addWidget(self.problems, 2)
+        layout.addWidget(self.buttons)
+
+        self.browse.clicked.connect(self.choose_file)
+        self.check_button.clicked.connect(self.check)
+        self.import_button.clicked.connect(self.import_now)
+        self.buttons.rejected.connect(self.reject)
+        self.sheet.editingFinished.connect(lambda: self.path and self.check())
+
+    # -- choosing and previewing ---------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        folder = str(self.ctx.path.parent) if self.ctx.path else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the file to import"), folder,
+            self.tr("Spreadsheets (*.xlsx *.csv *.txt *.tsv)"),
+        )  # fmt: skip
+        if path:
+            self.load_file(Path(path))
+
+    def load_file(self, path: Path) -> bool:
+        """Read ``path`` and show its first rows; True when it can be imported."""
+        self.path = path
+        self.file.setText(str(path))
+        self.check_button.setEnabled(True)
+        return self.check()
+
+    def _sheet(self) -> str | None:
+        return self.sheet.text().strip() or None
+
+    def check(self) -> bool:
+        """Read the file again (after the user fixed it) and preview it."""
+        if self.path is None:
+            return False
+        from inventory_app.services.tabular import read_table
+
+        path, sheet = self.path, self._sheet()
+        self.show_problems([])
+        try:
+            table = run_task(
+                self, self.tr("Reading {0}…").format(path.name),
+                lambda p, c: read_table(path, self.columns, sheet=sheet, progress=p, cancel=c),
+            )  # fmt: skip
+        except Cancelled:
+            return False
+        except ImportErrors as exc:
+            self.show_table(None)
+            self.show_problems(exc.errors)
+            return False
+        except InventoryError as exc:
+            self.show_table(None)
+            self.summary.setText(str(exc))
+            return False
+        self.show_table(table)
+        return True
+
+    def show_table(self, table) -> None:
+        self.preview.clear()
+        if table is None:
+            self.preview.setRowCount(0)
+            self.preview.setColumnCount(0)
+            self.rows_read = 0
+            self.import_button.setEnabled(False)
+            return
+        keys = [c.key for c in self.columns if c.key in table.headers]
+        self.preview.setColumnCount(len(keys))
+        self.preview.setHorizontalHeaderLabels(
+            [f"{table.headers[k]}\n→ {k}" for k in keys]  # the file's header and its meaning
+        )
+        shown = table.rows[:PREVIEW_ROWS]
+        self.preview.setRowCount(len(shown))
+        self.preview.setVerticalHeaderLabels([str(r.number) for r in shown])
+        for i, row in enumerate(shown):
+            for j, key in enumerate(keys):
+                self.preview.setItem(i, j, QTableWidgetItem(_cell_text(row.values.get(key))))
+        self.preview.resizeColumnsToContents()
+        self.rows_read = len(table.rows)
+        text = self.tr("{0} rows to import; the first {1} are shown.").format(
+            len(table.rows), len(shown)
+        )
+        if table.ignored_headers:
+            text += " " + self.tr("Columns not imported: {0}.").format(
+                ", ".join(table.ignored_headers)
+            )
+        self.summary.setText(text)
+        self.import_button.setEnabled(bool(table.rows))
+
+    def show_problems(self, errors) -> None:
+        self.problems.setRowCount(len(errors))
+        for i, e in enumerate(errors):
+            for j, value in enumerate((str(e.row), e.column, e.value, e.problem)):
+                item = QTableWidgetItem(value)
+                if j == 0:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.problems.setItem(i, j, item)
+        self.problems.resizeColumnsToContents()
+        self.problems.setVisible(bool(errors))
+        self.problems_label.setText(
+            self.tr(
+                "{0} problems found; nothing was imported. Fix these cells in the file, save it, "
+                "then press Check again."
+            ).format(len(errors))
+            if errors
+            else ""
+        )
+
+    # -- importing ----------------------------------------------------------------------------
+
+    def import_now(self) -> bool:
+        """Import the whole file (all or nothing); True when it was imported."""
+        db = self.ctx.db
+        if db is None or self.path is None:
+            return False
+        path, sheet, kind = self.path, self._sheet(), self.kind
+        date = self.date.date()
+        opening = dt.date(date.year(), date.month(), date.day())
+        operator = self.ctx.operator
+
+        def work(progress, cancel):
+            if kind == "items":
+                return imports.import_items(db, path, sheet=sheet, progress=progress, cancel=cancel)
+            if kind == "opening":
+                return imports.import_opening(
+                    db, path, date=opening, sheet=sheet, operator=operator,
+                    progress=progress, cancel=cancel,
+                )  # fmt: skip
+            return imports.import_journal(
+                db, path, sheet=sheet, operator=operator, progress=progress, cancel=cancel
+            )
+
+        try:
+            result = run_task(self, self.tr("Importing {0}…").format(path.name), work)
+        except Cancelled:
+            self.problems_label.setText(self.tr("Import cancelled; nothing was imported."))
+            return False
+        except ImportErrors as exc:
+            self.show_problems(exc.errors)
+            return False
+        except Exception as exc:  # any problem is shown to the user
+            show_error(self, exc)
+            return False
+        self.imported = result
+        self.ctx.data_changed.emit(result.changes, self)
+        self.accept()
+        return True

@@ -1,0 +1,238 @@
+"""Adding or editing an item, with each problem shown beside its field."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inventory_app.domain.errors import InventoryError, ValidationError
+from inventory_app.domain.model import ItemFields, Removal
+from inventory_app.services import catalog
+from inventory_app.ui.app_context import AppContext
+from inventory_app.ui.errors import show_error
+from inventory_app.ui.widgets.format import qty_text
+
+FIELDS = (
+    "sku",
+    "name",
+    "barcode",
+    "category",
+    "unit",
+    "supplier",
+    "reorder_point",
+    "safety_stock",
+    "lead_time_days",
+    "shelf_life_days",
+    "removal",
+)
+
+
+class ItemDialog(QDialog):
+    """New item when ``sku`` is None, else edits that item. Saves through ``catalog`` and
+    emits ``data_changed``; a problem keeps the dialog open and saves nothing."""
+
+    def __init__(self, ctx: AppContext, *, sku: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.sku = sku
+        self.changes = None
+        self._touched: set[str] = set()
+        assert ctx.db is not None
+        self.setWindowTitle(self.tr("Edit item") if sku else self.tr("New item"))
+        self.setMinimumWidth(620)
+
+        self.edits: dict[str, QLineEdit | QComboBox] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.edits["sku"] = QLineEdit()
+        self.edits["name"] = QLineEdit()
+        self.edits["barcode"] = QLineEdit()
+        category = QComboBox()
+        category.setEditable(True)
+        category.addItems(["", *catalog.categories(ctx.db)])
+        self.edits["category"] = category
+        self.edits["unit"] = QLineEdit("pcs")
+        self.edits["supplier"] = QLineEdit()
+        self.edits["reorder_point"] = QLineEdit("0")
+        self.edits["safety_stock"] = QLineEdit()
+        self.edits["lead_time_days"] = QLineEdit("0")
+        self.edits["shelf_life_days"] = QLineEdit()
+        removal = QComboBox()
+        removal.addItem(self.tr("FIFO — first in, first out"), Removal.FIFO.value)
+        removal.addItem(self.tr("FEFO — first expiry, first out"), Removal.FEFO.value)
+        self.edits["removal"] = removal
+        self.active = QCheckBox(self.tr("Active (archived items are hidden from lists)"))
+        self.active.setChecked(True)
+        labels = {
+            "sku": self.tr("Code"),
+            "name": self.tr("Name"),
+            "barcode": self.tr("Barcode"),
+            "category": self.tr("Category"),
+            "unit": self.tr("Unit"),
+            "supplier": self.tr("Supplier"),
+            "reorder_point": self.tr("Reorder point"),
+            "safety_stock": self.tr("Safety stock"),
+            "lead_time_days": self.tr("Lead time (days)"),
+            "shelf_life_days": self.tr("Shelf life (days)"),
+            "removal": self.tr("Removal"),
+        }
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(2, 3)
+        for row, name in enumerate(FIELDS):
+            grid.addWidget(QLabel(labels[name]), row, 0)
+            grid.addWidget(self.edits[name], row, 1)
+            error = QLabel()
+            error.setObjectName("fieldError")
+            error.setStyleSheet("color: #b3261e;")
+            error.setWordWrap(True)
+            self.errors[name] = error
+            grid.addWidget(error, row, 2)
+            edit = self.edits[name]
+            if isinstance(edit, QLineEdit):
+                edit.textEdited.connect(lambda _t, n=name: self._edited(n))
+        grid.addWidget(self.active, len(FIELDS), 1, 1, 2)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(self.buttons)
+        if sku:
+            self._load(sku)
+
+    def _load(self, sku: str) -> None:
+        assert self.ctx.db is not None
+        item = catalog.get_item(self.ctx.db, sku)
+        values = {
+            "sku": item.sku,
+            "name": item.name,
+            "barcode": item.barcode or "",
+            "unit": item.unit,
+            "supplier": item.supplier,
+            "reorder_point": qty_text(item.reorder_point).replace(",", ""),
+            "safety_stock": ""
+            if item.safety_stock is None
+            else qty_text(item.safety_stock).replace(",", ""),
+            "lead_time_days": str(item.lead_time_days),
+            "shelf_life_days": str(item.shelf_life_days or ""),
+        }
+        for name, value in values.items():
+            edit = self.edits[name]
+            assert isinstance(edit, QLineEdit)
+            edit.setText(value)
+        category = self.edits["category"]
+        assert isinstance(category, QComboBox)
+        category.setCurrentText(item.category)
+        removal = self.edits["removal"]
+        assert isinstance(removal, QComboBox)
+        removal.setCurrentIndex(max(0, removal.findData(item.removal.value)))
+        self.active.setChecked(item.active)
+
+    # -- reading and checking -----------------------------------------------------------------
+
+    def text(self, name: str) -> str:
+        edit = self.edits[name]
+        return edit.currentText() if isinstance(edit, QComboBox) else edit.text()
+
+    def fields(self) -> tuple[ItemFields | None, dict[str, str]]:
+        """The entered item, and problems found before ``catalog`` sees it (whole numbers)."""
+        problems: dict[str, str] = {}
+
+        def number(name: str, *, optional: bool) -> Decimal | str | None:
+            text = self.text(name).strip().replace(",", "")
+            if not text:
+                return None if optional else Decimal(0)
+            try:
+                return Decimal(text)
+            except InvalidOperation:
+                return text  # catalog explains what is wrong with it
+
+        def whole(name: str, *, optional: bool) -> int | None:
+            text = self.text(name).strip()
+            if not text:
+                return None if optional else 0
+            if not re.fullmatch(r"\d+", text):
+                problems[name] = self.tr("a whole number of days, like 0, 7 or 30")
+                return None if optional else 0
+            return int(text)
+
+        removal = self.edits["removal"]
+        assert isinstance(removal, QComboBox)
+        fields = ItemFields(
+            sku=self.text("sku"),
+            name=self.text("name"),
+            barcode=self.text("barcode").strip() or None,
+            category=self.text("category"),
+            unit=self.text("unit"),
+            supplier=self.text("supplier"),
+            reorder_point=number("reorder_point", optional=False),  # type: ignore[arg-type]
+            safety_stock=number("safety_stock", optional=True),  # type: ignore[arg-type]
+            lead_time_days=whole("lead_time_days", optional=False) or 0,
+            shelf_life_days=whole("shelf_life_days", optional=True),
+            removal=Removal(removal.currentData()),
+            active=self.active.isChecked(),
+        )
+        for name, message in catalog.item_problems(fields).items():
+            # "reorder point: 'abc' is not a number" beside Reorder point: drop the repeat
+            head, sep, rest = message.partition(": ")
+            if sep and head == name.replace("_", " "):
+                message = rest
+            problems.setdefault(name, message)
+        return fields, problems
+
+    def show_problems(self, problems: dict[str, str], *, only_touched: bool = False) -> None:
+        for name, label in self.errors.items():
+            message = problems.get(name, "")
+            if only_touched and name not in self._touched:
+                message = ""
+            label.setText(message)
+            self.edits[name].setToolTip(message)
+
+    def _edited(self, name: str) -> None:
+        """Validate as you type, but only fields the user has been in."""
+        self._touched.add(name)
+        _fields, problems = self.fields()
+        self.show_problems(problems, only_touched=True)
+
+    def accept(self) -> None:
+        fields, problems = self.fields()
+        self._touched.update(FIELDS)
+        self.show_problems(problems)
+        if problems or fields is None or self.ctx.db is None:
+            first = next((n for n in FIELDS if n in problems), None)
+            if first:
+                self.edits[first].setFocus()
+            return
+        try:
+            if self.sku:
+                self.changes = catalog.update_item(self.ctx.db, self.sku, fields)
+            else:
+                self.changes = catalog.add_item(self.ctx.db, fields)
+        except ValidationError as exc:
+            # "sku: 'X1' is already used by another item" -> beside the code field
+            name, _sep, message = str(exc).partition(": ")
+            if name in self.errors and message:
+                self.show_problems({name: message})
+                self.edits[name].setFocus()
+                return
+            show_error(self, exc)
+            return
+        except InventoryError as exc:
+            show_error(self, exc)
+            return
+        super().accept()
+        self.ctx.data_changed.emit(self.changes, self)

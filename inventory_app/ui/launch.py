@@ -1,0 +1,171 @@
+"""Starting the desktop app: ``main.py [--db PATH] [--screenshot OUT.png --page NAME
+[--size 1280x800]]``.
+
+Screenshot mode opens the window (offscreen unless a platform is set), waits until the page
+has its data, saves the window as PNG and exits 0 (1 when something failed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+APP_STYLE = """
+QListWidget#sidebar { background: #f3f4f6; border: none; border-right: 1px solid #dcdfe3;
+    padding-top: 8px; outline: 0; }
+QListWidget#sidebar::item { padding: 4px 10px; border-radius: 6px; margin: 1px 8px;
+    color: #1f2328; }
+QListWidget#sidebar::item:selected { background: #dbe7fb; color: #0b3d91; }
+QLabel#muted { color: #6b7280; }
+QLabel#heading { font-size: 15pt; font-weight: 600; }
+QLabel#welcomeTitle { font-size: 20pt; font-weight: 600; }
+QFrame#welcomeCard { background: #ffffff; border: 1px solid #dcdfe3; border-radius: 10px; }
+QLabel#alerts { color: #8a5a00; }
+QToolBar#actions { spacing: 4px; padding: 4px 6px; border: none;
+    border-bottom: 1px solid #dcdfe3; }
+QTableView { border: 1px solid #dcdfe3; gridline-color: #e5e7eb;
+    alternate-background-color: #f8f9fb; selection-background-color: #dbe7fb;
+    selection-color: #111827; }
+QHeaderView::section { background: #f3f4f6; border: none; border-bottom: 1px solid #dcdfe3;
+    border-right: 1px solid #e5e7eb; padding: 4px 6px; font-weight: 600; color: #374151; }
+QStatusBar QLabel { padding: 0 8px; }
+"""
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="inventory-app", description="Inventory desktop app")
+    p.add_argument("--db", type=Path, help="shop file to open (created when missing)")
+    p.add_argument("--screenshot", type=Path, metavar="OUT.png", help="save the window and exit")
+    p.add_argument("--page", default="items", help="page to show (items, stock, movements, …)")
+    p.add_argument("--size", default="1280x800", help="window size for the screenshot, WxH")
+    return p.parse_args(argv)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(n) for n in text.lower().split("x"))
+    except ValueError:
+        raise SystemExit(f"--size {text!r}: expected WIDTHxHEIGHT, like 1280x800") from None
+    return w, h
+
+
+def install_translations(app) -> list[str]:
+    """Qt's own strings and ours (resources/translations/inventory_app_<locale>.qm) in the
+    system language, when a translation exists. Returns the files loaded."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    ours = Path(__file__).resolve().parents[2] / "resources" / "translations"
+    loaded = []
+    for name, folder in (
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        ("inventory_app", str(ours)),
+    ):
+        translator = QTranslator(app)
+        if translator.load(QLocale(), name, "_", folder):
+            app.installTranslator(translator)
+            loaded.append(translator.filePath())
+    return loaded
+
+
+def setup_application(app) -> None:
+    """Names for QSettings, the font, the calm style. Tests call this too."""
+    from PySide6.QtCore import QCoreApplication
+
+    from inventory_app.ui.app_context import APPLICATION, ORGANIZATION
+
+    if not QCoreApplication.organizationName():  # tests and screenshots set their own
+        QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)  # not "main.py" from argv[0]
+    app.setStyle("Fusion")
+    install_translations(app)
+    from inventory_app.ui.fonts import register_qt_fonts
+
+    register_qt_fonts()  # the bundled CJK font, for machines without one
+    app.setStyleSheet(APP_STYLE)
+
+
+def run_desktop(argv: list[str]) -> int:
+    args = _parse(argv)
+    if args.screenshot is not None and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    from inventory_app.ui import errors
+    from inventory_app.ui.app_context import app_settings
+    from inventory_app.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    if args.screenshot is not None:
+        _private_settings()  # default column widths, and the user's recent files untouched
+    setup_application(app)
+    if args.screenshot is not None:
+        errors.set_headless(True)
+    else:
+        errors.install_excepthook()
+    window = MainWindow()
+    # A progress dialog may come and go before the main window shows: closing it must not
+    # count as closing the last window.
+    app.setQuitOnLastWindowClosed(False)
+    if args.db is not None:
+        window.files.open_path(args.db, create=not args.db.exists())
+    else:
+        last = str(app_settings().value("last_file", "") or "")
+        if last and Path(last).exists():
+            window.files.open_path(last)
+    if args.screenshot is not None:
+        return take_screenshot(app, window, args.screenshot, page=args.page, size=_size(args.size))
+    window.show()
+    app.setQuitOnLastWindowClosed(True)
+    return app.exec()
+
+
+def _private_settings() -> None:
+    import atexit
+    import shutil
+    import tempfile
+
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    folder = tempfile.mkdtemp(prefix="inventory-screenshot-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+    QCoreApplication.setOrganizationName("inventory_app-screenshot")
+
+
+def take_screenshot(app, window, out: Path, *, page: str, size: tuple[int, int]) -> int:
+    """Show ``page`` at ``size``, wait for its data (not a fixed sleep), save a PNG."""
+    from PySide6.QtCore import QEventLoop
+
+    from inventory_app.ui import errors
+
+    window.resize(*size)
+    shown = None
+    if page != "welcome":
+        if window.ctx.db is None:
+            print("inventory-app: no shop is open (give --db PATH)", file=sys.stderr)
+            return 1
+        try:
+            shown = window.show_page(page)  # before show(): no other page starts loading
+        except KeyError as exc:
+            print(f"inventory-app: {exc.args[0]}", file=sys.stderr)
+            return 2
+    window.show()
+    if shown is not None:
+        deadline = time.monotonic() + 60
+        while not shown.is_loaded() and time.monotonic() < deadline:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if not shown.is_loaded():
+            print(f"inventory-app: page {page} did not load in time", file=sys.stderr)
+            return 1
+    for _ in range(5):  # let layouts and the first paint settle
+        app.processEvents()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    ok = window.grab().save(str(out), "PNG")
+    window.close()
+    if errors.failures:
+        return 1
+    return 0 if ok else 1

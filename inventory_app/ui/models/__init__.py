@@ -1,0 +1,1 @@
+"""Table models over the services' paged queries (never the whole table)."""

@@ -1,0 +1,77 @@
+"""The Items table: every item with on-hand quantity and value."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from inventory_app.services import browse
+from inventory_app.services.browse import Cursor, ItemFilter, ItemRow, Page
+from inventory_app.ui.app_context import AppContext
+from inventory_app.ui.models.paged import AMBER, MUTED, Column, PagedModel
+from inventory_app.ui.widgets.format import cost_text, money_text, qty_text
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ItemsModel", text)
+
+
+def item_columns() -> list[Column]:
+    return [
+        Column("sku", _tr("Code"), lambda r: r.sku, sort="sku", width=110),
+        Column("name", _tr("Name"), lambda r: r.name, sort="name", width=260),
+        Column("category", _tr("Category"), lambda r: r.category, sort="category", width=120),
+        Column("unit", _tr("Unit"), lambda r: r.unit, sort="unit", width=60),
+        Column("on_hand", _tr("On hand"), lambda r: qty_text(r.on_hand), "on_hand", True, 90),
+        Column("value", _tr("Value"), lambda r: money_text(r.value), "value", True, 110),
+        Column(
+            "reorder_point",
+            _tr("Reorder at"),
+            lambda r: qty_text(r.reorder_point) if r.reorder_point else "",
+            "reorder_point",
+            True,
+            90,
+        ),
+        Column(
+            "last_cost", _tr("Last cost"), lambda r: cost_text(r.last_cost), "last_cost", True, 90
+        ),
+        Column("barcode", _tr("Barcode"), lambda r: r.barcode, sort="barcode", width=130),
+    ]
+
+
+class ItemsModel(PagedModel):
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(item_columns(), parent)
+        self.ctx = ctx
+        self.filter = ItemFilter()
+
+    def set_filter(self, f: ItemFilter) -> None:
+        if f != self.filter or not self.is_loaded():
+            self.filter = f
+            self.reload()
+
+    def fetch_page(self, after: Cursor | None, limit: int) -> Page:
+        if self.ctx.db is None:
+            return Page(rows=[], cursor=None)
+        return browse.item_page(
+            self.ctx.db,
+            self.filter,
+            sort=self.sort_key,
+            descending=self.descending,
+            after=after,
+            limit=limit,
+        )
+
+    def foreground(self, row: ItemRow, column: Column) -> QColor | None:
+        if not row.active:
+            return MUTED
+        if column.key == "on_hand" and row.below_reorder:
+            return AMBER
+        return None
+
+    def tooltip(self, row: ItemRow, column: Column) -> str | None:
+        if not row.active:
+            return _tr("Archived")
+        if column.key == "on_hand" and row.below_reorder:
+            return _tr("At or below the reorder point")
+        return None

@@ -1,0 +1,78 @@
+"""The Stock table: batches that still hold stock, with expiry warnings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from inventory_app.services import browse
+from inventory_app.services.browse import BatchFilter, BatchRow, Cursor, Page
+from inventory_app.ui.app_context import AppContext
+from inventory_app.ui.models.paged import AMBER, AMBER_BG, RED, RED_BG, Column, PagedModel
+from inventory_app.ui.widgets.format import cost_text, date_text, money_text, qty_text
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StockModel", text)
+
+
+def batch_columns(*, with_item: bool = True) -> list[Column]:
+    item = [
+        Column("sku", _tr("Code"), lambda r: r.sku, sort="sku", width=110),
+        Column("name", _tr("Name"), lambda r: r.name, sort="name", width=240),
+    ]
+    return [
+        *(item if with_item else []),
+        Column("batch", _tr("Batch"), lambda r: r.batch, sort="batch", width=110),
+        Column("location", _tr("Location"), lambda r: r.location, sort="location", width=90),
+        Column("received", _tr("Received"), lambda r: date_text(r.received), "received", width=90),
+        Column("expiry", _tr("Expiry"), lambda r: date_text(r.expiry), sort="expiry", width=90),
+        Column("qty", _tr("Remaining"), lambda r: qty_text(r.qty), "qty", True, 85),
+        Column("unit", _tr("Unit"), lambda r: r.unit, width=50),
+        Column(
+            "unit_cost", _tr("Unit cost"), lambda r: cost_text(r.unit_cost), "unit_cost", True, 85
+        ),
+        Column("value", _tr("Value"), lambda r: money_text(r.value), "value", True, 100),
+    ]
+
+
+class StockModel(PagedModel):
+    def __init__(self, ctx: AppContext, parent=None, *, with_item: bool = True) -> None:
+        super().__init__(batch_columns(with_item=with_item), parent)
+        self.ctx = ctx
+        self.filter = BatchFilter()
+        self.sort_column = next(i for i, c in enumerate(self.columns) if c.key == "expiry")
+
+    def set_filter(self, f: BatchFilter) -> None:
+        if f != self.filter or not self.is_loaded():
+            self.filter = f
+            self.reload()
+
+    def fetch_page(self, after: Cursor | None, limit: int) -> Page:
+        if self.ctx.db is None:
+            return Page(rows=[], cursor=None)
+        return browse.batch_page(
+            self.ctx.db,
+            self.filter,
+            sort=self.sort_key,
+            descending=self.descending,
+            after=after,
+            limit=limit,
+        )
+
+    def foreground(self, row: BatchRow, column: Column) -> QColor | None:
+        if column.key == "expiry":
+            return {"expired": RED, "expiring": AMBER}.get(row.status)
+        return None
+
+    def background(self, row: BatchRow, column: Column) -> QColor | None:
+        if column.key == "expiry":
+            return {"expired": RED_BG, "expiring": AMBER_BG}.get(row.status)
+        return None
+
+    def tooltip(self, row: BatchRow, column: Column) -> str | None:
+        if row.status == "expired":
+            return _tr("Expired")
+        if row.status == "expiring":
+            return _tr("Expires within the warning window")
+        return None

@@ -1,0 +1,55 @@
+"""The main window's pages, in sidebar order.
+
+Another page is one line: ``PAGES.append(PageSpec("reports", lambda: tr("Reports"),
+ReportsPage, QStyle.StandardPixmap.SP_FileDialogDetailedView))`` — or add it to the list
+below. A page is a ``pages.base.Page`` built as ``factory(ctx, parent)``; ``name`` is what
+``--page`` takes in screenshot mode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QStyle, QWidget
+
+from inventory_app.ui.app_context import AppContext
+from inventory_app.ui.pages.base import Page
+from inventory_app.ui.pages.dashboard import DashboardPage
+from inventory_app.ui.pages.items import ItemsPage
+from inventory_app.ui.pages.movements import MovementsPage
+from inventory_app.ui.pages.reports import ReportsPage
+from inventory_app.ui.pages.stock import StockPage
+from inventory_app.ui.pages.stocktakes import StocktakesPage
+
+SP = QStyle.StandardPixmap
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("pages", text)
+
+
+@dataclass(frozen=True, slots=True)
+class PageSpec:
+    name: str
+    title_fn: Callable[[], str]
+    factory: Callable[[AppContext, QWidget | None], Page]
+    icon: QStyle.StandardPixmap = SP.SP_FileIcon
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("dashboard", lambda: tr("Dashboard"), DashboardPage, SP.SP_ComputerIcon),
+    PageSpec("items", lambda: tr("Items"), ItemsPage, SP.SP_FileDialogContentsView),
+    PageSpec("stock", lambda: tr("Stock"), StockPage, SP.SP_DriveHDIcon),
+    PageSpec("movements", lambda: tr("Movements"), MovementsPage, SP.SP_FileDialogListView),
+    PageSpec("stocktakes", lambda: tr("Stocktakes"), StocktakesPage, SP.SP_DialogApplyButton),
+    PageSpec("reports", lambda: tr("Reports"), ReportsPage, SP.SP_FileDialogDetailedView),
+]
+
+
+def page_names() -> list[str]:
+    return [spec.name for spec in PAGES]
+
+
+__all__ = ["PAGES", "Page", "PageSpec", "page_names"]

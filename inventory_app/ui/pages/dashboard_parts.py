@@ -1,0 +1,281 @@
+"""Pieces of the dashboard: KPI tiles, the lists behind them, chart boxes, the worker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QFrame, QLabel, QMenu, QSizePolicy, QVBoxLayout, QWidget
+
+from inventory_app.ui.models.paged import RED, Column, RowsModel
+from inventory_app.ui.widgets.format import date_text, money_text, qty_text
+
+STATUS_COLORS = {"ok": "#2e7d32", "low": "#b3261e", "high": "#b3261e", "": "#9e9e9e"}
+
+
+class Tile(QFrame):
+    """A KPI: a caption, a big value and a note; clickable when it leads to a list."""
+
+    clicked = Signal(str)
+
+    def __init__(self, key: str, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName("tile")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.caption = QLabel(caption)
+        self.value = QLabel("—")
+        self.note = QLabel("")
+        self.caption.setObjectName("muted")
+        self.note.setObjectName("muted")
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.value.setFont(font)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(2)
+        for w in (self.caption, self.value, self.note):
+            layout.addWidget(w)
+        self.linked = False
+        self.set_status("")
+
+    def set_link(self, linked: bool) -> None:
+        self.linked = linked
+        self.setCursor(Qt.CursorShape.PointingHandCursor if linked else Qt.CursorShape.ArrowCursor)
+
+    def set(self, value: str, note: str = "", status: str = "") -> None:
+        self.value.setText(value)
+        self.note.setText(note)
+        self.set_status(status)
+
+    def set_status(self, status: str) -> None:
+        color = STATUS_COLORS.get(status, STATUS_COLORS[""])
+        self.setStyleSheet(
+            f"QFrame#tile {{ border: 1px solid #e0e0e0; border-left: 4px solid {color};"
+            " border-radius: 4px; background: palette(base); }"
+        )
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self.linked and event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit(self.key)
+        super().mouseReleaseEvent(event)
+
+
+class ListModel(RowsModel):
+    """Rows already computed (a list behind a tile or a chart click)."""
+
+    def __init__(self, columns: Sequence[Column], parent=None) -> None:
+        super().__init__(columns, parent)
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self._loaded = True
+        self.endResetModel()
+        self.loaded.emit()
+
+    def foreground(self, row: Any, column: Column):
+        days_left = getattr(row, "days_left", None)
+        if column.key == "expiry" and days_left is not None and days_left < 0:
+            return RED
+        return None
+
+
+def _pct(value: Decimal) -> str:
+    return f"{value * 100:.1f}%"
+
+
+def list_columns(kind: str, tr: Callable[[str], str]) -> list[Column]:
+    """The columns of each list kind (rows are services' dataclasses)."""
+    sku = Column("sku", tr("Code"), lambda r: r.sku, width=110)
+    name = Column("name", tr("Name"), lambda r: r.name, width=220)
+    if kind in ("expired", "expiring", "week"):
+        return [
+            sku,
+            name,
+            Column("batch", tr("Batch"), lambda r: r.batch, width=120),
+            Column("location", tr("Location"), lambda r: r.location, width=90),
+            Column("expiry", tr("Expiry"), lambda r: date_text(r.expiry), width=95),
+            Column(
+                "days_left", tr("Days left"), lambda r: str(r.days_left), numeric=True, width=70
+            ),
+            Column("qty", tr("Qty"), lambda r: qty_text(r.qty), numeric=True, width=70),
+            Column("value", tr("Value"), lambda r: money_text(r.value), numeric=True, width=90),
+        ]
+    if kind in ("low_stock", "out_of_stock"):
+        return [
+            sku,
+            name,
+            Column("qty", tr("On hand"), lambda r: qty_text(r.qty), numeric=True, width=80),
+            Column("rop", tr("Reorder point"), lambda r: qty_text(r.reorder_point), numeric=True,
+                   width=100),
+        ]  # fmt: skip
+    if kind == "dead_stock":
+        return [
+            sku,
+            name,
+            Column("qty", tr("Qty"), lambda r: qty_text(r.qty), numeric=True, width=70),
+            Column("value", tr("Value"), lambda r: money_text(r.value), numeric=True, width=90),
+            Column("last", tr("Last issue"), lambda r: date_text(r.last_issue) or tr("never"),
+                   width=95),
+            Column("idle", tr("Idle days"), lambda r: str(r.idle_days), numeric=True, width=70),
+        ]  # fmt: skip
+    if kind == "slow_movers":
+        return [
+            sku,
+            name,
+            Column("qty", tr("Qty"), lambda r: qty_text(r.qty), numeric=True, width=70),
+            Column("value", tr("Value"), lambda r: money_text(r.value), numeric=True, width=90),
+            Column("cover", tr("Days of cover"),
+                   lambda r: tr("no sales") if r.cover_days is None else f"{r.cover_days:,.0f}",
+                   numeric=True, width=100),
+        ]  # fmt: skip
+    if kind == "abc":
+        return [
+            sku,
+            name,
+            Column("class", tr("Class"), lambda r: r.abc_class, width=50),
+            Column("value", tr("Consumption"), lambda r: money_text(r.consumption), numeric=True,
+                   width=100),
+            Column("share", tr("Share"), lambda r: _pct(r.share), numeric=True, width=70),
+            Column("cum", tr("Cumulative"), lambda r: _pct(r.cumulative), numeric=True, width=80),
+        ]  # fmt: skip
+    if kind == "ageing":
+        return [
+            Column("sku", tr("Code"), lambda r: r.batch.sku, width=110),
+            Column("name", tr("Name"), lambda r: r.batch.name, width=220),
+            Column("batch", tr("Batch"), lambda r: r.batch.batch, width=120),
+            Column("received", tr("Received"), lambda r: date_text(r.batch.received), width=95),
+            Column("age", tr("Age (days)"), lambda r: str(r.age_days), numeric=True, width=80),
+            Column("qty", tr("Qty"), lambda r: qty_text(r.batch.qty), numeric=True, width=70),
+            Column("value", tr("Value"), lambda r: money_text(r.batch.value), numeric=True,
+                   width=90),
+        ]  # fmt: skip
+    raise KeyError(kind)
+
+
+class ChartBox(QFrame):
+    """Holds one chart's canvas; replaces it when a new Figure arrives. Right-click exports."""
+
+    link_clicked = Signal(str)
+    export_requested = Signal(str, str)  # chart key, "png" | "svg"
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.canvas: Any = None
+        self.figure: Any = None
+        self.setMinimumSize(380, 320)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.placeholder = QLabel(self.tr("Computing…"))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.layout_.addWidget(self.placeholder)
+
+    def set_figure(self, figure: Any) -> None:
+        old = self.canvas
+        self.figure = figure
+        self.canvas = _canvas_class()(figure)
+        # clicks only: a chart never takes the keyboard from the window's shortcuts
+        self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.canvas.customContextMenuRequested.connect(self._menu)
+        self.canvas.mpl_connect("pick_event", self._picked)
+        if old is not None:
+            self.layout_.replaceWidget(old, self.canvas)
+            old.deleteLater()
+        else:
+            self.layout_.replaceWidget(self.placeholder, self.canvas)
+            self.placeholder.hide()
+        self.canvas.draw_idle()
+
+    def _picked(self, event: Any) -> None:
+        gid = event.artist.get_gid()
+        if gid:
+            self.link_clicked.emit(gid)
+
+    def _menu(self, pos) -> None:
+        menu = QMenu(self)
+        menu.addAction(
+            self.tr("Export as PNG…"), lambda: self.export_requested.emit(self.key, "png")
+        )
+        menu.addAction(
+            self.tr("Export as SVG…"), lambda: self.export_requested.emit(self.key, "svg")
+        )
+        menu.exec(self.canvas.mapToGlobal(pos))
+
+
+_CANVAS: Any = None
+
+
+def _canvas_class() -> Any:
+    """FigureCanvasQTAgg that follows the box's size instead of asking for the figure's
+    natural one (matplotlib loads on first use)."""
+    global _CANVAS
+    if _CANVAS is None:
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from PySide6.QtCore import QSize
+
+        class Canvas(FigureCanvasQTAgg):
+            def sizeHint(self) -> QSize:
+                return QSize(480, 320)
+
+            def minimumSizeHint(self) -> QSize:
+                return QSize(320, 240)
+
+        _CANVAS = Canvas
+    return _CANVAS
+
+
+_pool: QThreadPool | None = None
+_alive: set[DashboardWorker] = set()  # held until the UI thread has read the result
+
+
+def pool() -> QThreadPool:
+    """The dashboard's own single thread: it never holds up the global pool that opening a
+    file or a posting's run_task waits on, and refreshes never run two at a time."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(1)
+    return _pool
+
+
+class _Signals(QObject):
+    finished = Signal()
+
+
+class DashboardWorker(QRunnable):
+    """Computes the dashboard's data with its own connection, off the UI thread. The result
+    (or the error) stays on the worker; ``signals.finished`` carries nothing across threads
+    (a Python object sent through a queued signal is where PySide's refcounts slip)."""
+
+    def __init__(self, generation: int, fn: Callable[[], object]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.generation = generation
+        self.fn = fn
+        self.result: object = None
+        self.error = ""
+        self.signals = _Signals()
+
+    def start(self) -> None:
+        _alive.add(self)
+        pool().start(self)
+
+    def release(self) -> None:
+        """Called by the UI thread once it has taken the result."""
+        _alive.discard(self)
+
+    def run(self) -> None:
+        try:
+            self.result = self.fn()
+        except Exception as exc:  # shown on the page; the UI stays usable
+            self.error = f"{type(exc).__name__}: {exc}"
+        finally:
+            self.signals.finished.emit()

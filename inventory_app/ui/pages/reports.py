@@ -1,0 +1,256 @@
+"""Reports: the accountant's Excel pack for a month or any period, and imports from Excel.
+
+Exports run in a worker with a connection of their own, with progress and Cancel; the file
+is written under a temporary name and appears only when complete.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QLocale, QSettings, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inventory_app.domain.errors import Cancelled
+from inventory_app.services import shop
+from inventory_app.ui.app_context import AppContext
+from inventory_app.ui.errors import show_error
+from inventory_app.ui.pages.base import Page
+from inventory_app.ui.tasks import run_task
+
+
+def _qdate(d: dt.date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _date(q: QDate) -> dt.date:
+    return dt.date(q.year(), q.month(), q.day())
+
+
+def last_month(today: dt.date | None = None) -> dt.date:
+    """The first day of the month before ``today``'s: what an accountant usually wants."""
+    first = (today or dt.date.today()).replace(day=1)
+    return (first - dt.timedelta(days=1)).replace(day=1)
+
+
+class ReportsPage(Page):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.month = QDateEdit(_qdate(last_month()))
+        self.month.setDisplayFormat("yyyy-MM")
+        self.month.setCalendarPopup(True)
+        self.month.setMaximumDate(_qdate(dt.date.today()))
+        self.lang = QComboBox()
+        self.lang.addItem(self.tr("English"), "en")
+        self.lang.addItem("中文", "zh")
+        if QLocale().language() == QLocale.Language.Chinese:
+            self.lang.setCurrentIndex(1)
+        self.export_button = QPushButton(self.tr("Export month…"))
+        self.export_button.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_button.setToolTip(self.tr("Save the month's Excel pack (Ctrl+E)"))
+
+        self.start = QDateEdit(_qdate(dt.date.today().replace(month=1, day=1)))
+        self.end = QDateEdit(_qdate(dt.date.today()))
+        for edit in (self.start, self.end):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setCalendarPopup(True)
+        self.summary_button = QPushButton(self.tr("Export summary…"))
+
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.open_button = QPushButton(self.tr("Open the file"))
+        self.open_button.setVisible(False)
+        self.last_path: Path | None = None
+
+        month_box = QGroupBox(self.tr("Monthly Excel pack for the accountant"))
+        form = QFormLayout(month_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow(self.tr("Month:"), self.month)
+        form.addRow(self.tr("Language of the sheets:"), self.lang)
+        form.addRow(
+            QLabel(
+                self.tr(
+                    "Summary with subtotals and a check column, every movement by batch, "
+                    "closing stock, stocktake variances and indicators."
+                )
+            )
+        )
+        form.addRow(self.export_button)
+        self.export_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+        period_box = QGroupBox(self.tr("Summary for any period"))
+        row = QHBoxLayout(period_box)
+        row.addWidget(QLabel(self.tr("From")))
+        row.addWidget(self.start)
+        row.addWidget(QLabel(self.tr("to")))
+        row.addWidget(self.end)
+        row.addWidget(self.summary_button)
+        row.addStretch(1)
+
+        import_box = QGroupBox(self.tr("Import from Excel or CSV"))
+        imports_row = QHBoxLayout(import_box)
+        self.import_buttons: dict[str, QPushButton] = {}
+        for kind, text in (
+            ("items", self.tr("Import items…")),
+            ("opening", self.tr("Import opening stock…")),
+            ("journal", self.tr("Import movement history…")),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _c=False, k=kind: self.open_import(k))
+            imports_row.addWidget(button)
+            self.import_buttons[kind] = button
+        self.template_kind = QComboBox()
+        self.template_kind.addItem(self.tr("Items template"), "items")
+        self.template_kind.addItem(self.tr("Opening stock template"), "opening")
+        self.template_kind.addItem(self.tr("Journal template"), "journal")
+        self.template_button = QPushButton(self.tr("Save template…"))
+        imports_row.addStretch(1)
+        imports_row.addWidget(self.template_kind)
+        imports_row.addWidget(self.template_button)
+
+        result_row = QHBoxLayout()
+        result_row.addWidget(self.result, 1)
+        result_row.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(month_box)
+        layout.addWidget(period_box)
+        layout.addWidget(import_box)
+        layout.addLayout(result_row)
+        layout.addStretch(1)
+
+        self.export_button.clicked.connect(self.choose_month_file)
+        self.summary_button.clicked.connect(self.choose_summary_file)
+        self.template_button.clicked.connect(self.choose_template_file)
+        self.open_button.clicked.connect(self.open_last)
+
+    # -- state --------------------------------------------------------------------------------
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("reports/lang", self.selected_lang())
+
+    def restore_state(self, settings: QSettings) -> None:
+        index = self.lang.findData(settings.value("reports/lang", ""))
+        if index >= 0:
+            self.lang.setCurrentIndex(index)
+
+    # -- exports ------------------------------------------------------------------------------
+
+    def selected_lang(self) -> str:
+        return self.lang.currentData() or "en"
+
+    def _suggest(self, stem: str) -> str:
+        folder = self.ctx.path.parent if self.ctx.path else Path.home()
+        return str(folder / f"{stem}.xlsx")
+
+    def _ask_path(self, stem: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the Excel file"), self._suggest(stem), self.tr("Excel (*.xlsx)")
+        )
+        if not path:
+            return None
+        return Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+
+    def choose_month_file(self) -> None:
+        month = _date(self.month.date())
+        path = self._ask_path(f"{self.ctx.shop_name}-{month:%Y-%m}")
+        if path is not None:
+            self.export_month_to(path)
+
+    def choose_summary_file(self) -> None:
+        start, end = _date(self.start.date()), _date(self.end.date())
+        path = self._ask_path(f"{self.ctx.shop_name}-{start}-{end}")
+        if path is not None:
+            self.export_summary_to(path)
+
+    def export_month_to(self, path: Path) -> bool:
+        """Export the selected month to ``path``; True when the file was written."""
+        month = _date(self.month.date())
+        title = self.tr("Exporting {0}…").format(f"{month:%Y-%m}")
+        return self._export(path, title, lambda ex, db, p, c: ex.export_month(
+            db, month, path, lang=self.selected_lang(), progress=p, cancel=c))  # fmt: skip
+
+    def export_summary_to(self, path: Path) -> bool:
+        start, end = _date(self.start.date()), _date(self.end.date())
+        title = self.tr("Exporting the summary…")
+        return self._export(path, title, lambda ex, db, p, c: ex.export_summary(
+            db, path, start=start, end=end, lang=self.selected_lang(), progress=p,
+            cancel=c))  # fmt: skip
+
+    def _export(self, path: Path, title: str, call) -> bool:
+        if self.ctx.path is None:
+            return False
+        shop_path = self.ctx.path
+
+        def work(progress, cancel):
+            from inventory_app.services import exports  # openpyxl loads only now
+
+            db = shop.open_shop(shop_path, write=False, check=False)
+            try:
+                return call(exports, db, progress, cancel)
+            finally:
+                db.close()
+
+        try:
+            result = run_task(self, title, work)
+        except Cancelled:
+            self.show_result(self.tr("Export cancelled; no file was written."), None)
+            return False
+        except Exception as exc:  # any problem is shown to the user
+            show_error(self, exc)
+            return False
+        self.show_result(
+            self.tr("Saved {0}: {1} items, {2} movement lines, {3} batches.").format(
+                result.path, result.items, result.movement_lines, result.batches
+            ),
+            result.path,
+        )
+        return True
+
+    def show_result(self, text: str, path: Path | None) -> None:
+        self.result.setText(text)
+        self.last_path = path
+        self.open_button.setVisible(path is not None)
+
+    def open_last(self) -> None:
+        if self.last_path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_path)))
+
+    # -- imports and templates ----------------------------------------------------------------
+
+    def open_import(self, kind: str) -> None:
+        from inventory_app.ui.dialogs.import_wizard import ImportWizard
+
+        if self.ctx.db is None:
+            return
+        ImportWizard(self.ctx, kind, parent=self).exec()
+
+    def choose_template_file(self) -> None:
+        kind = self.template_kind.currentData()
+        path = self._ask_path(f"{kind}-template")
+        if path is not None:
+            self.save_template_to(kind, path)
+
+    def save_template_to(self, kind: str, path: Path) -> bool:
+        from inventory_app.services import templates
+
+        try:
+            templates.write_template(kind, path, lang=self.selected_lang())
+        except Exception as exc:  # any problem is shown to the user
+            show_error(self, exc)
+            return False
+        self.show_result(self.tr("Template saved: {0}").format(path), path)
+        return True

@@ -1,0 +1,105 @@
+"""Stock: the batches on hand, where they are, when they expire and what they are worth."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from inventory_app.domain.model import Changes
+from inventory_app.services import catalog
+from inventory_app.services.browse import BatchFilter, BatchRow
+from inventory_app.ui.app_context import AppContext
+from inventory_app.ui.models.stock import StockModel
+from inventory_app.ui.pages.base import Page
+from inventory_app.ui.widgets.search_box import SearchBox
+from inventory_app.ui.widgets.table import DataTable
+
+
+class StockPage(Page):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = StockModel(ctx, self)
+        self.item = SearchBox(self.tr("Item name, code or barcode…"))
+        self.item.setMinimumWidth(240)
+        self.location = QComboBox()
+        self.location.setMinimumWidth(130)
+        self.expiring = QCheckBox(self.tr("Expiring soon"))
+        self.expired = QCheckBox(self.tr("Expired"))
+        self.table = DataTable(self.model, state_key="stock")
+        self.legend = QLabel()
+        self.legend.setObjectName("muted")
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.item, 2)
+        bar.addWidget(self.location)
+        bar.addWidget(self.expiring)
+        bar.addWidget(self.expired)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.legend)
+
+        self.item.search_changed.connect(lambda _t: self.apply_filter())
+        self.item.down_pressed.connect(self.table.enter_from_search)
+        self.location.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.expiring.toggled.connect(lambda _on: self.apply_filter())
+        self.expired.toggled.connect(lambda _on: self.apply_filter())
+        self.table.row_activated.connect(self.open_item)
+
+    def current_filter(self) -> BatchFilter:
+        return BatchFilter(
+            text=self.item.text().strip(),
+            location_id=self.location.currentData(),
+            expiring=self.expiring.isChecked(),
+            expired=self.expired.isChecked(),
+            warning_days=self.ctx.expiry_warning_days,
+        )
+
+    def apply_filter(self) -> None:
+        if self.ctx.db is not None:
+            self.model.set_filter(self.current_filter())
+
+    def reload(self) -> None:
+        self._fill_locations()
+        days = self.ctx.expiry_warning_days
+        self.legend.setText(
+            self.tr(
+                "Expiry in red: expired. In amber: expires within {0} days (File ▸ Settings)."
+            ).format(days)
+        )
+        self.model.filter = self.current_filter()
+        self.model.reload(keep_rows=True)
+
+    def is_loaded(self) -> bool:
+        return super().is_loaded() and self.model.is_loaded()
+
+    def wants(self, changes: Changes) -> bool:
+        return bool(changes.batches or changes.catalog or changes.settings or changes.items)
+
+    def _fill_locations(self) -> None:
+        current = self.location.currentData()
+        self.location.blockSignals(True)
+        self.location.clear()
+        self.location.addItem(self.tr("All locations"), None)
+        for loc in catalog.list_locations(self.ctx.db) if self.ctx.db else []:
+            self.location.addItem(loc.name, loc.id)
+        index = self.location.findData(current) if current is not None else 0
+        self.location.setCurrentIndex(max(index, 0))
+        self.location.blockSignals(False)
+
+    def open_item(self, row: BatchRow) -> None:
+        from inventory_app.ui.pages.item_detail import ItemDetailDialog
+
+        ItemDetailDialog(self.ctx, row.item_id, parent=self).exec()
+
+    def focus_search(self) -> bool:
+        self.item.setFocus()
+        self.item.selectAll()
+        return True
+
+    def save_state(self, settings: QSettings) -> None:
+        self.table.save_state(settings)
+
+    def restore_state(self, settings: QSettings) -> None:
+        self.table.restore_state(settings)

@@ -1,0 +1,285 @@
+"""Stocktakes: the list with status and progress; start, count, sheets, review and approve."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inventory_app.domain.errors import InventoryError
+from inventory_app.domain.model import Changes
+from inventory_app.services import stocktake as st
+from inventory_app.services.stocktake import StocktakeInfo
+from inventory_app.ui.app_context import AppContext
+from inventory_app.ui.errors import show_error
+from inventory_app.ui.models.paged import MUTED, Column, RowsModel
+from inventory_app.ui.pages.base import Page
+from inventory_app.ui.widgets.table import DataTable
+
+
+def status_text(status: str) -> str:
+    """A stocktake's status in the shop's words."""
+    names = {
+        "open": QCoreApplication.translate("stocktake", "Open"),
+        "counting": QCoreApplication.translate("stocktake", "Counting"),
+        "in_review": QCoreApplication.translate("stocktake", "In review"),
+        "approved": QCoreApplication.translate("stocktake", "Approved"),
+        "cancelled": QCoreApplication.translate("stocktake", "Cancelled"),
+    }
+    return names.get(status, status)
+
+
+class StocktakesModel(RowsModel):
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        def tr(text: str) -> str:
+            return QCoreApplication.translate("StocktakesModel", text)
+
+        super().__init__(
+            [
+                Column("id", tr("No."), lambda r: str(r.id), numeric=True, width=50),
+                Column("name", tr("Name"), lambda r: r.name, width=260),
+                Column("scope", tr("Scope"), lambda r: r.scope, width=140),
+                Column("blind", tr("Blind"), lambda r: tr("blind") if r.blind else "", width=60),
+                Column("status", tr("Status"), lambda r: status_text(r.status.value), width=100),
+                Column(
+                    "progress",
+                    tr("Counted"),
+                    lambda r: f"{r.counted} / {r.lines}",
+                    numeric=True,
+                    width=90,
+                ),
+                Column(
+                    "started",
+                    tr("Started"),
+                    lambda r: r.started_at[:16].replace("T", " "),
+                    width=140,
+                ),
+                Column("approver", tr("Approved by"), lambda r: r.approver or "", width=120),
+            ],
+            parent,
+        )
+        self.ctx = ctx
+
+    def reload(self) -> None:
+        self.set_rows(st.list_stocktakes(self.ctx.db) if self.ctx.db is not None else [])
+
+    def foreground(self, row: StocktakeInfo, column: Column) -> QColor | None:
+        return MUTED if row.status.value == "cancelled" else None
+
+
+class StocktakesPage(Page):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = StocktakesModel(ctx, self)
+        self.table = DataTable(self.model, state_key="stocktakes")
+        self.new_button = QPushButton(self.tr("New stocktake…"))
+        self.count_button = QPushButton(self.tr("Count…"))
+        self.review_button = QPushButton(self.tr("Review && approve…"))
+        self.sheet_button = QPushButton(self.tr("Count sheet…"))
+        self.import_button = QPushButton(self.tr("Import sheet…"))
+        self.report_button = QPushButton(self.tr("Report…"))
+        self.cancel_button = QPushButton(self.tr("Cancel stocktake"))
+        self.hint = QLabel(
+            self.tr(
+                "Start a stocktake to snapshot the books; the shop can keep selling while you "
+                "count. Double-click a stocktake to count it (or review it once closed)."
+            )
+        )
+        self.hint.setObjectName("muted")
+        self.hint.setWordWrap(True)
+
+        bar = QHBoxLayout()
+        for b in (
+            self.new_button,
+            self.count_button,
+            self.review_button,
+            self.sheet_button,
+            self.import_button,
+            self.report_button,
+            self.cancel_button,
+        ):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.hint)
+
+        self.new_button.clicked.connect(self.new_stocktake)
+        self.count_button.clicked.connect(lambda: self.open_count(self.table.current_row()))
+        self.review_button.clicked.connect(lambda: self.open_review(self.table.current_row()))
+        self.sheet_button.clicked.connect(self.export_sheet)
+        self.import_button.clicked.connect(self.import_sheet)
+        self.report_button.clicked.connect(self.export_report)
+        self.cancel_button.clicked.connect(self.cancel_stocktake)
+        self.table.row_activated.connect(self._activated)
+        self.table.current_changed.connect(lambda _row: self._enable())
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_stocktake)
+        self._enable()
+
+    # -- data -----------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.model.reload()
+        if self.table.current_row() is None:
+            self.table.select_row(0)
+        self._enable()
+
+    def is_loaded(self) -> bool:
+        return super().is_loaded() and self.model.is_loaded()
+
+    def wants(self, changes: Changes) -> bool:
+        return bool(changes.stocktakes or changes.catalog or changes.items)
+
+    def _enable(self) -> None:
+        row: StocktakeInfo | None = self.table.current_row()
+        is_open = row is not None and row.open
+        for b in (self.count_button, self.sheet_button, self.import_button, self.cancel_button):
+            b.setEnabled(is_open)
+        self.review_button.setEnabled(row is not None)
+        self.report_button.setEnabled(row is not None)
+        self.review_button.setText(
+            self.tr("Review && approve…") if is_open or row is None else self.tr("Review…")
+        )
+
+    def _changed(self, changes: Changes) -> None:
+        self.ctx.data_changed.emit(changes, self)
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def new_stocktake(self) -> None:
+        if self.ctx.db is None:
+            return
+        from inventory_app.ui.dialogs.stocktake_start import StartStocktakeDialog
+
+        dialog = StartStocktakeDialog(self.ctx, parent=self)
+        if dialog.exec() and dialog.changes is not None:
+            self._changed(dialog.changes)
+            self.refresh_if_stale()
+            sid = next(iter(dialog.changes.stocktakes))
+            self.table.select_row(self.model.row_of_id(sid))
+            self.open_count(self.table.current_row())
+
+    def _activated(self, row: StocktakeInfo) -> None:
+        if row.open:
+            self.open_count(row)
+        else:
+            self.open_review(row)
+
+    def open_count(self, row: StocktakeInfo | None) -> None:
+        if row is None or not row.open:
+            return
+        from inventory_app.ui.dialogs.stocktake_count import CountDialog
+
+        CountDialog(self.ctx, row.id, parent=self).exec()
+
+    def open_review(self, row: StocktakeInfo | None) -> None:
+        if row is None:
+            return
+        from inventory_app.ui.dialogs.stocktake_review import ReviewDialog
+
+        ReviewDialog(self.ctx, row.id, parent=self).exec()
+
+    def export_sheet(self) -> None:
+        row: StocktakeInfo | None = self.table.current_row()
+        if row is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save count sheet"),
+            f"count-sheet-{row.id}.xlsx",
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if path:
+            self.write_sheet(row.id, Path(path))
+
+    def write_sheet(self, stocktake_id: int, path: Path) -> bool:
+        from inventory_app.services import stocktake_sheet
+
+        try:
+            stocktake_sheet.export_sheet(self.ctx.db, stocktake_id, path)
+        except InventoryError as exc:
+            show_error(self, exc)
+            return False
+        return True
+
+    def import_sheet(self) -> None:
+        row: StocktakeInfo | None = self.table.current_row()
+        if row is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import count sheet"), "", self.tr("Excel workbook (*.xlsx)")
+        )
+        if path:
+            self.read_sheet(row.id, Path(path))
+
+    def read_sheet(self, stocktake_id: int, path: Path) -> bool:
+        from inventory_app.services import stocktake_sheet
+
+        try:
+            result = stocktake_sheet.import_sheet(
+                self.ctx.db, stocktake_id, path, counter=self.ctx.operator
+            )
+        except InventoryError as exc:
+            show_error(self, exc)
+            return False
+        self._changed(result.changes)
+        self.hint.setText(
+            self.tr("{0} counts imported from {1} ({2} lines added).").format(
+                result.counts, path.name, result.added_lines
+            )
+        )
+        return True
+
+    def export_report(self) -> None:
+        row: StocktakeInfo | None = self.table.current_row()
+        if row is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save stocktake report"),
+            f"stocktake-{row.id}.xlsx",
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if not path:
+            return
+        from inventory_app.services import stocktake_report
+
+        try:
+            stocktake_report.write_report(self.ctx.db, row.id, Path(path))
+        except InventoryError as exc:
+            show_error(self, exc)
+
+    def cancel_stocktake(self) -> None:
+        row: StocktakeInfo | None = self.table.current_row()
+        if row is None or not row.open:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Cancel stocktake"),
+            self.tr("Cancel stocktake {0} ({1})? Nothing is posted; its counts are kept.").format(
+                row.id, row.name
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._changed(st.cancel(self.ctx.db, row.id))
+        except InventoryError as exc:
+            show_error(self, exc)
+
+    def save_state(self, settings: QSettings) -> None:
+        self.table.save_state(settings)
+
+    def restore_state(self, settings: QSettings) -> None:
+        self.table.restore_state(settings)

@@ -1,0 +1,1 @@
+"""Small reusable widgets: the data table, the search box, number formatting."""

@@ -1,0 +1,54 @@
+"""How numbers and dates read in tables: thousands separators, ISO dates, no float."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication
+
+
+def qty_text(q: Decimal | None) -> str:
+    """'1,234', '0.5', '-12.25': at most 3 decimals, trailing zeros dropped."""
+    if q is None:
+        return ""
+    text = f"{q:,.3f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def money_text(m: Decimal | None) -> str:
+    """'1,234.50'."""
+    return "" if m is None else f"{m:,.2f}"
+
+
+def cost_text(c: Decimal | None) -> str:
+    """A unit cost: 2 decimals, up to 4 when it has them ('3.50', '0.1234')."""
+    if c is None:
+        return ""
+    text = f"{c:,.4f}"
+    while text.endswith("0") and len(text.split(".")[1]) > 2:
+        text = text[:-1]
+    return text
+
+
+def date_text(d: dt.date | None) -> str:
+    return d.isoformat() if d else ""
+
+
+def type_text(movement_type: str) -> str:
+    """A movement type in the shop's words."""
+    names = {
+        "receipt": QCoreApplication.translate("movement", "Receipt"),
+        "issue": QCoreApplication.translate("movement", "Issue"),
+        "writeoff": QCoreApplication.translate("movement", "Write-off"),
+        "adjust": QCoreApplication.translate("movement", "Adjustment"),
+        "transfer": QCoreApplication.translate("movement", "Transfer"),
+        "stocktake": QCoreApplication.translate("movement", "Stocktake"),
+        "reversal": QCoreApplication.translate("movement", "Reversal"),
+    }
+    return names.get(movement_type, movement_type)
+
+
+MOVEMENT_TYPES = ("receipt", "issue", "writeoff", "adjust", "transfer", "stocktake", "reversal")

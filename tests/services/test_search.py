@@ -1,0 +1,152 @@
+"""Item search and the paged browse queries behind the UI tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from inventory_app.domain.model import ItemFields
+from inventory_app.services import browse, browse_movements, catalog, search, stock
+
+
+def _skus(hits) -> list[str]:
+    return [h.sku for h in hits]
+
+
+def test_search_finds_by_chinese_name_code_and_barcode(stocked):
+    catalog.add_item(stocked, ItemFields(sku="M2", name="酸奶 100g", barcode="6901234567809"))
+    assert _skus(search.search_items(stocked, "牛奶")) == ["M1"]  # 2 characters: LIKE
+    assert _skus(search.search_items(stocked, "纯牛奶")) == ["M1"]  # 3+: the trigram index
+    assert _skus(search.search_items(stocked, "奶")) == ["M1", "M2"]  # by name (code point order)
+    assert _skus(search.search_items(stocked, "a1")) == ["A1"]  # code, any case
+    hit = search.search_items(stocked, "6901234567892")
+    assert _skus(hit) == ["M1"] and hit[0].exact
+    assert _skus(search.search_items(stocked, "4567892")) == ["M1"]  # part of a barcode
+    assert _skus(search.search_items(stocked, "Hammer 锤子")) == ["A1"]  # every word
+    assert search.search_items(stocked, "hammer 牛奶") == []
+
+
+def test_exact_code_comes_before_name_matches(db):
+    catalog.add_item(db, ItemFields(sku="MILK", name="Milk crate"))
+    catalog.add_item(db, ItemFields(sku="B7", name="A milk bottle", barcode="MILKY"))
+    catalog.add_item(db, ItemFields(sku="Z9", name="Milk"))
+    hits = search.search_items(db, "milk")
+    assert hits[0].sku == "MILK" and hits[0].exact
+    assert [h.sku for h in hits[1:]] == ["B7", "Z9"]  # then by name
+    assert search.find_exact(db, "MILKY").sku == "B7"
+
+
+def test_like_wildcards_are_literal(db):
+    catalog.add_item(db, ItemFields(sku="P1", name="100% cotton"))
+    catalog.add_item(db, ItemFields(sku="P2", name="1000 cotton"))
+    assert _skus(search.search_items(db, "0%")) == ["P1"]
+    assert _skus(search.search_items(db, '"1')) == []  # quotes do not break FTS syntax
+    assert _skus(search.search_items(db, "0% cot")) == ["P1"]
+
+
+def test_archived_items_only_when_asked(stocked):
+    catalog.set_active(stocked, "A1", False)
+    assert search.search_items(stocked, "Hammer") == []
+    assert _skus(search.search_items(stocked, "Hammer", include_archived=True)) == ["A1"]
+
+
+def test_item_pages_follow_each_other_without_gaps(db):
+    catalog.add_items(
+        db, [ItemFields(sku=f"K{n:03d}", name=f"Item {n % 7}", category="c") for n in range(40)]
+    )
+    for sort in ("sku", "name", "value"):
+        for descending in (False, True):
+            seen: list[str] = []
+            cursor = None
+            while True:
+                page = browse.item_page(db, sort=sort, descending=descending, after=cursor, limit=6)
+                seen += [r.sku for r in page.rows]
+                if page.cursor is None:
+                    break
+                cursor = page.cursor
+            assert sorted(seen) == [f"K{n:03d}" for n in range(40)], (sort, descending)
+            keys = [browse.item_row(db, i).name for i in range(1, 41)]
+            assert len(keys) == 40
+    names = [r.name for r in browse.item_page(db, sort="name", limit=40).rows]
+    assert names == sorted(names)
+
+
+def test_movement_pages_and_stock_card_balance(stocked):
+    day = dt.date(2026, 1, 5)
+    for n in range(6):
+        stock.receive(
+            stocked,
+            sku="A1",
+            qty=Decimal(10),
+            unit_cost=Decimal(n + 1),
+            date=day + dt.timedelta(days=n),
+        )
+    stock.issue(stocked, sku="A1", qty=Decimal(15), date=day + dt.timedelta(days=6))
+    page = browse_movements.movement_page(stocked, limit=4)
+    assert [r.type for r in page.rows][:1] == ["issue"]  # newest first
+    rest = browse_movements.movement_page(stocked, after=page.cursor, limit=4)
+    assert len(page.rows) + len(rest.rows) == 7 and rest.cursor is None
+    issue = page.rows[0]
+    draws = browse_movements.allocations_of(stocked, issue.id)
+    assert [(d.qty, d.value) for d in draws] == [
+        (Decimal("10.000"), Decimal("10.00")),
+        (Decimal("5.000"), Decimal("10.00")),
+    ]
+    item_id = issue.item_id
+    expected = [Decimal(n) for n in (10, 20, 30, 40, 50, 60, 45)]
+    for descending in (False, True):
+        first = browse_movements.stock_card_page(stocked, item_id, descending=descending, limit=4)
+        second = browse_movements.stock_card_page(
+            stocked, item_id, descending=descending, after=first.cursor, limit=4
+        )
+        balances = [r.balance_qty for r in first.rows + second.rows]
+        assert balances == (expected[::-1] if descending else expected), descending
+    newest = browse_movements.stock_card_page(stocked, item_id, limit=1).rows[0]
+    assert newest.type == "issue" and newest.balance_value == Decimal("210.00") - Decimal("20.00")
+    only_issues = browse_movements.movement_page(
+        stocked, browse_movements.MovementFilter(type="issue", item="hammer")
+    )
+    assert [r.id for r in only_issues.rows] == [issue.id]
+
+
+def test_batch_page_flags_expired_and_expiring(stocked):
+    today = dt.date(2026, 3, 1)
+    for code, expiry in (("OLD", "2026-02-20"), ("SOON", "2026-03-05"), ("LATER", "2026-06-01")):
+        stock.receive(
+            stocked,
+            sku="M1",
+            qty=Decimal(1),
+            unit_cost=Decimal(1),
+            batch=code,
+            expiry=dt.date.fromisoformat(expiry),
+            date=dt.date(2026, 2, 1),
+        )
+    f = browse.BatchFilter(today=today, warning_days=7)
+    rows = browse.batch_page(stocked, f).rows
+    assert [(r.batch, r.status) for r in rows] == [
+        ("OLD", "expired"),
+        ("SOON", "expiring"),
+        ("LATER", ""),
+    ]
+    only = browse.BatchFilter(today=today, warning_days=7, expired=True, expiring=True)
+    assert [r.batch for r in browse.batch_page(stocked, only).rows] == ["OLD", "SOON"]
+    by_text = browse.BatchFilter(today=today, text="牛奶")
+    assert len(browse.batch_page(stocked, by_text).rows) == 3
+
+
+def test_odd_input_never_breaks_the_query(stocked):
+    for text in [
+        '"',
+        '"""',
+        "AND",
+        "OR NOT",
+        "***",
+        "(((",
+        "NEAR(a b)",
+        "col:abc",
+        "^ham",
+        "_",
+        "\\",
+    ]:
+        assert search.search_items(stocked, text) == [], text
+        assert browse.count_items(stocked, browse.ItemFilter(text=text)) == 0, text

@@ -1,0 +1,65 @@
+"""UI fixtures: a private QSettings location per test, an AppContext over a real shop file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from inventory_app.services import stock
+from inventory_app.ui.app_context import AppContext
+
+TODAY = dt.date.today()
+
+
+@pytest.fixture(autouse=True)
+def private_qsettings(tmp_path):
+    """Recent files, geometry and column widths go to tmp_path, never the user's settings."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
+    QCoreApplication.setOrganizationName("inventory_app-tests")
+    QCoreApplication.setApplicationName("inventory_app-tests")
+    yield
+    QSettings().clear()
+
+
+@pytest.fixture
+def ctx(qapp, stocked):
+    """The ``stocked`` shop (A1 FIFO hammer, M1 FEFO milk) behind an AppContext."""
+    context = AppContext(stocked)
+    yield context
+    context.db = None  # the db fixture closes the file
+
+
+@pytest.fixture
+def posted(stocked):
+    """Two receipts of A1 and one issue across them; M1 received with an expiry."""
+    stock.receive(
+        stocked,
+        sku="A1",
+        qty=Decimal(5),
+        unit_cost=Decimal("2.00"),
+        date=TODAY - dt.timedelta(days=10),
+        batch="A-OLD",
+    )
+    stock.receive(
+        stocked,
+        sku="A1",
+        qty=Decimal(5),
+        unit_cost=Decimal("3.00"),
+        date=TODAY - dt.timedelta(days=5),
+        batch="A-NEW",
+    )
+    stock.issue(stocked, sku="A1", qty=Decimal(7), date=TODAY - dt.timedelta(days=1))
+    stock.receive(
+        stocked,
+        sku="M1",
+        qty=Decimal(12),
+        unit_cost=Decimal("4.5"),
+        date=TODAY - dt.timedelta(days=2),
+        batch="M-1",
+        expiry=TODAY + dt.timedelta(days=3),
+    )
+    return stocked

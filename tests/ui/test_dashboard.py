@@ -1,0 +1,88 @@
+"""The dashboard draws from a real shop, a tile click opens the list behind it, a chart
+click opens its rows, charts export, and a posting recomputes it off the UI thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+
+from inventory_app.domain.model import Changes
+from inventory_app.services import stock
+from inventory_app.ui.pages.dashboard import CHARTS, DashboardPage
+
+TODAY = dt.date.today()
+
+
+@pytest.fixture
+def page(qtbot, ctx, posted):
+    # M1 keeps 10 days: a batch received 12 days ago has expired
+    stock.receive(ctx.db, sku="M1", qty=Decimal(2), unit_cost=Decimal("4.5"),
+                  date=TODAY - dt.timedelta(days=12), batch="M-OLD")  # fmt: skip
+    p = DashboardPage(ctx)
+    qtbot.addWidget(p)
+    p.resize(1400, 900)
+    p.show()
+    qtbot.waitUntil(p.is_loaded, timeout=20000)
+    yield p
+    qtbot.waitUntil(lambda: p._running is None, timeout=20000)
+
+
+def test_dashboard_draws_tiles_and_charts(page):
+    assert page.tiles["expired"].value.text() == "1"
+    assert page.tiles["expiring"].value.text() == "1"  # M-1 expires in 3 days
+    # A1: 3 left at 3.00; M1: 12 + 2 at 4.50
+    assert page.tiles["stock_value"].value.text() == "¥ 72.00"
+    for key in CHARTS:
+        box = page.charts[key]
+        assert box.figure is not None and box.canvas is not None
+        assert box.figure.axes
+    assert "computed in" in page.status.text()
+
+
+def test_a_click_on_an_alert_tile_opens_the_filtered_list(qtbot, page):
+    qtbot.mouseClick(page.tiles["expired"], Qt.MouseButton.LeftButton)
+    assert page.list_kind == "expired"
+    assert [(r.sku, r.batch) for r in page.current_rows()] == [("M1", "M-OLD")]
+    table, model = page._tables["expired"]
+    assert page.stack.currentWidget() is table and model.rowCount() == 1
+    assert page.tabs.currentIndex() == 0 and page.tabs.tabText(0) == "Expired (1)"
+    qtbot.mouseClick(page.tiles["expiring"], Qt.MouseButton.LeftButton)
+    assert [r.batch for r in page.current_rows()] == ["M-1"]
+    qtbot.mouseClick(page.tiles["loss_rate"], Qt.MouseButton.LeftButton)  # leads nowhere
+    assert page.list_kind == "expiring"
+
+
+def test_a_click_on_a_chart_bar_opens_its_rows(page):
+    from matplotlib.backend_bases import MouseEvent
+
+    box = page.charts["expiry"]
+    box.canvas.draw()
+    bar = next(p for p in box.figure.axes[0].patches if p.get_gid() == "expired")
+    x, y = box.figure.axes[0].transData.transform(
+        (bar.get_x() + bar.get_width() / 2, bar.get_height() / 2)
+    )
+    MouseEvent("button_press_event", box.canvas, x, y, button=1)._process()
+    assert page.list_kind == "expired" and [r.batch for r in page.current_rows()] == ["M-OLD"]
+    page.open_link("abc:A")
+    assert page.list_kind == "abc" and [r.sku for r in page.current_rows()] == ["A1"]
+    assert page.tabs.tabText(page.tabs.currentIndex()).startswith("Class A")
+
+
+def test_charts_export_to_png_and_svg(page, tmp_path):
+    page.export_chart("turnover", str(tmp_path / "t.png"))
+    page.export_chart("ageing", str(tmp_path / "a.svg"))
+    assert (tmp_path / "t.png").read_bytes()[:4] == b"\x89PNG"
+    assert "<svg" in (tmp_path / "a.svg").read_text(encoding="utf-8")
+
+
+def test_a_posting_recomputes_off_the_ui_thread(qtbot, page, ctx):
+    changes = stock.issue(
+        ctx.db, sku="M1", qty=Decimal(2), date=TODAY, override_reason="sold off", batch="M-OLD"
+    )
+    assert isinstance(changes, Changes)
+    with qtbot.waitSignal(page.refreshed, timeout=20000):
+        ctx.data_changed.emit(changes, None)
+    assert page.tiles["expired"].value.text() == "0"

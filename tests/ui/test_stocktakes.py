@@ -1,0 +1,188 @@
+"""The Stocktakes page: the count view driven like a scanner (code + Enter), and approval."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+
+from inventory_app.services import check, stock
+from inventory_app.services import stocktake as st
+from inventory_app.ui.dialogs.stocktake_count import HIGHLIGHT, CountDialog
+from inventory_app.ui.dialogs.stocktake_review import ReviewDialog
+from inventory_app.ui.pages import PAGES
+from inventory_app.ui.pages.stocktakes import StocktakesPage
+
+
+def when_dialog(kind, handler, *, timeout_ms: int = 5000) -> list:
+    """Like ``when_modal``, but waits for a modal dialog of class ``kind`` (several dialogs
+    follow each other in one scan)."""
+    seen: list = []
+    waited = [0]
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, kind) and box not in seen:
+            seen.append(box)
+            handler(box)
+            return
+        waited[0] += 20
+        if waited[0] < timeout_ms:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+    return seen
+
+
+MILK = "6901234567892"
+
+
+@pytest.fixture
+def shop_ctx(ctx):
+    db = ctx.db
+    stock.receive(db, sku="A1", qty="10", unit_cost="2")
+    stock.receive(db, sku="M1", qty="6", unit_cost="1", batch="L1")
+    stock.receive(db, sku="M1", qty="4", unit_cost="1.5", batch="L2")
+    return ctx
+
+
+def start(ctx, **kw) -> int:
+    return next(iter(st.start(ctx.db, **kw).stocktakes))
+
+
+def scan(qtbot, dialog: CountDialog, code: str) -> None:
+    qtbot.keyClicks(dialog.scan, code)
+    qtbot.keyClick(dialog.scan, Qt.Key.Key_Return)
+
+
+def counted(ctx, sid, sku, batch="") -> D | None:
+    return next(
+        x.counted_qty for x in st.review(ctx.db, sid).lines if x.sku == sku and x.batch == batch
+    )
+
+
+def test_scanning_counts_one_per_scan_highlights_and_flags_unknown_codes(qtbot, shop_ctx):
+    ctx = shop_ctx
+    sid = start(ctx, blind=True)
+    dialog = CountDialog(ctx, sid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "expected" not in [c.key for c in dialog.model.columns]  # blind
+    for _ in range(3):
+        scan(qtbot, dialog, "A1")
+    assert counted(ctx, sid, "A1") == 3
+    dialog.qty.setText("7")  # typed quantity for the next scan, then back to 1
+    scan(qtbot, dialog, "A1")
+    assert counted(ctx, sid, "A1") == 10 and dialog.qty.text() == "1"
+    a1 = dialog.model.row_of_id(dialog.model.highlight)
+    assert dialog.model.rows[a1].sku == "A1" and dialog.table.currentIndex().row() == a1
+    assert dialog.model.index(a1, 0).data(Qt.ItemDataRole.BackgroundRole).color() == HIGHLIGHT
+    assert "counted 10" in dialog.message.text() and dialog.scan.text() == ""
+
+    def pick_l2(box):
+        assert isinstance(box, QInputDialog)
+        box.setTextValue(next(t for t in box.comboBoxItems() if t.startswith("L2")))
+        box.accept()
+
+    seen = when_dialog(QInputDialog, pick_l2)
+    scan(qtbot, dialog, MILK)  # several batches: the clerk picks one, expiry shown
+    assert seen and counted(ctx, sid, "M1", "L2") == 1
+    assert "L2" in dialog.message.text()
+
+    before = st.count_history(ctx.db, sid)
+    scan(qtbot, dialog, "999000")
+    assert "Unknown code 999000" in dialog.last_problem
+    assert "Unknown code" in dialog.message.text() and dialog.scan.text() == "999000"
+    assert st.count_history(ctx.db, sid) == before
+    assert dialog.progress.text() == "2 of 3 lines counted"
+
+
+def test_item_outside_the_scope_is_offered_to_be_added(qtbot, shop_ctx):
+    ctx = shop_ctx
+    sid = start(ctx, scope="category:Hardware")
+    dialog = CountDialog(ctx, sid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    def answer(yes: bool):
+        def click(box):
+            assert isinstance(box, QMessageBox) and "not in the scope" in box.text()
+            box.button(
+                QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
+            ).click()
+
+        return click
+
+    when_dialog(QMessageBox, answer(False))
+    scan(qtbot, dialog, "M1")
+    qtbot.waitUntil(lambda: "outside the scope" in dialog.last_problem)
+    assert len(st.review(ctx.db, sid).lines) == 1
+
+    def pick_first(box):
+        box.setTextValue(box.comboBoxItems()[0])
+        box.accept()
+
+    seen = when_dialog(QMessageBox, answer(True))
+    when_dialog(QInputDialog, pick_first)  # then the batch
+    scan(qtbot, dialog, "M1")
+    assert seen and counted(ctx, sid, "M1", "L1") == 1
+    assert [x.sku for x in st.review(ctx.db, sid).lines] == ["A1", "M1"]
+
+
+def test_review_filters_and_approval_needs_an_explicit_uncounted_choice(qtbot, shop_ctx):
+    ctx = shop_ctx
+    sid = start(ctx)
+    st.count(ctx.db, sid, code="A1", qty="8", counter="Li")  # 2 missing
+    st.count(ctx.db, sid, code="M1", batch="L1", qty="6", counter="Li")
+    dialog = ReviewDialog(ctx, sid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.model.rowCount() == 3
+    dialog.variance_only.setChecked(True)
+    assert [r.sku for r in dialog.model.rows] == ["A1"]
+    assert dialog.model.rows[0].flagged
+    dialog.variance_only.setChecked(False)
+    dialog.uncounted_only.setChecked(True)
+    assert [(r.sku, r.batch) for r in dialog.model.rows] == [("M1", "L2")]
+    dialog.uncounted_only.setChecked(False)
+
+    assert not dialog.leave.isChecked() and not dialog.zero.isChecked()  # never a default
+    seen = when_dialog(QMessageBox, lambda box: box.accept())
+    assert dialog.approve(confirm=False) is False
+    assert seen and st.get(ctx.db, sid).open
+
+    dialog.table.select_row(0)  # A1: give its reason
+    dialog.line_reason.setCurrentIndex(dialog.line_reason.findData("theft"))
+    dialog.set_reason()
+    dialog.zero.setChecked(True)
+    dialog.approver.setText("老板")
+    assert dialog.approve(confirm=False) is True
+    info = st.get(ctx.db, sid)
+    assert (info.status.value, info.approver) == ("approved", "老板")
+    assert dialog.approval.isHidden()
+    rows = ctx.db.conn.execute(
+        "SELECT m.qty, m.reason FROM movements m WHERE m.stocktake_id = ? ORDER BY m.id", (sid,)
+    ).fetchall()
+    assert rows == [(-2000, "theft"), (-4000, "unknown")]
+    assert check.check(ctx.db).ok
+
+
+def test_page_lists_stocktakes_with_status_and_progress(qtbot, shop_ctx):
+    ctx = shop_ctx
+    assert "stocktakes" in [p.name for p in PAGES]
+    first = start(ctx, name="Full count")
+    st.count(ctx.db, first, code="A1", qty="10")
+    page = StocktakesPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(page.is_loaded)
+    texts = [page.model.index(0, c).data() for c in range(page.model.columnCount())]
+    assert "Full count" in texts and "Counting" in texts and "1 / 3" in texts
+    second = start(ctx, scope="category:Hardware")
+    ctx.data_changed.emit(st.cancel(ctx.db, second), None)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    assert page.model.index(0, 4).data() == "Cancelled"
+    page.table.select_row(0)
+    assert not page.count_button.isEnabled() and page.review_button.isEnabled()
