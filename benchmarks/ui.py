@@ -2,7 +2,6 @@
 
     python benchmarks/ui.py --db /tmp/big.db            # measure (build it first, see below)
     python -m inventory_app --db /tmp/big.db demo --skus 10000 --days 365
-    python benchmarks/ui_bigdb.py /tmp/big.db           # fallback builder via post_entries
 
 Prints: process start -> window shown with the Items page's data (a fresh process each run,
 median of 3) and the resident memory then; search-as-you-type latency per keystroke (SQL +
