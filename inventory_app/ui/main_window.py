@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -75,6 +75,13 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_status_bar()
+        # Alert counts in the status bar, whichever page is shown: recomputed off the UI
+        # thread when a shop opens and shortly after postings (a burst gives one refresh).
+        self._alerts_timer = QTimer(self)
+        self._alerts_timer.setSingleShot(True)
+        self._alerts_timer.setInterval(600)
+        self._alerts_timer.timeout.connect(self._count_alerts)
+        self._alerts_job: object | None = None
         self.ctx.data_changed.connect(self._on_data_changed)
         self._restore_geometry()
         self._show_state()
@@ -233,6 +240,10 @@ class MainWindow(QMainWindow):
         self.search_field.setEnabled(has_db)
         self._update_title()
         self._update_status()
+        if has_db:
+            self._alerts_timer.start()
+        else:
+            self.alerts_label.clear()
 
     def _update_title(self) -> None:
         if self.ctx.db is None:
@@ -269,6 +280,33 @@ class MainWindow(QMainWindow):
         self._update_status()
         if changes.settings:
             self._update_title()
+        self._alerts_timer.start()
+
+    def alerts_pending(self) -> bool:
+        """True while status-bar alert counts are due or being computed."""
+        return self._alerts_timer.isActive() or self._alerts_job is not None
+
+    def _count_alerts(self) -> None:
+        from inventory_app.ui.pages.dashboard_parts import DashboardWorker
+
+        db = self.ctx.db
+        if db is None:
+            return
+        if self._alerts_job is not None:  # one at a time; ask again when it is done
+            self._alerts_timer.start()
+            return
+        job = DashboardWorker(0, lambda path=str(db.path): alert_counts(path))
+        job.signals.finished.connect(
+            lambda: self._alerts_counted(job), Qt.ConnectionType.QueuedConnection
+        )
+        self._alerts_job = job
+        job.start()
+
+    def _alerts_counted(self, job: object) -> None:
+        self._alerts_job = None
+        job.release()
+        if job.result is not None and self.ctx.db is not None:
+            self.set_alert_counts(job.result)
 
     # -- pages --------------------------------------------------------------------------------
 
@@ -375,3 +413,20 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
         self.ctx.close()
         super().closeEvent(event)
+
+
+def alert_counts(path: str) -> dict[str, int]:
+    """Counts for the status bar, on a worker thread with a connection of its own."""
+    from inventory_app.services import analytics_alerts, shop
+
+    db = shop.open_shop(path, write=False, check=False)
+    try:
+        al = analytics_alerts.alerts(db)
+    finally:
+        db.close()
+    return {
+        "expired": len(al.expired),
+        "expiring": len(al.expiring),
+        "reorder": len(al.low_stock) + len(al.out_of_stock),
+        "dead": len(al.dead_stock),
+    }

@@ -166,8 +166,30 @@ def test_opening_a_foreign_file_shows_its_message(qtbot, tmp_path, monkeypatch):
 
 def test_status_bar_alert_counts(qtbot, ctx):
     window = _window(qtbot, ctx)
+    qtbot.waitUntil(lambda: not window.alerts_pending())
     window.set_alert_counts({"expired": 2, "reorder": 0, "custom": 5})
     assert window.alerts_label.text() == "2 expired  ·  5 custom"
+
+
+def test_alert_counts_show_on_any_page_and_follow_postings(qtbot, ctx):
+    import datetime as dt
+
+    today = dt.date.today()
+    catalog.add_item(ctx.db, ItemFields(sku="EXP1", name="酸奶", reorder_point=Decimal(3)))
+    expired = today - dt.timedelta(days=1)
+    stock.receive(
+        ctx.db, sku="EXP1", qty="5", unit_cost="1", batch="OLD", expiry=expired,
+        date=today - dt.timedelta(days=9),
+    )  # fmt: skip
+    window = _window(qtbot, ctx)
+    window.show_page("items")
+    qtbot.waitUntil(lambda: "1 expired" in window.alerts_label.text(), timeout=5000)
+    assert "dead" not in window.alerts_label.text()
+    changes = stock.write_off(ctx.db, sku="EXP1", qty="5", reason="expired", batch="OLD",
+                              override_reason="binned")  # fmt: skip
+    ctx.data_changed.emit(changes, None)
+    qtbot.waitUntil(lambda: "expired" not in window.alerts_label.text(), timeout=5000)
+    assert "1 to reorder" in window.alerts_label.text()
 
 
 def test_toolbar_keys_open_the_posting_dialogs(qtbot, ctx):
