@@ -73,7 +73,7 @@ def turnover_trend(
         link(fig, bar, f"month:{r.key}")
     money_axis(bottom.yaxis)
     unit = f" ({currency})" if currency else ""
-    bottom.set_ylabel(tr("average stock value") + unit, color=palette.MUTED, fontsize=9)
+    bottom.set_ylabel(tr("avg. value") + unit, color=palette.MUTED, fontsize=9)
     bottom.set_xticks(xs, [month_label(r.key, i == 0) for i, r in enumerate(rows)])
     bottom.set_xlim(-0.6, len(rows) - 0.4)
     return fig
