@@ -15,6 +15,7 @@ from pathlib import Path
 
 from inventory_app.domain import money
 from inventory_app.domain.errors import (
+    Cancelled,
     ImportErrors,
     InsufficientStock,
     InventoryError,
@@ -384,26 +385,28 @@ def _post_lines(
     operator: str,
     progress: Progress | None,
     cancel: Cancel | None,
+    *,
+    kind: str = "import",
+    reference: str | None = None,
 ) -> Changes:
+    """Post (row number, date, line) in order; a row the ledger refuses is recorded in
+    ``col`` and posting goes on, so that every problem is reported. A document groups the
+    lines of one date and reference (``reference`` given: that one for all lines)."""
     poster = Poster(conn, source="import", preload=True)
     doc_key: tuple | None = None
     doc_id = 0
     total = len(lines)
     for n, (number, date, line) in enumerate(lines, 1):
-        key = (date, line.reference)
-        if key != doc_key:
-            doc_key = key
-            doc_id = poster.new_document(
-                date=date, kind="import", reference=line.reference, operator=operator
-            )
+        ref = line.reference if reference is None else reference
+        if (date, ref) != doc_key:
+            doc_key = (date, ref)
+            doc_id = poster.new_document(date=date, kind=kind, reference=ref, operator=operator)
         try:
             poster.apply(line, date=date, document_id=doc_id, operator=operator)
         except InventoryError as exc:
             col.add(rows[number], _column_for(exc), str(exc))
         if n % 5000 == 0:
             if cancel and cancel():
-                from inventory_app.domain.errors import Cancelled
-
                 raise Cancelled("import cancelled; nothing was posted")
             if progress:
                 progress(n, total)
@@ -488,27 +491,15 @@ def import_opening(
     if not lines:
         return ImportResult()
     by_number = {r.number: r for r in table.rows}
+    dated = [(number, date, line) for number, line in lines]
     try:
         with db.transaction() as conn:
-            poster = Poster(conn, source="import", preload=True)
-            doc_id = poster.new_document(
-                date=date, kind="opening", reference="opening balance", operator=operator
-            )
-            for n, (number, line) in enumerate(lines, 1):
-                try:
-                    poster.apply(line, date=date, document_id=doc_id, operator=operator)
-                except InventoryError as exc:
-                    col.add(by_number[number], _column_for(exc), str(exc))
-                if n % 5000 == 0:
-                    if cancel and cancel():
-                        from inventory_app.domain.errors import Cancelled
-
-                        raise Cancelled("import cancelled; nothing was posted")
-                    if progress:
-                        progress(n, len(lines))
+            changes = _post_lines(
+                conn, dated, col, by_number, operator, progress, cancel,
+                kind="opening", reference="opening balance",
+            )  # fmt: skip
             if col.errors:
                 raise _Refused
-            changes = poster.finish()
     except _Refused:
         raise ImportErrors(col.errors, source=table.source) from None
     return ImportResult(posted=len(lines), changes=changes)

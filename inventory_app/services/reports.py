@@ -44,22 +44,25 @@ def stock_by_batch(db: Database, *, at: dt.date | None = None) -> list[BatchStoc
     """Batches holding stock at the end of day ``at`` (None or today: now)."""
     if at is not None and at >= dt.date.today():
         at = None
-    return [
-        BatchStock(
-            sku=r[0],
-            name=r[1],
-            unit=r[2],
-            batch=r[3],
-            location=r[4],
-            expiry=dt.date.fromisoformat(r[5]) if r[5] else None,
-            unit_cost=cost_from_int(r[6]),
-            received=dt.date.fromisoformat(r[7]),
-            qty=qty_from_int(r[8]),
-            value=money_from_int(r[9]),
-            category=r[11],
-        )
-        for r in queries.batches_at(db.conn, at)
-    ]
+    return [_batch_stock(r[:10], r[11]) for r in queries.batches_at(db.conn, at)]
+
+
+def _batch_stock(r: tuple, category: str) -> BatchStock:
+    """(sku, name, unit, code, location, expiry, unit_cost, received, qty, value) in minor
+    units -> a BatchStock."""
+    return BatchStock(
+        sku=r[0],
+        name=r[1],
+        unit=r[2],
+        batch=r[3],
+        location=r[4],
+        expiry=dt.date.fromisoformat(r[5]) if r[5] else None,
+        unit_cost=cost_from_int(r[6]),
+        received=dt.date.fromisoformat(r[7]),
+        qty=qty_from_int(r[8]),
+        value=money_from_int(r[9]),
+        category=category,
+    )
 
 
 def stock_by_item(db: Database, *, at: dt.date | None = None) -> list[ItemStock]:
@@ -195,19 +198,4 @@ def item_batches(db: Database, sku: str, *, location: str | None = None) -> list
         " b.received_date, b.id",
         (sku.strip(), location, location),
     ).fetchall()
-    return [
-        BatchStock(
-            sku=r[0],
-            name=r[1],
-            unit=r[2],
-            batch=r[3],
-            location=r[4],
-            expiry=dt.date.fromisoformat(r[5]) if r[5] else None,
-            unit_cost=cost_from_int(r[6]),
-            received=dt.date.fromisoformat(r[7]),
-            qty=qty_from_int(r[8]),
-            value=money_from_int(r[9]),
-            category=r[10],
-        )
-        for r in rows
-    ]
+    return [_batch_stock(r[:10], r[10]) for r in rows]

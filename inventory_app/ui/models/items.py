@@ -6,9 +6,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from inventory_app.services import browse
-from inventory_app.services.browse import Cursor, ItemFilter, ItemRow, Page
+from inventory_app.services.browse import ItemFilter, ItemRow
 from inventory_app.ui.app_context import AppContext
-from inventory_app.ui.models.paged import AMBER, MUTED, Column, PagedModel
+from inventory_app.ui.models.paged import AMBER, MUTED, Column, FilteredPagedModel
 from inventory_app.ui.widgets.format import cost_text, money_text, qty_text
 
 
@@ -39,28 +39,11 @@ def item_columns() -> list[Column]:
     ]
 
 
-class ItemsModel(PagedModel):
+class ItemsModel(FilteredPagedModel):
+    page_query = staticmethod(browse.item_page)
+
     def __init__(self, ctx: AppContext, parent=None) -> None:
-        super().__init__(item_columns(), parent)
-        self.ctx = ctx
-        self.filter = ItemFilter()
-
-    def set_filter(self, f: ItemFilter) -> None:
-        if f != self.filter or not self.is_loaded():
-            self.filter = f
-            self.reload()
-
-    def fetch_page(self, after: Cursor | None, limit: int) -> Page:
-        if self.ctx.db is None:
-            return Page(rows=[], cursor=None)
-        return browse.item_page(
-            self.ctx.db,
-            self.filter,
-            sort=self.sort_key,
-            descending=self.descending,
-            after=after,
-            limit=limit,
-        )
+        super().__init__(ctx, item_columns(), ItemFilter(), parent)
 
     def foreground(self, row: ItemRow, column: Column) -> QColor | None:
         if not row.active:

@@ -9,7 +9,14 @@ from inventory_app.services import browse_movements
 from inventory_app.services.browse import Cursor, Page
 from inventory_app.services.browse_movements import CardRow, MovementFilter, MovementRow
 from inventory_app.ui.app_context import AppContext
-from inventory_app.ui.models.paged import MUTED, RED, Column, PagedModel, RowsModel
+from inventory_app.ui.models.paged import (
+    MUTED,
+    RED,
+    Column,
+    FilteredPagedModel,
+    PagedModel,
+    RowsModel,
+)
 from inventory_app.ui.widgets.format import (
     date_text,
     money_text,
@@ -52,30 +59,13 @@ def movement_columns() -> list[Column]:
     ]
 
 
-class MovementsModel(PagedModel):
+class MovementsModel(FilteredPagedModel):
+    page_query = staticmethod(browse_movements.movement_page)
+
     def __init__(self, ctx: AppContext, parent=None) -> None:
-        super().__init__(movement_columns(), parent)
-        self.ctx = ctx
-        self.filter = MovementFilter()
+        super().__init__(ctx, movement_columns(), MovementFilter(), parent)
         self.sort_column = 1  # date
         self.descending = True  # newest first
-
-    def set_filter(self, f: MovementFilter) -> None:
-        if f != self.filter or not self.is_loaded():
-            self.filter = f
-            self.reload()
-
-    def fetch_page(self, after: Cursor | None, limit: int) -> Page:
-        if self.ctx.db is None:
-            return Page(rows=[], cursor=None)
-        return browse_movements.movement_page(
-            self.ctx.db,
-            self.filter,
-            sort=self.sort_key,
-            descending=self.descending,
-            after=after,
-            limit=limit,
-        )
 
     def foreground(self, row: MovementRow, column: Column) -> QColor | None:
         if row.reversed_by or row.reverses_id:

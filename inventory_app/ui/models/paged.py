@@ -196,3 +196,33 @@ class PagedModel(RowsModel):
         self.sort_column = column
         self.descending = descending
         self.reload()
+
+
+class FilteredPagedModel(PagedModel):
+    """A paged table over one of the browse services' ``*_page(db, filter, *, sort,
+    descending, after, limit)`` queries: subclasses set ``page_query`` and a first
+    ``filter``; the open shop comes from ``ctx``."""
+
+    page_query: Callable[..., Page]
+
+    def __init__(self, ctx: Any, columns: Sequence[Column], first_filter: Any, parent=None):
+        super().__init__(columns, parent)
+        self.ctx = ctx
+        self.filter = first_filter
+
+    def set_filter(self, f: Any) -> None:
+        if f != self.filter or not self.is_loaded():
+            self.filter = f
+            self.reload()
+
+    def fetch_page(self, after: Cursor | None, limit: int) -> Page:
+        if self.ctx.db is None:
+            return Page(rows=[], cursor=None)
+        return type(self).page_query(
+            self.ctx.db,
+            self.filter,
+            sort=self.sort_key,
+            descending=self.descending,
+            after=after,
+            limit=limit,
+        )

@@ -6,9 +6,16 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from inventory_app.services import browse
-from inventory_app.services.browse import BatchFilter, BatchRow, Cursor, Page
+from inventory_app.services.browse import BatchFilter, BatchRow
 from inventory_app.ui.app_context import AppContext
-from inventory_app.ui.models.paged import AMBER, AMBER_BG, RED, RED_BG, Column, PagedModel
+from inventory_app.ui.models.paged import (
+    AMBER,
+    AMBER_BG,
+    RED,
+    RED_BG,
+    Column,
+    FilteredPagedModel,
+)
 from inventory_app.ui.widgets.format import cost_text, date_text, money_text, qty_text
 
 
@@ -36,29 +43,12 @@ def batch_columns(*, with_item: bool = True) -> list[Column]:
     ]
 
 
-class StockModel(PagedModel):
+class StockModel(FilteredPagedModel):
+    page_query = staticmethod(browse.batch_page)
+
     def __init__(self, ctx: AppContext, parent=None, *, with_item: bool = True) -> None:
-        super().__init__(batch_columns(with_item=with_item), parent)
-        self.ctx = ctx
-        self.filter = BatchFilter()
+        super().__init__(ctx, batch_columns(with_item=with_item), BatchFilter(), parent)
         self.sort_column = next(i for i, c in enumerate(self.columns) if c.key == "expiry")
-
-    def set_filter(self, f: BatchFilter) -> None:
-        if f != self.filter or not self.is_loaded():
-            self.filter = f
-            self.reload()
-
-    def fetch_page(self, after: Cursor | None, limit: int) -> Page:
-        if self.ctx.db is None:
-            return Page(rows=[], cursor=None)
-        return browse.batch_page(
-            self.ctx.db,
-            self.filter,
-            sort=self.sort_key,
-            descending=self.descending,
-            after=after,
-            limit=limit,
-        )
 
     def foreground(self, row: BatchRow, column: Column) -> QColor | None:
         if column.key == "expiry":
