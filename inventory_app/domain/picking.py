@@ -77,51 +77,65 @@ def pick(
     """Plan drawing ``qty`` (thousandths, > 0) from ``lots`` for a movement dated ``on``.
 
     ``lots`` are the item's batches at the locations the movement may draw from.
-    ``available(lot)`` is how much of a lot may be drawn at ``on`` (backdated postings
-    must not take what later movements already used); default: all that is left.
+    ``available(lot)`` is how much of a lot may be drawn at ``on`` when the lot was drawn
+    after ``on`` (a backdated posting must not take what later movements already used);
+    otherwise all that is left may be drawn.
     ``ordered`` says ``lots`` are already in policy order; ``location`` limits the draw to
     batches at that location (None: any).
+
+    ``available`` and ``expired_available`` of the plan are complete when the request is
+    short (they are for the message); a plan that is met stops looking once it is.
     """
     if qty <= 0:
         raise ValueError("qty must be positive")
     candidates = lots if ordered else in_policy_order(lots, removal)
+    plan = PickPlan(needed=qty)
     usable: list[tuple[BatchLot, int]] = []
     expired: list[tuple[BatchLot, int]] = []
-    expired_total = 0
+    remaining = qty
+    seen = expired_total = value = 0
+    auto = named is None
     for lot in candidates:
         if lot.qty <= 0 or lot.posted_date > on:
             continue
         if location is not None and lot.location_id != location:
             continue
-        a = available(lot) if available is not None else lot.qty
+        last = lot.last_draw_date
+        a = lot.qty if available is None or last is None or last <= on else available(lot)
         if a <= 0:
             continue
         if lot.expiry is not None and lot.expiry < on:
             expired.append((lot, a))
             expired_total += a
-        else:
-            usable.append((lot, a))
-
-    plan = PickPlan(needed=qty)
-    if named is not None:
-        chosen = candidates_named(usable, expired, named)
-        plan.uses_expired = any(is_expired(lot, on) for lot, _ in chosen)
-        plan.out_of_order = bool(chosen) and (not usable or chosen[0][0] is not usable[0][0])
-    else:
-        chosen = usable
-        plan.expired_available = expired_total
-    remaining = qty
-    total_available = value = 0
-    for lot, a in chosen:
-        total_available += a
-        if remaining == 0:
             continue
+        if not auto:
+            usable.append((lot, a))
+            continue
+        # the policy's own order: draw as we go, stop when the request is met
+        seen += a
         take = a if a < remaining else remaining
         v = share_of_value(lot.value, lot.qty, take)
         plan.draws.append(Draw(lot, take, v))
         value += v
         remaining -= take
-    plan.available = total_available
+        if remaining == 0:
+            break
+    if auto:
+        plan.expired_available = expired_total
+    else:
+        chosen = candidates_named(usable, expired, named)
+        plan.uses_expired = any(is_expired(lot, on) for lot, _ in chosen)
+        plan.out_of_order = bool(chosen) and (not usable or chosen[0][0] is not usable[0][0])
+        for lot, a in chosen:
+            seen += a
+            if remaining == 0:
+                continue
+            take = a if a < remaining else remaining
+            v = share_of_value(lot.value, lot.qty, take)
+            plan.draws.append(Draw(lot, take, v))
+            value += v
+            remaining -= take
+    plan.available = seen
     plan.short = remaining
     plan.value = value
     return plan
