@@ -14,7 +14,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+# First run: a demo shop in the default database (user data folder), then the app opens it.
 run: $(STAMP)
+	@$(BIN)/python -c "import sys; from inventory_app.services.shop import default_db_path as p; sys.exit(0 if p().exists() else 1)" \
+		|| (echo "First run: building a demo shop in the default database..." && $(BIN)/python -m inventory_app demo)
 	$(BIN)/python main.py
 
 test: $(STAMP)

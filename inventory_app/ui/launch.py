@@ -112,9 +112,13 @@ def run_desktop(argv: list[str]) -> int:
     if args.db is not None:
         window.files.open_path(args.db, create=not args.db.exists())
     else:
+        from inventory_app.services.shop import default_db_path
+
         last = str(app_settings().value("last_file", "") or "")
         if last and Path(last).exists():
             window.files.open_path(last)
+        elif default_db_path().exists():  # the shop of `make run` and of the CLI's default
+            window.files.open_path(default_db_path())
     if args.screenshot is not None:
         return take_screenshot(app, window, args.screenshot, page=args.page, size=_size(args.size))
     window.show()
