@@ -292,6 +292,8 @@ class MainWindow(QMainWindow):
         db = self.ctx.db
         if db is None:
             return
+        if self.current_page_name() == "dashboard":
+            return  # the dashboard computes the same counts and sets them
         if self._alerts_job is not None:  # one at a time; ask again when it is done
             self._alerts_timer.start()
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
@@ -180,7 +181,7 @@ class ChartBox(QFrame):
     def set_figure(self, figure: Any) -> None:
         old = self.canvas
         self.figure = figure
-        self.canvas = _canvas_class()(figure)
+        self.canvas = canvas_class()(figure)
         # clicks only: a chart never takes the keyboard from the window's shortcuts
         self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -213,7 +214,7 @@ class ChartBox(QFrame):
 _CANVAS: Any = None
 
 
-def _canvas_class() -> Any:
+def canvas_class() -> Any:
     """FigureCanvasQTAgg that follows the box's size instead of asking for the figure's
     natural one (matplotlib loads on first use)."""
     global _CANVAS
@@ -278,4 +279,5 @@ class DashboardWorker(QRunnable):
         except Exception as exc:  # shown on the page; the UI stays usable
             self.error = f"{type(exc).__name__}: {exc}"
         finally:
-            self.signals.finished.emit()
+            with contextlib.suppress(RuntimeError):  # the window closed while we worked
+                self.signals.finished.emit()
