@@ -162,3 +162,26 @@ def test_the_three_entry_points_run_the_same_cli(tmp_path):
     ):
         done = subprocess.run(argv, capture_output=True, text=True, timeout=60, cwd=ROOT)
         assert done.returncode == 0, done.stderr
+
+
+def test_output_cut_short_by_a_pipe_is_not_an_error(tmp_path):
+    import datetime as dt
+    from decimal import Decimal
+
+    from inventory_app.domain.model import ItemFields, Line, MovementType
+    from inventory_app.services import catalog, shop, stock
+
+    path = tmp_path / "big.db"
+    db = shop.create_shop(path)
+    catalog.add_items(db, [ItemFields(sku=f"S{i:04d}", name=f"品名 {i}") for i in range(1500)])
+    day = dt.date(2026, 1, 5)
+    lines = ((day, Line(type=MovementType.RECEIPT, sku=f"S{i:04d}", qty=Decimal(1),
+                        unit_cost=Decimal(1))) for i in range(1500))  # fmt: skip
+    stock.post_entries(db, lines)
+    db.close()
+    cmd = f"{sys.executable} -m inventory_app --db {path} stock --by batch --format json"
+    done = subprocess.run(
+        f"{cmd} | head -c 5", shell=True, capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
+    assert done.stdout == '{\n  "'
+    assert "Traceback" not in done.stderr and "Broken pipe" not in done.stderr
