@@ -12,11 +12,16 @@ _done = False
 
 
 def fonts_dir() -> Path:
-    """resources/fonts beside the package (or inside a PyInstaller bundle)."""
+    """Where the bundled fonts are: inside a PyInstaller bundle, ``resources/fonts`` of a
+    checkout (editable installs), or ``share/inventory_app/fonts`` under the environment's
+    prefix (a wheel installs them there; see pyproject's data-files)."""
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources" / "fonts"
-    return Path(__file__).resolve().parents[2] / "resources" / "fonts"
+    checkout = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+    if checkout.is_dir():
+        return checkout
+    return Path(sys.prefix) / "share" / "inventory_app" / "fonts"
 
 
 def font_paths() -> list[Path]:
