@@ -12,11 +12,13 @@ import sqlite3
 from collections import defaultdict
 
 from inventory_app.storage.queries import first_of_month, last_of_month, month_key
+from inventory_app.storage.read_memo import memoized
 
 # (in_value, out_value, adj_value), out positive
 ValueFlows = tuple[int, int, int]
 
 
+@memoized
 def month_value_flows(
     conn: sqlite3.Connection, *, until: str | None = None
 ) -> dict[str, ValueFlows]:
@@ -29,6 +31,7 @@ def month_value_flows(
     return {m: (i, o, a) for m, i, o, a in conn.execute(sql + " GROUP BY month", args)}
 
 
+@memoized
 def day_value_flows(
     conn: sqlite3.Connection, start: dt.date, end: dt.date
 ) -> dict[str, ValueFlows]:

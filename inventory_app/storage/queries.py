@@ -6,6 +6,8 @@ import datetime as dt
 import sqlite3
 from collections import defaultdict
 
+from inventory_app.storage.read_memo import memoized
+
 # flows per item: [in_qty, in_value, out_qty, out_value, adj_qty, adj_value]; out is positive
 Flows = dict[int, list[int]]
 
@@ -61,6 +63,7 @@ def _add_months(conn: sqlite3.Connection, acc: Flows, first: str | None, last: s
             f[i] += s
 
 
+@memoized
 def flows(conn: sqlite3.Connection, start: dt.date | None, end: dt.date) -> Flows:
     """Summed flows per item for movements dated ``start``..``end`` inclusive
     (``start`` None: from the beginning). Whole months come from ``item_month``."""

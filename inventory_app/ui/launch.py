@@ -109,16 +109,24 @@ def run_desktop(argv: list[str]) -> int:
     # A progress dialog may come and go before the main window shows: closing it must not
     # count as closing the last window.
     app.setQuitOnLastWindowClosed(False)
-    if args.db is not None:
-        window.files.open_path(args.db, create=not args.db.exists())
-    else:
-        from inventory_app.services.shop import default_db_path
+    from inventory_app.services.shop import default_db_path
 
-        last = str(app_settings().value("last_file", "") or "")
-        if last and Path(last).exists():
-            window.files.open_path(last)
-        elif default_db_path().exists():  # the shop of `make run` and of the CLI's default
-            window.files.open_path(default_db_path())
+    last = str(app_settings().value("last_file", "") or "")
+    if args.db is not None:
+        to_open: Path | None = args.db
+    elif last and Path(last).exists():
+        to_open = Path(last)
+    elif default_db_path().exists():  # the shop of `make run` and of the CLI's default
+        to_open = default_db_path()
+    else:
+        to_open = None
+    if to_open is not None:
+        # A shop opens on its dashboard: load the chart library now, while nothing else
+        # runs, rather than while the dashboard computes (they would share one GIL).
+        from inventory_app.ui.pages.dashboard import warm_up_charts
+
+        warm_up_charts()
+        window.files.open_path(to_open, create=not to_open.exists())
     if args.screenshot is not None:
         return take_screenshot(app, window, args.screenshot, page=args.page, size=_size(args.size))
     window.show()

@@ -164,6 +164,36 @@ def test_opening_a_foreign_file_shows_its_message(qtbot, tmp_path, monkeypatch):
     assert window.root.currentWidget() is window.welcome
 
 
+def test_a_damaged_file_opens_then_warns_after_the_background_check(qtbot, tmp_path, monkeypatch):
+    from inventory_app.ui import shop_files
+
+    path = tmp_path / "shop.db"
+    db = shop.create_shop(path)
+    with db.transaction() as conn:  # documents: a table that opening the shop never reads
+        conn.executemany(
+            "INSERT INTO documents (date, kind, note, created_at)"
+            " VALUES ('2026-01-05', 'x', ?, 'x')",
+            [("note " * 80,) for _ in range(400)],
+        )
+    pages = [p for (p,) in db.conn.execute("SELECT pageno FROM dbstat WHERE name = 'documents'")]
+    db.close()
+    data = bytearray(path.read_bytes())
+    for page in pages[len(pages) // 2 :]:  # scribble over the second half of its pages
+        offset = (page - 1) * 4096
+        data[offset + 8 : offset + 200] = b"\xff" * 192
+    path.write_bytes(bytes(data))
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda _p, title, text, *a: shown.append(text))
+    )
+    monkeypatch.setattr(shop_files, "CHECK_AFTER_MS", 0)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.files.open_path(path)  # opening does not wait for the full check
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert "damaged" in shown[0]
+
+
 def test_status_bar_alert_counts(qtbot, ctx):
     window = _window(qtbot, ctx)
     qtbot.waitUntil(lambda: not window.alerts_pending())
