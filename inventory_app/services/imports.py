@@ -2,10 +2,13 @@
 
 The whole file is validated before anything is written; any problem refuses the file
 with one message per bad row (row, column, value, what is wrong) and changes nothing.
+``dry_run=True`` goes all the way (the ledger's own checks included) and keeps nothing:
+the import wizard's Check step.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
 from collections.abc import Callable
@@ -163,6 +166,7 @@ def import_items(
     sheet: str | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    dry_run: bool = False,
 ) -> ImportResult:
     """Create items, or update the master data of existing SKUs (never their stock)."""
     table = read_table(path, ITEM_COLUMNS, sheet=sheet, progress=progress, cancel=cancel)
@@ -221,11 +225,15 @@ def import_items(
         raise ImportErrors(col.errors, source=table.source)
     new = [f for f in parsed if f.sku.casefold() not in existing]
     old = [f for f in parsed if f.sku.casefold() in existing]
-    with db.transaction():
+    with contextlib.suppress(_DryRun), db.transaction():
         changes = catalog.add_items(db, new) if new else Changes()
         for f in old:
             changes = changes | catalog.update_item(db, f.sku, f)
-    return ImportResult(created=len(new), updated=len(old), changes=changes)
+        if dry_run:
+            raise _DryRun
+    return ImportResult(
+        created=len(new), updated=len(old), changes=Changes() if dry_run else changes
+    )
 
 
 def _removal(raw: object) -> Removal:
@@ -345,6 +353,7 @@ def import_journal(
     operator: str = "",
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    dry_run: bool = False,
 ) -> ImportResult:
     """Post a movement journal. Rows post in date order, file order within a date; stock
     that would go negative at a row (counting the rows before it) is refused."""
@@ -362,19 +371,27 @@ def import_journal(
     lines.sort(key=lambda t: t[1])  # stable: file order within a date
     col = _Collector(table)
     by_number = {r.number: r for r in table.rows}
+    changes = Changes()
     try:
-        with db.transaction() as conn:
+        with contextlib.suppress(_DryRun), db.transaction() as conn:
             changes = _post_lines(conn, lines, col, by_number, operator, progress, cancel)
             if errors or col.errors:
                 raise _Refused
+            if dry_run:
+                raise _DryRun
     except _Refused:
         all_errors = sorted(errors + col.errors, key=lambda e: e.row)
         raise ImportErrors(all_errors, source=table.source) from None
-    return ImportResult(posted=len(lines), changes=changes)
+    return ImportResult(posted=len(lines), changes=Changes() if dry_run else changes)
 
 
 class _Refused(Exception):
     """Roll the import back: the file had errors."""
+
+
+class _DryRun(Exception):
+    """Roll a checked import back on purpose: ``dry_run`` validates and posts everything
+    (so every problem the ledger would find is found) and keeps nothing."""
 
 
 def _post_lines(
@@ -436,6 +453,7 @@ def import_opening(
     operator: str = "",
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    dry_run: bool = False,
 ) -> ImportResult:
     """Opening stock: one receipt per row (an item's batch) dated ``date``, at the row's unit
     cost, with its batch code, expiry and location when given. All rows or none."""
@@ -492,14 +510,17 @@ def import_opening(
         return ImportResult()
     by_number = {r.number: r for r in table.rows}
     dated = [(number, date, line) for number, line in lines]
+    changes = Changes()
     try:
-        with db.transaction() as conn:
+        with contextlib.suppress(_DryRun), db.transaction() as conn:
             changes = _post_lines(
                 conn, dated, col, by_number, operator, progress, cancel,
                 kind="opening", reference="opening balance",
             )  # fmt: skip
             if col.errors:
                 raise _Refused
+            if dry_run:
+                raise _DryRun
     except _Refused:
         raise ImportErrors(col.errors, source=table.source) from None
-    return ImportResult(posted=len(lines), changes=changes)
+    return ImportResult(posted=len(lines), changes=Changes() if dry_run else changes)

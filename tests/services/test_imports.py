@@ -211,3 +211,24 @@ def test_items_file_with_duplicates_and_bad_values_is_refused_whole(db, tmp_path
     assert (3, "sku") in found  # duplicate SKU
     assert (4, "name") in found and (4, "lead_time_days") in found
     assert (5, "barcode") in found  # duplicate barcode
+
+
+@pytest.mark.parametrize("kind", ["journal", "items"])
+def test_a_dry_run_finds_every_problem_and_keeps_nothing(stocked, tmp_path, kind):
+    if kind == "journal":
+        good = write(tmp_path, GOOD)
+        bad = write(tmp_path, f"{HEADER}\n2026-02-01,receipt,A1,1,1,,,,,,\n"
+                              "2026-02-02,issue,A1,5,,,,,,,\n", name="bad.csv")  # fmt: skip
+        run = imports.import_journal
+    else:
+        good = write(tmp_path, "sku,name\nN1,新品\nA1,Hammer renamed\n", name="i.csv")
+        bad = write(tmp_path, "sku,name\nN1,\n", name="bad.csv")
+        run = imports.import_items
+    before = counts(stocked)
+    result = run(stocked, good, dry_run=True)
+    assert (result.posted or result.created + result.updated) > 0
+    assert result.changes.empty and counts(stocked) == before
+    assert catalog.get_item(stocked, "A1").name == "Hammer 锤子"
+    with pytest.raises(ImportErrors) as info:
+        run(stocked, bad, dry_run=True)
+    assert info.value.errors and counts(stocked) == before

@@ -75,13 +75,11 @@ def test_wizard_previews_lists_every_problem_then_imports_all(qtbot, ctx, tmp_pa
     qtbot.addWidget(wizard)
     path = _opening_file(tmp_path / "o.xlsx", [["A1", 5, 2, "L1"], ["NOPE", 1, 1, None],
                                                ["M1", "1.2345", 1, None]])  # fmt: skip
-    assert wizard.load_file(path)
+    assert not wizard.load_file(path)  # read and checked: problems before any import
     assert wizard.preview.rowCount() == 3
     assert wizard.preview.horizontalHeaderItem(0).text() == "编码\n→ sku"
     assert wizard.preview.verticalHeaderItem(1).text() == "3"  # the row number in the file
-    assert wizard.import_button.isEnabled()
-
-    assert not wizard.import_now()
+    assert not wizard.import_button.isEnabled()
     cells = [
         (wizard.problems.item(r, 0).text(), wizard.problems.item(r, 1).text())
         for r in range(wizard.problems.rowCount())
@@ -93,6 +91,8 @@ def test_wizard_previews_lists_every_problem_then_imports_all(qtbot, ctx, tmp_pa
     _opening_file(path, [["A1", 5, 2, "L1"], ["M1", "1.5", 1, None]])
     assert wizard.check()
     assert not wizard.problems.isVisibleTo(wizard)
+    assert "no problems" in wizard.summary.text() and wizard.import_button.isEnabled()
+    assert ctx.db.conn.execute("SELECT count(*) FROM movements").fetchone()[0] == 0
     with qtbot.waitSignal(ctx.data_changed, timeout=5000) as signal:
         assert wizard.import_now()
     assert signal.args[1] is wizard and signal.args[0].movements
@@ -108,3 +108,19 @@ def test_wizard_shows_a_file_problem_plainly(qtbot, ctx, tmp_path):
     assert not wizard.load_file(junk)
     assert "items.xlsx" in wizard.summary.text()
     assert not wizard.import_button.isEnabled()
+
+
+def test_wizard_check_finds_what_only_the_ledger_can(qtbot, ctx, tmp_path):
+    """An issue of more than there is passes every cell check; the dry run catches it."""
+    wizard = ImportWizard(ctx, "journal")
+    qtbot.addWidget(wizard)
+    path = tmp_path / "journal.csv"
+    path.write_text(
+        "date,type,sku,qty,unit_cost\n2026-02-01,receipt,A1,2,1.5\n2026-02-02,issue,A1,3,\n",
+        encoding="utf-8",
+    )
+    assert not wizard.load_file(path)
+    assert (wizard.problems.item(0, 0).text(), wizard.problems.item(0, 1).text()) == ("3", "qty")
+    assert "available 2" in wizard.problems.item(0, 3).text()
+    assert not wizard.import_button.isEnabled()
+    assert ctx.db.conn.execute("SELECT count(*) FROM movements").fetchone()[0] == 0

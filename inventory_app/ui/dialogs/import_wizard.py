@@ -174,7 +174,61 @@ class ImportWizard(QDialog):
             self.summary.setText(str(exc))
             return False
         self.show_table(table)
+        if not table.rows:
+            return False
+        # The whole import, rolled back: every problem by row and column before Import.
+        try:
+            result = run_task(
+                self, self.tr("Checking {0}…").format(path.name), self._import_job(dry_run=True)
+            )
+        except Cancelled:
+            self.import_button.setEnabled(False)
+            return False
+        except ImportErrors as exc:
+            self.import_button.setEnabled(False)
+            self.show_problems(exc.errors)
+            return False
+        except InventoryError as exc:
+            self.import_button.setEnabled(False)
+            self.summary.setText(str(exc))
+            return False
+        self.summary.setText(
+            self.summary.text()
+            + " "
+            + self.tr("Checked: no problems; {0} ready.").format(self._result_text(result))
+        )
         return True
+
+    def _result_text(self, result) -> str:
+        if self.kind == "items":
+            return self.tr("{0} new items, {1} updated").format(result.created, result.updated)
+        return self.tr("{0} movements").format(result.posted)
+
+    def _import_job(self, *, dry_run: bool):
+        """The import as a worker's job: the form is read here, on the UI thread; the job
+        runs on a connection of its own (the writer lock is this process's already)."""
+        from inventory_app.services import shop
+
+        path, sheet, kind = self.path, self._sheet(), self.kind
+        date = self.date.date()
+        opening = dt.date(date.year(), date.month(), date.day())
+        operator, db_path = self.ctx.operator, self.ctx.db.path
+
+        def job(progress, cancel):
+            options = dict(sheet=sheet, progress=progress, cancel=cancel, dry_run=dry_run)
+            db = shop.open_shop(db_path, check=False)
+            try:
+                if kind == "items":
+                    return imports.import_items(db, path, **options)
+                if kind == "opening":
+                    return imports.import_opening(
+                        db, path, date=opening, operator=operator, **options
+                    )
+                return imports.import_journal(db, path, operator=operator, **options)
+            finally:
+                db.close()
+
+        return job
 
     def show_table(self, table) -> None:
         self.preview.clear()
@@ -232,28 +286,11 @@ class ImportWizard(QDialog):
 
     def import_now(self) -> bool:
         """Import the whole file (all or nothing); True when it was imported."""
-        db = self.ctx.db
-        if db is None or self.path is None:
+        if self.ctx.db is None or self.path is None:
             return False
-        path, sheet, kind = self.path, self._sheet(), self.kind
-        date = self.date.date()
-        opening = dt.date(date.year(), date.month(), date.day())
-        operator = self.ctx.operator
-
-        def work(progress, cancel):
-            if kind == "items":
-                return imports.import_items(db, path, sheet=sheet, progress=progress, cancel=cancel)
-            if kind == "opening":
-                return imports.import_opening(
-                    db, path, date=opening, sheet=sheet, operator=operator,
-                    progress=progress, cancel=cancel,
-                )  # fmt: skip
-            return imports.import_journal(
-                db, path, sheet=sheet, operator=operator, progress=progress, cancel=cancel
-            )
-
+        work = self._import_job(dry_run=False)
         try:
-            result = run_task(self, self.tr("Importing {0}…").format(path.name), work)
+            result = run_task(self, self.tr("Importing {0}…").format(self.path.name), work)
         except Cancelled:
             self.problems_label.setText(self.tr("Import cancelled; nothing was imported."))
             return False
