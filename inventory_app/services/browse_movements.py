@@ -166,6 +166,19 @@ class AllocationRow:
     value: Decimal
 
 
+def _allocation_row(r: tuple) -> AllocationRow:
+    """(batch id, code, location, received, expiry, qty, value) in minor units."""
+    return AllocationRow(
+        batch_id=r[0],
+        batch=r[1],
+        location=r[2],
+        received=dt.date.fromisoformat(r[3]),
+        expiry=dt.date.fromisoformat(r[4]) if r[4] else None,
+        qty=qty_from_int(r[5]),
+        value=money_from_int(r[6]),
+    )
+
+
 def allocations_of(db: Database, movement_id: int) -> list[AllocationRow]:
     """Which batches a movement drew from (or put back into), with quantity and value."""
     rows = db.conn.execute(
@@ -174,18 +187,7 @@ def allocations_of(db: Database, movement_id: int) -> list[AllocationRow]:
         " JOIN locations l ON l.id = b.location_id WHERE a.movement_id = ? ORDER BY a.id",
         (movement_id,),
     )
-    return [
-        AllocationRow(
-            batch_id=r[0],
-            batch=r[1],
-            location=r[2],
-            received=dt.date.fromisoformat(r[3]),
-            expiry=dt.date.fromisoformat(r[4]) if r[4] else None,
-            qty=qty_from_int(r[5]),
-            value=money_from_int(r[6]),
-        )
-        for r in rows
-    ]
+    return [_allocation_row(r) for r in rows]
 
 
 def received_batches_of(db: Database, movement_id: int) -> list[AllocationRow]:
@@ -196,18 +198,7 @@ def received_batches_of(db: Database, movement_id: int) -> list[AllocationRow]:
         " WHERE b.movement_id = ? ORDER BY b.id",
         (movement_id,),
     )
-    return [
-        AllocationRow(
-            batch_id=r[0],
-            batch=r[1],
-            location=r[2],
-            received=dt.date.fromisoformat(r[3]),
-            expiry=dt.date.fromisoformat(r[4]) if r[4] else None,
-            qty=qty_from_int(r[5]),
-            value=money_from_int(r[6]),
-        )
-        for r in rows
-    ]
+    return [_allocation_row(r) for r in rows]
 
 
 # -- stock card -------------------------------------------------------------------------------
