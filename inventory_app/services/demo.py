@@ -266,13 +266,13 @@ def _parse_words(text: str) -> tuple[_Category, ...]:
                     tuple(int(x) for x in sups.split(",")),
                     season,
                     week == "trade",
-                    float(pace),
+                    float(pace),  # float ok: the demo's random demand model, not money
                     (),
                 )
             )
             life_of_cat = _span(life)
             continue
-        lo, hi = (float(x) for x in f[5].split("-"))
+        lo, hi = (float(x) for x in f[5].split("-"))  # float ok: price model, rounded to 1e-4
         fam = _Family(
             parts=tuple(tuple(w.strip() for w in f[k].split(",")) for k in range(4)),
             unit=f[4],
