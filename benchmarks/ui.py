@@ -39,10 +39,12 @@ def child_start(db: str) -> None:
 
     from inventory_app.ui.launch import setup_application
     from inventory_app.ui.main_window import MainWindow
+    from inventory_app.ui.pages.dashboard import warm_up_charts
 
     app = QApplication([sys.argv[0]])
     setup_application(app)
     window = MainWindow()
+    warm_up_charts()  # as run_desktop does before it opens a shop
     window.files.open_path(db)
     page = window.show_page("items")
     window.show()
