@@ -46,16 +46,25 @@ def _add_movements(conn: sqlite3.Connection, acc: Flows, start: dt.date, end: dt
             f[5] += v
 
 
+def _months_between(first: str, last: str) -> int:
+    """Months from 'YYYY-MM' ``first`` to ``last`` inclusive."""
+    return (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7]) + 1
+
+
 def _add_months(conn: sqlite3.Connection, acc: Flows, first: str | None, last: str) -> None:
     if first is not None and first > last:
         return
+    # item_month is clustered by (item, month): reading it whole streams the GROUP BY and
+    # beats the month index unless the window is short (measured on 10k items x 13 months:
+    # 12 months 28 ms scanned vs 71 ms through the index).
+    month = "+month" if first is None or _months_between(first, last) >= 6 else "month"
     sql = (
         "SELECT item_id, sum(in_qty), sum(in_value), sum(out_qty), sum(out_value),"
-        " sum(adj_qty), sum(adj_value) FROM item_month WHERE month <= ?"
+        f" sum(adj_qty), sum(adj_value) FROM item_month WHERE {month} <= ?"
     )
     args: tuple = (last,)
     if first is not None:
-        sql += " AND month >= ?"
+        sql += f" AND {month} >= ?"
         args = (last, first)
     for item_id, *sums in conn.execute(sql + " GROUP BY item_id", args):
         f = acc[item_id]
