@@ -18,13 +18,12 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from inventory_app.domain import money
-from inventory_app.domain.errors import InsufficientStock, NotFound, RefusedOperation
+from inventory_app.domain.errors import InsufficientStock, RefusedOperation
 from inventory_app.domain.errors import ValidationError as Invalid
 from inventory_app.domain.model import (
     BUCKET_OF_TYPE,
     DEFAULT_LOCATION,
     BatchLot,
-    Bucket,
     Changes,
     Document,
     Line,
@@ -33,9 +32,9 @@ from inventory_app.domain.model import (
     WriteoffReason,
 )
 from inventory_app.domain.picking import PickPlan, pick, policy_key
+from inventory_app.storage.ledger_writer import LedgerWriter
 
 T = MovementType
-_FLUSH_EVERY = 20_000
 _WRITEOFF_REASONS = {r.value for r in WriteoffReason}
 _OUTGOING = {T.ISSUE, T.WRITEOFF, T.TRANSFER}
 
@@ -100,10 +99,7 @@ class Poster:
         self.today = today or dt.date.today()
         self.preview = preview
         self.created_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-        self._next = {
-            t: conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {t}").fetchone()[0]
-            for t in ("documents", "movements", "batches", "allocations")
-        }
+        self.out = LedgerWriter(conn, preview=preview)
         row = conn.execute("SELECT value FROM meta WHERE key = 'lock_date'").fetchone()
         self.lock_date = _d(row[0]) if row else None
         names = conn.execute("SELECT id, name FROM locations").fetchall()
@@ -117,21 +113,6 @@ class Poster:
             for r in conn.execute(f"SELECT {_ITEM_COLS} FROM items"):
                 self._remember(_Item(*r))
         self._preloaded = preload
-        self._rows: dict[str, list[tuple]] = {
-            "documents": [],
-            "movements": [],
-            "batches": [],
-            "allocations": [],
-        }
-        self._touched: dict[int, BatchLot] = {}  # changed since the last balance write
-        self._touched_all: set[int] = set()  # batch ids changed in this poster (for Changes)
-        self._touched_items: set[int] = set()
-        self._item_delta: dict[int, list[int]] = {}
-        self._month_delta: dict[tuple[int, str], list[int]] = {}
-        self._last_cost: dict[int, int] = {}
-        self.movement_ids: list[int] = []
-        self.document_ids: list[int] = []
-        self._pending_movements = 0
 
     # -- look-ups -------------------------------------------------------------------------
 
@@ -186,7 +167,7 @@ class Poster:
             # once their balance is written they are forgotten (reloaded from SQL if needed)
             item.lots = [lot for lot in item.lots if lot.qty > 0]
             for lid in [i for i, lot in item.by_id.items() if lot.qty == 0]:
-                if lid not in self._touched:
+                if lid not in self.out.touched:
                     del item.by_id[lid]
             item.emptied = 0
         return item.lots
@@ -196,7 +177,7 @@ class Poster:
         row = self.conn.execute(f"SELECT {_LOT_COLS} FROM batches WHERE id = ?", (batch_id,))
         fetched = row.fetchone()
         if fetched is None:  # created in this poster and not yet written
-            lot = self._touched[batch_id]
+            lot = self.out.touched[batch_id]
             return self._item_by_id(lot.item_id).by_id.setdefault(batch_id, lot)
         item = self._item_by_id(fetched[1])
         return item.by_id.setdefault(batch_id, _lot(fetched))
@@ -206,11 +187,6 @@ class Poster:
         lots = self._lots(item)
         if not any(other is lot for other in lots):
             bisect.insort(lots, lot, key=policy_key(item.removal))
-
-    def _take_id(self, table: str) -> int:
-        n = self._next[table]
-        self._next[table] = n + 1
-        return n
 
     # -- dates --------------------------------------------------------------------------
 
@@ -232,7 +208,7 @@ class Poster:
         movements already used)."""
         if lot.last_draw_date is None or on >= lot.last_draw_date:
             return lot.qty
-        self.write_rows()
+        self.out.write_rows()
         rows = self.conn.execute(
             "SELECT date, sum(qty) FROM allocations WHERE batch_id = ? AND date > ? "
             "GROUP BY date ORDER BY date DESC",
@@ -273,8 +249,8 @@ class Poster:
         note: str = "",
         operator: str = "",
     ) -> int:
-        doc_id = self._take_id("documents")
-        self._rows["documents"].append(
+        doc_id = self.out.take_id("documents")
+        self.out.rows["documents"].append(
             (
                 doc_id,
                 date.isoformat(),
@@ -287,7 +263,7 @@ class Poster:
                 self.created_at,
             )
         )
-        self.document_ids.append(doc_id)
+        self.out.document_ids.append(doc_id)
         return doc_id
 
     def apply(self, line: Line, *, date: dt.date, document_id: int, operator: str = "") -> int:
@@ -330,7 +306,7 @@ class Poster:
             raise _shortage(item.sku, plan, line, self._location_name(loc))
         if plan.needs_reason and not (line.override_reason or "").strip():
             raise Invalid(_why_reason_needed(plan, date, line.batch or ""))
-        mid = self._take_id("movements")
+        mid = self.out.take_id("movements")
         value = plan.value
         first_loc = loc if loc is not None else plan.draws[0].batch.location_id
         for draw in plan.draws:
@@ -406,7 +382,7 @@ class Poster:
             # a delivery that is already past its date is a typo; stock *found* (an adjustment
             # or a stocktake gain) may well be expired, and is recorded as it is
             raise Invalid(f"expiry {expiry.isoformat()} is before the date {date.isoformat()}")
-        mid = self._take_id("movements")
+        mid = self.out.take_id("movements")
         value = money.line_value(qty, cost)
         code = (line.batch or "").strip()
         lot = self._new_lot(
@@ -423,7 +399,7 @@ class Poster:
         )
         if t == T.RECEIPT:
             item.last_cost = cost
-            self._last_cost[item.id] = cost
+            self.out.last_cost[item.id] = cost
         bucket = BUCKET_OF_TYPE[t]
         self._movement(
             mid, document_id, date, t, bucket, item, loc, None, qty, value, cost, reason, line,
@@ -446,7 +422,7 @@ class Poster:
         value: int,
         source_batch_id: int | None = None,
     ) -> BatchLot:
-        bid = self._take_id("batches")
+        bid = self.out.take_id("batches")
         code = code or f"B{posted:%y%m%d}-{bid}"
         lot = BatchLot(
             id=bid,
@@ -460,7 +436,7 @@ class Poster:
             qty=qty,
             value=value,
         )
-        self._rows["batches"].append(
+        self.out.rows["batches"].append(
             (
                 bid,
                 item.id,
@@ -480,8 +456,7 @@ class Poster:
             )
         )
         self._add_lot(item, lot)
-        self._touched[bid] = lot
-        self._touched_items.add(item.id)
+        self.out.touch(lot)
         return lot
 
     def _draw(self, movement_id: int, lot: BatchLot, qty: int, value: int, date: dt.date) -> None:
@@ -496,10 +471,9 @@ class Poster:
             raise AssertionError(f"batch {lot.id} would go negative")
         if lot.last_draw_date is None or date > lot.last_draw_date:
             lot.last_draw_date = date
-        self._touched[lot.id] = lot
-        self._touched_items.add(lot.item_id)
-        self._rows["allocations"].append(
-            (self._take_id("allocations"), movement_id, lot.id, date.isoformat(), qty, value)
+        self.out.touch(lot)
+        self.out.rows["allocations"].append(
+            (self.out.take_id("allocations"), movement_id, lot.id, date.isoformat(), qty, value)
         )
 
     def _movement(
@@ -507,7 +481,7 @@ class Poster:
         line: Line | None, operator, *, batch=None, reverses_id=None, note=None,
     ) -> None:  # fmt: skip
         day = date.isoformat()
-        self._rows["movements"].append(
+        self.out.add_movement(
             (
                 mid,
                 document_id,
@@ -528,28 +502,13 @@ class Poster:
                 reverses_id,
                 line.stocktake_id if line else None,
                 self.created_at,
-            )
+            ),
+            item_id=item.id,
+            day=day,
+            bucket=bucket,
+            qty=qty,
+            value=value,
         )
-        self.movement_ids.append(mid)
-        if bucket != Bucket.XFER:
-            d = self._item_delta.setdefault(item.id, [0, 0])
-            d[0] += qty
-            d[1] += value
-            m = self._month_delta.get((item.id, day[:7]))
-            if m is None:
-                m = self._month_delta[(item.id, day[:7])] = [0, 0, 0, 0, 0, 0]
-            if bucket == Bucket.IN:
-                m[0] += qty
-                m[1] += value
-            elif bucket == Bucket.OUT:
-                m[2] -= qty
-                m[3] -= value
-            else:
-                m[4] += qty
-                m[5] += value
-        self._pending_movements += 1
-        if self._pending_movements >= _FLUSH_EVERY:
-            self.write_rows()
 
     def _location_name(self, loc: int | None) -> str:
         return "" if loc is None else self.location_names.get(loc, "")
@@ -560,161 +519,26 @@ class Poster:
         self, movement_id: int, *, date: dt.date | None, reason: str, operator: str = ""
     ) -> int:
         """Post a reversal that restores exactly what movement ``movement_id`` touched."""
-        if not reason.strip():
-            raise Invalid("a reversal needs a reason")
-        self.write_rows()
-        row = self.conn.execute(
-            "SELECT m.id, m.date, m.type, m.bucket, m.item_id, m.location_id, m.to_location_id,"
-            " m.qty, m.value, i.sku, (SELECT id FROM movements r WHERE r.reverses_id = m.id)"
-            " FROM movements m JOIN items i ON i.id = m.item_id WHERE m.id = ?",
-            (movement_id,),
-        ).fetchone()
-        if row is None:
-            raise NotFound(f"there is no movement {movement_id}")
-        _, odate, otype, bucket, item_id, loc, to_loc, qty, value, sku, reversed_by = row
-        if otype == T.REVERSAL:
-            raise RefusedOperation(
-                f"movement {movement_id} is itself a reversal; post the original again instead"
-            )
-        if reversed_by is not None:
-            raise RefusedOperation(
-                f"movement {movement_id} was already reversed by movement {reversed_by}"
-            )
-        odate = dt.date.fromisoformat(odate)
-        date = date or max(self.today, odate)
-        if date < odate:
-            raise Invalid(f"a reversal cannot be dated before the movement ({odate.isoformat()})")
-        self.check_date(date)
-        created = self.conn.execute(
-            "SELECT b.id, b.code, b.qty_received, b.value_received, b.qty_remaining,"
-            " (SELECT count(*) FROM allocations a WHERE a.batch_id = b.id)"
-            " FROM batches b WHERE b.movement_id = ?",
-            (movement_id,),
-        ).fetchall()
-        for bid, code, q_recv, _, _, _ in created:
-            lot = self._lot_by_id(bid)
-            if lot.qty != q_recv or self._has_draws(bid):
-                used = money.fmt_qty(q_recv - lot.qty) if lot.qty != q_recv else "some"
-                raise RefusedOperation(
-                    f"movement {movement_id} of {sku} cannot be reversed: {used} of batch "
-                    f"{code} has already been used since. Reverse those movements first, "
-                    "or post an adjustment for the difference."
-                )
-        drawn = self.conn.execute(
-            "SELECT batch_id, qty, value FROM allocations WHERE movement_id = ? ORDER BY id",
-            (movement_id,),
-        ).fetchall()
-        item = self._item_by_id(item_id)
-        doc_id = self.new_document(
-            date=date, kind="reversal", reference=f"reverses #{movement_id}", operator=operator
-        )
-        mid = self._take_id("movements")
-        for bid, q, v in drawn:
-            lot = self._lot_by_id(bid)
-            self._draw(mid, lot, -q, -v, date)
-            if lot.qty > 0:
-                self._add_lot(self._item_by_id(lot.item_id), lot)
-        for bid, _, q_recv, v_recv, _, _ in created:
-            self._draw(mid, self._lot_by_id(bid), q_recv, v_recv, date)
-        self._movement(
-            mid, doc_id, date, T.REVERSAL, Bucket(bucket), item, loc, to_loc, -qty, -value,
-            None, None, None, operator, reverses_id=movement_id, note=reason.strip(),
-        )  # fmt: skip
-        return mid
+        from inventory_app.storage.ledger_reversal import reverse
+
+        return reverse(self, movement_id, date=date, reason=reason, operator=operator)
+
+    def write_rows(self) -> None:
+        """Insert what is pending (inside the caller's transaction)."""
+        self.out.write_rows()
+
+    def finish(self) -> Changes:
+        """Write everything and the maintained balances; returns what changed."""
+        return self.out.finish()
 
     def draws_of(self, movement_id: int) -> list[tuple[BatchLot, int, int]]:
         """(batch, qty, value) drawn by a movement posted through this poster and not yet
         written (previews)."""
         return [
             (self._lot_by_id(bid), q, v)
-            for _, mid, bid, _, q, v in self._rows["allocations"]
+            for _, mid, bid, _, q, v in self.out.rows["allocations"]
             if mid == movement_id
         ]
-
-    def _has_draws(self, batch_id: int) -> bool:
-        return (
-            self.conn.execute(
-                "SELECT 1 FROM allocations WHERE batch_id = ? LIMIT 1", (batch_id,)
-            ).fetchone()
-            is not None
-        )
-
-    # -- writing --------------------------------------------------------------------------
-
-    def write_rows(self) -> None:
-        """Insert pending rows (inside the caller's transaction)."""
-        if self.preview:
-            return
-        rows = self._rows
-        c = self.conn
-        if rows["documents"]:
-            c.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)", rows["documents"])
-        if rows["movements"]:
-            c.executemany(
-                "INSERT INTO movements VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                rows["movements"],
-            )
-        if rows["batches"]:
-            c.executemany(
-                "INSERT INTO batches VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows["batches"]
-            )
-        if rows["allocations"]:
-            c.executemany("INSERT INTO allocations VALUES (?,?,?,?,?,?)", rows["allocations"])
-        for v in rows.values():
-            v.clear()
-        self._pending_movements = 0
-        self._write_batch_balances()
-
-    def _write_batch_balances(self) -> None:
-        """Bring the batches' maintained balances up to date, so that what is in memory may
-        be forgotten (flat memory on big imports) and SQL reads see current balances."""
-        self.conn.executemany(
-            "UPDATE batches SET qty_remaining = ?, value_remaining = ?, last_draw_date = ?"
-            " WHERE id = ?",
-            [
-                (lot.qty, lot.value, lot.last_draw_date and lot.last_draw_date.isoformat(), lid)
-                for lid, lot in self._touched.items()
-            ],
-        )
-        self._touched_all.update(self._touched)
-        self._touched.clear()
-
-    def finish(self) -> Changes:
-        """Write everything and the maintained balances; returns what changed."""
-        if self.preview:
-            raise RuntimeError("a preview poster never writes")
-        self.write_rows()
-        c = self.conn
-        c.executemany(
-            "UPDATE items SET on_hand_qty = on_hand_qty + ?, on_hand_value = on_hand_value + ?"
-            " WHERE id = ?",
-            [(q, v, i) for i, (q, v) in self._item_delta.items() if q or v],
-        )
-        c.executemany(
-            "UPDATE items SET last_cost = ? WHERE id = ?",
-            [(cost, i) for i, cost in self._last_cost.items()],
-        )
-        c.executemany(
-            "INSERT INTO item_month VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (item_id, month) DO"
-            " UPDATE SET in_qty = in_qty + excluded.in_qty, in_value = in_value +"
-            " excluded.in_value, out_qty = out_qty + excluded.out_qty, out_value = out_value +"
-            " excluded.out_value, adj_qty = adj_qty + excluded.adj_qty, adj_value = adj_value +"
-            " excluded.adj_value",
-            [(i, m, *d) for (i, m), d in self._month_delta.items()],
-        )
-        items = set(self._touched_items) | set(self._item_delta)
-        changes = Changes(
-            items=frozenset(items),
-            batches=frozenset(self._touched_all),
-            movements=tuple(self.movement_ids),
-            documents=tuple(self.document_ids),
-        )
-        self._touched_all.clear()
-        self._touched_items.clear()
-        self._item_delta.clear()
-        self._month_delta.clear()
-        self._last_cost.clear()
-        return changes
 
 
 def _shortage(sku: str, plan: PickPlan, line: Line, location: str) -> InsufficientStock:

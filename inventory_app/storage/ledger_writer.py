@@ -1,0 +1,131 @@
+"""What a posting leaves to write: rows waiting for ``executemany`` and the maintained
+balances they change (batches, items' on-hand, monthly flows). ``Poster`` decides; this
+writes, in the caller's transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from inventory_app.domain.model import BatchLot, Bucket, Changes
+
+_FLUSH_EVERY = 20_000
+_TABLES = ("documents", "movements", "batches", "allocations")
+_INSERT = {
+    "documents": "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
+    "movements": "INSERT INTO movements VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "batches": "INSERT INTO batches VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "allocations": "INSERT INTO allocations VALUES (?,?,?,?,?,?)",
+}
+
+
+class LedgerWriter:
+    """Row buffers, id allocation and balance deltas of one ``Poster``."""
+
+    def __init__(self, conn: sqlite3.Connection, *, preview: bool = False) -> None:
+        self.conn = conn
+        self.preview = preview  # a preview never writes
+        self._next = {
+            t: conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {t}").fetchone()[0]
+            for t in _TABLES
+        }
+        self.rows: dict[str, list[tuple]] = {t: [] for t in _TABLES}
+        self.touched: dict[int, BatchLot] = {}  # changed since the last balance write
+        self.touched_all: set[int] = set()  # batch ids changed by this poster (for Changes)
+        self.touched_items: set[int] = set()
+        self.item_delta: dict[int, list[int]] = {}
+        self.month_delta: dict[tuple[int, str], list[int]] = {}
+        self.last_cost: dict[int, int] = {}
+        self.movement_ids: list[int] = []
+        self.document_ids: list[int] = []
+        self._pending_movements = 0
+
+    def take_id(self, table: str) -> int:
+        n = self._next[table]
+        self._next[table] = n + 1
+        return n
+
+    def touch(self, lot: BatchLot) -> None:
+        self.touched[lot.id] = lot
+        self.touched_items.add(lot.item_id)
+
+    def add_movement(self, row: tuple, *, item_id: int, day: str, bucket: str, qty: int,
+                     value: int) -> None:  # fmt: skip
+        """Queue a movement row and book its effect on the item's balance and month."""
+        self.rows["movements"].append(row)
+        self.movement_ids.append(row[0])
+        if bucket != Bucket.XFER:
+            d = self.item_delta.setdefault(item_id, [0, 0])
+            d[0] += qty
+            d[1] += value
+            m = self.month_delta.get((item_id, day[:7]))
+            if m is None:
+                m = self.month_delta[(item_id, day[:7])] = [0, 0, 0, 0, 0, 0]
+            if bucket == Bucket.IN:
+                m[0] += qty
+                m[1] += value
+            elif bucket == Bucket.OUT:
+                m[2] -= qty
+                m[3] -= value
+            else:
+                m[4] += qty
+                m[5] += value
+        self._pending_movements += 1
+        if self._pending_movements >= _FLUSH_EVERY:
+            self.write_rows()
+
+    def write_rows(self) -> None:
+        """Insert pending rows and bring batch balances up to date (inside the caller's
+        transaction), so memory stays flat and SQL reads see current balances."""
+        if self.preview:
+            return
+        for table in _TABLES:  # parents before children
+            if self.rows[table]:
+                self.conn.executemany(_INSERT[table], self.rows[table])
+                self.rows[table].clear()
+        self._pending_movements = 0
+        self.conn.executemany(
+            "UPDATE batches SET qty_remaining = ?, value_remaining = ?, last_draw_date = ?"
+            " WHERE id = ?",
+            [
+                (lot.qty, lot.value, lot.last_draw_date and lot.last_draw_date.isoformat(), lid)
+                for lid, lot in self.touched.items()
+            ],
+        )
+        self.touched_all.update(self.touched)
+        self.touched.clear()
+
+    def finish(self) -> Changes:
+        """Write everything and the maintained balances; returns what changed."""
+        if self.preview:
+            raise RuntimeError("a preview poster never writes")
+        self.write_rows()
+        c = self.conn
+        c.executemany(
+            "UPDATE items SET on_hand_qty = on_hand_qty + ?, on_hand_value = on_hand_value + ?"
+            " WHERE id = ?",
+            [(q, v, i) for i, (q, v) in self.item_delta.items() if q or v],
+        )
+        c.executemany(
+            "UPDATE items SET last_cost = ? WHERE id = ?",
+            [(cost, i) for i, cost in self.last_cost.items()],
+        )
+        c.executemany(
+            "INSERT INTO item_month VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (item_id, month) DO"
+            " UPDATE SET in_qty = in_qty + excluded.in_qty, in_value = in_value +"
+            " excluded.in_value, out_qty = out_qty + excluded.out_qty, out_value = out_value +"
+            " excluded.out_value, adj_qty = adj_qty + excluded.adj_qty, adj_value = adj_value +"
+            " excluded.adj_value",
+            [(i, m, *d) for (i, m), d in self.month_delta.items()],
+        )
+        changes = Changes(
+            items=frozenset(self.touched_items | set(self.item_delta)),
+            batches=frozenset(self.touched_all),
+            movements=tuple(self.movement_ids),
+            documents=tuple(self.document_ids),
+        )
+        self.touched_all.clear()
+        self.touched_items.clear()
+        self.item_delta.clear()
+        self.month_delta.clear()
+        self.last_cost.clear()
+        return changes
