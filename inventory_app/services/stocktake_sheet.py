@@ -26,7 +26,7 @@ from inventory_app.domain.errors import (
 )
 from inventory_app.domain.model import Changes
 from inventory_app.services import stocktake as st
-from inventory_app.services.tabular import _check_workbook_file, cell_decimal, cell_text
+from inventory_app.services.tabular import cell_decimal, cell_text, check_workbook_file
 from inventory_app.storage import stocktake_queries as q
 from inventory_app.storage.db import Database
 
@@ -187,7 +187,7 @@ def import_sheet(
     from openpyxl import load_workbook
 
     path = Path(path)
-    _check_workbook_file(path)
+    check_workbook_file(path)
     try:
         wb = load_workbook(path, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged files

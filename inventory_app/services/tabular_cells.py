@@ -1,0 +1,148 @@
+"""Turn one spreadsheet cell into text, an exact number or a date, for the importers."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from inventory_app.domain.errors import ValidationError
+
+Cell = str | int | Decimal | datetime.date | datetime.datetime | None
+
+# str.isspace() characters plus zero-width ones that arrive with copy-paste and BOM-joined files.
+_SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff"
+)
+
+
+def _strip(value: str) -> str:
+    return value.strip(_SPACES)
+
+
+def _require(cell: Cell) -> Cell:
+    if cell is None or (isinstance(cell, str) and not cell.strip(_SPACES)):
+        raise ValidationError("empty")
+    if isinstance(cell, bool):
+        raise ValidationError("not a value this field accepts")
+    return cell
+
+
+def cell_text(cell: Cell) -> str:
+    """Text of a cell: numbers without exponent or trailing '.0' (barcodes stay digits),
+    dates as YYYY-MM-DD. Empty -> ValidationError."""
+    cell = _require(cell)
+    if isinstance(cell, str):
+        return cell.strip(_SPACES)
+    if isinstance(cell, int):
+        return str(cell)
+    if isinstance(cell, Decimal):
+        if not cell.is_finite():
+            raise ValidationError("not a finite number")
+        text = format(cell, "f")  # not normalize(): it rounds to 28 digits
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return "0" if text == "-0" else text
+    if isinstance(cell, datetime.datetime):
+        return cell.isoformat(sep=" ")
+    if isinstance(cell, datetime.date):
+        return cell.isoformat()
+    if isinstance(cell, float):
+        return cell_text(Decimal(repr(cell)))
+    raise ValidationError("not text")
+
+
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)
+_GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?", re.ASCII)
+_MINUS = str.maketrans({"\u2212": "-", "\u2013": "-"})
+_MAX_DIGITS = 18  # a bigger quantity or price is a typo (and "1e999999" would be a slow int)
+
+
+def cell_decimal(cell: Cell) -> Decimal:
+    """Exact number from an int, Decimal or text such as '12.50', '1,234.50', '１２３', '¥8'."""
+    cell = _require(cell)
+    if isinstance(cell, int):
+        value = Decimal(cell)
+    elif isinstance(cell, Decimal):
+        value = cell
+    elif isinstance(cell, float):
+        value = Decimal(repr(cell))
+    elif isinstance(cell, str):
+        value = _parse_number(cell)
+    else:
+        raise ValidationError("not a number")
+    if not value.is_finite():
+        raise ValidationError("not a finite number")
+    if value.adjusted() > _MAX_DIGITS:
+        raise ValidationError("number too large")
+    return value
+
+
+def _parse_number(cell: str) -> Decimal:
+    text = unicodedata.normalize("NFKC", cell).translate(_MINUS).strip(_SPACES)
+    sign = text[0] if text[:1] in ("+", "-") else ""
+    text = sign + text[len(sign) :].lstrip("¥$€£").strip(_SPACES)  # "-¥ 8.50"
+    if _GROUPED.fullmatch(text):
+        text = text.replace(",", "")
+    elif "," in text:
+        raise ValidationError("not a number (use '.' for decimals, e.g. 12.50)")
+    if not _NUMBER.fullmatch(text):
+        raise ValidationError("not a number")
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise ValidationError("not a number") from None
+
+
+def cell_int(cell: Cell) -> int:
+    """Whole number from an int, an integral Decimal or text ('12', '12.0', '1,200')."""
+    value = cell_decimal(cell)
+    if value != value.to_integral_value():
+        raise ValidationError("not a whole number")
+    return int(value)
+
+
+_ISO_DATE = re.compile(
+    r"(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?:(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?",
+    re.ASCII,
+)
+_CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")
+_COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})", re.ASCII)
+_DAY_MONTH = re.compile(r"\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}(?:\s.*)?", re.ASCII)
+
+
+def _real_date(year: str, month: str, day: str) -> datetime.date:
+    try:
+        return datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        raise ValidationError("not a real date") from None
+
+
+def cell_date(cell: Cell) -> datetime.date:
+    """Date from a date/datetime cell or text: 2026-11-21, 2026/11/21, 2026.11.21,
+    2026年11月21日, 20261121. Day-first/month-first forms (21/11/2026) are refused."""
+    cell = _require(cell)
+    if isinstance(cell, datetime.datetime):
+        return cell.date()
+    if isinstance(cell, datetime.date):
+        return cell
+    if isinstance(cell, int) or (isinstance(cell, Decimal) and cell.is_finite()):
+        match = _COMPACT_DATE.fullmatch(cell_text(cell))
+        if match:
+            return _real_date(*match.groups())
+        raise ValidationError("a number, not a date; format the cell as a date (e.g. 2026-11-21)")
+    if not isinstance(cell, str):
+        raise ValidationError("not a date")
+    text = unicodedata.normalize("NFKC", cell).strip(_SPACES)
+    if match := _ISO_DATE.fullmatch(text):
+        year, _, month, day = match.groups()
+        return _real_date(year, month, day)
+    if (match := _CN_DATE.fullmatch(text)) or (match := _COMPACT_DATE.fullmatch(text)):
+        return _real_date(*match.groups())
+    if _DAY_MONTH.fullmatch(text):
+        raise ValidationError(
+            "ambiguous date (day and month could be swapped); write it as 2026-11-21"
+        )
+    raise ValidationError("not a date; write it as 2026-11-21")
