@@ -201,10 +201,15 @@ class ShopFiles(QObject):
         )
         if not path:
             return
+        shop_path = db.path
+
+        def work(_progress, _cancel):
+            # a connection of the worker's own: the UI keeps reading through its one
+            with shop.open_shop(shop_path, write=False, check=False) as reader:
+                return backup.backup(reader, path)
+
         try:
-            dest = run_task(
-                self.window, self.tr_("Backing up…"), lambda _p, _c: backup.backup(db, path)
-            )
+            dest = run_task(self.window, self.tr_("Backing up…"), work)
         except Exception as exc:
             show_error(self.window, exc)
             return
