@@ -12,10 +12,8 @@ keep going after a bad row to report every problem, then roll back.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass, field
 
 from inventory_app.domain import money
 from inventory_app.domain.errors import InsufficientStock, RefusedOperation
@@ -31,51 +29,13 @@ from inventory_app.domain.model import (
     Removal,
     WriteoffReason,
 )
-from inventory_app.domain.picking import PickPlan, pick, policy_key
+from inventory_app.domain.picking import PickPlan, pick
+from inventory_app.storage.ledger_book import BookItem, StockBook, parse_date
 from inventory_app.storage.ledger_writer import LedgerWriter
 
 T = MovementType
 _WRITEOFF_REASONS = {r.value for r in WriteoffReason}
 _OUTGOING = {T.ISSUE, T.WRITEOFF, T.TRANSFER}
-
-
-@dataclass(slots=True)
-class _Item:
-    id: int
-    sku: str
-    removal: str
-    shelf_life_days: int | None
-    last_cost: int | None
-    lots: list[BatchLot] | None = None  # policy order; None until loaded
-    by_id: dict[int, BatchLot] = field(default_factory=dict)
-    emptied: int = 0  # lots in ``lots`` drawn to zero since the last clean-up
-
-
-_ITEM_COLS = "id, sku, removal, shelf_life_days, last_cost"
-_LOT_COLS = (
-    "id, item_id, location_id, code, received_date, posted_date, expiry, unit_cost, "
-    "qty_remaining, value_remaining, last_draw_date"
-)
-
-
-def _d(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
-
-
-def _lot(row: tuple) -> BatchLot:
-    return BatchLot(
-        id=row[0],
-        item_id=row[1],
-        location_id=row[2],
-        code=row[3],
-        received_date=dt.date.fromisoformat(row[4]),
-        posted_date=dt.date.fromisoformat(row[5]),
-        expiry=_d(row[6]),
-        unit_cost=row[7],
-        qty=row[8],
-        value=row[9],
-        last_draw_date=_d(row[10]),
-    )
 
 
 class Poster:
@@ -101,49 +61,18 @@ class Poster:
         self.created_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
         self.out = LedgerWriter(conn, preview=preview)
         row = conn.execute("SELECT value FROM meta WHERE key = 'lock_date'").fetchone()
-        self.lock_date = _d(row[0]) if row else None
+        self.lock_date = parse_date(row[0]) if row else None
         names = conn.execute("SELECT id, name FROM locations").fetchall()
         self.locations = {name.casefold(): lid for lid, name in names}
         self.location_names = dict(names)
-        self._items: dict[str, _Item] = {}
-        self._items_raw: dict[str, _Item] = {}  # SKU exactly as met -> item (hot path)
+        self.book = StockBook(conn, self.out, preload=preload)
         self._date_ok: dt.date | None = None  # the last date that passed check_date
-        self._items_by_id: dict[int, _Item] = {}
-        if preload:
-            for r in conn.execute(f"SELECT {_ITEM_COLS} FROM items"):
-                self._remember(_Item(*r))
-        self._preloaded = preload
 
     # -- look-ups -------------------------------------------------------------------------
 
-    def _remember(self, item: _Item) -> _Item:
-        self._items[item.sku.casefold()] = item
-        self._items_by_id[item.id] = item
-        return item
-
-    def item(self, sku: str) -> _Item:
-        found = self._items_raw.get(sku)
-        if found is not None:
-            return found
-        key = sku.strip().casefold()
-        found = self._items.get(key)
-        if found is None and not self._preloaded:
-            r = self.conn.execute(
-                f"SELECT {_ITEM_COLS} FROM items WHERE sku = ?", (sku.strip(),)
-            ).fetchone()
-            if r:
-                found = self._remember(_Item(*r))
-        if found is None:
-            raise Invalid(f"unknown SKU {sku!r}")
-        self._items_raw[sku] = found
-        return found
-
-    def _item_by_id(self, item_id: int) -> _Item:
-        found = self._items_by_id.get(item_id)
-        if found is None:
-            r = self.conn.execute(f"SELECT {_ITEM_COLS} FROM items WHERE id = ?", (item_id,))
-            found = self._remember(_Item(*r.fetchone()))
-        return found
+    def item(self, sku: str) -> BookItem:
+        """The item with this SKU (raises for an unknown one)."""
+        return self.book.item(sku)
 
     def location(self, name: str | None) -> int:
         key = (name or DEFAULT_LOCATION).strip().casefold()
@@ -151,42 +80,6 @@ class Poster:
             return self.locations[key]
         except KeyError:
             raise Invalid(f"unknown location {name!r}") from None
-
-    def _lots(self, item: _Item) -> list[BatchLot]:
-        if item.lots is None:
-            rows = self.conn.execute(
-                f"SELECT {_LOT_COLS} FROM batches WHERE item_id = ? AND qty_remaining > 0",
-                (item.id,),
-            ).fetchall()
-            lots = [_lot(r) for r in rows]
-            for lot in lots:
-                item.by_id.setdefault(lot.id, lot)
-            item.lots = sorted((item.by_id[lot.id] for lot in lots), key=policy_key(item.removal))
-        elif item.emptied > 16:
-            # emptied lots stay in the list (the picker skips them) until enough pile up;
-            # once their balance is written they are forgotten (reloaded from SQL if needed)
-            item.lots = [lot for lot in item.lots if lot.qty > 0]
-            for lid in [i for i, lot in item.by_id.items() if lot.qty == 0]:
-                if lid not in self.out.touched:
-                    del item.by_id[lid]
-            item.emptied = 0
-        return item.lots
-
-    def _lot_by_id(self, batch_id: int) -> BatchLot:
-        """The batch as this poster knows it (in memory, possibly ahead of SQL), else from SQL."""
-        row = self.conn.execute(f"SELECT {_LOT_COLS} FROM batches WHERE id = ?", (batch_id,))
-        fetched = row.fetchone()
-        if fetched is None:  # created in this poster and not yet written
-            lot = self.out.touched[batch_id]
-            return self._item_by_id(lot.item_id).by_id.setdefault(batch_id, lot)
-        item = self._item_by_id(fetched[1])
-        return item.by_id.setdefault(batch_id, _lot(fetched))
-
-    def _add_lot(self, item: _Item, lot: BatchLot) -> None:
-        item.by_id[lot.id] = lot
-        lots = self._lots(item)
-        if not any(other is lot for other in lots):
-            bisect.insort(lots, lot, key=policy_key(item.removal))
 
     # -- dates --------------------------------------------------------------------------
 
@@ -201,26 +94,6 @@ class Poster:
         if date > self.today:
             raise Invalid(f"{date.isoformat()} is in the future")
         self._date_ok = date
-
-    def _available(self, lot: BatchLot, on: dt.date) -> int:
-        """What may be drawn from ``lot`` by a movement dated ``on`` without making any
-        later day's balance negative (backdated postings must not take what later
-        movements already used)."""
-        if lot.last_draw_date is None or on >= lot.last_draw_date:
-            return lot.qty
-        self.out.write_rows()
-        rows = self.conn.execute(
-            "SELECT date, sum(qty) FROM allocations WHERE batch_id = ? AND date > ? "
-            "GROUP BY date ORDER BY date DESC",
-            (lot.id, on.isoformat()),
-        ).fetchall()
-        # The balance at a day t >= on is the current balance plus what movements dated
-        # after t took (put-backs count negative); the lowest such balance bounds the draw.
-        lowest = acc = 0
-        for _, q in rows:
-            acc += q
-            lowest = min(lowest, acc)
-        return max(0, lot.qty + lowest)
 
     # -- posting --------------------------------------------------------------------------
 
@@ -269,7 +142,7 @@ class Poster:
     def apply(self, line: Line, *, date: dt.date, document_id: int, operator: str = "") -> int:
         """Apply one line; returns the movement id. Raises before changing anything."""
         self.check_date(date)
-        item = self.item(line.sku)
+        item = self.book.item(line.sku)
         qty = money.qty_units(line.qty)
         t = line.type
         if t.__class__ is not T:
@@ -347,7 +220,7 @@ class Poster:
 
     def plan(
         self,
-        item: _Item,
+        item: BookItem,
         qty: int,
         *,
         date: dt.date,
@@ -355,12 +228,12 @@ class Poster:
         batch: str | None,
     ) -> PickPlan:
         return pick(
-            self._lots(item),
+            self.book.lots(item),
             qty,
             removal=item.removal,
             on=date,
             named=(batch or "").strip() or None,
-            available=lambda lot: self._available(lot, date),
+            available=lambda lot: self.book.available(lot, date),
             ordered=True,
             location=location,
         )
@@ -409,7 +282,7 @@ class Poster:
 
     def _new_lot(
         self,
-        item: _Item,
+        item: BookItem,
         *,
         movement_id: int,
         location_id: int,
@@ -455,7 +328,7 @@ class Poster:
                 None,
             )
         )
-        self._add_lot(item, lot)
+        self.book.add_lot(item, lot)
         self.out.touch(lot)
         return lot
 
@@ -466,7 +339,7 @@ class Poster:
         if lot.qty <= 0:
             if lot.qty < 0 or lot.value != 0:  # the picker makes this impossible; guard anyway
                 raise AssertionError(f"batch {lot.id} would go negative or keep stray cents")
-            self._items_by_id[lot.item_id].emptied += 1
+            self.book.item_by_id(lot.item_id).emptied += 1
         elif lot.value < 0:
             raise AssertionError(f"batch {lot.id} would go negative")
         if lot.last_draw_date is None or date > lot.last_draw_date:
@@ -535,7 +408,7 @@ class Poster:
         """(batch, qty, value) drawn by a movement posted through this poster and not yet
         written (previews)."""
         return [
-            (self._lot_by_id(bid), q, v)
+            (self.book.lot_by_id(bid), q, v)
             for _, mid, bid, _, q, v in self.out.rows["allocations"]
             if mid == movement_id
         ]

@@ -56,7 +56,7 @@ def reverse(
         (movement_id,),
     ).fetchall()
     for bid, code, q_recv, _, _, _ in created:
-        lot = poster._lot_by_id(bid)
+        lot = poster.book.lot_by_id(bid)
         if lot.qty != q_recv or _has_draws(poster, bid):
             used = money.fmt_qty(q_recv - lot.qty) if lot.qty != q_recv else "some"
             raise RefusedOperation(
@@ -68,18 +68,18 @@ def reverse(
         "SELECT batch_id, qty, value FROM allocations WHERE movement_id = ? ORDER BY id",
         (movement_id,),
     ).fetchall()
-    item = poster._item_by_id(item_id)
+    item = poster.book.item_by_id(item_id)
     doc_id = poster.new_document(
         date=date, kind="reversal", reference=f"reverses #{movement_id}", operator=operator
     )
     mid = poster.out.take_id("movements")
     for bid, q, v in drawn:
-        lot = poster._lot_by_id(bid)
+        lot = poster.book.lot_by_id(bid)
         poster._draw(mid, lot, -q, -v, date)
         if lot.qty > 0:
-            poster._add_lot(poster._item_by_id(lot.item_id), lot)
+            poster.book.add_lot(poster.book.item_by_id(lot.item_id), lot)
     for bid, _, q_recv, v_recv, _, _ in created:
-        poster._draw(mid, poster._lot_by_id(bid), q_recv, v_recv, date)
+        poster._draw(mid, poster.book.lot_by_id(bid), q_recv, v_recv, date)
     poster._movement(
         mid, doc_id, date, T.REVERSAL, Bucket(bucket), item, loc, to_loc, -qty, -value,
         None, None, None, operator, reverses_id=movement_id, note=reason.strip(),
