@@ -225,6 +225,13 @@ class StockItem:
     cover_days: Decimal | None = None  # None: no demand in the window
 
 
+def _stock_item(row: tuple, q: int, v: int, **known: object) -> StockItem:
+    """A StockItem from an ``items_for_health`` row and a balance in minor units."""
+    sku, name, category, unit = row[:4]
+    return StockItem(sku=sku, name=name, category=category, unit=unit,
+                     qty=qty_from_int(q), value=money_from_int(v), **known)  # fmt: skip
+
+
 def stock_balances(db: Database, at: dt.date | None) -> dict[int, tuple[int, int]]:
     if is_now(at):
         return {i: (r[8], r[9]) for i, r in aq.items_for_health(db.conn).items() if r[8] or r[9]}
@@ -256,15 +263,11 @@ def dead_stock(
         since = last or aq.first_received(conn, item_id)
         if since is None or since > cutoff.isoformat():
             continue
-        sku, name, category, unit = items[item_id][:4]
         out.append(
-            StockItem(
-                sku=sku,
-                name=name,
-                category=category,
-                unit=unit,
-                qty=qty_from_int(q),
-                value=money_from_int(v),
+            _stock_item(
+                items[item_id],
+                q,
+                v,
                 last_issue=dt.date.fromisoformat(last) if last else None,
                 idle_days=(day - dt.date.fromisoformat(since)).days,
             )
@@ -298,17 +301,9 @@ def slow_movers(
         cover = ind.days_of_cover(qty_from_int(q), mean)
         if cover is not None and cover <= limit:
             continue
-        sku, name, category, unit = items[item_id][:4]
         out.append(
-            StockItem(
-                sku=sku,
-                name=name,
-                category=category,
-                unit=unit,
-                qty=qty_from_int(q),
-                value=money_from_int(v),
-                mean_daily=mean.quantize(Decimal("0.0001")),
-                cover_days=cover,
+            _stock_item(
+                items[item_id], q, v, mean_daily=mean.quantize(Decimal("0.0001")), cover_days=cover
             )
         )
     out.sort(key=lambda r: (-r.value, r.sku))
@@ -325,7 +320,7 @@ def low_and_out_of_stock(
     history = aq.items_with_history(db.conn)
     low, out = [], []
     for item_id, row in items.items():
-        sku, name, category, unit, rop, _ss, _lead, active = row[:8]
+        rop, active = row[4], row[7]
         if not active:
             continue
         q, v = bal.get(item_id, (0, 0))
@@ -337,17 +332,7 @@ def low_and_out_of_stock(
             target = low
         else:
             continue
-        target.append(
-            StockItem(
-                sku=sku,
-                name=name,
-                category=category,
-                unit=unit,
-                qty=qty_from_int(q),
-                value=money_from_int(v),
-                reorder_point=qty_from_int(rop),
-            )
-        )
+        target.append(_stock_item(row, q, v, reorder_point=qty_from_int(rop)))
     low.sort(key=lambda r: (r.qty / r.reorder_point if r.reorder_point else 0, r.sku))
     out.sort(key=lambda r: r.sku)
     return low, out
