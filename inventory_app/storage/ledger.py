@@ -374,7 +374,6 @@ class Poster:
                 operator,
                 reverses_id,
                 line.stocktake_id if line else None,
-                self.created_at,
             ),
             item_id=item.id,
             day=day,

@@ -53,6 +53,78 @@ def test_each_migration_step_is_one_transaction(tmp_path):
     assert "half_done" not in names and "items" in names
 
 
+def _shop_at_version_4(path):
+    """A file as version 4 left it, with a posted receipt and issue (raw rows)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    steps = migrations.STEPS
+    migrations.STEPS, migrations.LATEST = steps[:4], 4
+    try:
+        migrations.migrate(conn)
+    finally:
+        migrations.STEPS, migrations.LATEST = steps, len(steps)
+    conn.executescript(
+        """
+        BEGIN;
+        INSERT INTO items (id, sku, name, created_at) VALUES (1, 'A1', 'Bolt', 'now');
+        INSERT INTO documents VALUES (1, '2026-01-05', 'receipt', '', '', '', '', 'app', 'now');
+        INSERT INTO documents VALUES (2, '2026-01-06', 'issue', '', '', '', '', 'app', 'now');
+        INSERT INTO movements (id, document_id, date, type, bucket, item_id, location_id, qty,
+            value, unit_cost, created_at)
+            VALUES (1, 1, '2026-01-05', 'receipt', 'in', 1, 1, 10000, 2500, 25000, 'now');
+        INSERT INTO batches VALUES (1, 1, 1, 'B1', '2026-01-05', '2026-01-05', NULL, 25000,
+            10000, 2500, 1, NULL, 6000, 1500, '2026-01-06');
+        INSERT INTO movements (id, document_id, date, type, bucket, item_id, location_id, qty,
+            value, created_at)
+            VALUES (2, 2, '2026-01-06', 'issue', 'out', 1, 1, -4000, -1000, 'now');
+        INSERT INTO allocations VALUES (1, 2, 1, '2026-01-06', 4000, 1000);
+        COMMIT;
+        """
+    )
+    return conn
+
+
+def test_step_5_rebuilds_movements_keeping_rows_indexes_triggers_and_keys(tmp_path):
+    conn = _shop_at_version_4(tmp_path / "v4.db")
+    before = conn.execute("SELECT * FROM movements ORDER BY id").fetchall()
+    assert migrations.migrate(conn) == 4
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1  # restored
+    after = conn.execute("SELECT * FROM movements ORDER BY id").fetchall()
+    assert after == [row[:-1] for row in before]  # created_at (last column) is gone
+    names = {
+        r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'movements'")
+    }
+    assert {"movements_date", "movements_item", "movements_reversal", "movements_stocktake",
+            "movements_adj", "movements_append_only_u", "movements_append_only_d",
+            "movements_closed_period"} <= names  # fmt: skip
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    insert = (
+        "INSERT INTO movements (document_id, date, type, bucket, item_id, location_id, qty,"
+        " value) VALUES (1, '2026-01-07', ?, ?, 1, 1, 1, 1)"
+    )
+    for kind, bucket in [("bogus", "in"), ("receipt", "sideways")]:  # the checks still hold
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            conn.execute(insert, (kind, bucket))
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):  # keys are on again
+        conn.execute(insert.replace("VALUES (1,", "VALUES (99,"), ("receipt", "in"))
+    with pytest.raises(sqlite3.IntegrityError, match="cannot be changed"):
+        conn.execute("UPDATE movements SET qty = 5")
+
+
+def test_a_rebuild_that_would_break_a_foreign_key_changes_nothing(tmp_path):
+    conn = _shop_at_version_4(tmp_path / "v4.db")
+    conn.execute("PRAGMA foreign_keys = OFF")  # a file damaged by some other program
+    conn.execute("INSERT INTO allocations VALUES (2, 77, 1, '2026-01-06', 1, 0)")
+    conn.execute("PRAGMA foreign_keys = ON")
+    with pytest.raises(sqlite3.IntegrityError, match="foreign key"):
+        migrations.migrate(conn)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+    cols = [r[1] for r in conn.execute("PRAGMA table_info(movements)")]
+    assert "created_at" in cols and conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
 @pytest.mark.parametrize(
     "sql",
     [
@@ -85,7 +157,7 @@ def test_closed_period_is_enforced_by_a_trigger_too(stocked):
         )
         conn.execute(
             "INSERT INTO movements (document_id, date, type, bucket, item_id, location_id, qty,"
-            " value, created_at) VALUES (900, '2026-01-10', 'receipt', 'in', 1, 1, 1, 1, 'now')"
+            " value) VALUES (900, '2026-01-10', 'receipt', 'in', 1, 1, 1, 1)"
         )
 
 
