@@ -12,6 +12,7 @@ from inventory_app.domain.errors import (
 )
 from inventory_app.domain.model import Changes, ItemFields, Removal
 from inventory_app.services import catalog
+from inventory_app.services.bulk import cyclic_gc_paused
 from inventory_app.services.import_common import (
     Cancel,
     ImportResult,
@@ -50,6 +51,7 @@ REMOVAL_WORDS = {"fifo": Removal.FIFO, "fefo": Removal.FEFO, "先进先出": Rem
 # -- items -------------------------------------------------------------------------------
 
 
+@cyclic_gc_paused()
 def import_items(
     db: Database,
     path: str | Path,

@@ -12,6 +12,7 @@ from inventory_app.domain.errors import (
     ValidationError,
 )
 from inventory_app.domain.model import Changes, Line, MovementType
+from inventory_app.services.bulk import cyclic_gc_paused
 from inventory_app.services.import_common import (
     Cancel,
     ImportResult,
@@ -43,6 +44,7 @@ OPENING_COLUMNS = (
 )
 
 
+@cyclic_gc_paused()
 def import_opening(
     db: Database,
     path: str | Path,

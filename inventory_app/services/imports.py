@@ -18,6 +18,7 @@ from inventory_app.domain.errors import (
     ValidationError,
 )
 from inventory_app.domain.model import Changes, Line, MovementType
+from inventory_app.services.bulk import cyclic_gc_paused
 from inventory_app.services.import_common import (
     Cancel,
     ImportResult,
@@ -164,6 +165,7 @@ def _errs(col: _Collector, since: int) -> set[str]:
     return {e.column for e in col.errors[since:]}
 
 
+@cyclic_gc_paused()
 def import_journal(
     db: Database,
     path: str | Path,

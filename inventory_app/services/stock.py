@@ -13,6 +13,7 @@ from decimal import Decimal
 from inventory_app.domain import money
 from inventory_app.domain.errors import Cancelled, InventoryError, RefusedOperation
 from inventory_app.domain.model import Changes, Document, Line, MovementType
+from inventory_app.services.bulk import cyclic_gc_paused
 from inventory_app.storage.db import Database
 from inventory_app.storage.ledger import Poster
 
@@ -119,7 +120,7 @@ def post_entries(
 ) -> Changes:
     """Post dated lines in the order given, all in one transaction (a journal import, the
     demo). A document groups consecutive lines with the same date and reference."""
-    with db.transaction() as conn:
+    with cyclic_gc_paused(), db.transaction() as conn:
         poster = Poster(conn, source=source, preload=True)
         doc_key: tuple | None = None
         doc_id = 0

@@ -67,6 +67,7 @@ class Poster:
         self.location_names = dict(names)
         self.book = StockBook(conn, self.out, preload=preload)
         self._date_ok: dt.date | None = None  # the last date that passed check_date
+        self._day: tuple[dt.date | None, str] = (None, "")  # the last date and its ISO text
 
     # -- look-ups -------------------------------------------------------------------------
 
@@ -82,6 +83,14 @@ class Poster:
             raise Invalid(f"unknown location {name!r}") from None
 
     # -- dates --------------------------------------------------------------------------
+
+    def day_text(self, date: dt.date) -> str:
+        """``date.isoformat()``, remembered for the run of lines on the same day."""
+        last, text = self._day
+        if date != last:
+            text = date.isoformat()
+            self._day = (date, text)
+        return text
 
     def check_date(self, date: dt.date) -> None:
         if date == self._date_ok:
@@ -126,7 +135,7 @@ class Poster:
         self.out.rows["documents"].append(
             (
                 doc_id,
-                date.isoformat(),
+                self.day_text(date),
                 kind,
                 reference,
                 supplier,
@@ -334,6 +343,7 @@ class Poster:
 
     def _draw(self, movement_id: int, lot: BatchLot, qty: int, value: int, date: dt.date) -> None:
         """Record an allocation: ``qty`` > 0 takes from the batch, < 0 puts back."""
+        out = self.out
         lot.qty -= qty
         lot.value -= value
         if lot.qty <= 0:
@@ -344,16 +354,17 @@ class Poster:
             raise AssertionError(f"batch {lot.id} would go negative")
         if lot.last_draw_date is None or date > lot.last_draw_date:
             lot.last_draw_date = date
-        self.out.touch(lot)
-        self.out.rows["allocations"].append(
-            (self.out.take_id("allocations"), movement_id, lot.id, date.isoformat(), qty, value)
+        out.touched[lot.id] = lot  # out.touch(lot), inlined: once per draw
+        out.touched_items.add(lot.item_id)
+        out.rows["allocations"].append(
+            (out.take_id("allocations"), movement_id, lot.id, self.day_text(date), qty, value)
         )
 
     def _movement(
         self, mid, document_id, date, t, bucket, item, loc, to_loc, qty, value, cost, reason,
         line: Line | None, operator, *, batch=None, reverses_id=None, note=None,
     ) -> None:  # fmt: skip
-        day = date.isoformat()
+        day = self.day_text(date)
         self.out.add_movement(
             (
                 mid,

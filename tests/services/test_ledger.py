@@ -250,3 +250,23 @@ def test_summary_by_category_and_the_identity(stocked):
         assert r.opening_qty + r.in_qty - r.out_qty + r.adj_qty == r.closing_qty
         assert r.opening_value + r.in_value - r.out_value + r.adj_value == r.closing_value
     assert s.totals.out_value == D("6.00") + D("2.33")
+
+
+def test_bulk_posting_pauses_the_cycle_collector_and_always_restores_it(stocked):
+    import gc
+
+    seen = []
+
+    def entries(bad: bool):
+        seen.append(gc.isenabled())
+        yield day(0), Line(type=T.RECEIPT, sku="A1", qty=D(5), unit_cost=D(1))
+        seen.append(gc.isenabled())
+        yield day(1), Line(type=T.ISSUE, sku="A1" if not bad else "NOPE", qty=D(2))
+
+    assert gc.isenabled()
+    stock.post_entries(stocked, entries(bad=False))
+    assert seen == [False, False] and gc.isenabled()
+    with pytest.raises(ValidationError, match="NOPE"):
+        stock.post_entries(stocked, entries(bad=True))
+    assert gc.isenabled()  # restored after a failed posting too
+    assert stocked.conn.execute("SELECT count(*) FROM movements").fetchone()[0] == 2
