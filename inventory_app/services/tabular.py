@@ -17,13 +17,12 @@ This module is the API importers use; the work lives in ``tabular_aliases`` (hea
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from inventory_app.domain.errors import ValidationError
+from inventory_app.services.bulk import cyclic_gc_paused
 from inventory_app.services.tabular_aliases import STANDARD_ALIASES, normalize_header
 from inventory_app.services.tabular_cells import Cell, cell_date, cell_decimal, cell_int, cell_text
 from inventory_app.services.tabular_csv import _read_csv
@@ -74,10 +73,10 @@ def read_table(
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
-        with _collector_paused():
+        with cyclic_gc_paused():
             return _read_csv(path, columns, max_rows=max_rows, progress=progress, cancel=cancel)
     if suffix in WORKBOOK_SUFFIXES:
-        with _collector_paused():
+        with cyclic_gc_paused():
             return _read_xlsx(
                 path, columns, sheet=sheet, max_rows=max_rows, progress=progress, cancel=cancel
             )
@@ -89,20 +88,3 @@ def read_table(
     raise ValidationError(
         f"{path.name}: unsupported file type '{suffix or '(none)'}'; use .xlsx or .csv"
     )
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while rows pile up.
-
-    Building a million long-lived rows makes it rescan them again and again: a third of the
-    reading time; what garbage there is gets collected afterwards. Re-enables only what it
-    disabled, so overlapping reads in worker threads are safe.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
