@@ -9,6 +9,7 @@ import sqlite3
 from inventory_app.domain.model import BatchLot, Bucket, Changes
 
 _FLUSH_EVERY = 20_000
+_IN, _OUT, _XFER = Bucket.IN, Bucket.OUT, Bucket.XFER  # module names: enum look-ups are slow
 _TABLES = ("documents", "movements", "batches", "allocations")
 _INSERT = {
     "documents": "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
@@ -48,22 +49,23 @@ class LedgerWriter:
         self.touched[lot.id] = lot
         self.touched_items.add(lot.item_id)
 
-    def add_movement(self, row: tuple, *, item_id: int, day: str, bucket: str, qty: int,
-                     value: int) -> None:  # fmt: skip
+    def add_movement(
+        self, row: tuple, item_id: int, day: str, bucket: str, qty: int, value: int
+    ) -> None:  # fmt: skip  (positional: called once per line)
         """Queue a movement row and book its effect on the item's balance and month."""
         self.rows["movements"].append(row)
         self.movement_ids.append(row[0])
-        if bucket != Bucket.XFER:
+        if bucket != _XFER:
             d = self.item_delta.setdefault(item_id, [0, 0])
             d[0] += qty
             d[1] += value
             m = self.month_delta.get((item_id, day[:7]))
             if m is None:
                 m = self.month_delta[(item_id, day[:7])] = [0, 0, 0, 0, 0, 0]
-            if bucket == Bucket.IN:
+            if bucket == _IN:
                 m[0] += qty
                 m[1] += value
-            elif bucket == Bucket.OUT:
+            elif bucket == _OUT:
                 m[2] -= qty
                 m[3] -= value
             else:
