@@ -16,7 +16,7 @@ import datetime as dt
 import sqlite3
 
 from inventory_app.domain import money
-from inventory_app.domain.errors import InsufficientStock, RefusedOperation
+from inventory_app.domain.errors import RefusedOperation
 from inventory_app.domain.errors import ValidationError as Invalid
 from inventory_app.domain.model import (
     BUCKET_OF_TYPE,
@@ -31,6 +31,7 @@ from inventory_app.domain.model import (
 )
 from inventory_app.domain.picking import PickPlan, pick
 from inventory_app.storage.ledger_book import BookItem, StockBook, parse_date
+from inventory_app.storage.ledger_messages import shortage, why_reason_needed
 from inventory_app.storage.ledger_writer import LedgerWriter
 
 T = MovementType
@@ -192,9 +193,9 @@ class Poster:
                 raise Invalid("a transfer needs two different locations")
         plan = self.plan(item, abs(qty), date=date, location=loc, batch=line.batch)
         if not plan.ok:
-            raise _shortage(item.sku, plan, line, self._location_name(loc))
+            raise shortage(item.sku, plan, line, self._location_name(loc))
         if plan.needs_reason and not (line.override_reason or "").strip():
-            raise Invalid(_why_reason_needed(plan, date, line.batch or ""))
+            raise Invalid(why_reason_needed(plan, date, line.batch or ""))
         mid = self.out.take_id("movements")
         value = plan.value
         first_loc = loc if loc is not None else plan.draws[0].batch.location_id
@@ -428,33 +429,6 @@ class Poster:
             for _, mid, bid, _, q, v in self.out.rows["allocations"]
             if mid == movement_id
         ]
-
-
-def _shortage(sku: str, plan: PickPlan, line: Line, location: str) -> InsufficientStock:
-    where = f" at {location}" if location else ""
-    what = f"batch {line.batch!r} of {sku}" if line.batch else sku
-    msg = (
-        f"not enough stock of {what}{where}: need {money.fmt_qty(plan.needed)}, "
-        f"available {money.fmt_qty(plan.available)}"
-    )
-    if plan.expired_available:
-        msg += (
-            f" (another {money.fmt_qty(plan.expired_available)} is in expired batches, "
-            "issued only when named with a reason)"
-        )
-    return InsufficientStock(
-        msg,
-        sku=sku,
-        needed=money.qty_from_int(plan.needed),
-        available=money.qty_from_int(plan.available),
-    )
-
-
-def _why_reason_needed(plan: PickPlan, date: dt.date, code: str) -> str:
-    if plan.uses_expired:
-        exp = next(d.batch.expiry for d in plan.draws if d.batch.expiry and d.batch.expiry < date)
-        return f"batch {code!r} expired on {exp.isoformat()}; issuing it needs a reason"
-    return f"batch {code!r} is not next in line by the item's policy; naming it needs a reason"
 
 
 __all__ = ["Poster", "Removal"]
