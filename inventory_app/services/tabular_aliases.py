@@ -61,9 +61,27 @@ _TRAILING_UNIT = re.compile(r"\s*[(\[【][^()\[\]【】]*[)\]】]\s*$")
 _HEADER_NOISE = re.compile(r"[\s_\-*.:]+")
 
 
+# Traditional characters of the header words above, as simplified: a sheet from Taiwan or
+# Hong Kong (編碼, 名稱, 數量, 單價 ...) matches the same columns.
+# fmt: off
+_TRADITIONAL = str.maketrans({
+    "編": "编", "碼": "码", "貨": "货", "號": "号", "稱": "称", "產": "产", "類": "类",
+    "別": "别", "單": "单", "計": "计", "條": "条", "應": "应", "廠": "厂", "訂": "订",
+    "補": "补", "庫": "库", "險": "险", "購": "购", "進": "进", "質": "质", "規": "规",
+    "則": "则", "務": "务", "業": "业", "據": "据", "記": "记", "賬": "账", "帳": "账",
+    "發": "发", "實": "实", "際": "际", "盤": "盘", "點": "点", "統": "统", "員": "员",
+    "調": "调", "轉": "转", "標": "标", "儲": "储", "倉": "仓", "憑": "凭", "證": "证",
+    "備": "备", "說": "说", "損": "损", "報": "报", "異": "异", "數": "数", "價": "价",
+    "過": "过", "種": "种", "額": "额", "來": "来", "項": "项", "細": "细", "週": "周",
+    "門": "门", "層": "层",
+})
+# fmt: on
+
+
 def normalize_header(text: str) -> str:
-    """Header text as compared: NFKC, casefolded, no spaces/_/-/*, no trailing "(unit)"."""
-    s = unicodedata.normalize("NFKC", text).strip(_SPACES).casefold()
+    """Header text as compared: NFKC, traditional characters as simplified, casefolded, no
+    spaces/_/-/*, no trailing "(unit)"."""
+    s = unicodedata.normalize("NFKC", text).strip(_SPACES).translate(_TRADITIONAL).casefold()
     without_unit = _TRAILING_UNIT.sub("", s)
     if without_unit:
         s = without_unit

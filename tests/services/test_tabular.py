@@ -829,3 +829,34 @@ def test_date_text_round_trip(day: datetime.date) -> None:
 
 def test_column_letter() -> None:
     assert [column_letter(i) for i in (0, 25, 26, 701, 702)] == ["A", "Z", "AA", "ZZ", "AAA"]
+
+
+TRADITIONAL_CSV = (
+    "編碼,名稱,數量\n"
+    "T001,鮮奶 全脂 1公升,10\n"
+    "T002,全麥麵包,5\n"
+    "T003,礦泉水 600毫升,24\n"
+    "T004,醬油 黑豆 500毫升,6\n"
+    "T005,衛生紙 抽取式,12\n"
+)
+
+
+def test_a_big5_file_from_taiwan_reads_as_big5_not_as_garbled_gb18030(tmp_path: Path) -> None:
+    data = TRADITIONAL_CSV.encode("cp950")
+    data.decode("gb18030")  # the premise: as GB18030 it decodes, into nonsense
+    path = write_bytes(tmp_path, "台灣.csv", data)
+    table = read_table(path, SKU_NAME_QTY)
+    assert table.headers == {"sku": "編碼", "name": "名稱", "qty": "數量"}
+    assert [v["name"] for _, v in values(table)][:2] == ["鮮奶 全脂 1公升", "全麥麵包"]
+
+
+def test_traditional_or_simplified_text_saved_as_gb18030_stays_gb18030(tmp_path: Path) -> None:
+    from inventory_app.services import demo
+
+    names = [it.name for it in demo.generate(skus=300, seed=3).items]
+    simplified = "sku,name,qty\n" + "".join(f"S{i},{n},1\n" for i, n in enumerate(names))
+    for text in (TRADITIONAL_CSV, simplified):
+        path = write_bytes(tmp_path, "gb.csv", text.encode("gb18030"))
+        table = read_table(path, SKU_NAME_QTY)
+        expected = [line.split(",")[1] for line in text.splitlines()[1:]]
+        assert [v["name"] for _, v in values(table)] == expected
