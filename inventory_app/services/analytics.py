@@ -184,18 +184,17 @@ def month_segments(start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]
 
 class _ShopValues:
     """Shop value at any day end and value flows of any span inside [start, end], from
-    monthly totals plus day totals of the edge months (or every day, for daily averages)."""
+    monthly totals plus, inside a month, the per-item sums of its days (the same memoized
+    reads ABC and slow movers use) — or every day's totals, for daily averages."""
 
     def __init__(self, db: Database, start: dt.date, end: dt.date, *, every_day: bool) -> None:
-        conn = db.conn
+        conn = self.conn = db.conn
+        self.every_day = every_day
         self.months = aq.month_value_flows(conn, until=queries.month_key(end))
         self.days: dict[str, aq.ValueFlows] = {}
-        spans = [(queries.first_of_month(start), queries.last_of_month(start))]
-        spans.append((queries.first_of_month(end), end))
+        self._spans: dict[tuple[dt.date, dt.date], tuple[int, int]] = {}
         if every_day:
-            spans = [(queries.first_of_month(start), end)]
-        for s, e in spans:
-            self.days.update(aq.day_value_flows(conn, s, min(e, end)))
+            self.days.update(aq.day_value_flows(conn, queries.first_of_month(start), end))
         self._before: dict[str, int] = {}
         running = 0
         for m in sorted(self.months):
@@ -208,26 +207,38 @@ class _ShopValues:
             return self._before[month]
         return sum(i - o + a for m, (i, o, a) in self.months.items() if m < month)
 
+    def _span(self, s: dt.date, e: dt.date) -> tuple[int, int]:
+        """(value change, cost of goods sold) in cents of the days ``s``..``e`` (one month)."""
+        if self.every_day:
+            first, last = s.isoformat(), e.isoformat()
+            change = cogs = 0
+            for d, (i, o, a) in self.days.items():
+                if first <= d <= last:
+                    change += i - o + a
+                    cogs += o
+            return change, cogs
+        if (s, e) not in self._spans:
+            change = cogs = 0
+            for f in queries.flows(self.conn, s, e).values():
+                change += f[1] - f[3] + f[5]
+                cogs += f[3]
+            self._spans[s, e] = (change, cogs)
+        return self._spans[s, e]
+
     def value_at(self, day: dt.date) -> int:
         """Cents at the end of ``day``."""
         month = queries.month_key(day)
         if day == queries.last_of_month(day):
             i, o, a = self.months.get(month, (0, 0, 0))
             return self._before_month(month) + i - o + a
-        total = self._before_month(month)
-        first = queries.first_of_month(day).isoformat()
-        for d, (i, o, a) in self.days.items():
-            if first <= d <= day.isoformat():
-                total += i - o + a
-        return total
+        return self._before_month(month) + self._span(queries.first_of_month(day), day)[0]
 
     def cogs(self, s: dt.date, e: dt.date) -> int:
         """Cost of goods sold in cents for ``s``..``e`` (inside one month)."""
         whole = s.day == 1 and e == queries.last_of_month(e)
         if whole and queries.month_key(s) == queries.month_key(e):
             return self.months.get(queries.month_key(s), (0, 0, 0))[1]
-        first, last = s.isoformat(), e.isoformat()
-        return sum(o for d, (_i, o, _a) in self.days.items() if first <= d <= last)
+        return self._span(s, e)[1]
 
     def daily_average(self, s: dt.date, e: dt.date) -> int:
         """Mean of the day-end values of ``s``..``e``, in cents (needs every day loaded)."""

@@ -20,6 +20,7 @@ from inventory_app.services.analytics_stock import (
     slow_movers,
     today,
 )
+from inventory_app.services.bulk import cyclic_gc_paused
 from inventory_app.storage.db import Database
 from inventory_app.storage.read_memo import reusing_reads
 
@@ -72,7 +73,10 @@ def dashboard(db: Database, *, start: dt.date, end: dt.date) -> Dashboard:
     t0 = time.perf_counter()
     at = None if end >= today() else end
     trend_start = min(start, twelve_months_back(end))
-    with reusing_reads():  # the parts read the same months of flows: once is enough
+    # The parts read the same months of flows and the same open batches: once is enough.
+    # The cycle collector waits until the end: the parts allocate tens of thousands of
+    # small objects and make no cycles, and each full collection would walk the whole heap.
+    with reusing_reads(), cyclic_gc_paused():
         return Dashboard(
             start=start,
             end=end,

@@ -86,3 +86,63 @@ def test_a_posting_recomputes_off_the_ui_thread(qtbot, page, ctx):
     with qtbot.waitSignal(page.refreshed, timeout=20000):
         ctx.data_changed.emit(changes, None)
     assert page.tiles["expired"].value.text() == "0"
+
+
+def test_charts_out_of_view_are_built_once_the_page_has_drawn(qtbot, ctx, posted):
+    import gc
+
+    p = DashboardPage(ctx)
+    qtbot.addWidget(p)
+    p.resize(1200, 700)
+    at_refresh: dict[str, bool] = {}
+
+    def note() -> None:
+        for key, box in p.charts.items():
+            at_refresh[key] = box._figure is not None
+            at_refresh[key + " in view"] = not box.visibleRegion().isEmpty()
+        at_refresh["collector"] = gc.isenabled()
+
+    p.refreshed.connect(note)
+    with qtbot.waitSignal(p.refreshed, timeout=20000):
+        p.show()
+    # in view: built for the first paint; out of view: not yet, and the collector waits
+    assert at_refresh["turnover"] and at_refresh["expiry"]
+    assert not at_refresh["slow_movers"] and not at_refresh["slow_movers in view"]
+    assert all(at_refresh[k] == at_refresh[k + " in view"] for k in CHARTS)
+    assert not at_refresh["collector"]
+    qtbot.waitUntil(lambda: all(b._figure is not None for b in p.charts.values()), timeout=5000)
+    qtbot.waitUntil(gc.isenabled, timeout=5000)
+    assert p.charts["slow_movers"].figure.axes
+
+
+def test_a_chart_out_of_view_is_built_when_asked_for(qtbot, ctx, posted, tmp_path):
+    p = DashboardPage(ctx)
+    qtbot.addWidget(p)
+    p.resize(1200, 700)
+    with qtbot.waitSignal(p.refreshed, timeout=20000):
+        p.show()
+    box = p.charts["slow_movers"]
+    assert box._figure is None
+    p.export_chart("slow_movers", str(tmp_path / "s.png"))  # asks for the figure
+    assert box._figure is not None and box.canvas is not None
+    assert (tmp_path / "s.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_a_refresh_shows_new_figures_in_view_at_once(qtbot, ctx, posted):
+    p = DashboardPage(ctx)
+    qtbot.addWidget(p)
+    p.resize(1200, 700)
+    with qtbot.waitSignal(p.refreshed, timeout=20000):
+        p.show()
+    qtbot.waitUntil(lambda: all(b._figure is not None for b in p.charts.values()), timeout=5000)
+    old = {key: box._figure for key, box in p.charts.items()}
+    renewed: dict[str, bool] = {}
+    p.refreshed.connect(
+        lambda: renewed.update({k: b._figure is not old[k] for k, b in p.charts.items()})
+    )
+    changes = stock.issue(ctx.db, sku="A1", qty=Decimal(1), date=TODAY)
+    with qtbot.waitSignal(p.refreshed, timeout=20000):
+        ctx.data_changed.emit(changes, None)
+    # the charts in view are covered by their old canvases, yet count as in view
+    assert renewed["turnover"] and renewed["expiry"] and not renewed["slow_movers"]
+    qtbot.waitUntil(lambda: p.charts["slow_movers"]._figure is not old["slow_movers"], timeout=5000)

@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -29,22 +29,21 @@ from inventory_app.domain.model import Changes
 from inventory_app.services import analytics_dashboard, shop
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.pages.base import Page
+from inventory_app.ui.pages.dashboard_charts import figure_builders, warm_up_charts
 from inventory_app.ui.pages.dashboard_lists import ALERT_LISTS, DashboardLists
 from inventory_app.ui.pages.dashboard_parts import (
     ChartBox,
     DashboardWorker,
     ListModel,
     Tile,
+    collector_pause,
 )
 from inventory_app.ui.widgets.format import money_text
 from inventory_app.ui.widgets.table import DataTable
 
 CHARTS = ("turnover", "expiry", "abc", "ageing", "slow_movers")
 REFRESH_PAUSE_MS = 400
-
-
-def chart_tr(text: str) -> str:
-    return QCoreApplication.translate("charts", text)
+IDLE_BUILD_MS = 300
 
 
 def compute(path: Path, start: dt.date, end: dt.date) -> Any:
@@ -54,36 +53,6 @@ def compute(path: Path, start: dt.date, end: dt.date) -> Any:
         return analytics_dashboard.dashboard(db, start=start, end=end)
     finally:
         db.close()
-
-
-def warm_up_charts() -> None:
-    """Import matplotlib's figure and Qt canvas and register the fonts (~0.4 s the first
-    time, nothing after), so that the first figures build at their warm speed."""
-    import matplotlib.figure  # noqa: F401
-
-    from inventory_app.charts import abc, ageing, expiry, slow_movers, turnover  # noqa: F401
-    from inventory_app.charts.fonts import ensure_fonts
-    from inventory_app.ui.pages.dashboard_parts import canvas_class
-
-    ensure_fonts()
-    canvas_class()
-
-
-def build_figures(data: Any) -> dict[str, Any]:
-    """On the UI thread (matplotlib's font caches are per thread and its objects are best
-    kept to one): the five figures from computed data, a few tens of milliseconds."""
-    from inventory_app.charts import abc, ageing, expiry, slow_movers, turnover
-
-    cur = data.currency
-    return {
-        "turnover": turnover.turnover_trend(
-            data.trend, band=data.indicators.bands["turnover"], tr=chart_tr, currency=cur
-        ),
-        "expiry": expiry.expiry_timeline(data.expiry, tr=chart_tr, currency=cur),
-        "abc": abc.abc_pareto(data.abc, tr=chart_tr),
-        "ageing": ageing.ageing_by_category(data.ageing, tr=chart_tr, currency=cur),
-        "slow_movers": slow_movers.top_slow_movers(data.slow_movers, tr=chart_tr, currency=cur),
-    }
 
 
 class DashboardPage(DashboardLists, Page):
@@ -100,6 +69,9 @@ class DashboardPage(DashboardLists, Page):
         self._tables: dict[str, tuple[DataTable, ListModel]] = {}
         self._debounce = QTimer(self, singleShot=True, interval=REFRESH_PAUSE_MS)
         self._debounce.timeout.connect(self._start)
+        # charts out of view are built a moment after the page has drawn, not on its way
+        self._idle_build = QTimer(self, singleShot=True, interval=IDLE_BUILD_MS)
+        self._idle_build.timeout.connect(self._build_pending_charts)
 
         # period bar
         self.period = QComboBox()
@@ -274,6 +246,7 @@ class DashboardPage(DashboardLists, Page):
         )
         self._running = worker
         self.status.setText(self.tr("Computing…"))
+        collector_pause.pause()  # until the page has drawn (see dashboard_parts)
         worker.start()
         warm_up_charts()  # the UI thread is idle until the data comes: load matplotlib now
 
@@ -282,6 +255,10 @@ class DashboardPage(DashboardLists, Page):
         if self._pending:
             self._pending = False
             self._start()
+        if self._running is None:
+            # once the page has drawn: the charts out of view, then the cycle collector
+            self._idle_build.start()
+            collector_pause.resume_after(IDLE_BUILD_MS)
 
     def _finished(self, worker: DashboardWorker) -> None:
         worker.release()
@@ -294,19 +271,34 @@ class DashboardPage(DashboardLists, Page):
         self._computed(worker.generation, worker.result)
 
     def _computed(self, generation: int, result: Any) -> None:
+        try:
+            self._take(generation, result)
+        finally:  # a failure to show still ends the run (and the collector's pause)
+            self._finish()
+        if self._running is None:
+            self.refreshed.emit()
+
+    def _take(self, generation: int, result: Any) -> None:
         if generation == self._generation:
             self.data = result
+            # The charts in view are built now and drawn at the next paint; the ones
+            # scrolled out of view when scrolled to or once the page is idle.
             self._show(self.data)
-            for key, fig in build_figures(self.data).items():
-                self.charts[key].set_figure(fig)
+            for key, build in figure_builders(self.data).items():
+                box = self.charts[key]
+                if box.isVisible() and not box.in_view():
+                    box.set_figure_later(build)
+                else:
+                    box.set_figure(build())
             self.status.setText(
                 self.tr("{0} to {1} · computed in {2:.2f} s").format(
                     self.data.start.isoformat(), self.data.end.isoformat(), self.data.seconds
                 )
             )
-        self._finish()
-        if self._running is None:
-            self.refreshed.emit()
+
+    def _build_pending_charts(self) -> None:
+        for box in self.charts.values():
+            box.build_pending()
 
     # -- showing --------------------------------------------------------------------------------
 
