@@ -51,9 +51,10 @@ def turnover_trend(
         low = to_float(band.low) if band.low is not None else 0.0
         high = to_float(band.high) if band.high is not None else max(to_float(t) for t in turns)
         top.axhspan(low, high, color=palette.GOOD_BAND, alpha=palette.BAND_ALPHA, lw=0)
+        # in the headroom above the highest point (see set_ylim), where no point can hide it
         top.text(
-            -0.4, high, " " + tr("healthy {low}–{high}").format(low=band.low, high=band.high),
-            va="bottom", ha="left", fontsize=8, color=palette.GOOD_BAND,
+            0.01, 0.98, tr("healthy {low}–{high}").format(low=band.low, high=band.high),
+            transform=top.transAxes, va="top", ha="left", fontsize=8, color=palette.GOOD_BAND,
         )  # fmt: skip
     # None (no stock to turn) breaks the line instead of pretending zero
     ys = [float("nan") if t is None else to_float(t) for t in turns]  # float ok: plotting
@@ -76,4 +77,5 @@ def turnover_trend(
     bottom.set_ylabel(tr("avg. value") + unit, color=palette.MUTED, fontsize=9)
     bottom.set_xticks(xs, [month_label(r.key, i == 0) for i, r in enumerate(rows)])
     bottom.set_xlim(-0.6, len(rows) - 0.4)
+    fig.align_ylabels((top, bottom))
     return fig
