@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -23,6 +22,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from timing import timed
+
 os.environ.setdefault("MPLBACKEND", "Agg")
 
 from inventory_app.services import (
@@ -32,15 +34,6 @@ from inventory_app.services import (
     shop,
 )
 from inventory_app.storage import analytics_queries
-
-
-def timed(fn, repeat: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        t = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times), result
 
 
 def ensure_demo(path: Path, skus: int, days: int) -> None:

@@ -29,6 +29,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from timing import timed
+
 from inventory_app.domain.model import Document, Line, MovementType
 from inventory_app.services import check, demo, reports, shop, stock
 
@@ -37,16 +39,7 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def timed(fn, repeat: int = 1) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        t = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times), result
-
-
-def raw_baseline(rows_factory, n_hint: int) -> tuple[float, int]:
+def raw_baseline(rows_factory) -> tuple[float, int]:
     """executemany of the same journal rows into a table indexed like `movements`."""
     path = Path(tempfile.mkdtemp()) / "raw.db"
     conn = sqlite3.connect(path, isolation_level=None)
@@ -133,7 +126,7 @@ def raw_prebuilt_in_child(skus: int, days: int, seed: int, today: dt.date) -> tu
     def run() -> None:
         plan = demo.generate(skus=skus, days=days, seed=seed, today=today)
         rows = [as_row(d, ln) for d, ln in plan.entries]
-        send.send(raw_baseline(lambda: iter(rows), 0))
+        send.send(raw_baseline(lambda: iter(rows)))
 
     child = ctx.Process(target=run)
     child.start()
@@ -184,7 +177,7 @@ def main() -> None:
     # run), once from rows made beforehand (in a child process, so that the million tuples
     # held in memory do not count in this process's peak RSS)
     plan = demo.generate(skus=args.skus, days=args.days, seed=args.seed, today=today)
-    raw_s, n_raw = raw_baseline(lambda: (as_row(d, ln) for d, ln in plan.entries), 0)
+    raw_s, n_raw = raw_baseline(lambda: (as_row(d, ln) for d, ln in plan.entries))
     print(
         f"raw executemany, rows made in the loop  {n_raw:>10,} rows  {raw_s:6.1f} s"
         f"  {n_raw / raw_s:>9,.0f} rows/s"
