@@ -28,6 +28,18 @@ def last_of_month(d: dt.date) -> dt.date:
 def _add_movements(conn: sqlite3.Connection, acc: Flows, start: dt.date, end: dt.date) -> None:
     if start > end:
         return
+    for item_id, f in _day_flows(conn, start, end).items():
+        a = acc[item_id]
+        for i, x in enumerate(f):
+            a[i] += x
+
+
+@memoized
+def _day_flows(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Flows:
+    """Flows of the movements dated ``start``..``end`` (part of a month). Memoized: windows
+    that end (or start) on the same day share that month's days, e.g. the dashboard's
+    12-month ABC and its 90-day demand both end today."""
+    acc: Flows = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
     rows = conn.execute(
         "SELECT item_id, bucket, sum(qty), sum(value) FROM movements"
         " WHERE date BETWEEN ? AND ? AND bucket <> 'xfer' GROUP BY item_id, bucket",
@@ -44,6 +56,7 @@ def _add_movements(conn: sqlite3.Connection, acc: Flows, start: dt.date, end: dt
         else:
             f[4] += q
             f[5] += v
+    return acc
 
 
 def _months_between(first: str, last: str) -> int:
