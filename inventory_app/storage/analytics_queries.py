@@ -57,7 +57,6 @@ def day_value_flows(
 def shop_value_at(conn: sqlite3.Connection, at: dt.date) -> int:
     """Shop stock value in cents at the end of day ``at``."""
     month = month_key(at)
-    total = 0
     if at == last_of_month(at):
         row = conn.execute(
             "SELECT coalesce(sum(in_value - out_value + adj_value), 0) FROM item_month"

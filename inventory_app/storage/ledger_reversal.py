@@ -50,14 +50,14 @@ def reverse(
         raise Invalid(f"a reversal cannot be dated before the movement ({odate.isoformat()})")
     poster.check_date(date)
     created = poster.conn.execute(
-        "SELECT b.id, b.code, b.qty_received, b.value_received, b.qty_remaining,"
-        " (SELECT count(*) FROM allocations a WHERE a.batch_id = b.id)"
+        "SELECT b.id, b.code, b.qty_received, b.value_received,"
+        " EXISTS (SELECT 1 FROM allocations a WHERE a.batch_id = b.id)"
         " FROM batches b WHERE b.movement_id = ?",
         (movement_id,),
     ).fetchall()
-    for bid, code, q_recv, _, _, _ in created:
+    for bid, code, q_recv, _, drawn_from in created:
         lot = poster.book.lot_by_id(bid)
-        if lot.qty != q_recv or _has_draws(poster, bid):
+        if lot.qty != q_recv or drawn_from:
             used = money.fmt_qty(q_recv - lot.qty) if lot.qty != q_recv else "some"
             raise RefusedOperation(
                 f"movement {movement_id} of {sku} cannot be reversed: {used} of batch "
@@ -78,19 +78,10 @@ def reverse(
         poster._draw(mid, lot, -q, -v, date)
         if lot.qty > 0:
             poster.book.add_lot(poster.book.item_by_id(lot.item_id), lot)
-    for bid, _, q_recv, v_recv, _, _ in created:
+    for bid, _, q_recv, v_recv, _ in created:
         poster._draw(mid, poster.book.lot_by_id(bid), q_recv, v_recv, date)
     poster._movement(
         mid, doc_id, date, T.REVERSAL, Bucket(bucket), item, loc, to_loc, -qty, -value,
         None, None, None, operator, reverses_id=movement_id, note=reason.strip(),
     )  # fmt: skip
     return mid
-
-
-def _has_draws(poster: Poster, batch_id: int) -> bool:
-    return (
-        poster.conn.execute(
-            "SELECT 1 FROM allocations WHERE batch_id = ? LIMIT 1", (batch_id,)
-        ).fetchone()
-        is not None
-    )
