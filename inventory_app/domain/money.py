@@ -87,13 +87,6 @@ def parse_cost(value: object, *, what: str = "unit cost") -> Decimal:
     return d.quantize(_COST_Q)
 
 
-def parse_money(value: object, *, what: str = "amount") -> Decimal:
-    d = to_decimal(value, what=what)
-    if not _places_ok(d, MONEY_PLACES):
-        raise ValidationError(f"{what}: {value!r} has more than {MONEY_PLACES} decimals")
-    return d.quantize(_MONEY_Q)
-
-
 def qty_units(value: object, *, what: str = "quantity") -> int:
     """Thousandths in a quantity (Decimal, int or text). The hot path of bulk postings:
     exact Decimals and ints skip the text parser; too many decimals is an error."""
