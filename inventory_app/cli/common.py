@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from inventory_app.domain.errors import NotAnInventoryFile, ValidationError
+from inventory_app.domain.errors import NotAnInventoryFile
 from inventory_app.services import shop
 from inventory_app.storage.db import Database
 
@@ -42,13 +42,6 @@ def open_for_write(args: argparse.Namespace, *, create: bool = False) -> Databas
     if not create and not path.exists():
         raise NotAnInventoryFile(f"no shop at {path}; create one with `inventory-app init`")
     return shop.open_shop(path, write=True, create=create, program="inventory-app CLI")
-
-
-def parse_date(text: str, *, what: str = "date") -> dt.date:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValidationError(f"{what} {text!r} is not a date like 2026-11-21") from None
 
 
 def date_arg(text: str) -> dt.date:
@@ -127,9 +120,3 @@ def emit(fmt: str, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> 
         print_csv(columns, rows)
     else:
         print_table(columns, rows)
-
-
-def parse_qty_text(text: str) -> str:
-    from inventory_app.domain.money import parse_qty
-
-    return str(parse_qty(text))

@@ -11,8 +11,7 @@ import argparse
 import sys
 
 from inventory_app.cli import common
-
-LANG_CHOICES = ("en", "zh")
+from inventory_app.services.export_labels import LANGS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -44,7 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _lang_option(p: argparse.ArgumentParser, help: str = "sheet and column names") -> None:
-    p.add_argument("--lang", choices=LANG_CHOICES, default=None, help=f"{help} (default: en)")
+    p.add_argument("--lang", choices=LANGS, default=None, help=f"{help} (default: en)")
 
 
 def _progress_printer():

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from decimal import Decimal
 
 from inventory_app.cli import common
 from inventory_app.domain.errors import ValidationError
 from inventory_app.domain.model import Document, Line, MovementType
+from inventory_app.domain.money import parse_cost, parse_qty
 from inventory_app.services import backup, check, reports, stock
 
 
@@ -271,8 +271,8 @@ def cmd_post(args: argparse.Namespace) -> int:
     line = Line(
         type=type_,
         sku=args.sku,
-        qty=Decimal(common.parse_qty_text(args.qty)),
-        unit_cost=Decimal(cost) if cost else None,
+        qty=parse_qty(args.qty),
+        unit_cost=parse_cost(cost) if cost else None,
         batch=args.batch,
         expiry=getattr(args, "expiry", None),
         location=args.location,

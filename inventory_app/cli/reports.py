@@ -44,15 +44,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=cmd_abc)
 
     p = kinds.add_parser("ageing", help="stock value by days since receipt, per batch")
-    common.add_db_option(p)
-    p.add_argument("--at", type=common.date_arg, help="end of this day (default: now)")
+    _at(p)
     common.add_format(p, ("table", "json"))
     p.add_argument("--chart", metavar="OUT.png", help="also draw ageing by category")
     p.set_defaults(run=cmd_ageing)
 
     p = kinds.add_parser("reorder", help="what to reorder, how much, and why")
-    common.add_db_option(p)
-    p.add_argument("--at", type=common.date_arg, help="end of this day (default: now)")
+    _at(p)
     p.add_argument("--all", action="store_true", help="every item with demand, not only to order")
     common.add_format(p, ("table", "json"))
     p.set_defaults(run=cmd_reorder)
@@ -63,8 +61,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=cmd_indicators)
 
     p = sub.add_parser("alerts", help="expired, expiring, low, out of stock and dead stock")
-    common.add_db_option(p)
-    p.add_argument("--at", type=common.date_arg, help="end of this day (default: now)")
+    _at(p)
     common.add_format(p, ("table", "json"))
     p.set_defaults(run=cmd_alerts)
 
@@ -73,6 +70,11 @@ def _period(p: argparse.ArgumentParser) -> None:
     common.add_db_option(p)
     p.add_argument("--from", dest="start", type=common.date_arg, required=True)
     p.add_argument("--to", dest="end", type=common.date_arg, required=True)
+
+
+def _at(p: argparse.ArgumentParser) -> None:
+    common.add_db_option(p)
+    p.add_argument("--at", type=common.date_arg, help="end of this day (default: now)")
 
 
 def _show(value: object) -> object:

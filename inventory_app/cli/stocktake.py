@@ -10,6 +10,7 @@ import argparse
 
 from inventory_app.cli import common
 from inventory_app.domain.errors import ValidationError
+from inventory_app.domain.money import parse_qty
 from inventory_app.domain.stocktake import StocktakeReason, Uncounted
 from inventory_app.services import stocktake as st
 
@@ -121,7 +122,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
 
 
 def cmd_count(args: argparse.Namespace) -> int:
-    qty = common.parse_qty_text(args.qty)
+    qty = parse_qty(args.qty)
     with common.open_for_write(args) as db:
         done = st.count(
             db,
@@ -200,13 +201,16 @@ def cmd_approve(args: argparse.Namespace) -> int:
     from inventory_app.services import stocktake_approve
 
     with common.open_for_write(args) as db:
-        missing = [x for x in st.review(db, args.id).lines if not x.counted]
-        if missing and not args.uncounted and st.get(db, args.id).open:
-            raise ValidationError(
-                f"{len(missing)} line{' is' if len(missing) == 1 else 's are'} not counted "
-                f"(first: {missing[0].sku} at "
-                f"{missing[0].location}); give --uncounted unchanged or --uncounted zero"
-            )
+        if not args.uncounted:
+            # the service refuses too; this names the option to give
+            rv = st.review(db, args.id)
+            missing = [x for x in rv.lines if not x.counted]
+            if missing and rv.stocktake.open:
+                raise ValidationError(
+                    f"{len(missing)} line{' is' if len(missing) == 1 else 's are'} not counted "
+                    f"(first: {missing[0].sku} at "
+                    f"{missing[0].location}); give --uncounted unchanged or --uncounted zero"
+                )
         changes = stocktake_approve.approve(
             db, args.id, approver=args.approver, uncounted=args.uncounted, reason=args.reason
         )

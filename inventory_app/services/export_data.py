@@ -1,5 +1,6 @@
 """Read models of the Excel pack: movement lines per batch, stocktake variances, which items
-show whole quantities. Amounts come back as Decimal (see ``domain.money``).
+show whole quantities. Stocktake amounts come back as Decimal (see ``domain.money``); the
+streamed movement and closing rows keep the stored integer minor units.
 
 (Read-only SQL kept beside its one user; a candidate to move to ``storage.queries``.)
 """
@@ -11,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from inventory_app.domain.money import QTY_SCALE, cost_from_int, money_from_int, qty_from_int
+from inventory_app.domain.money import QTY_SCALE, money_from_int, qty_from_int
 from inventory_app.storage.db import Database
 
 # Units counted in whole pieces: their quantities show no decimals when every quantity of
@@ -41,29 +42,6 @@ def whole_items(db: Database, end: dt.date) -> set[int]:
         for i, unit in conn.execute("SELECT id, unit FROM items")
         if unit.strip().casefold() in COUNT_UNITS and i not in fractional
     }
-
-
-@dataclass(frozen=True, slots=True)
-class MovementLine:
-    """One row of the Movements sheet: a movement's effect on one batch. ``qty``/``value``
-    are signed: into stock positive."""
-
-    date: dt.date
-    movement_id: int
-    type: str
-    bucket: str
-    reference: str
-    item_id: int
-    sku: str
-    name: str
-    batch: str
-    location: str
-    qty: Decimal
-    unit_cost: Decimal
-    value: Decimal
-    reason: str
-    operator: str
-    note: str
 
 
 # A movement touches batches in two ways: it draws from them (allocations; qty > 0 drawn, < 0
@@ -114,33 +92,17 @@ def movement_lines(db: Database, *, start: dt.date, end: dt.date) -> Iterator[tu
     """Raw rows in date, movement order: (date, id, type, bucket, reference, doc reference,
     item_id, sku, name, batch, location, qty milli, value cents, unit cost e4, reason,
     operator, note, doc note, part, sub). Streamed: a cursor, not a list."""
-    cur = db.conn.execute(_LINES_SQL, {"start": start.isoformat(), "end": end.isoformat()})
+    return _stream(db, _LINES_SQL, {"start": start.isoformat(), "end": end.isoformat()})
+
+
+def _stream(db: Database, sql: str, params: dict[str, str]) -> Iterator[tuple]:
+    """The rows of ``sql``, fetched in chunks as they are consumed (run on the first)."""
+    cur = db.conn.execute(sql, params)
     while True:
         chunk = cur.fetchmany(2000)
         if not chunk:
             return
         yield from chunk
-
-
-def to_line(r: tuple) -> MovementLine:
-    return MovementLine(
-        date=dt.date.fromisoformat(r[0]),
-        movement_id=r[1],
-        type=r[2],
-        bucket=r[3],
-        reference=r[4] or r[5] or "",
-        item_id=r[6],
-        sku=r[7],
-        name=r[8],
-        batch=r[9],
-        location=r[10],
-        qty=qty_from_int(r[11]),
-        value=money_from_int(r[12]),
-        unit_cost=cost_from_int(r[13]),
-        reason=r[14] or "",
-        operator=r[15] or "",
-        note=r[16] or r[17] or "",
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,9 +185,9 @@ def stocktake_lines(db: Database, *, start: dt.date, end: dt.date) -> list[Stock
     return out
 
 
-def item_names(db: Database) -> dict[int, tuple[str, str, str, str]]:
-    """id -> (sku, name, category, unit) for every item."""
-    return {r[0]: r[1:] for r in db.conn.execute("SELECT id, sku, name, category, unit FROM items")}
+def item_skus(db: Database) -> dict[int, str]:
+    """id -> SKU for every item."""
+    return dict(db.conn.execute("SELECT id, sku FROM items"))
 
 
 # Batches holding stock at the end of a day: what remains now plus what movements dated
@@ -246,9 +208,4 @@ ORDER BY i.sku, l.name, b.received_date, b.id
 def closing_batches(db: Database, *, at: dt.date) -> Iterator[tuple]:
     """(item_id, sku, name, category, batch, location, received ISO, expiry ISO or None,
     qty milli, unit cost e4, value cents) per batch holding stock at the end of ``at``."""
-    cur = db.conn.execute(_CLOSING_SQL, {"at": at.isoformat()})
-    while True:
-        chunk = cur.fetchmany(2000)
-        if not chunk:
-            return
-        yield from chunk
+    return _stream(db, _CLOSING_SQL, {"at": at.isoformat()})

@@ -49,13 +49,15 @@ MOVEMENT_COLS = (
 )
 
 
-def _name_widths(db: Database) -> tuple[int, int]:
-    """Widest SKU and item name (display width), for column widths set before streaming."""
-    sku = name = 0
-    for s, n in db.conn.execute("SELECT sku, name FROM items"):
+def _item_widths(db: Database) -> tuple[int, int, int]:
+    """Widest SKU, item name and category (display width), for column widths set before
+    streaming."""
+    sku = name = category = 0
+    for s, n, c in db.conn.execute("SELECT sku, name, category FROM items"):
         sku = max(sku, display_width(s))
         name = max(name, display_width(n))
-    return sku, name
+        category = max(category, display_width(c))
+    return sku, name, category
 
 
 def write_movements(
@@ -72,7 +74,7 @@ def write_movements(
     Below the rows, SUMIF totals per summary column reconcile with the Summary sheet."""
     sw = SheetWriter(wb, label(lang, "sheet.movements"), MOVEMENT_COLS)
     headers = labels(lang, [c.key for c in MOVEMENT_COLS])
-    sku_w, name_w = _name_widths(db)
+    sku_w, name_w, _ = _item_widths(db)
     sw.widths({5: sku_w, 6: min(name_w, 40)}, headers=headers)
     sw.freeze("A2")
     sw.header(headers)
@@ -157,8 +159,8 @@ def write_closing(
     sw = SheetWriter(wb, label(lang, "sheet.closing"), CLOSING_COLS)
     headers = labels(lang, [c.key for c in CLOSING_COLS])
     at = min(end, dt.date.today())
-    sku_w, name_w = _name_widths(db)
-    sw.widths({0: sku_w, 1: min(name_w, 40), 2: _category_width(db)}, headers=headers)
+    sku_w, name_w, category_w = _item_widths(db)
+    sw.widths({0: sku_w, 1: min(name_w, 40), 2: category_w}, headers=headers)
     sw.freeze("C2")
     sw.header(headers)
     at_serial = int(excel_date(at.isoformat()))
@@ -192,13 +194,6 @@ def write_closing(
     sw.row([label(lang, "row.total")] + [None] * 10 + [total], style=ROW_TOTAL)
     sw.finish()
     return n
-
-
-def _category_width(db: Database) -> int:
-    return max(
-        (display_width(c) for (c,) in db.conn.execute("SELECT DISTINCT category FROM items")),
-        default=0,
-    )
 
 
 STOCKTAKE_COLS = (

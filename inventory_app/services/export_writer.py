@@ -251,7 +251,7 @@ class SheetWriter:
                     c = tpl[i]
                 c._value = v
                 c.data_type = "s"
-            elif t is Num:
+            elif t is Num or t is int:
                 c = tpl[i]
                 c._value = v
                 c.data_type = "n"
@@ -259,10 +259,6 @@ class SheetWriter:
                 c = tpl[i]
                 c._value = v
                 c.data_type = "f"
-            elif t is int:
-                c = tpl[i]
-                c._value = v
-                c.data_type = "n"
             elif t is dt.date or t is dt.datetime:
                 c = tpl[i]
                 c._value = v

@@ -163,8 +163,8 @@ def _write(db, tmp, start, end, lang, sheets, title_key, progress, cancel) -> di
 
     summary = reports.period_summary(db, start=start, end=end, by="item")
     whole_ids = export_data.whole_items(db, end)
-    names = export_data.item_names(db)
-    whole_skus = {names[i][0] for i in whole_ids if i in names}
+    skus = export_data.item_skus(db)
+    whole_skus = {skus[i] for i in whole_ids if i in skus}
     lines_total = (
         export_data.count_movement_lines(db, start=start, end=end) if "movements" in sheets else 0
     )

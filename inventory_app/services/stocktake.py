@@ -23,6 +23,7 @@ from inventory_app.domain.stocktake import (
     parse_reason,
     parse_scope,
 )
+from inventory_app.services import catalog
 from inventory_app.services.stocktake_cycle import scope_items
 from inventory_app.services.stocktake_review import (
     CountRecord,
@@ -180,31 +181,18 @@ def count_target(
 ) -> CountTarget | None:
     """The item with SKU or barcode ``code`` as this stocktake sees it; None: unknown code."""
     conn = db.conn
-    row = _row(conn, stocktake_id)
-    code = (code or "").strip()
-    item = conn.execute(
-        "SELECT id, sku, name, unit, removal, shelf_life_days FROM items"
-        " WHERE sku = ? OR barcode = ? ORDER BY sku = ? DESC LIMIT 1",
-        (code, code, code),
-    ).fetchone()
+    _row(conn, stocktake_id)
+    item = catalog.find_item(db, code or "")
     if item is None:
         return None
-    item_id, sku, name, unit, removal, shelf = item
-    in_scope = conn.execute(
-        "SELECT 1 FROM stocktake_items WHERE stocktake_id = ? AND item_id = ?",
-        (stocktake_id, item_id),
-    ).fetchone()
+    item_id = item.id
     lines = conn.execute(
         "SELECT l.batch, l.expiry, loc.name FROM stocktake_lines l"
         " JOIN locations loc ON loc.id = l.location_id WHERE l.stocktake_id = ? AND l.item_id = ?"
         " ORDER BY l.expiry IS NULL, l.expiry, l.batch",
-        (row[0], item_id),
+        (stocktake_id, item_id),
     ).fetchall()
-    per_batch = (
-        any(x[0] for x in lines)
-        if lines
-        else counted_per_batch(removal=removal, shelf_life_days=shelf)
-    )
+    per_batch = _per_batch([x[0] for x in lines], item.removal, item.shelf_life_days)
     found: dict[str, tuple[str, str | None]] = {}
     held = conn.execute(
         "SELECT b.code, b.expiry, l.name FROM batches b JOIN locations l ON l.id = b.location_id"
@@ -216,7 +204,24 @@ def count_target(
             found.setdefault(b.casefold(), (b, e))
     here = sorted(found.values(), key=lambda x: (x[1] is None, x[1] or "", x[0]))
     batches = tuple((b, dt.date.fromisoformat(e) if e else None) for b, e in here)
-    return CountTarget(item_id, sku, name, unit, bool(in_scope), per_batch, batches)
+    in_scope = _in_scope(conn, stocktake_id, item_id)
+    return CountTarget(item_id, item.sku, item.name, item.unit, in_scope, per_batch, batches)
+
+
+def _in_scope(conn: sqlite3.Connection, stocktake_id: int, item_id: int) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM stocktake_items WHERE stocktake_id = ? AND item_id = ?",
+        (stocktake_id, item_id),
+    ).fetchone()
+    return row is not None
+
+
+def _per_batch(line_batches: list[str], removal: str, shelf_life_days: int | None) -> bool:
+    """Whether an item is counted per batch in a stocktake: as its lines already are, else
+    by the item's kind (see ``domain.stocktake.counted_per_batch``)."""
+    if line_batches:
+        return any(line_batches)
+    return counted_per_batch(removal=removal, shelf_life_days=shelf_life_days)
 
 
 def resolve_line(
@@ -240,11 +245,7 @@ def resolve_line(
     if item is None:
         raise NotFound(f"no item has the code or barcode {code!r}")
     item_id, sku, removal, shelf = item
-    in_scope = conn.execute(
-        "SELECT 1 FROM stocktake_items WHERE stocktake_id = ? AND item_id = ?",
-        (stocktake_id, item_id),
-    ).fetchone()
-    if not in_scope:
+    if not _in_scope(conn, stocktake_id, item_id):
         if not add_to_scope:
             raise RefusedOperation(
                 f"{sku} is not in the scope of stocktake #{stocktake_id} ({scope}); "
@@ -259,11 +260,7 @@ def resolve_line(
     ).fetchall()
     loc_id, loc_name = _location(conn, scope, location, lines, sku)
     here = [x for x in lines if x[1] == loc_id]
-    per_batch = (
-        any(x[3] for x in lines)
-        if lines
-        else counted_per_batch(removal=removal, shelf_life_days=shelf)
-    )
+    per_batch = _per_batch([x[3] for x in lines], removal, shelf)
     want = (batch or "").strip()
     if want and not per_batch:
         raise ValidationError(f"{sku} is counted per location, not per batch; leave out the batch")

@@ -136,7 +136,8 @@ class Shrinkage:
 
 def shrinkage(db: Database, *, start: dt.date, end: dt.date) -> Shrinkage:
     """What approved stocktakes posted between ``start`` and ``end`` inclusive (reversals of
-    stocktake movements count against them). Feeds the loss-rate indicator."""
+    stocktake movements count against them). (The loss-rate indicator does not use this: it
+    reads ``storage.analytics_queries.losses``, shortfalls and write-offs per item.)"""
     row = db.conn.execute(
         "SELECT coalesce(sum(CASE WHEN coalesce(o.qty, m.qty) > 0 THEN m.value END), 0),"
         " coalesce(-sum(CASE WHEN coalesce(o.qty, m.qty) < 0 THEN m.value END), 0)"

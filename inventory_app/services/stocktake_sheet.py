@@ -25,6 +25,7 @@ from inventory_app.domain.errors import (
     ValidationError,
 )
 from inventory_app.domain.model import Changes
+from inventory_app.services import catalog
 from inventory_app.services import stocktake as st
 from inventory_app.services.tabular import cell_decimal, cell_text, check_workbook_file
 from inventory_app.storage import stocktake_queries as q
@@ -192,12 +193,13 @@ def import_sheet(
         wb = load_workbook(path, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged files
         raise ValidationError(f"{path.name} cannot be read as a workbook: {exc}") from None
-    info = st.get(db, stocktake_id)
+    rv = st.review(db, stocktake_id)
+    info = rv.stocktake
     if not info.open:
         raise RefusedOperation(f"stocktake #{stocktake_id} is {info.state}; it takes no counts")
     ws = _check_sheet(wb, path, info)
     rows, errors = _read_rows(ws, info, default_counter=counter.strip() or _sheet_counter(ws))
-    lines = {x.line_id: x for x in st.review(db, stocktake_id).lines}
+    lines = {x.line_id: x for x in rv.lines}
     for r in rows:
         if r.line_id is None:
             continue
@@ -211,7 +213,7 @@ def import_sheet(
         ):
             errors.append(RowError(r.number, "SKU", r.sku, f"does not match line {r.line_id}"))
     for r in rows:
-        if r.line_id is None and not _known_item(db, r.sku):
+        if r.line_id is None and catalog.find_item(db, r.sku) is None:
             errors.append(RowError(r.number, "SKU", r.sku, "no item has this code or barcode"))
     if errors:
         raise ImportErrors(sorted(errors, key=lambda e: e.row), source=path.name)
@@ -263,13 +265,6 @@ def import_sheet(
             (stocktake_id, path.name, digest, len(rows), now),
         )
     return SheetImport(Changes(stocktakes=frozenset({stocktake_id})), len(rows), added)
-
-
-def _known_item(db: Database, code: str) -> bool:
-    row = db.conn.execute(
-        "SELECT 1 FROM items WHERE sku = ? OR barcode = ? LIMIT 1", (code, code)
-    ).fetchone()
-    return row is not None
 
 
 def _check_sheet(wb: Any, path: Path, info: st.StocktakeInfo) -> Any:

@@ -110,6 +110,8 @@ def test_bad_input_exits_2_with_a_message_and_changes_nothing(shop, tmp_path, ca
     assert main(["--db", str(shop), "issue", "--sku", "A1", "--qty", "50"]) == 2
     assert "not enough stock" in capsys.readouterr().err
     assert main(["--db", str(shop), "summary", "--from", "2026-02-28", "--to", "2026-02-01"]) == 2
+    assert main(["--db", str(shop), "receive", "--sku", "A1", "--qty", "1", "--cost", "abc"]) == 2
+    assert "'abc'" in capsys.readouterr().err  # a message naming the value, not a traceback
     conn = sqlite3.connect(shop)
     assert conn.execute("SELECT count(*) FROM movements").fetchone()[0] == 4
 
