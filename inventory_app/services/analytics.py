@@ -15,8 +15,9 @@ from decimal import Decimal
 
 from inventory_app.domain import indicators as ind
 from inventory_app.domain.errors import ValidationError
-from inventory_app.domain.money import money_from_int
+from inventory_app.domain.money import money_from_int, round_money
 from inventory_app.services import reports, settings
+from inventory_app.services.reports import check_period
 from inventory_app.storage import analytics_queries as aq
 from inventory_app.storage import queries
 from inventory_app.storage.db import Database
@@ -107,11 +108,6 @@ class TurnoverReport:
         }
 
 
-def check_period(start: dt.date, end: dt.date) -> None:
-    if end < start:
-        raise ValidationError(f"the period ends ({end}) before it starts ({start})")
-
-
 def turnover_report(
     db: Database, *, start: dt.date, end: dt.date, by: str = "item", average: str = "simple"
 ) -> TurnoverReport:
@@ -143,7 +139,7 @@ def turnover_report(
         avg = None
         if average == "daily":
             w = sum((weighted.get(m.key, ZM) for m in members), ZM)
-            avg = ind.quantize_money(opening + w / days)
+            avg = round_money(opening + w / days)
         rows.append(
             turnover_row(
                 key,
@@ -159,7 +155,7 @@ def turnover_report(
     t = summary.totals
     total_avg = None
     if average == "daily":
-        total_avg = ind.quantize_money(t.opening_value + sum(weighted.values(), ZM) / days)
+        total_avg = round_money(t.opening_value + sum(weighted.values(), ZM) / days)
     total = turnover_row(
         "total",
         days=days,

@@ -11,8 +11,9 @@ from decimal import Decimal
 from inventory_app.domain.abc import check_thresholds, classify
 from inventory_app.domain.money import div_half_up, money_from_int
 from inventory_app.services import settings
-from inventory_app.services.analytics import check_period
+from inventory_app.services.reports import check_period
 from inventory_app.storage import analytics_queries as aq
+from inventory_app.storage import queries
 from inventory_app.storage.db import Database
 
 ZM = Decimal("0.00")
@@ -98,10 +99,8 @@ def abc_report(db: Database, *, start: dt.date, end: dt.date) -> AbcReport:
     over every item that moved in the period; those that sold nothing are C."""
     check_period(start, end)
     info = aq.items_for_health(db.conn)
-    by_item: dict[int, int] = {}  # COGS in cents; the month so far is shared with slow movers
-    for part in aq.split_flows(db.conn, start, end):
-        for i, f in part.items():
-            by_item[i] = by_item.get(i, 0) + f[3]
+    # COGS in cents (the month so far is one read shared with slow movers, see queries.flows)
+    by_item = {i: f[3] for i, f in queries.flows(db.conn, start, end).items()}
     cents = {info[i][0]: c for i, c in by_item.items()}  # by SKU
     names = {info[i][0]: info[i] for i in by_item}
     consumption = {sku: money_from_int(c) for sku, c in cents.items()}

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from inventory_app.domain.errors import NotAnInventoryFile, RefusedOperation
-from inventory_app.storage.db import Database
+from inventory_app.storage.db import Database, open_db
 
 _COUNTED = ("items", "batches", "movements", "allocations")
 
@@ -54,8 +54,6 @@ def _verify(path: Path, expected: dict[str, int]) -> None:
 def restore(backup_path: str | Path, shop_path: str | Path) -> Path:
     """Replace the shop file with a verified backup (the shop must be closed). The current
     file is kept beside it as ``*.before-restore``."""
-    from inventory_app.storage.db import open_db
-
     src = Path(backup_path)
     with open_db(src, write=False):
         pass  # raises NotAnInventoryFile for anything that is not a sound shop file

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from inventory_app.domain.money import cost_from_int, money_from_int, qty_from_int
 from inventory_app.services.browse import PAGE_SIZE, Cursor, Page, keyset_page
-from inventory_app.services.search import match_sql
+from inventory_app.services.search import like_pattern, match_sql
 from inventory_app.storage.db import Database
 
 
@@ -90,11 +90,6 @@ def _movement_row(r: tuple) -> MovementRow:
     )
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def movement_page(
     db: Database,
     f: MovementFilter = MovementFilter(),
@@ -129,10 +124,10 @@ def movement_page(
         params += p
     if f.reference.strip():
         where.append("(m.reference LIKE ? ESCAPE '\\' OR d.reference LIKE ? ESCAPE '\\')")
-        params += [_like(f.reference.strip())] * 2
+        params += [like_pattern(f.reference.strip())] * 2
     if f.operator.strip():
         where.append("m.operator LIKE ? ESCAPE '\\'")
-        params.append(_like(f.operator.strip()))
+        params.append(like_pattern(f.operator.strip()))
     return keyset_page(
         db,
         select=_MOVEMENT_COLS,

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+
+Progress = Callable[[int, int], None]  # progress(done, total), called now and then
+Cancel = Callable[[], bool]  # True: stop, raising Cancelled; nothing is kept
 
 
 @contextlib.contextmanager

@@ -84,6 +84,9 @@ _COLS = (
     "sku, name, barcode, category, unit, supplier, reorder_point, safety_stock,"
     " lead_time_days, shelf_life_days, removal, active"
 )
+# the row ``validate_item`` returns, in _COLS order, then the creation time
+_INSERT = f"INSERT INTO items ({_COLS}, created_at) VALUES ({', '.join('?' * 13)})"
+_SELECT = f"SELECT id, {_COLS}, last_counted FROM items"
 
 
 def _unique_message(exc: sqlite3.IntegrityError, row: dict) -> ValidationError:
@@ -99,10 +102,7 @@ def add_item(db: Database, fields: ItemFields) -> Changes:
     row = validate_item(fields)
     with db.transaction() as conn:
         try:
-            cur = conn.execute(
-                f"INSERT INTO items ({_COLS}, created_at) VALUES ({','.join('?' * 13)})",
-                (*row.values(), _now()),
-            )
+            cur = conn.execute(_INSERT, (*row.values(), _now()))
         except sqlite3.IntegrityError as exc:
             raise _unique_message(exc, row) from None
     return Changes(items=frozenset({cur.lastrowid}), catalog=True)
@@ -115,10 +115,7 @@ def add_items(db: Database, items: Iterable[ItemFields]) -> Changes:
     with db.transaction() as conn:
         first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM items").fetchone()[0]
         try:
-            conn.executemany(
-                f"INSERT INTO items ({_COLS}, created_at) VALUES ({','.join('?' * 13)})",
-                [(*r.values(), now) for r in rows],
-            )
+            conn.executemany(_INSERT, [(*r.values(), now) for r in rows])
         except sqlite3.IntegrityError as exc:
             raise ValidationError(f"an item's code or barcode is already used: {exc}") from None
     return Changes(items=frozenset(range(first, first + len(rows))), catalog=True)
@@ -171,8 +168,7 @@ def _item(r: Sequence) -> Item:
 
 
 def get_item(db: Database, sku: str) -> Item:
-    row = db.conn.execute(f"SELECT id, {_COLS}, last_counted FROM items WHERE sku = ?", (sku,))
-    r = row.fetchone()
+    r = db.conn.execute(f"{_SELECT} WHERE sku = ?", (sku,)).fetchone()
     if r is None:
         raise NotFound(f"unknown SKU {sku!r}")
     return _item(r)
@@ -182,15 +178,14 @@ def find_item(db: Database, code: str) -> Item | None:
     """An item by exact SKU or barcode (what a scanner types)."""
     code = code.strip()
     r = db.conn.execute(
-        f"SELECT id, {_COLS}, last_counted FROM items WHERE sku = ? OR barcode = ?"
-        " ORDER BY sku = ? DESC LIMIT 1",
+        f"{_SELECT} WHERE sku = ? OR barcode = ? ORDER BY sku = ? DESC LIMIT 1",
         (code, code, code),
     ).fetchone()
     return _item(r) if r else None
 
 
 def list_items(db: Database) -> list[Item]:
-    rows = db.conn.execute(f"SELECT id, {_COLS}, last_counted FROM items ORDER BY sku")
+    rows = db.conn.execute(f"{_SELECT} ORDER BY sku")
     return [_item(r) for r in rows]
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from inventory_app.domain.errors import ValidationError
 from inventory_app.domain.model import Changes, ItemFields, Line
+from inventory_app.services import catalog, settings, stock
 from inventory_app.services.demo_catalogue import _catalogue, ean13
 from inventory_app.services.demo_history import BACK_STORE, SALES_REF, _Shop
 from inventory_app.services.demo_words import _SHOP_NAMES
@@ -86,8 +87,6 @@ def build_demo(
 ) -> Changes:
     """Fill ``db`` (a new, empty shop) with a generated demo shop; returns what changed.
     One transaction: a cancelled or failed build leaves the shop as it was."""
-    from inventory_app.services import catalog, settings, stock
-
     plan = generate(skus=skus, days=days, seed=seed, today=today)
     with db.transaction():  # the steps below join it
         changes = settings.set_shop_name(db, plan.shop_name)

@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from inventory_app.domain import money
 from inventory_app.domain.errors import (
     Cancelled,
+    ImportErrors,
     InsufficientStock,
     InventoryError,
     RefusedOperation,
     RowError,
 )
 from inventory_app.domain.model import Changes, Line
+from inventory_app.services.bulk import Cancel, Progress
 from inventory_app.services.tabular import (
     SourceRow,
     Table,
     cell_decimal,
     cell_text,
 )
+from inventory_app.storage.db import Database
 from inventory_app.storage.ledger import Poster
-
-Progress = Callable[[int, int], None]
-Cancel = Callable[[], bool]
 
 
 class _Collector:
@@ -75,8 +75,15 @@ def _cost(raw: object) -> Decimal:
     return money.parse_cost(str(cell_decimal(raw)))
 
 
-def _text(raw: object) -> str:
-    return cell_text(raw).strip()
+# a text cell, already trimmed of every kind of space (zero-width ones too)
+_text = cell_text
+
+
+def _known_names(db: Database) -> tuple[set[str], set[str]]:
+    """The shop's SKUs and location names, casefolded (what a row may name)."""
+    skus = {s.casefold() for (s,) in db.conn.execute("SELECT sku FROM items")}
+    locations = {n.casefold() for (n,) in db.conn.execute("SELECT name FROM locations")}
+    return skus, locations
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,3 +154,39 @@ def _post_lines(
     if col.errors:
         return Changes()
     return poster.finish()
+
+
+def _post_or_refuse(
+    db: Database,
+    table: Table,
+    lines: list[tuple[int, dt.date, Line]],
+    *,
+    operator: str,
+    progress: Progress | None,
+    cancel: Cancel | None,
+    dry_run: bool,
+    earlier: list[RowError] | None = None,
+    kind: str = "import",
+    reference: str | None = None,
+) -> Changes:
+    """Post (row number, date, line) in one transaction, all or nothing. Any problem (the
+    ``earlier`` ones found while reading the rows, or a row the ledger refuses) keeps nothing
+    and raises ``ImportErrors`` with them all, by row; ``dry_run`` keeps nothing on purpose
+    and returns no changes."""
+    earlier = earlier or []
+    col = _Collector(table)
+    rows = {r.number: r for r in table.rows}
+    changes = Changes()
+    try:
+        with contextlib.suppress(_DryRun), db.transaction() as conn:
+            changes = _post_lines(
+                conn, lines, col, rows, operator, progress, cancel, kind=kind, reference=reference
+            )
+            if earlier or col.errors:
+                raise _Refused
+            if dry_run:
+                raise _DryRun
+    except _Refused:
+        errors = sorted(earlier + col.errors, key=lambda e: e.row)
+        raise ImportErrors(errors, source=table.source) from None
+    return Changes() if dry_run else changes

@@ -65,10 +65,10 @@ def import_items(
     table = read_table(path, ITEM_COLUMNS, sheet=sheet, progress=progress, cancel=cancel)
     col = _Collector(table)
     existing = {
-        sku.casefold(): (iid, barcode)
-        for iid, sku, barcode in db.conn.execute("SELECT id, sku, barcode FROM items")
+        sku.casefold(): barcode
+        for sku, barcode in db.conn.execute("SELECT sku, barcode FROM items")
     }
-    barcode_owner = {bc: sku for sku, (_, bc) in existing.items() if bc}
+    barcode_owner = {bc: sku for sku, bc in existing.items() if bc}
     seen_sku: dict[str, int] = {}
     seen_barcode: dict[str, int] = {}
     parsed: list[ItemFields] = []

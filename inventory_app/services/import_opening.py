@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from pathlib import Path
 
@@ -11,7 +10,8 @@ from inventory_app.domain.errors import (
     RefusedOperation,
     ValidationError,
 )
-from inventory_app.domain.model import Changes, Line, MovementType
+from inventory_app.domain.model import Line, MovementType
+from inventory_app.services import stock
 from inventory_app.services.bulk import cyclic_gc_paused
 from inventory_app.services.import_common import (
     Cancel,
@@ -19,10 +19,9 @@ from inventory_app.services.import_common import (
     Progress,
     _Collector,
     _cost,
-    _DryRun,
-    _post_lines,
+    _known_names,
+    _post_or_refuse,
     _qty,
-    _Refused,
     _text,
 )
 from inventory_app.services.tabular import (
@@ -58,18 +57,17 @@ def import_opening(
 ) -> ImportResult:
     """Opening stock: one receipt per row (an item's batch) dated ``date``, at the row's unit
     cost, with its batch code, expiry and location when given. All rows or none."""
-    lock = db.meta("lock_date")
-    if lock and date <= dt.date.fromisoformat(lock):
+    lock = stock.lock_date(db)
+    if lock and date <= lock:
         raise RefusedOperation(
             f"the opening date {date.isoformat()} is in the closed period (up to {lock})"
         )
     if date > dt.date.today():
         raise ValidationError(f"the opening date {date.isoformat()} is in the future")
     table = read_table(path, OPENING_COLUMNS, sheet=sheet, progress=progress, cancel=cancel)
-    skus = {s.casefold() for (s,) in db.conn.execute("SELECT sku FROM items")}
-    locations = {n.casefold() for (n,) in db.conn.execute("SELECT name FROM locations")}
+    skus, locations = _known_names(db)
     col = _Collector(table)
-    lines: list[tuple[int, Line]] = []
+    lines: list[tuple[int, dt.date, Line]] = []
     seen: dict[tuple[str, str, str], int] = {}
     for row in table.rows:
         before = len(col.errors)
@@ -104,24 +102,20 @@ def import_opening(
             location=location,
             note="opening balance",
         )
-        lines.append((row.number, line))
+        lines.append((row.number, date, line))
     if col.errors:
         raise ImportErrors(col.errors, source=table.source)
     if not lines:
         return ImportResult()
-    by_number = {r.number: r for r in table.rows}
-    dated = [(number, date, line) for number, line in lines]
-    changes = Changes()
-    try:
-        with contextlib.suppress(_DryRun), db.transaction() as conn:
-            changes = _post_lines(
-                conn, dated, col, by_number, operator, progress, cancel,
-                kind="opening", reference="opening balance",
-            )  # fmt: skip
-            if col.errors:
-                raise _Refused
-            if dry_run:
-                raise _DryRun
-    except _Refused:
-        raise ImportErrors(col.errors, source=table.source) from None
-    return ImportResult(posted=len(lines), changes=Changes() if dry_run else changes)
+    changes = _post_or_refuse(
+        db,
+        table,
+        lines,
+        operator=operator,
+        progress=progress,
+        cancel=cancel,
+        dry_run=dry_run,
+        kind="opening",
+        reference="opening balance",
+    )
+    return ImportResult(posted=len(lines), changes=changes)

@@ -8,16 +8,12 @@ the import wizard's Check step.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from pathlib import Path
 
-from inventory_app.domain.errors import (
-    ImportErrors,
-    RowError,
-    ValidationError,
-)
-from inventory_app.domain.model import Changes, Line, MovementType
+from inventory_app.domain.errors import RowError, ValidationError
+from inventory_app.domain.model import Line, MovementType
+from inventory_app.services import stock
 from inventory_app.services.bulk import cyclic_gc_paused
 from inventory_app.services.import_common import (
     Cancel,
@@ -25,10 +21,9 @@ from inventory_app.services.import_common import (
     Progress,
     _Collector,
     _cost,
-    _DryRun,
-    _post_lines,
+    _known_names,
+    _post_or_refuse,
     _qty,
-    _Refused,
     _text,
 )
 from inventory_app.services.import_items import ITEM_COLUMNS, import_items
@@ -132,10 +127,10 @@ def parse_journal(
         if type_ == MovementType.TRANSFER and not to_location:
             col.add(row, "to_location", "a transfer needs a destination location")
         if (
-            expiry is not None
+            type_ == MovementType.RECEIPT
+            and expiry is not None
             and date is not None
             and expiry < date
-            and type_ == (MovementType.RECEIPT)
         ):
             col.add(row, "expiry", "is before the date of the row")
         if len(col.errors) > before:
@@ -179,31 +174,26 @@ def import_journal(
     """Post a movement journal. Rows post in date order, file order within a date; stock
     that would go negative at a row (counting the rows before it) is refused."""
     table = read_table(path, JOURNAL_COLUMNS, sheet=sheet, progress=progress, cancel=cancel)
-    skus = {s.casefold() for (s,) in db.conn.execute("SELECT sku FROM items")}
-    locations = {n.casefold() for (n,) in db.conn.execute("SELECT name FROM locations")}
-    lock = db.meta("lock_date")
+    skus, locations = _known_names(db)
     lines, errors = parse_journal(
         table,
         skus=skus,
         locations=locations,
-        lock_date=dt.date.fromisoformat(lock) if lock else None,
+        lock_date=stock.lock_date(db),
         today=dt.date.today(),
     )
     lines.sort(key=lambda t: t[1])  # stable: file order within a date
-    col = _Collector(table)
-    by_number = {r.number: r for r in table.rows}
-    changes = Changes()
-    try:
-        with contextlib.suppress(_DryRun), db.transaction() as conn:
-            changes = _post_lines(conn, lines, col, by_number, operator, progress, cancel)
-            if errors or col.errors:
-                raise _Refused
-            if dry_run:
-                raise _DryRun
-    except _Refused:
-        all_errors = sorted(errors + col.errors, key=lambda e: e.row)
-        raise ImportErrors(all_errors, source=table.source) from None
-    return ImportResult(posted=len(lines), changes=Changes() if dry_run else changes)
+    changes = _post_or_refuse(
+        db,
+        table,
+        lines,
+        operator=operator,
+        progress=progress,
+        cancel=cancel,
+        dry_run=dry_run,
+        earlier=errors,
+    )
+    return ImportResult(posted=len(lines), changes=changes)
 
 
 __all__ = [

@@ -140,13 +140,18 @@ class Summary:
     totals: SummaryRow = field(default_factory=lambda: SummaryRow(key="total"))
 
 
+def check_period(start: dt.date, end: dt.date) -> None:
+    """Refuse a period that ends before it starts."""
+    if end < start:
+        raise ValidationError(f"the period ends ({end}) before it starts ({start})")
+
+
 def period_summary(db: Database, *, start: dt.date, end: dt.date, by: str = "item") -> Summary:
     """Opening, in (receipts), out (cost of goods sold), adj (signed), closing for the days
     ``start``..``end`` inclusive. opening + in - out + adj = closing on every row."""
     if by not in ("item", "category"):
         raise ValidationError("summary is by item or by category")
-    if end < start:
-        raise ValidationError(f"the period ends ({end}) before it starts ({start})")
+    check_period(start, end)
     conn = db.conn
     opening = queries.flows(conn, None, start - dt.timedelta(days=1))
     period = queries.flows(conn, start, end)

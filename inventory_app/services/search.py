@@ -20,7 +20,9 @@ def _fts_phrase(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def _like_pattern(word: str) -> str:
+def like_pattern(word: str) -> str:
+    """``%word%`` for ``LIKE ? ESCAPE '\\'``, with the word's own ``%``, ``_`` and ``\\`` taken
+    literally."""
     escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
@@ -43,7 +45,7 @@ def match_sql(text: str, *, alias: str = "i") -> tuple[str, list[object]]:
             f"({alias}.sku LIKE ? ESCAPE '\\' OR {alias}.name LIKE ? ESCAPE '\\'"
             f" OR coalesce({alias}.barcode, '') LIKE ? ESCAPE '\\')"
         )
-        pattern = _like_pattern(word)
+        pattern = like_pattern(word)
         params += [pattern, pattern, pattern]
     return " AND ".join(parts), params
 
@@ -90,12 +92,7 @@ def search_items(
     if not text:
         return []
     active = "" if include_archived else " AND i.active = 1"
-    exact_rows = db.conn.execute(
-        f"SELECT {_HIT_COLS} FROM items i WHERE (i.sku = ? OR i.barcode = ?){active}"
-        " ORDER BY i.sku = ? DESC",
-        (text, text, text),
-    ).fetchall()
-    hits = [_hit(r, exact=True) for r in exact_rows]
+    hits = _exact_hits(db, text, include_archived=include_archived)
     seen = {h.id for h in hits}
     where, params = match_sql(text)
     rows = db.conn.execute(
@@ -111,10 +108,16 @@ def find_exact(db: Database, code: str, *, include_archived: bool = True) -> Ite
     code = code.strip()
     if not code:
         return None
+    hits = _exact_hits(db, code, include_archived=include_archived)
+    return hits[0] if hits else None
+
+
+def _exact_hits(db: Database, code: str, *, include_archived: bool) -> list[ItemHit]:
+    """The items whose SKU or barcode is ``code`` (at most two), the SKU match first."""
     active = "" if include_archived else " AND i.active = 1"
-    r = db.conn.execute(
+    rows = db.conn.execute(
         f"SELECT {_HIT_COLS} FROM items i WHERE (i.sku = ? OR i.barcode = ?){active}"
-        " ORDER BY i.sku = ? DESC LIMIT 1",
+        " ORDER BY i.sku = ? DESC",
         (code, code, code),
-    ).fetchone()
-    return _hit(r, exact=True) if r else None
+    )
+    return [_hit(r, exact=True) for r in rows]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from inventory_app.services import settings
 from inventory_app.storage.db import Database, open_db
 
 APP_NAME = "inventory_app"
@@ -31,8 +32,6 @@ def open_shop(
 
 
 def create_shop(path: str | Path, *, name: str = "", currency: str = "¥") -> Database:
-    from inventory_app.services import settings
-
     db = open_db(path, write=True, create=True)
     with db.transaction():
         if name:

@@ -6,19 +6,16 @@ Each write runs in one transaction and returns the ``Changes`` it made.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from inventory_app.domain import money
 from inventory_app.domain.errors import Cancelled, InventoryError, RefusedOperation
 from inventory_app.domain.model import Changes, Document, Line, MovementType
-from inventory_app.services.bulk import cyclic_gc_paused
+from inventory_app.services.bulk import Cancel, Progress, cyclic_gc_paused
 from inventory_app.storage.db import Database
 from inventory_app.storage.ledger import Poster
-
-Progress = Callable[[int, int], None]
-Cancel = Callable[[], bool]
 
 
 def post(db: Database, doc: Document, *, kind: str | None = None, source: str = "app") -> Changes:
@@ -89,8 +86,8 @@ def last_reversible(db: Database) -> int | None:
 
 def close_period(db: Database, date: dt.date) -> Changes:
     """Lock every day up to and including ``date``: movements dated then are refused."""
-    current = db.meta("lock_date")
-    if current and date.isoformat() < current:
+    current = lock_date(db)
+    if current and date < current:
         raise RefusedOperation(f"the period is already closed up to {current}; it cannot reopen")
     if date > dt.date.today():
         raise RefusedOperation("a period in the future cannot be closed")
@@ -104,6 +101,7 @@ def close_period(db: Database, date: dt.date) -> Changes:
 
 
 def lock_date(db: Database) -> dt.date | None:
+    """The last day of the closed period (movements dated up to it are refused), or None."""
     value = db.meta("lock_date")
     return dt.date.fromisoformat(value) if value else None
 

@@ -27,9 +27,7 @@ from inventory_app.services.tabular_aliases import STANDARD_ALIASES, normalize_h
 from inventory_app.services.tabular_cells import Cell, cell_date, cell_decimal, cell_int, cell_text
 from inventory_app.services.tabular_csv import _read_csv
 from inventory_app.services.tabular_rows import Column, SourceRow, Table, column_letter
-from inventory_app.services.tabular_xlsx import _openpyxl_problem, _read_xlsx, check_workbook_file
-
-_check_workbook_file = check_workbook_file  # the name it had before it moved
+from inventory_app.services.tabular_xlsx import _read_xlsx, check_workbook_file
 
 __all__ = [
     "STANDARD_ALIASES",
@@ -39,8 +37,6 @@ __all__ = [
     "Column",
     "SourceRow",
     "Table",
-    "_check_workbook_file",
-    "_openpyxl_problem",
     "cell_date",
     "cell_decimal",
     "cell_int",
