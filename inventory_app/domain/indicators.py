@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from statistics import NormalDist
 
+from inventory_app.domain.money import round_money
+
 ZERO = Decimal(0)
 DAYS_IN_YEAR = 365
 _Q2 = Decimal("0.01")
 _Q1 = Decimal("0.1")
 _RATE_Q = Decimal("0.0001")
 _QTY_Q = Decimal("0.001")
-_MONEY_Q = Decimal("0.01")
 _Z_Q = Decimal("0.0001")
 
 # Ageing buckets: (label, first day, last day); the last is open-ended.
@@ -47,10 +48,6 @@ def quantize_qty(d: Decimal) -> Decimal:
     return d.quantize(_QTY_Q, rounding=ROUND_HALF_UP)
 
 
-def quantize_money(d: Decimal) -> Decimal:
-    return d.quantize(_MONEY_Q, rounding=ROUND_HALF_UP)
-
-
 def quantize_rate(d: Decimal) -> Decimal:
     return d.quantize(_RATE_Q, rounding=ROUND_HALF_UP)
 
@@ -60,7 +57,7 @@ def quantize_rate(d: Decimal) -> Decimal:
 
 def average_inventory(opening: Decimal, closing: Decimal) -> Decimal:
     """(opening + closing) ÷ 2, in money (2 decimals)."""
-    return quantize_money((Decimal(opening) + Decimal(closing)) / 2)
+    return round_money((Decimal(opening) + Decimal(closing)) / 2)
 
 
 def daily_average_inventory(
@@ -75,7 +72,7 @@ def daily_average_inventory(
     for date, change in changes:
         if start <= date <= end:
             weighted += Decimal(change) * ((end - date).days + 1)
-    return quantize_money(weighted / days)
+    return round_money(weighted / days)
 
 
 def turnover(cogs: Decimal, average: Decimal | None) -> Decimal | None:

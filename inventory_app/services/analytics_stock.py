@@ -135,14 +135,8 @@ def _month_end(month: str, at: dt.date) -> str:
 def demand_totals(db: Database, *, at: dt.date, days: int) -> dict[int, int]:
     """Per item: milli-units issued in the ``days`` days ending ``at`` (net of reversals)."""
     start = at - dt.timedelta(days=days - 1)
-    parts = aq.split_flows(db.conn, start, at)  # the month so far is shared with ABC
-    if len(parts) == 1:
-        return {i: f[2] for i, f in parts[0].items() if f[2] > 0}
-    out: dict[int, int] = {}
-    for part in parts:
-        for i, f in part.items():
-            out[i] = out.get(i, 0) + f[2]
-    return {i: q for i, q in out.items() if q > 0}
+    flows = queries.flows(db.conn, start, at)  # the month so far is shared with ABC
+    return {i: f[2] for i, f in flows.items() if f[2] > 0}
 
 
 def slow_movers(

@@ -12,7 +12,7 @@ import sqlite3
 from collections import defaultdict
 
 from inventory_app.storage import queries
-from inventory_app.storage.queries import Flows, first_of_month, last_of_month, month_key
+from inventory_app.storage.queries import first_of_month, last_of_month, month_key
 from inventory_app.storage.read_memo import memoized
 
 # (in_value, out_value, adj_value), out positive
@@ -216,24 +216,3 @@ def open_batches(conn: sqlite3.Connection) -> list[tuple]:
 
 
 batches_at = memoized(queries.batches_at)  # a past day's batches, read once per computation
-
-
-def split_flows(conn: sqlite3.Connection, start: dt.date | None, end: dt.date) -> list[Flows]:
-    """``queries.flows(conn, start, end)`` as parts that sum to it: the days of the first
-    month when the period starts mid-month, the whole months, and the days of the last
-    month when it ends mid-month. Each part is a memoized read, so that the dashboard's
-    windows ending (or starting) on the same day read those days once."""
-    if start is None or start > end or month_key(start) == month_key(end):
-        return [queries.flows(conn, start, end)]
-    parts = []
-    if start.day != 1:
-        parts.append(queries.flows(conn, start, last_of_month(start)))
-        start = last_of_month(start) + dt.timedelta(days=1)
-    if end == last_of_month(end):
-        parts.append(queries.flows(conn, start, end))
-    else:
-        before = first_of_month(end) - dt.timedelta(days=1)
-        if start <= before:
-            parts.append(queries.flows(conn, start, before))
-        parts.append(queries.flows(conn, first_of_month(end), end))
-    return parts

@@ -24,7 +24,6 @@ from inventory_app.services import (
     settings,
     stock,
 )
-from inventory_app.storage import analytics_queries as aq
 from inventory_app.storage import queries
 from inventory_app.storage.read_memo import reusing_reads
 
@@ -71,15 +70,13 @@ def test_abc_integer_classes_match_the_domain_rule():
         (ago(0).replace(day=1), ago(0)),
     ],
 )
-def test_split_flows_add_up_to_the_flows(demo_db, start, end):
-    whole = queries.flows(demo_db.conn, start, end)
-    summed: dict[int, list[int]] = {}
-    for part in aq.split_flows(demo_db.conn, start, end):
-        for item_id, f in part.items():
-            acc = summed.setdefault(item_id, [0] * 6)
-            for i, x in enumerate(f):
-                acc[i] += x
-    assert summed == dict(whole) and whole
+def test_flows_built_from_shared_part_month_reads_are_the_fresh_flows(demo_db, start, end):
+    whole = queries.flows(demo_db.conn, start, end)  # outside reusing_reads: nothing shared
+    with reusing_reads():
+        for s in (end - dt.timedelta(days=89), (start or end).replace(day=9)):
+            queries.flows(demo_db.conn, s, end)  # windows ending (or starting) the same day
+        shared = queries.flows(demo_db.conn, start, end)
+    assert dict(shared) == dict(whole) and whole
 
 
 def test_dashboard_parts_agree_with_each_service_alone(demo_db):
