@@ -15,18 +15,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from inventory_app.domain.errors import Cancelled, ValidationError
 from inventory_app.services import settings
+from inventory_app.services.bulk import Cancel, Progress
 from inventory_app.services.export_labels import check_lang, label
+from inventory_app.services.reports import check_period
 from inventory_app.storage.db import Database
 from inventory_app.storage.queries import last_of_month
-
-Progress = Callable[[int, int], None]
-Cancel = Callable[[], bool]
 
 FULL = ("summary", "movements", "closing", "stocktakes", "indicators")
 SUMMARY_ONLY = ("summary", "indicators")
@@ -111,8 +109,7 @@ def export_period(
     unknown = set(sheets) - set(FULL)
     if unknown:
         raise ValidationError(f"unknown sheets: {', '.join(sorted(unknown))}")
-    if end < start:
-        raise ValidationError(f"the period ends ({end}) before it starts ({start})")
+    check_period(start, end)
     if start > dt.date.today():
         raise ValidationError(f"the period starts in the future ({start}); nothing to export")
     path = Path(path)
