@@ -169,9 +169,8 @@ def _row(conn: sqlite3.Connection, stocktake_id: int) -> tuple:
 
 
 def get(db: Database, stocktake_id: int) -> StocktakeInfo:
-    for info in list_stocktakes(db):
-        if info.id == stocktake_id:
-            return info
+    for r in q.stocktake_rows(db.conn, stocktake_id):
+        return _info(r[:12], r[12], r[13])
     raise NotFound(f"there is no stocktake #{stocktake_id}")
 
 

@@ -128,14 +128,17 @@ def stocktake_row(conn: sqlite3.Connection, stocktake_id: int) -> tuple | None:
     ).fetchone()
 
 
-def stocktake_rows(conn: sqlite3.Connection) -> list[tuple]:
-    """Every stocktake with (lines, counted lines), newest first."""
+def stocktake_rows(conn: sqlite3.Connection, stocktake_id: int | None = None) -> list[tuple]:
+    """Every stocktake (or the one ``stocktake_id``) with (lines, counted lines), newest
+    first."""
+    where, args = ("", ()) if stocktake_id is None else (" WHERE s.id = ?", (stocktake_id,))
     return conn.execute(
         f"SELECT {STOCKTAKE_COLS},"
         " (SELECT count(*) FROM stocktake_lines l WHERE l.stocktake_id = s.id),"
         " (SELECT count(*) FROM stocktake_lines l WHERE l.stocktake_id = s.id AND"
         "   EXISTS (SELECT 1 FROM stocktake_counts c WHERE c.line_id = l.id))"
-        " FROM stocktakes s ORDER BY s.id DESC"
+        f" FROM stocktakes s{where} ORDER BY s.id DESC",
+        args,
     ).fetchall()
 
 
