@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from inventory_app.charts import palette
 from inventory_app.charts.fonts import ensure_fonts
+from inventory_app.domain.text import char_width
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -116,11 +117,9 @@ def links(fig: Figure) -> list[str]:
 
 def shorten(text: str, limit: int = 18) -> str:
     """Clip long names for axis labels (CJK characters count double)."""
-    import unicodedata
-
     width = 0
     for i, ch in enumerate(text):
-        width += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        width += char_width(ch)
         if width > limit:
             return text[:i].rstrip() + "…"
     return text

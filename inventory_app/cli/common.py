@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from inventory_app.domain.errors import NotAnInventoryFile
+from inventory_app.domain.text import display_width
 from inventory_app.services import shop
 from inventory_app.storage.db import Database
 
@@ -75,18 +76,11 @@ def print_csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
         w.writerow(["" if v is None else jsonable(v) for v in row])
 
 
-def _width(text: str) -> int:
-    # East Asian wide characters take two columns in a terminal.
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def print_table(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     cells = [[("" if v is None else str(jsonable(v))) for v in row] for row in rows]
-    widths = [_width(c) for c in columns]
+    widths = [display_width(c) for c in columns]
     for row in cells:
-        widths = [max(w, _width(v)) for w, v in zip(widths, row, strict=True)]
+        widths = [max(w, display_width(v)) for w, v in zip(widths, row, strict=True)]
     numeric = [
         all(_looks_numeric(r[i]) for r in cells if r[i]) and any(r[i] for r in cells)
         for i in range(len(columns))
@@ -95,7 +89,7 @@ def print_table(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> Non
     def fmt(values: Sequence[str]) -> str:
         out = []
         for v, w, num in zip(values, widths, numeric, strict=True):
-            pad = " " * (w - _width(v))
+            pad = " " * (w - display_width(v))
             out.append(pad + v if num else v + pad)
         return "  ".join(out).rstrip()
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from openpyxl.styles import Font, PatternFill, Side
+
+from inventory_app.domain.text import display_width
 
 FMT_MONEY = "#,##0.00"
 FMT_QTY_WHOLE = "#,##0"
@@ -107,11 +108,6 @@ class Col:
     key: str
     kind: str = "text"  # text | date | datetime | int | qty | money | cost | ratio | days | pct
     width: float | None = None
-
-
-def display_width(text: str) -> int:
-    """Columns a text takes on screen: East Asian wide characters count two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def clean_text(value: str) -> str:

@@ -128,7 +128,7 @@ def _data_sheet(ws, kind: str, columns, lang: str) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    from inventory_app.services.export_style import display_width
+    from inventory_app.domain.text import display_width
 
     fill = PatternFill("solid", fgColor="DDE4EE")
     for i, column in enumerate(columns, 1):
