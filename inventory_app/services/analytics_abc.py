@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from inventory_app.domain.abc import check_thresholds, classify
+from inventory_app.domain.abc import classify
 from inventory_app.domain.money import div_half_up, money_from_int
 from inventory_app.services import settings
 from inventory_app.services.reports import check_period
@@ -67,33 +67,6 @@ class AbcReport:
         }
 
 
-def _classes(cents: dict[str, int], *, a: Decimal, b: Decimal) -> dict[str, str]:
-    """``domain.abc.classify`` of the positive consumptions, in integer cents: the same
-    classes (its shares are 28-digit Decimals, exact enough that comparing them with the
-    thresholds agrees with the exact integer comparison for any total below 10^15 cents
-    and thresholds of up to 12 decimals; beyond that, the domain rule itself decides)."""
-    check_thresholds(a, b)
-    positive = {k: c for k, c in cents.items() if c > 0}
-    total = sum(positive.values())
-    places = -min(int(a.as_tuple().exponent), int(b.as_tuple().exponent), 0)
-    if total >= 10**15 or places > 12:
-        return classify({k: money_from_int(c) for k, c in positive.items()}, a=a, b=b)
-    an, ad = a.as_integer_ratio()
-    bn, bd = b.as_integer_ratio()
-    out: dict[str, str] = {}
-    before = 0  # cents of the items ranked above
-    group: tuple[int, str] | None = None  # (value, class) of the last run of equal values
-    for key, c in sorted(positive.items(), key=lambda kv: (-kv[1], kv[0])):
-        if group is not None and c == group[0]:
-            cls = group[1]
-        else:  # share before < a  <=>  before * ad < an * total, exactly
-            cls = "A" if before * ad < an * total else "B" if before * bd < bn * total else "C"
-            group = (c, cls)
-        before += c
-        out[key] = cls
-    return out
-
-
 def abc_report(db: Database, *, start: dt.date, end: dt.date) -> AbcReport:
     """ABC classes by consumption value (cost of goods sold) in the period, highest first,
     over every item that moved in the period; those that sold nothing are C."""
@@ -104,7 +77,7 @@ def abc_report(db: Database, *, start: dt.date, end: dt.date) -> AbcReport:
     cents = {info[i][0]: c for i, c in by_item.items()}  # by SKU
     names = {info[i][0]: info[i] for i in by_item}
     consumption = {sku: money_from_int(c) for sku, c in cents.items()}
-    classes = _classes(
+    classes = classify(  # exact on integer cents, no Decimal per item
         cents, a=settings.get_decimal(db, "abc_a"), b=settings.get_decimal(db, "abc_b")
     )
     total_cents = sum(c for c in cents.values() if c > 0)
