@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -21,14 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from inventory_app.domain.model import Changes, MovementType
-from inventory_app.services import reports, search, stock
+from inventory_app.services import search, stock
 from inventory_app.services.shop import Database
 from inventory_app.ui.app_context import AppContext, app_settings
 from inventory_app.ui.errors import show_error
 from inventory_app.ui.pages import PAGES, Page
 from inventory_app.ui.shop_files import ShopFiles, recent_files
+from inventory_app.ui.status_bar import ShopStatus, touches_stock
 from inventory_app.ui.welcome import WelcomeScreen
-from inventory_app.ui.widgets.format import money_text
 from inventory_app.ui.widgets.search_box import SearchBox
 
 SP = QStyle.StandardPixmap
@@ -74,14 +73,10 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
 
         self._build_actions()
-        self._build_status_bar()
-        # Alert counts in the status bar, whichever page is shown: recomputed off the UI
-        # thread when a shop opens and shortly after postings (a burst gives one refresh).
-        self._alerts_timer = QTimer(self)
-        self._alerts_timer.setSingleShot(True)
-        self._alerts_timer.setInterval(600)
-        self._alerts_timer.timeout.connect(self._count_alerts)
-        self._alerts_job: object | None = None
+        self.shop_status = ShopStatus(self)
+        self.file_label = self.shop_status.file_label
+        self.value_label = self.shop_status.value_label
+        self.alerts_label = self.shop_status.alerts_label
         self.ctx.data_changed.connect(self._on_data_changed)
         self._restore_geometry()
         self._show_state()
@@ -173,16 +168,6 @@ class MainWindow(QMainWindow):
             self.postings_menu.addAction(action)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
 
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.file_label = QLabel()
-        self.value_label = QLabel()
-        self.alerts_label = QLabel()
-        self.alerts_label.setObjectName("alerts")
-        bar.addPermanentWidget(self.alerts_label)
-        bar.addPermanentWidget(self.value_label)
-        bar.addPermanentWidget(self.file_label)
-
     def _build_pages(self) -> None:
         settings = app_settings()
         for page in self.pages.values():
@@ -239,11 +224,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setVisible(has_db)
         self.search_field.setEnabled(has_db)
         self._update_title()
-        self._update_status()
-        if has_db:
-            self._alerts_timer.start()
-        else:
-            self.alerts_label.clear()
+        self.shop_status.refresh()
 
     def _update_title(self) -> None:
         if self.ctx.db is None:
@@ -251,64 +232,20 @@ class MainWindow(QMainWindow):
         else:
             self.setWindowTitle(f"{self.ctx.shop_name} — {self.ctx.db.path.name}")
 
-    def _update_status(self) -> None:
-        db = self.ctx.db
-        if db is None:
-            self.file_label.setText(self.tr("No shop open"))
-            self.value_label.clear()
-            return
-        self.file_label.setText(db.path.name)
-        self.file_label.setToolTip(str(db.path))
-        value = reports.stock_value(db)
-        self.value_label.setText(
-            self.tr("Stock value: {0} {1}").format(self.ctx.currency, money_text(value))
-        )
-
     def set_alert_counts(self, counts: dict[str, int]) -> None:
         """Alert counts for the status bar, e.g. ``{"expired": 3, "reorder": 12}``. Known kinds
         (expired, expiring, reorder, dead) get their label; other keys show as given."""
-        names = {
-            "expired": self.tr("expired"),
-            "expiring": self.tr("expiring soon"),
-            "reorder": self.tr("to reorder"),
-            "dead": self.tr("dead stock"),
-        }
-        parts = [f"{n} {names.get(kind, kind)}" for kind, n in counts.items() if n]
-        self.alerts_label.setText("  ·  ".join(parts))
-
-    def _on_data_changed(self, changes: Changes, _initiator: object) -> None:
-        self._update_status()
-        if changes.settings:
-            self._update_title()
-        self._alerts_timer.start()
+        self.shop_status.set_alert_counts(counts)
 
     def alerts_pending(self) -> bool:
         """True while status-bar alert counts are due or being computed."""
-        return self._alerts_timer.isActive() or self._alerts_job is not None
+        return self.shop_status.alerts_pending()
 
-    def _count_alerts(self) -> None:
-        from inventory_app.ui.pages.dashboard_parts import DashboardWorker
-
-        db = self.ctx.db
-        if db is None:
-            return
-        if self.current_page_name() == "dashboard":
-            return  # the dashboard computes the same counts and sets them
-        if self._alerts_job is not None:  # one at a time; ask again when it is done
-            self._alerts_timer.start()
-            return
-        job = DashboardWorker(0, lambda path=str(db.path): alert_counts(path))
-        job.signals.finished.connect(
-            lambda: self._alerts_counted(job), Qt.ConnectionType.QueuedConnection
-        )
-        self._alerts_job = job
-        job.start()
-
-    def _alerts_counted(self, job: object) -> None:
-        self._alerts_job = None
-        job.release()
-        if job.result is not None and self.ctx.db is not None:
-            self.set_alert_counts(job.result)
+    def _on_data_changed(self, changes: Changes, _initiator: object) -> None:
+        if changes.settings:
+            self._update_title()
+        if touches_stock(changes):
+            self.shop_status.refresh()
 
     # -- pages --------------------------------------------------------------------------------
 
@@ -332,15 +269,8 @@ class MainWindow(QMainWindow):
     def open_posting(self, kind: MovementType) -> None:
         if self.ctx.db is None:
             return
-        try:
-            from inventory_app.ui.dialogs.posting import PostingDialog
-        except ModuleNotFoundError as exc:
-            if exc.name != "inventory_app.ui.dialogs.posting":
-                raise
-            QMessageBox.information(
-                self, self.tr("Not available"), self.tr("Posting dialogs are not installed yet.")
-            )
-            return
+        from inventory_app.ui.dialogs.posting import PostingDialog
+
         PostingDialog(self.ctx, kind, parent=self).exec()
 
     def undo_last_posting(self) -> None:
@@ -415,20 +345,3 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
         self.ctx.close()
         super().closeEvent(event)
-
-
-def alert_counts(path: str) -> dict[str, int]:
-    """Counts for the status bar, on a worker thread with a connection of its own."""
-    from inventory_app.services import analytics_alerts, shop
-
-    db = shop.open_shop(path, write=False, check=False)
-    try:
-        al = analytics_alerts.alerts(db)
-    finally:
-        db.close()
-    return {
-        "expired": len(al.expired),
-        "expiring": len(al.expiring),
-        "reorder": len(al.low_stock) + len(al.out_of_stock),
-        "dead": len(al.dead_stock),
-    }

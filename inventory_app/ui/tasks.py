@@ -22,8 +22,6 @@ Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
 SHOW_AFTER_MS = 500
-
-
 POLL_MS = 15
 
 
@@ -62,16 +60,13 @@ def run_task(
     title: str,
     fn: Callable[[Progress, Cancel], T],
     *,
-    label: str = "",
     show_after_ms: int = SHOW_AFTER_MS,
 ) -> T:
     """Run ``fn(progress, cancel)`` in a worker thread; return its result or raise."""
     cancelled = threading.Event()
     worker = _Worker(fn, cancelled)
     loop = QEventLoop()
-    dialog = QProgressDialog(
-        label or title, parent.tr("Cancel") if parent else "Cancel", 0, 0, parent
-    )
+    dialog = QProgressDialog(title, parent.tr("Cancel") if parent else "Cancel", 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(
         Qt.WindowModality.WindowModal if parent is not None else Qt.WindowModality.ApplicationModal

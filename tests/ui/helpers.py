@@ -8,15 +8,18 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 
-def when_modal(handler: Callable[[QWidget], None], *, timeout_ms: int = 5000) -> list[QWidget]:
-    """Call ``handler(dialog)`` once a modal dialog is up. Returns a list that receives the
-    dialog, so the test can check that one appeared at all."""
+def when_modal(
+    handler: Callable[[QWidget], None], *, kind: type = QWidget, timeout_ms: int = 5000
+) -> list[QWidget]:
+    """Call ``handler(dialog)`` once a modal dialog (of class ``kind``: several dialogs may
+    follow each other) is up. Returns a list that receives the dialog, so the test can check
+    that one appeared at all."""
     seen: list[QWidget] = []
     waited = [0]
 
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is not None and dialog not in seen:
+        if isinstance(dialog, kind) and dialog not in seen:
             seen.append(dialog)
             handler(dialog)
             return

@@ -222,6 +222,18 @@ def test_alert_counts_show_on_any_page_and_follow_postings(qtbot, ctx):
     assert "1 to reorder" in window.alerts_label.text()
 
 
+def test_a_stocktake_count_does_not_recount_the_status_bar(qtbot, ctx):
+    from inventory_app.domain.model import Changes
+
+    window = _window(qtbot, ctx)
+    window.show_page("items")
+    qtbot.waitUntil(lambda: not window.alerts_pending(), timeout=5000)
+    ctx.data_changed.emit(Changes(stocktakes=frozenset({1})), None)  # a scan, say
+    assert not window.alerts_pending()
+    ctx.data_changed.emit(Changes(items=frozenset({1})), None)
+    assert window.alerts_pending()
+
+
 def test_toolbar_keys_open_the_posting_dialogs(qtbot, ctx):
     window = _window(qtbot, ctx)
     kinds = []

@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from inventory_app.services import check, stock
 from inventory_app.services import stocktake as st
@@ -15,25 +15,11 @@ from inventory_app.ui.dialogs.stocktake_review import ReviewDialog
 from inventory_app.ui.pages import PAGES
 from inventory_app.ui.pages.stocktakes import StocktakesPage
 
+from .helpers import when_modal
+
 
 def when_dialog(kind, handler, *, timeout_ms: int = 5000) -> list:
-    """Like ``when_modal``, but waits for a modal dialog of class ``kind`` (several dialogs
-    follow each other in one scan)."""
-    seen: list = []
-    waited = [0]
-
-    def poll() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, kind) and box not in seen:
-            seen.append(box)
-            handler(box)
-            return
-        waited[0] += 20
-        if waited[0] < timeout_ms:
-            QTimer.singleShot(20, poll)
-
-    QTimer.singleShot(0, poll)
-    return seen
+    return when_modal(handler, kind=kind, timeout_ms=timeout_ms)
 
 
 MILK = "6901234567892"

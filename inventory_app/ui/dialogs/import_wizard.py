@@ -210,8 +210,7 @@ class ImportWizard(QDialog):
         from inventory_app.services import shop
 
         path, sheet, kind = self.path, self._sheet(), self.kind
-        date = self.date.date()
-        opening = dt.date(date.year(), date.month(), date.day())
+        opening = self.date.date().toPython()
         operator, db_path = self.ctx.operator, self.ctx.db.path
 
         def job(progress, cancel):

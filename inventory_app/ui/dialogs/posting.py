@@ -9,7 +9,6 @@ checked at once and the batches each line will use are previewed with
 from __future__ import annotations
 
 from contextlib import suppress
-from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer
@@ -29,8 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from inventory_app.domain.errors import InventoryError
-from inventory_app.domain.model import Changes, Document, Item, MovementType, Removal
+from inventory_app.domain.model import Changes, Document, Item, MovementType
 from inventory_app.services import catalog, stock
+from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.dialogs import posting_lines as pl
 from inventory_app.ui.dialogs import posting_tables as tables
 from inventory_app.ui.dialogs.posting_editor import LineEditor
@@ -52,7 +52,7 @@ class PostingDialog(QDialog):
     was posted. Expected problems (``InventoryError``) are shown in the dialog, lines kept.
     """
 
-    def __init__(self, ctx, kind: MovementType, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, kind: MovementType, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = T(kind)
         if self.kind not in KINDS:
@@ -102,7 +102,6 @@ class PostingDialog(QDialog):
             self,
             [t for _, t in tables.line_columns(self.kind)],
             tables.numeric_columns(self.kind),
-            stretch=0,
         )
         self.lines_table.currentCellChanged.connect(self._on_row_changed)
         QShortcut(
@@ -118,7 +117,7 @@ class PostingDialog(QDialog):
         self.policy_label = QLabel(box)
         self.policy_label.setWordWrap(True)
         box_layout.addWidget(self.policy_label)
-        self.preview_table = tables.make_table(box, tables.preview_titles(), [5, 6, 7], stretch=0)
+        self.preview_table = tables.make_table(box, tables.preview_titles(), [5, 6, 7])
         self.preview_table.setSelectionMode(self.preview_table.SelectionMode.NoSelection)
         self.preview_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         box_layout.addWidget(self.preview_table)
@@ -226,47 +225,13 @@ class PostingDialog(QDialog):
         self._preview_timer.stop()
         if getattr(self.db, "conn", None) is None:  # the shop was closed under us
             return
-        head = self.header()
-        valid = [d for d in self.drafts if not d.errors]
-        for d in self.drafts:
-            d.preview, d.needs_reason = None, ""
-        if valid:  # header problems too come back per line, in the ledger's words
-            lines = [pl.to_line(d, self.kind, head) for d in valid]
-            doc = Document(date=head.date, lines=tuple(lines))
-            shown = stock.preview(self.db, doc)
-            # A named batch out of policy order (or expired) is refused without a reason:
-            # preview again with a stand-in reason to show its draws and say why.
-            pending = [
-                k
-                for k, d in enumerate(valid)
-                if shown[k].problem and d.batch.strip() and not d.override_reason.strip()
-            ]
-            if pending:
-                lines = [pl.to_line(d, self.kind, head, placeholder=True) for d in valid]
-                alt = stock.preview(self.db, replace(doc, lines=tuple(lines)))
-                for k in pending:
-                    if alt[k].ok:
-                        valid[k].needs_reason = shown[k].problem
-                shown = alt
-            for d, p in zip(valid, shown, strict=True):
-                d.preview = p
+        pl.preview_drafts(self.db, self.drafts, self.kind, self.header())
         self._refresh_tables()
 
     def _fill_preview(self) -> None:
         row = self.lines_table.currentRow()
         tables.fill_preview(self.preview_table, self.drafts, self.kind, self.header(), selected=row)
-        self.policy_label.setText(self._policy_text(self.current_draft()))
-
-    def _policy_text(self, d: Draft | None) -> str:
-        if d is None:
-            return self.tr("Scan or type an item to see which batches it will use.")
-        if d.needs_reason:
-            return d.needs_reason
-        if self.kind == T.RECEIPT:
-            return self.tr("Each line becomes a batch with its own cost and expiry.")
-        if d.item.removal == Removal.FEFO:
-            return self.tr("{0} is issued FEFO: earliest expiry first.").format(d.item.sku)
-        return self.tr("{0} is issued FIFO: oldest received first.").format(d.item.sku)
+        self.policy_label.setText(pl.policy_text(self.current_draft(), self.kind))
 
     # -- refreshing -----------------------------------------------------------------------
 
@@ -289,12 +254,10 @@ class PostingDialog(QDialog):
             self.editor.load(None)
         self._fill_preview()
         total = sum((value_of(d, self.kind) or Decimal(0) for d in self.drafts), Decimal(0))
-        currency = self.ctx.settings.get("currency", "") if self.ctx.settings else ""
-        lines = len(self.drafts)
         self.total_label.setText(
-            self.tr("Lines: {0}").format(lines)
+            self.tr("Lines: {0}").format(len(self.drafts))
             + "   "
-            + self.tr("Total {0} {1}").format(currency, money_text(total))
+            + self.tr("Total {0} {1}").format(self.ctx.currency, money_text(total))
         )
         d = self.current_draft()
         self.editor.show_problems(d, self.header_problems())
@@ -302,24 +265,7 @@ class PostingDialog(QDialog):
 
     def blocking_problem(self) -> str:
         """Why the document cannot be posted as it stands ("" when it can)."""
-        if not self.drafts:
-            return self.tr("Add at least one line.")
-        problems = self.header_problems()
-        if problems:
-            return next(iter(problems.values()))
-        for n, d in enumerate(self.drafts, 1):
-            if d.ok:
-                continue
-            if d.errors:
-                why = next(iter(d.errors.values()))
-            elif d.needs_reason:
-                why = self.tr("give a reason for batch {0}").format(d.batch)
-            elif d.preview is not None:
-                why = pl.shortage_text(d.preview)
-            else:
-                why = self.tr("not checked yet")
-            return self.tr("Line {0} ({1}): {2}").format(n, d.item.sku, why)
-        return ""
+        return pl.blocking_problem(self.drafts, self.header_problems())
 
     def _update_post_state(self) -> None:
         problem = self.blocking_problem()
@@ -335,7 +281,7 @@ class PostingDialog(QDialog):
             lines=tuple(pl.to_line(d, self.kind, head) for d in self.drafts),
             reference=self.head_bar.reference(),
             supplier=self.head_bar.supplier(),
-            operator=getattr(self.ctx, "operator", "") or "",
+            operator=self.ctx.operator,
         )
 
     def post(self) -> None:

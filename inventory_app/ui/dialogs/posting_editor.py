@@ -28,7 +28,7 @@ from inventory_app.ui.dialogs.posting_lines import (
     default_expiry,
     takes_cost,
 )
-from inventory_app.ui.widgets.format import qty_text as fmt_qty
+from inventory_app.ui.widgets.format import qty_text
 from inventory_app.ui.widgets.item_picker import ItemPicker
 
 T = MovementType
@@ -221,7 +221,7 @@ class LineEditor(QGroupBox):
                     text = self.tr("{0} · {1} left · EXPIRED {2}")
                 else:
                     text = self.tr("{0} · {1} left · expires {2}")
-                text = text.format(b.batch, fmt_qty(b.qty), (b.expiry or b.received).isoformat())
+                text = text.format(b.batch, qty_text(b.qty), (b.expiry or b.received).isoformat())
                 if location is None:  # batches of every location are listed
                     text += f" · {b.location}"
                 self.batch_combo.addItem(text, b.batch)

@@ -117,7 +117,6 @@ class HeaderBar(QWidget):
     # -- values ---------------------------------------------------------------------------
 
     def header(self) -> Header:
-        qd = self.date_edit.date()
         reason = ""
         if self.kind == T.WRITEOFF:
             reason = self.reason_combo.currentData() or ""
@@ -125,7 +124,7 @@ class HeaderBar(QWidget):
             reason = self.reason_edit.text().strip()
         to_location = self.to_location_combo.currentData() if self.kind == T.TRANSFER else None
         return Header(
-            date=dt.date(qd.year(), qd.month(), qd.day()),
+            date=self.date_edit.date().toPython(),
             location=None if self.kind == T.RECEIPT else self.location_combo.currentData(),
             to_location=to_location,
             reason=reason,

@@ -1,5 +1,6 @@
 """The lines of a posting document while they are being typed: text as entered, checked as
-you type, turned into ``domain.model.Line`` for the preview and for posting.
+you type, turned into ``domain.model.Line`` for the preview and for posting; what stops the
+document from being posted.
 
 No widgets here: the dialog owns those. Messages go through ``QCoreApplication.translate``
 so that zh_CN can follow.
@@ -8,19 +9,20 @@ so that zh_CN can follow.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
 from inventory_app.domain import money
 from inventory_app.domain.errors import ValidationError
-from inventory_app.domain.model import Item, Line, MovementType
+from inventory_app.domain.model import Document, Item, Line, MovementType, Removal
+from inventory_app.services import stock
+from inventory_app.services.shop import Database
 from inventory_app.services.stock import LinePreview
-from inventory_app.ui.widgets.format import qty_text
+from inventory_app.ui.widgets.format import cost_text, qty_text
 
 T = MovementType
-OUTGOING = (T.ISSUE, T.WRITEOFF, T.TRANSFER)
 OVERRIDE_PLACEHOLDER = "-"  # stands in for a reason not typed yet, to preview the draws
 
 
@@ -161,6 +163,69 @@ def to_line(d: Draft, kind: MovementType, head: Header, *, placeholder: bool = F
     )
 
 
+def preview_drafts(db: Database, drafts: list[Draft], kind: MovementType, head: Header) -> None:
+    """Ask the ledger what posting would do: sets ``preview`` (and ``needs_reason``) of every
+    draft whose fields ``check`` found valid; the others get None."""
+    valid = [d for d in drafts if not d.errors]
+    for d in drafts:
+        d.preview, d.needs_reason = None, ""
+    if not valid:
+        return
+    # header problems too come back per line, in the ledger's words
+    doc = Document(date=head.date, lines=tuple(to_line(d, kind, head) for d in valid))
+    shown = stock.preview(db, doc)
+    # A named batch out of policy order (or expired) is refused without a reason: preview
+    # again with a stand-in reason to show its draws and say why.
+    pending = [
+        k
+        for k, d in enumerate(valid)
+        if shown[k].problem and d.batch.strip() and not d.override_reason.strip()
+    ]
+    if pending:
+        lines = tuple(to_line(d, kind, head, placeholder=True) for d in valid)
+        alt = stock.preview(db, replace(doc, lines=lines))
+        for k in pending:
+            if alt[k].ok:
+                valid[k].needs_reason = shown[k].problem
+        shown = alt
+    for d, p in zip(valid, shown, strict=True):
+        d.preview = p
+
+
+def blocking_problem(drafts: list[Draft], header_problems: dict[str, str]) -> str:
+    """Why the document cannot be posted as it stands ("" when it can)."""
+    if not drafts:
+        return tr("Add at least one line.")
+    if header_problems:
+        return next(iter(header_problems.values()))
+    for n, d in enumerate(drafts, 1):
+        if d.ok:
+            continue
+        if d.errors:
+            why = next(iter(d.errors.values()))
+        elif d.needs_reason:
+            why = tr("give a reason for batch {0}").format(d.batch)
+        elif d.preview is not None:
+            why = shortage_text(d.preview)
+        else:
+            why = tr("not checked yet")
+        return tr("Line {0} ({1}): {2}").format(n, d.item.sku, why)
+    return ""
+
+
+def policy_text(d: Draft | None, kind: MovementType) -> str:
+    """Which batches the selected line will use, in a sentence."""
+    if d is None:
+        return tr("Scan or type an item to see which batches it will use.")
+    if d.needs_reason:
+        return d.needs_reason
+    if kind == T.RECEIPT:
+        return tr("Each line becomes a batch with its own cost and expiry.")
+    if d.item.removal == Removal.FEFO:
+        return tr("{0} is issued FEFO: earliest expiry first.").format(d.item.sku)
+    return tr("{0} is issued FIFO: oldest received first.").format(d.item.sku)
+
+
 def value_of(d: Draft, kind: MovementType) -> Decimal | None:
     """Value of the line in money: what it costs in (receipts, gains) or draws out."""
     if takes_cost(kind, d):
@@ -183,10 +248,7 @@ def fmt_qty(q: Decimal) -> str:
 
 def fmt_cost(c: Decimal) -> str:
     """A unit cost as typed into a field, 2 to 4 decimals: 2.50, 2.125, 0.0125."""
-    text = format(c.quantize(Decimal("0.0001")), "f")
-    while text.endswith("0") and len(text.split(".")[1]) > 2:
-        text = text[:-1]
-    return text
+    return cost_text(c).replace(",", "")
 
 
 def shortage_text(p: LinePreview) -> str:

@@ -24,9 +24,7 @@ from inventory_app.ui.dialogs.posting_lines import (
     tr,
     value_of,
 )
-from inventory_app.ui.widgets.format import cost_text as fmt_cost
-from inventory_app.ui.widgets.format import money_text as fmt_money
-from inventory_app.ui.widgets.format import qty_text as fmt_qty
+from inventory_app.ui.widgets.format import cost_text, money_text, qty_text
 
 T = MovementType
 RED = QColor("#c62828")
@@ -53,10 +51,6 @@ def numeric_columns(kind: MovementType) -> list[int]:
     return [i for i, k in enumerate(keys) if k in ("qty", "unit_cost", "value")]
 
 
-PREVIEW_COLUMNS = ("line", "batch", "location", "received", "expiry", "qty", "cost", "value")
-_NUMERIC = {"qty", "unit_cost", "value", "cost"}
-
-
 def preview_titles() -> list[str]:
     return [
         tr("Line"),
@@ -70,8 +64,8 @@ def preview_titles() -> list[str]:
     ]
 
 
-def make_table(parent, titles: list[str], numeric: list[int], *, stretch: int) -> QTableWidget:
-    """A read-only table sized to its contents, column ``stretch`` taking the spare width."""
+def make_table(parent, titles: list[str], numeric: list[int]) -> QTableWidget:
+    """A read-only table sized to its contents, the first column taking the spare width."""
     table = QTableWidget(0, len(titles), parent)
     table.setHorizontalHeaderLabels(titles)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -84,7 +78,7 @@ def make_table(parent, titles: list[str], numeric: list[int], *, stretch: int) -
     header = table.horizontalHeader()
     header.setHighlightSections(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     header.setMinimumSectionSize(64)
     header.setStretchLastSection(False)
     for col in numeric:
@@ -121,7 +115,7 @@ def line_row(d: Draft, kind: MovementType, head: Header, number: int) -> list[QT
             cell = _cell(f"{number}. {d.item.sku} — {d.item.name}")
         elif key == "qty":
             q = qty_of(d)
-            cell = _cell(fmt_qty(q) if q is not None else d.qty, numeric=True)
+            cell = _cell(qty_text(q) if q is not None else d.qty, numeric=True)
         elif key == "unit":
             cell = _cell(d.item.unit, color=GREY)
         elif key == "unit_cost":
@@ -129,7 +123,7 @@ def line_row(d: Draft, kind: MovementType, head: Header, number: int) -> list[QT
             if not takes_cost(kind, d):
                 cell = _cell("", numeric=True)
             elif c is not None:
-                cell = _cell(fmt_cost(c), numeric=True)
+                cell = _cell(cost_text(c), numeric=True)
             else:
                 cell = _cell(d.unit_cost or tr("needed"), numeric=True, color=RED)
         elif key == "batch":
@@ -146,7 +140,7 @@ def line_row(d: Draft, kind: MovementType, head: Header, number: int) -> list[QT
             cell = _cell(d.location)
         elif key == "value":
             v = value_of(d, kind)
-            cell = _cell(fmt_money(v) if v is not None else "", numeric=True)
+            cell = _cell(money_text(v) if v is not None else "", numeric=True)
         else:  # status
             cell = status_cell(d)
         if error and key != "status":
@@ -214,9 +208,9 @@ def fill_preview(
                         _cell(loc),
                         _cell(head.date.isoformat()),
                         _cell(exp_text),
-                        _cell(fmt_qty(q) if q is not None else "", numeric=True),
-                        _cell(fmt_cost(c) if c is not None else "", numeric=True),
-                        _cell(fmt_money(v) if v is not None else "", numeric=True),
+                        _cell(qty_text(q) if q is not None else "", numeric=True),
+                        _cell(cost_text(c) if c is not None else "", numeric=True),
+                        _cell(money_text(v) if v is not None else "", numeric=True),
                     ],
                 )
             )
@@ -234,9 +228,9 @@ def fill_preview(
                         _cell(draw.location),
                         _cell(_date(draw.received)),
                         _cell(expiry, color=color),
-                        _cell(fmt_qty(draw.qty), numeric=True),
-                        _cell(fmt_cost(cost), numeric=True),
-                        _cell(fmt_money(draw.value), numeric=True),
+                        _cell(qty_text(draw.qty), numeric=True),
+                        _cell(cost_text(cost), numeric=True),
+                        _cell(money_text(draw.value), numeric=True),
                     ],
                 )
             )

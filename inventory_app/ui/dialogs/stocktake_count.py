@@ -11,11 +11,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QFont, QKeyEvent
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QInputDialog,
@@ -33,6 +32,7 @@ from inventory_app.services import catalog
 from inventory_app.services import stocktake as st
 from inventory_app.services.stocktake import ReviewLine
 from inventory_app.ui.app_context import AppContext
+from inventory_app.ui.dialogs.scanner import ScannerDialog
 from inventory_app.ui.errors import show_error
 from inventory_app.ui.models.paged import MUTED, Column, RowsModel
 from inventory_app.ui.widgets.format import date_text, qty_text
@@ -84,7 +84,7 @@ class CountLinesModel(RowsModel):
         return MUTED if not row.counted and row.line_id != self.highlight else None
 
 
-class CountDialog(QDialog):
+class CountDialog(ScannerDialog):
     def __init__(self, ctx: AppContext, stocktake_id: int, *, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -153,14 +153,6 @@ class CountDialog(QDialog):
         self.qty.returnPressed.connect(self.scan.setFocus)
         self.reload()
         self.scan.setFocus()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        # A scanner ends every code with Enter: it must never close the dialog or press a
-        # default button.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
     # -- data -----------------------------------------------------------------------------------
 

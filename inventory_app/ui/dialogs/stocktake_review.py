@@ -4,13 +4,12 @@ explicit choice (leave unchanged / count as zero) — neither is pre-selected.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
@@ -29,9 +28,10 @@ from inventory_app.domain.stocktake import StocktakeReason, Uncounted
 from inventory_app.services import stocktake as st
 from inventory_app.services.stocktake import Review, ReviewLine
 from inventory_app.ui.app_context import AppContext
+from inventory_app.ui.dialogs.scanner import ScannerDialog
 from inventory_app.ui.errors import show_error
 from inventory_app.ui.models.paged import AMBER_BG, MUTED, RED, Column, RowsModel
-from inventory_app.ui.widgets.format import date_text, money_text, qty_text
+from inventory_app.ui.widgets.format import date_text, money_text, qty_text, status_text
 from inventory_app.ui.widgets.search_box import SearchBox
 
 
@@ -107,7 +107,7 @@ class ReviewModel(RowsModel):
         return AMBER_BG if row.flagged else None
 
 
-class ReviewDialog(QDialog):
+class ReviewDialog(ScannerDialog):
     def __init__(self, ctx: AppContext, stocktake_id: int, *, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -189,21 +189,11 @@ class ReviewDialog(QDialog):
         self.approve_button.clicked.connect(self.approve)
         self.reload()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        # A scanner ends every code with Enter: it must never close the dialog or press a
-        # default button.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
     # -- data -----------------------------------------------------------------------------------
 
     def reload(self) -> None:
         self.review = st.review(self.ctx.db, self.stocktake_id)
         info = self.review.stocktake
-        from inventory_app.ui.pages.stocktakes import status_text
-
         status = status_text(info.status.value)
         self.setWindowTitle(self.tr("Review: {0}").format(info.name))
         self.title.setText(

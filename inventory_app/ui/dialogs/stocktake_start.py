@@ -22,7 +22,7 @@ from inventory_app.domain.errors import InventoryError
 from inventory_app.domain.model import Changes
 from inventory_app.services import catalog
 from inventory_app.services import stocktake as st
-from inventory_app.services.stocktake_cycle import due_list
+from inventory_app.services.stocktake_cycle import DueRow, due_list
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.errors import show_error
 
@@ -34,6 +34,7 @@ class StartStocktakeDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.changes: Changes | None = None
+        self._due: list[DueRow] | None = None  # read once: ~0.3 s on 10k items
         self.setWindowTitle(self.tr("New stocktake"))
         self.kind = QComboBox()
         for key, text in (
@@ -97,7 +98,9 @@ class StartStocktakeDialog(QDialog):
     def _kind_changed(self) -> None:
         self.values.setCurrentIndex(self.kind.currentIndex())
         if self.kind.currentData() == "due":
-            rows = due_list(self.ctx.db)
+            if self._due is None:
+                self._due = due_list(self.ctx.db)
+            rows = self._due
             wanted = self.due_class.currentData()
             n = sum(1 for r in rows if not wanted or r.abc == wanted)
             self.note.setText(

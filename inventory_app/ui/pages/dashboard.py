@@ -37,6 +37,7 @@ from inventory_app.ui.pages.dashboard_parts import (
     ListModel,
     Tile,
     collector_pause,
+    status_counts,
 )
 from inventory_app.ui.widgets.format import money_text
 from inventory_app.ui.widgets.table import DataTable
@@ -176,11 +177,18 @@ class DashboardPage(DashboardLists, Page):
         choice = self.period.currentData()
         if choice == "custom":
             return
-        start, end = analytics_dashboard.period_for(choice)
+        self._put_dates(*analytics_dashboard.period_for(choice))
+
+    def _put_dates(self, start: dt.date, end: dt.date) -> None:
         for edit, day in ((self.date_from, start), (self.date_to, end)):
             edit.blockSignals(True)
-            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.setDate(QDate(day))
             edit.blockSignals(False)
+
+    def _choose_custom(self) -> None:
+        self.period.blockSignals(True)
+        self.period.setCurrentIndex(self.period.findData("custom"))
+        self.period.blockSignals(False)
 
     def _period_changed(self, _index: int) -> None:
         custom = self.period.currentData() == "custom"
@@ -191,20 +199,13 @@ class DashboardPage(DashboardLists, Page):
 
     def _dates_edited(self, _date: QDate) -> None:
         if self.period.currentData() != "custom":
-            self.period.blockSignals(True)
-            self.period.setCurrentIndex(self.period.findData("custom"))
-            self.period.blockSignals(False)
+            self._choose_custom()
         self.reload()
 
     def set_period(self, start: dt.date, end: dt.date) -> None:
         """A custom period (a click on a month of the trend drills into it)."""
-        self.period.blockSignals(True)
-        self.period.setCurrentIndex(self.period.findData("custom"))
-        self.period.blockSignals(False)
-        for edit, day in ((self.date_from, start), (self.date_to, end)):
-            edit.blockSignals(True)
-            edit.setDate(QDate(day.year, day.month, day.day))
-            edit.blockSignals(False)
+        self._choose_custom()
+        self._put_dates(start, end)
         self.reload()
 
     # -- computing ------------------------------------------------------------------------------
@@ -349,14 +350,7 @@ class DashboardPage(DashboardLists, Page):
         self.show_list(self.list_kind or "expiring")
         win = self.window()
         if hasattr(win, "set_alert_counts"):
-            win.set_alert_counts(
-                {
-                    "expired": len(al.expired),
-                    "expiring": len(al.expiring),
-                    "reorder": len(al.low_stock) + len(al.out_of_stock),
-                    "dead": len(al.dead_stock),
-                }
-            )
+            win.set_alert_counts(status_counts(al))
 
     # -- export ---------------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -71,21 +71,23 @@ class Tile(QFrame):
 class ListModel(RowsModel):
     """Rows already computed (a list behind a tile or a chart click)."""
 
-    def __init__(self, columns: Sequence[Column], parent=None) -> None:
-        super().__init__(columns, parent)
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self._loaded = True
-        self.endResetModel()
-        self.loaded.emit()
-
     def foreground(self, row: Any, column: Column):
         days_left = getattr(row, "days_left", None)
         if column.key == "expiry" and days_left is not None and days_left < 0:
             return RED
         return None
+
+
+def status_counts(alerts: Any) -> dict[str, int]:
+    """The status bar's alert counts (``MainWindow.set_alert_counts``) from
+    ``analytics_alerts.Alerts``: reorder covers low and out of stock."""
+    n = alerts.counts()
+    return {
+        "expired": n["expired"],
+        "expiring": n["expiring"],
+        "reorder": n["low_stock"] + n["out_of_stock"],
+        "dead": n["dead_stock"],
+    }
 
 
 def _pct(value: Decimal) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,11 +18,9 @@ from inventory_app.services.browse import ItemFilter, ItemRow
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.errors import show_error
 from inventory_app.ui.models.items import ItemsModel
-from inventory_app.ui.pages.base import Page
+from inventory_app.ui.pages.base import Page, refill_choices
 from inventory_app.ui.widgets.search_box import SearchBox
 from inventory_app.ui.widgets.table import DataTable
-
-_ALL = object()
 
 
 class ItemsPage(Page):
@@ -45,6 +42,8 @@ class ItemsPage(Page):
         self.table = DataTable(self.model, state_key="items")
         self.count_label = QLabel()
         self.count_label.setObjectName("muted")
+        self.tables = (self.table,)
+        self.search_box = self.search
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
@@ -79,7 +78,7 @@ class ItemsPage(Page):
         category = self.category.currentData()
         return ItemFilter(
             text=self.search.text().strip(),
-            category=None if category is None or category is _ALL else str(category),
+            category=None if category is None else str(category),
             active=self.status.currentData(),
         )
 
@@ -99,15 +98,8 @@ class ItemsPage(Page):
         return bool(changes.items or changes.catalog or changes.movements)
 
     def _fill_categories(self) -> None:
-        current = self.category.currentData()
-        self.category.blockSignals(True)
-        self.category.clear()
-        self.category.addItem(self.tr("All categories"), None)
-        for name in catalog.categories(self.ctx.db) if self.ctx.db else []:
-            self.category.addItem(name, name)
-        index = self.category.findData(current) if current is not None else 0
-        self.category.setCurrentIndex(max(index, 0))
-        self.category.blockSignals(False)
+        names = catalog.categories(self.ctx.db) if self.ctx.db else []
+        refill_choices(self.category, self.tr("All categories"), ((n, n) for n in names))
 
     def _update_count(self) -> None:
         if self.ctx.db is None:
@@ -123,11 +115,6 @@ class ItemsPage(Page):
         self.archive_button.setEnabled(row is not None)
         if row is not None:
             self.archive_button.setText(self.tr("Archive") if row.active else self.tr("Restore"))
-
-    def focus_search(self) -> bool:
-        self.search.setFocus()
-        self.search.selectAll()
-        return True
 
     def set_search(self, text: str) -> None:
         self.search.setText(text)
@@ -179,11 +166,3 @@ class ItemsPage(Page):
             show_error(self, exc)
             return
         self.ctx.data_changed.emit(changes, self)
-
-    # -- state --------------------------------------------------------------------------------
-
-    def save_state(self, settings: QSettings) -> None:
-        self.table.save_state(settings)
-
-    def restore_state(self, settings: QSettings) -> None:
-        self.table.restore_state(settings)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -63,12 +63,12 @@ def period_dates(period: str, today: dt.date) -> tuple[dt.date | None, dt.date |
 
 
 def _set_date(edit: QDateEdit, value: dt.date | None) -> None:
-    edit.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+    edit.setDate(NO_DATE if value is None else QDate(value))
 
 
 def _py_date(edit: QDateEdit) -> dt.date | None:
     q = edit.date()
-    return None if q == NO_DATE else dt.date(q.year(), q.month(), q.day())
+    return None if q == NO_DATE else q.toPython()
 
 
 class MovementsPage(Page):
@@ -102,6 +102,8 @@ class MovementsPage(Page):
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.alloc_table = DataTable(self.allocations, state_key="allocations")
+        self.tables = (self.table, self.alloc_table)
+        self.search_box = self.item
 
         bar = QHBoxLayout()
         bar.addWidget(self.period)
@@ -211,16 +213,3 @@ class MovementsPage(Page):
         from inventory_app.ui.dialogs.reverse_dialog import ReverseDialog
 
         ReverseDialog(self.ctx, row.id, parent=self).exec()
-
-    def focus_search(self) -> bool:
-        self.item.setFocus()
-        self.item.selectAll()
-        return True
-
-    def save_state(self, settings: QSettings) -> None:
-        self.table.save_state(settings)
-        self.alloc_table.save_state(settings)
-
-    def restore_state(self, settings: QSettings) -> None:
-        self.table.restore_state(settings)
-        self.alloc_table.restore_state(settings)

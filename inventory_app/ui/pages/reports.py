@@ -33,14 +33,6 @@ from inventory_app.ui.pages.base import Page
 from inventory_app.ui.tasks import run_task
 
 
-def _qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _date(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())
-
-
 def last_month(today: dt.date | None = None) -> dt.date:
     """The first day of the month before ``today``'s: what an accountant usually wants."""
     first = (today or dt.date.today()).replace(day=1)
@@ -50,10 +42,10 @@ def last_month(today: dt.date | None = None) -> dt.date:
 class ReportsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.month = QDateEdit(_qdate(last_month()))
+        self.month = QDateEdit(QDate(last_month()))
         self.month.setDisplayFormat("yyyy-MM")
         self.month.setCalendarPopup(True)
-        self.month.setMaximumDate(_qdate(dt.date.today()))
+        self.month.setMaximumDate(QDate(dt.date.today()))
         self.lang = QComboBox()
         self.lang.addItem(self.tr("English"), "en")
         self.lang.addItem("中文", "zh")
@@ -63,8 +55,8 @@ class ReportsPage(Page):
         self.export_button.setShortcut(QKeySequence("Ctrl+E"))
         self.export_button.setToolTip(self.tr("Save the month's Excel pack (Ctrl+E)"))
 
-        self.start = QDateEdit(_qdate(dt.date.today().replace(month=1, day=1)))
-        self.end = QDateEdit(_qdate(dt.date.today()))
+        self.start = QDateEdit(QDate(dt.date.today().replace(month=1, day=1)))
+        self.end = QDateEdit(QDate(dt.date.today()))
         for edit in (self.start, self.end):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setCalendarPopup(True)
@@ -165,26 +157,26 @@ class ReportsPage(Page):
         return Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
 
     def choose_month_file(self) -> None:
-        month = _date(self.month.date())
+        month = self.month.date().toPython()
         path = self._ask_path(f"{self.ctx.shop_name}-{month:%Y-%m}")
         if path is not None:
             self.export_month_to(path)
 
     def choose_summary_file(self) -> None:
-        start, end = _date(self.start.date()), _date(self.end.date())
+        start, end = self.start.date().toPython(), self.end.date().toPython()
         path = self._ask_path(f"{self.ctx.shop_name}-{start}-{end}")
         if path is not None:
             self.export_summary_to(path)
 
     def export_month_to(self, path: Path) -> bool:
         """Export the selected month to ``path``; True when the file was written."""
-        month = _date(self.month.date())
+        month = self.month.date().toPython()
         title = self.tr("Exporting {0}…").format(f"{month:%Y-%m}")
         return self._export(path, title, lambda ex, db, p, c: ex.export_month(
             db, month, path, lang=self.selected_lang(), progress=p, cancel=c))  # fmt: skip
 
     def export_summary_to(self, path: Path) -> bool:
-        start, end = _date(self.start.date()), _date(self.end.date())
+        start, end = self.start.date().toPython(), self.end.date().toPython()
         title = self.tr("Exporting the summary…")
         return self._export(path, title, lambda ex, db, p, c: ex.export_summary(
             db, path, start=start, end=end, lang=self.selected_lang(), progress=p,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from inventory_app.domain.model import Changes
@@ -10,7 +9,7 @@ from inventory_app.services import catalog
 from inventory_app.services.browse import BatchFilter, BatchRow
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.models.stock import StockModel
-from inventory_app.ui.pages.base import Page
+from inventory_app.ui.pages.base import Page, refill_choices
 from inventory_app.ui.widgets.search_box import SearchBox
 from inventory_app.ui.widgets.table import DataTable
 
@@ -28,6 +27,8 @@ class StockPage(Page):
         self.table = DataTable(self.model, state_key="stock")
         self.legend = QLabel()
         self.legend.setObjectName("muted")
+        self.tables = (self.table,)
+        self.search_box = self.item
 
         bar = QHBoxLayout()
         bar.addWidget(self.item, 2)
@@ -78,28 +79,12 @@ class StockPage(Page):
         return bool(changes.batches or changes.catalog or changes.settings or changes.items)
 
     def _fill_locations(self) -> None:
-        current = self.location.currentData()
-        self.location.blockSignals(True)
-        self.location.clear()
-        self.location.addItem(self.tr("All locations"), None)
-        for loc in catalog.list_locations(self.ctx.db) if self.ctx.db else []:
-            self.location.addItem(loc.name, loc.id)
-        index = self.location.findData(current) if current is not None else 0
-        self.location.setCurrentIndex(max(index, 0))
-        self.location.blockSignals(False)
+        locations = catalog.list_locations(self.ctx.db) if self.ctx.db else []
+        refill_choices(
+            self.location, self.tr("All locations"), ((loc.name, loc.id) for loc in locations)
+        )
 
     def open_item(self, row: BatchRow) -> None:
         from inventory_app.ui.pages.item_detail import ItemDetailDialog
 
         ItemDetailDialog(self.ctx, row.item_id, parent=self).exec()
-
-    def focus_search(self) -> bool:
-        self.item.setFocus()
-        self.item.selectAll()
-        return True
-
-    def save_state(self, settings: QSettings) -> None:
-        self.table.save_state(settings)
-
-    def restore_state(self, settings: QSettings) -> None:
-        self.table.restore_state(settings)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -24,19 +24,8 @@ from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.errors import show_error
 from inventory_app.ui.models.paged import MUTED, Column, RowsModel
 from inventory_app.ui.pages.base import Page
+from inventory_app.ui.widgets.format import status_text
 from inventory_app.ui.widgets.table import DataTable
-
-
-def status_text(status: str) -> str:
-    """A stocktake's status in the shop's words."""
-    names = {
-        "open": QCoreApplication.translate("stocktake", "Open"),
-        "counting": QCoreApplication.translate("stocktake", "Counting"),
-        "in_review": QCoreApplication.translate("stocktake", "In review"),
-        "approved": QCoreApplication.translate("stocktake", "Approved"),
-        "cancelled": QCoreApplication.translate("stocktake", "Cancelled"),
-    }
-    return names.get(status, status)
 
 
 class StocktakesModel(RowsModel):
@@ -82,6 +71,7 @@ class StocktakesPage(Page):
         super().__init__(ctx, parent)
         self.model = StocktakesModel(ctx, self)
         self.table = DataTable(self.model, state_key="stocktakes")
+        self.tables = (self.table,)
         self.new_button = QPushButton(self.tr("New stocktake…"))
         self.count_button = QPushButton(self.tr("Count…"))
         self.review_button = QPushButton(self.tr("Review && approve…"))
@@ -277,9 +267,3 @@ class StocktakesPage(Page):
             self._changed(st.cancel(self.ctx.db, row.id))
         except InventoryError as exc:
             show_error(self, exc)
-
-    def save_state(self, settings: QSettings) -> None:
-        self.table.save_state(settings)
-
-    def restore_state(self, settings: QSettings) -> None:
-        self.table.restore_state(settings)

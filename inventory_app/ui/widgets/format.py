@@ -51,4 +51,16 @@ def type_text(movement_type: str) -> str:
     return names.get(movement_type, movement_type)
 
 
+def status_text(status: str) -> str:
+    """A stocktake's status in the shop's words."""
+    names = {
+        "open": QCoreApplication.translate("stocktake", "Open"),
+        "counting": QCoreApplication.translate("stocktake", "Counting"),
+        "in_review": QCoreApplication.translate("stocktake", "In review"),
+        "approved": QCoreApplication.translate("stocktake", "Approved"),
+        "cancelled": QCoreApplication.translate("stocktake", "Cancelled"),
+    }
+    return names.get(status, status)
+
+
 MOVEMENT_TYPES = ("receipt", "issue", "writeoff", "adjust", "transfer", "stocktake", "reversal")
