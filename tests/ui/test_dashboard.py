@@ -146,3 +146,16 @@ def test_a_refresh_shows_new_figures_in_view_at_once(qtbot, ctx, posted):
     # the charts in view are covered by their old canvases, yet count as in view
     assert renewed["turnover"] and renewed["expiry"] and not renewed["slow_movers"]
     qtbot.waitUntil(lambda: p.charts["slow_movers"]._figure is not old["slow_movers"], timeout=5000)
+
+
+def test_the_dates_stay_editable_and_editing_one_makes_the_period_custom(qtbot, page):
+    page.period.setCurrentIndex(page.period.findData("this_month"))
+    assert page.date_from.isEnabled() and page.date_to.isEnabled()
+    assert page.period_dates() == (TODAY.replace(day=1), TODAY)
+    qtbot.waitUntil(lambda: page._running is None, timeout=20000)
+    page.set_period(TODAY.replace(day=1) - dt.timedelta(days=31), TODAY)  # a drill-down
+    assert page.period.currentData() == "custom" and page.date_from.isEnabled()
+    qtbot.waitUntil(lambda: page._running is None, timeout=20000)
+    page.period.setCurrentIndex(page.period.findData("this_month"))
+    page.date_from.setDate(page.date_from.date().addDays(-3))  # typed by the owner
+    assert page.period.currentData() == "custom"

@@ -191,9 +191,7 @@ class DashboardPage(DashboardLists, Page):
         self.period.blockSignals(False)
 
     def _period_changed(self, _index: int) -> None:
-        custom = self.period.currentData() == "custom"
-        self.date_from.setEnabled(custom)
-        self.date_to.setEnabled(custom)
+        # the date boxes stay editable: editing one makes the period Custom (_dates_edited)
         self._set_period_dates()
         self.reload()
 
