@@ -137,7 +137,7 @@ def test_welcome_screen_creates_a_shop(qtbot, tmp_path, monkeypatch):
         dialog.operator.setText("Li")
         dialog.accept()
 
-    seen = when_modal(name_the_shop)
+    seen = when_modal(name_the_shop, kind=SettingsDialog)  # not an "Opening…" progress
     qtbot.mouseClick(window.welcome.create_button, Qt.MouseButton.LeftButton)
     assert seen
     assert window.root.currentWidget() is window.workspace
