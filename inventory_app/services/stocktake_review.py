@@ -191,7 +191,7 @@ def compute_lines(conn: sqlite3.Connection, row: tuple, tol: Tolerance) -> list[
         for item_id, loc, code, mid, qty in q.events_since(conn, stocktake_id, mark0):
             by_batch[(item_id, loc, _fold(code))].append((mid, qty))
             by_place[(item_id, loc)].append((mid, qty))
-        for item_id, loc, code, qty, value, _ in q.holdings_now(conn, stocktake_id):
+        for item_id, loc, code, qty, value in q.holdings_now(conn, stocktake_id):
             for acc in (held_batch[(item_id, loc, _fold(code))], held_place[(item_id, loc)]):
                 acc[0] += qty
                 acc[1] += value

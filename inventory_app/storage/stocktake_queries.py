@@ -87,31 +87,31 @@ def events_since(
     conn: sqlite3.Connection, stocktake_id: int, mark: int
 ) -> list[tuple[int, int, str, int, int]]:
     """(item_id, location_id, batch code, movement_id, signed qty) of everything posted after
-    movement ``mark`` to the items of the stocktake: batches created and allocations."""
+    movement ``mark`` to the items of the stocktake: batches created and allocations, in no
+    particular order. Read from the movements after ``mark`` (a range of the movement-id
+    indexes), not from all the history of the items in scope: a stocktake is recent."""
+    in_scope = "b.item_id IN (SELECT item_id FROM stocktake_items WHERE stocktake_id = ?)"
     return conn.execute(
         "SELECT b.item_id, b.location_id, b.code, b.movement_id, b.qty_received"
-        " FROM batches b JOIN stocktake_items s ON s.item_id = b.item_id"
-        " WHERE s.stocktake_id = ? AND b.movement_id > ?"
+        f" FROM batches b WHERE b.movement_id > ? AND {in_scope}"
         " UNION ALL"
         " SELECT b.item_id, b.location_id, b.code, a.movement_id, -a.qty"
-        " FROM allocations a JOIN batches b ON b.id = a.batch_id"
-        " JOIN stocktake_items s ON s.item_id = b.item_id"
-        " WHERE s.stocktake_id = ? AND a.movement_id > ?",
-        (stocktake_id, mark, stocktake_id, mark),
+        " FROM allocations a CROSS JOIN batches b ON b.id = a.batch_id"
+        f" WHERE a.movement_id > ? AND {in_scope}",
+        (mark, stocktake_id, mark, stocktake_id),
     ).fetchall()
 
 
 def holdings_now(
     conn: sqlite3.Connection, stocktake_id: int
-) -> list[tuple[int, int, str, int, int, int]]:
-    """(item_id, location_id, code, qty, value, unit_cost of the newest batch) per batch code
-    of the stocktake's items, now."""
+) -> list[tuple[int, int, str, int, int]]:
+    """(item_id, location_id, code, qty, value) per batch code (case-insensitive) of the
+    stocktake's items that holds stock now."""
     return conn.execute(
-        "SELECT b.item_id, b.location_id, b.code, sum(b.qty_remaining), sum(b.value_remaining),"
-        " (SELECT c.unit_cost FROM batches c WHERE c.item_id = b.item_id"
-        "   AND c.code = b.code COLLATE NOCASE ORDER BY c.id DESC LIMIT 1)"
+        "SELECT b.item_id, b.location_id, b.code, sum(b.qty_remaining), sum(b.value_remaining)"
         " FROM batches b JOIN stocktake_items s ON s.item_id = b.item_id"
-        " WHERE s.stocktake_id = ? GROUP BY b.item_id, b.location_id, b.code COLLATE NOCASE",
+        " WHERE s.stocktake_id = ? AND b.qty_remaining > 0"
+        " GROUP BY b.item_id, b.location_id, b.code COLLATE NOCASE",
         (stocktake_id,),
     ).fetchall()
 
