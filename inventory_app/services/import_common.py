@@ -23,6 +23,7 @@ from inventory_app.services.tabular import (
     SourceRow,
     Table,
     cell_decimal,
+    cell_shown,
     cell_text,
 )
 from inventory_app.storage.db import Database
@@ -42,7 +43,7 @@ class _Collector:
     def add(self, row: SourceRow, key: str, problem: str) -> None:
         raw = row.values.get(key)
         self.errors.append(
-            RowError(row.number, self.header(key) if key else "", _show(raw), problem)
+            RowError(row.number, self.header(key) if key else "", cell_shown(raw), problem)
         )
 
     def cell(self, row: SourceRow, key: str, parse, *, required: bool = False):
@@ -56,14 +57,6 @@ class _Collector:
         except InventoryError as exc:
             self.add(row, key, str(exc))
             return None
-
-
-def _show(raw: object) -> str:
-    if raw is None:
-        return ""
-    if isinstance(raw, dt.date):
-        return raw.isoformat()
-    return str(raw)
 
 
 def _qty(raw: object) -> Decimal:

@@ -9,7 +9,6 @@ problem). openpyxl is imported lazily.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
@@ -27,7 +26,7 @@ from inventory_app.domain.errors import (
 from inventory_app.domain.model import Changes
 from inventory_app.services import catalog
 from inventory_app.services import stocktake as st
-from inventory_app.services.tabular import cell_decimal, cell_text, check_workbook_file
+from inventory_app.services.tabular import cell_decimal, cell_shown, cell_text, check_workbook_file
 from inventory_app.storage import stocktake_queries as q
 from inventory_app.storage.db import Database
 
@@ -336,7 +335,7 @@ def _read_rows(ws: Any, info: st.StocktakeInfo, *, default_counter: str):
             if qty < 0:
                 raise ValidationError("a count cannot be negative")
         except InventoryError as exc:
-            errors.append(RowError(number, "Counted", _show(raw), str(exc)))
+            errors.append(RowError(number, "Counted", cell_shown(raw), str(exc)))
             continue
         line_id = None
         if line_text:
@@ -371,9 +370,3 @@ def _read_rows(ws: Any, info: st.StocktakeInfo, *, default_counter: str):
             )
         )
     return rows, errors
-
-
-def _show(raw: object) -> str:
-    if isinstance(raw, dt.date):
-        return raw.isoformat()
-    return "" if raw is None else str(raw)

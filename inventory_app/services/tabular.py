@@ -24,7 +24,14 @@ from pathlib import Path
 from inventory_app.domain.errors import ValidationError
 from inventory_app.services.bulk import cyclic_gc_paused
 from inventory_app.services.tabular_aliases import STANDARD_ALIASES, normalize_header
-from inventory_app.services.tabular_cells import Cell, cell_date, cell_decimal, cell_int, cell_text
+from inventory_app.services.tabular_cells import (
+    Cell,
+    cell_date,
+    cell_decimal,
+    cell_int,
+    cell_shown,
+    cell_text,
+)
 from inventory_app.services.tabular_csv import _read_csv
 from inventory_app.services.tabular_rows import Column, SourceRow, Table, column_letter
 from inventory_app.services.tabular_xlsx import _read_xlsx, check_workbook_file
@@ -40,6 +47,7 @@ __all__ = [
     "cell_date",
     "cell_decimal",
     "cell_int",
+    "cell_shown",
     "cell_text",
     "check_workbook_file",
     "column_letter",

@@ -30,6 +30,16 @@ def _require(cell: Cell) -> Cell:
     return cell
 
 
+def cell_shown(cell: Cell | object) -> str:
+    """A cell as an error message or a preview shows it, whatever it holds: as read, dates
+    as ISO text, empty as ''."""
+    if cell is None:
+        return ""
+    if isinstance(cell, datetime.date):
+        return cell.isoformat()
+    return str(cell)
+
+
 def cell_text(cell: Cell) -> str:
     """Text of a cell: numbers without exponent or trailing '.0' (barcodes stay digits),
     dates as YYYY-MM-DD. Empty -> ValidationError."""

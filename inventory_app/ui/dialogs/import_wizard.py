@@ -10,7 +10,6 @@ again.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from inventory_app.domain.errors import Cancelled, ImportErrors, InventoryError
 from inventory_app.services import imports
+from inventory_app.services.tabular import cell_shown
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.errors import show_error
 from inventory_app.ui.tasks import run_task
@@ -43,14 +43,6 @@ COLUMNS = {
     "opening": imports.OPENING_COLUMNS,
     "journal": imports.JOURNAL_COLUMNS,
 }
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
 
 
 class ImportWizard(QDialog):
@@ -247,7 +239,7 @@ class ImportWizard(QDialog):
         self.preview.setVerticalHeaderLabels([str(r.number) for r in shown])
         for i, row in enumerate(shown):
             for j, key in enumerate(keys):
-                self.preview.setItem(i, j, QTableWidgetItem(_cell_text(row.values.get(key))))
+                self.preview.setItem(i, j, QTableWidgetItem(cell_shown(row.values.get(key))))
         self.preview.resizeColumnsToContents()
         self.rows_read = len(table.rows)
         text = self.tr("{0} rows to import; the first {1} are shown.").format(
