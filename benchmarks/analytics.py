@@ -27,13 +27,10 @@ from timing import timed
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-from inventory_app.services import (
-    analytics,
-    analytics_alerts,
-    analytics_dashboard,
-    shop,
-)
-from inventory_app.storage import analytics_queries
+from inventory_app.services import analytics, shop
+from inventory_app.services.analytics import alerts as analytics_alerts
+from inventory_app.services.analytics import dashboard as analytics_dashboard
+from inventory_app.storage.reads import analytics as analytics_queries
 
 
 def ensure_demo(path: Path, skus: int, days: int) -> None:

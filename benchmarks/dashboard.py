@@ -28,8 +28,8 @@ def child(path: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     from inventory_app.ui.launch import setup_application
-    from inventory_app.ui.main_window import MainWindow
-    from inventory_app.ui.pages.dashboard import warm_up_charts
+    from inventory_app.ui.pages.dashboard.page import warm_up_charts
+    from inventory_app.ui.window.main_window import MainWindow
 
     app = QApplication([sys.argv[0]])
     setup_application(app)

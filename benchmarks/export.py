@@ -30,7 +30,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from inventory_app.domain.model import ItemFields, Line, MovementType, Removal
-from inventory_app.services import catalog, shop, stock
+from inventory_app.services import catalog, shop
+from inventory_app.services import postings as stock
 
 
 def bench_month() -> tuple[dt.date, dt.date]:
@@ -93,7 +94,7 @@ def build(path: Path, *, items: int, lines: int, seed: int = 1) -> dict:
             entries.append((date, line))
             made += 1
     stock.post_entries(db, entries, source="benchmark", total=len(entries))
-    from inventory_app.services import export_data
+    from inventory_app.services.export import data as export_data
 
     count = export_data.count_movement_lines(db, start=start, end=end)
     db.close()
@@ -103,8 +104,9 @@ def build(path: Path, *, items: int, lines: int, seed: int = 1) -> dict:
 def raw_rows(db_path: Path) -> list[tuple[str, list[tuple]]]:
     """The rows our export writes, as plain values per sheet (for the baseline)."""
     from inventory_app.domain.money import cost_from_int, money_from_int, qty_from_int
-    from inventory_app.services import export_data, reports
-    from inventory_app.services.export_sheets import _row_formulas
+    from inventory_app.services import reports
+    from inventory_app.services.export import data as export_data
+    from inventory_app.services.export.sheets import _row_formulas
 
     start, end = bench_month()
     with shop.open_shop(db_path, write=False) as db:
@@ -143,7 +145,7 @@ def run_raw(sheets: list[tuple[str, list[tuple]]], out: Path) -> float:
 
 
 def run_ours(db_path: Path, out: Path) -> float:
-    from inventory_app.services import exports
+    from inventory_app.services.export import month as exports
 
     start, _ = bench_month()
     with shop.open_shop(db_path, write=False) as db:
@@ -167,8 +169,6 @@ def peak_rss_kb() -> int:
 def child(db_path: Path, out: Path, mode: str) -> None:
     """Run one export in this (fresh) process and print its memory figures as JSON."""
     import tracemalloc
-
-    from inventory_app.services import exports  # noqa: F401  (imports before the baseline)
 
     rss_before = peak_rss_kb()
     if mode == "tracemalloc":

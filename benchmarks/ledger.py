@@ -32,7 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from timing import timed
 
 from inventory_app.domain.model import Document, Line, MovementType
-from inventory_app.services import check, demo, reports, shop, stock
+from inventory_app.services import check, demo, reports, shop
+from inventory_app.services import postings as stock
 
 
 def rss_mb() -> float:

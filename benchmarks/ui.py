@@ -38,8 +38,8 @@ def child_start(db: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     from inventory_app.ui.launch import setup_application
-    from inventory_app.ui.main_window import MainWindow
-    from inventory_app.ui.pages.dashboard import warm_up_charts
+    from inventory_app.ui.pages.dashboard.page import warm_up_charts
+    from inventory_app.ui.window.main_window import MainWindow
 
     app = QApplication([sys.argv[0]])
     setup_application(app)
@@ -78,7 +78,7 @@ def in_process_figures(db: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     from inventory_app.ui.launch import setup_application
-    from inventory_app.ui.main_window import MainWindow
+    from inventory_app.ui.window.main_window import MainWindow
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "/tmp/ui-bench-qs")

@@ -10,7 +10,7 @@ from inventory_app.charts.common import Tr, empty_note, link, new_figure, same, 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from inventory_app.services.analytics_abc import AbcReport
+    from inventory_app.services.analytics.abc import AbcReport
 
 
 def abc_pareto(report: AbcReport, *, tr: Tr = same) -> Figure:

@@ -23,7 +23,7 @@ from inventory_app.domain.indicators import AGE_LABELS
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from inventory_app.services.analytics_stock import AgeingReport
+    from inventory_app.services.analytics.stock import AgeingReport
 
 OTHER = "\x00other"  # the folded categories (never a real category name)
 

@@ -20,7 +20,7 @@ from inventory_app.charts.common import (
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from inventory_app.services.analytics_stock import ExpiryTimeline
+    from inventory_app.services.analytics.stock import ExpiryTimeline
 
 
 def expiry_timeline(timeline: ExpiryTimeline, *, tr: Tr = same, currency: str = "") -> Figure:

@@ -23,7 +23,7 @@ from inventory_app.charts.common import (
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from inventory_app.services.analytics_stock import StockItem
+    from inventory_app.services.analytics.stock import StockItem
 
 
 def top_slow_movers(

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from inventory_app.domain.indicators import Band
-    from inventory_app.services.analytics import TurnoverReport
+    from inventory_app.services.analytics.turnover import TurnoverReport
 
 
 def month_label(key: str, first: bool) -> str:

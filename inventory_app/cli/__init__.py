@@ -11,7 +11,8 @@ import sys
 from collections.abc import Sequence
 
 from inventory_app import __version__
-from inventory_app.cli import common, exports, ledger, reports, stocktake
+from inventory_app.cli import common, exports, reports, stocktake
+from inventory_app.cli import postings as ledger
 from inventory_app.domain.errors import InventoryError
 
 # Each module adds its sub-commands; the order is the order of `--help`.

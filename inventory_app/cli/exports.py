@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from inventory_app.cli import common
-from inventory_app.services.export_labels import LANGS
+from inventory_app.services.export.labels import LANGS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -62,7 +62,8 @@ def _progress_printer():
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from inventory_app.services import exports, settings
+    from inventory_app.services import settings
+    from inventory_app.services.export import month as exports
 
     progress = _progress_printer()
     with common.open_for_read(args) as db:
@@ -89,7 +90,7 @@ def _shop_lang(value: str) -> str:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    from inventory_app.services import templates
+    from inventory_app.services.imports import templates
 
     print(templates.write_template(args.kind, args.out, lang=args.lang or "en"))
     return 0

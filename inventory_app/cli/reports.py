@@ -136,7 +136,7 @@ def cmd_turnover(args: argparse.Namespace) -> int:
 
 
 def cmd_abc(args: argparse.Namespace) -> int:
-    from inventory_app.services import analytics_abc
+    from inventory_app.services.analytics import abc as analytics_abc
 
     with common.open_for_read(args) as db:
         rep = analytics_abc.abc_report(db, start=args.start, end=args.end)
@@ -157,7 +157,8 @@ def cmd_abc(args: argparse.Namespace) -> int:
 
 
 def cmd_ageing(args: argparse.Namespace) -> int:
-    from inventory_app.services import analytics_stock, settings
+    from inventory_app.services import settings
+    from inventory_app.services.analytics import stock as analytics_stock
 
     with common.open_for_read(args) as db:
         rep = analytics_stock.ageing(db, at=args.at)
@@ -215,7 +216,7 @@ def cmd_ageing(args: argparse.Namespace) -> int:
 
 
 def cmd_reorder(args: argparse.Namespace) -> int:
-    from inventory_app.services import analytics_alerts
+    from inventory_app.services.analytics import alerts as analytics_alerts
 
     with common.open_for_read(args) as db:
         rules, rows = analytics_alerts.reorder_suggestions(db, at=args.at, include_all=args.all)
@@ -315,7 +316,7 @@ def _rows(items: Sequence, fields: Sequence[str]) -> list[list[object]]:
 
 
 def cmd_alerts(args: argparse.Namespace) -> int:
-    from inventory_app.services import analytics_alerts
+    from inventory_app.services.analytics import alerts as analytics_alerts
 
     with common.open_for_read(args) as db:
         al = analytics_alerts.alerts(db, at=args.at)

@@ -113,7 +113,7 @@ def cmd_start(args: argparse.Namespace) -> int:
 
 
 def cmd_sheet(args: argparse.Namespace) -> int:
-    from inventory_app.services import stocktake_sheet
+    from inventory_app.services.stocktake import sheet as stocktake_sheet
 
     with common.open_for_read(args) as db:
         out = stocktake_sheet.export_sheet(db, args.id, args.out)
@@ -141,7 +141,7 @@ def cmd_count(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from inventory_app.services import stocktake_sheet
+    from inventory_app.services.stocktake import sheet as stocktake_sheet
 
     with common.open_for_write(args) as db:
         result = stocktake_sheet.import_sheet(db, args.id, args.file, counter=args.counter)
@@ -198,7 +198,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_approve(args: argparse.Namespace) -> int:
-    from inventory_app.services import stocktake_approve
+    from inventory_app.services.stocktake import approve as stocktake_approve
 
     with common.open_for_write(args) as db:
         if not args.uncounted:
@@ -261,7 +261,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_due(args: argparse.Namespace) -> int:
-    from inventory_app.services import stocktake_cycle
+    from inventory_app.services.stocktake import cycle as stocktake_cycle
 
     with common.open_for_read(args) as db:
         rows = stocktake_cycle.due_list(db)
@@ -288,7 +288,7 @@ def cmd_due(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from inventory_app.services import stocktake_report
+    from inventory_app.services.stocktake import report as stocktake_report
 
     with common.open_for_read(args) as db:
         out = stocktake_report.write_report(db, args.id, args.out)

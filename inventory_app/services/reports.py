@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from inventory_app.domain.errors import ValidationError
 from inventory_app.domain.money import cost_from_int, money_from_int, qty_from_int
-from inventory_app.storage import queries
 from inventory_app.storage.db import Database
+from inventory_app.storage.reads import stock as queries
 
 ZQ = Decimal("0.000")
 ZM = Decimal("0.00")

@@ -14,15 +14,10 @@ from inventory_app.charts import abc, ageing, expiry, slow_movers, turnover
 from inventory_app.charts.common import compact_money, links, new_figure
 from inventory_app.charts.fonts import CJK_FAMILY, ensure_fonts, font_paths
 from inventory_app.domain.model import ItemFields
-from inventory_app.services import (
-    analytics,
-    analytics_abc,
-    analytics_stock,
-    catalog,
-    demo,
-    shop,
-    stock,
-)
+from inventory_app.services import analytics, catalog, demo, shop
+from inventory_app.services import postings as stock
+from inventory_app.services.analytics import abc as analytics_abc
+from inventory_app.services.analytics import stock as analytics_stock
 
 TODAY = dt.date.today()
 

@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from inventory_app.cli import main
-from inventory_app.services import stock
+from inventory_app.services import postings as stock
 
 
 @pytest.fixture

@@ -171,7 +171,8 @@ def test_output_cut_short_by_a_pipe_is_not_an_error(tmp_path):
     from decimal import Decimal
 
     from inventory_app.domain.model import ItemFields, Line, MovementType
-    from inventory_app.services import catalog, shop, stock
+    from inventory_app.services import catalog, shop
+    from inventory_app.services import postings as stock
 
     path = tmp_path / "big.db"
     db = shop.create_shop(path)

@@ -8,7 +8,8 @@ import json
 import pytest
 
 from inventory_app.cli import main
-from inventory_app.services import settings, stock
+from inventory_app.services import postings as stock
+from inventory_app.services import settings
 
 TODAY = dt.date.today()
 

@@ -8,7 +8,8 @@ import openpyxl
 import pytest
 
 from inventory_app.cli import main
-from inventory_app.services import shop, stock
+from inventory_app.services import postings as stock
+from inventory_app.services import shop
 
 REVIEW_KEYS = {"sku", "batch", "location", "expected_qty", "counted_qty", "variance_qty",
                "variance_value", "flagged", "counted"}  # fmt: skip

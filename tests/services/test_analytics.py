@@ -9,7 +9,9 @@ import pytest
 
 from inventory_app.domain.errors import ValidationError
 from inventory_app.domain.model import Document, ItemFields, Line, MovementType
-from inventory_app.services import analytics, analytics_abc, catalog, settings, stock
+from inventory_app.services import analytics, catalog, settings
+from inventory_app.services import postings as stock
+from inventory_app.services.analytics import abc as analytics_abc
 
 Y0 = dt.date(2025, 1, 1)
 Y1 = dt.date(2025, 12, 31)

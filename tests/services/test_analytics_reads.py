@@ -14,18 +14,14 @@ from inventory_app.domain import indicators as ind
 from inventory_app.domain.abc import classify
 from inventory_app.domain.errors import ValidationError
 from inventory_app.domain.model import ItemFields
-from inventory_app.services import (
-    analytics,
-    analytics_abc,
-    analytics_alerts,
-    analytics_dashboard,
-    analytics_stock,
-    catalog,
-    settings,
-    stock,
-)
-from inventory_app.storage import queries
-from inventory_app.storage.read_memo import reusing_reads
+from inventory_app.services import analytics, catalog, settings
+from inventory_app.services import postings as stock
+from inventory_app.services.analytics import abc as analytics_abc
+from inventory_app.services.analytics import alerts as analytics_alerts
+from inventory_app.services.analytics import dashboard as analytics_dashboard
+from inventory_app.services.analytics import stock as analytics_stock
+from inventory_app.storage.memo import reusing_reads
+from inventory_app.storage.reads import stock as queries
 
 TODAY = dt.date.today()
 

@@ -12,7 +12,10 @@ import pytest
 
 from inventory_app.domain import indicators as ind
 from inventory_app.domain.model import ItemFields
-from inventory_app.services import analytics_alerts, analytics_stock, catalog, settings, stock
+from inventory_app.services import catalog, settings
+from inventory_app.services import postings as stock
+from inventory_app.services.analytics import alerts as analytics_alerts
+from inventory_app.services.analytics import stock as analytics_stock
 
 TODAY = dt.date.today()
 

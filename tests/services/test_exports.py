@@ -12,7 +12,9 @@ from openpyxl import load_workbook
 
 from inventory_app.domain.errors import Cancelled, ValidationError
 from inventory_app.domain.model import Document, ItemFields, Line, MovementType
-from inventory_app.services import catalog, exports, reports, stock
+from inventory_app.services import catalog, reports
+from inventory_app.services import postings as stock
+from inventory_app.services.export import month as exports
 from tests.services.test_exports_eval import Evaluator, cell_number
 
 JAN = (dt.date(2026, 1, 1), dt.date(2026, 1, 31))
@@ -314,7 +316,7 @@ def _cells(path):
 
 
 def test_the_fast_row_writer_writes_what_openpyxl_cells_would(month, tmp_path, monkeypatch):
-    from inventory_app.services.export_writer import SheetWriter
+    from inventory_app.services.export.writer import SheetWriter
 
     exports.export_month(month, "2026-01", tmp_path / "fast.xlsx", lang="zh")
     monkeypatch.setattr(SheetWriter, "fast", False)

@@ -11,7 +11,9 @@ from decimal import Decimal
 
 import pytest
 
-from inventory_app.services import exports, reports, stock
+from inventory_app.services import postings as stock
+from inventory_app.services import reports
+from inventory_app.services.export import month as exports
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")

@@ -9,7 +9,8 @@ import pytest
 from openpyxl import Workbook
 
 from inventory_app.domain.errors import ImportErrors, RefusedOperation, ValidationError
-from inventory_app.services import imports, reports, stock
+from inventory_app.services import imports, reports
+from inventory_app.services import postings as stock
 
 OPEN = dt.date(2026, 1, 1)
 

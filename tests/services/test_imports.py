@@ -8,7 +8,8 @@ from decimal import Decimal as D
 import pytest
 
 from inventory_app.domain.errors import ImportErrors, ValidationError
-from inventory_app.services import catalog, imports, reports, stock
+from inventory_app.services import catalog, imports, reports
+from inventory_app.services import postings as stock
 
 HEADER = "date,type,sku,qty,unit_cost,batch,expiry,location,to_location,reference,note"
 

@@ -9,7 +9,8 @@ import pytest
 
 from inventory_app.domain.errors import InsufficientStock, RefusedOperation, ValidationError
 from inventory_app.domain.model import Document, Line, MovementType
-from inventory_app.services import catalog, check, reports, stock
+from inventory_app.services import catalog, check, reports
+from inventory_app.services import postings as stock
 
 T = MovementType
 DAY = dt.date(2026, 3, 2)

@@ -14,7 +14,8 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from inventory_app.domain.errors import InventoryError
 from inventory_app.domain.model import ItemFields, Removal
-from inventory_app.services import catalog, check, reports, shop, stock
+from inventory_app.services import catalog, check, reports, shop
+from inventory_app.services import postings as stock
 
 START = dt.date(2025, 1, 1)
 SKUS = ("F1", "E1")  # one FIFO item, one FEFO item with a short shelf life

@@ -6,7 +6,9 @@ import datetime as dt
 from decimal import Decimal
 
 from inventory_app.domain.model import ItemFields
-from inventory_app.services import browse, browse_movements, catalog, search, stock
+from inventory_app.services import browse, catalog, search
+from inventory_app.services import postings as stock
+from inventory_app.services.browse import movements as browse_movements
 
 
 def _skus(hits) -> list[str]:

@@ -16,9 +16,10 @@ from inventory_app.domain.errors import (
     ValidationError,
 )
 from inventory_app.domain.model import ItemFields
-from inventory_app.services import catalog, check, settings, stock
+from inventory_app.services import catalog, check, settings
+from inventory_app.services import postings as stock
 from inventory_app.services import stocktake as st
-from inventory_app.services.stocktake_approve import approve
+from inventory_app.services.stocktake.approve import approve
 
 TODAY = dt.date.today()
 
@@ -397,8 +398,9 @@ def test_a_gain_on_an_expired_batch_is_posted_as_found_expired_stock(tmp_path):
     import datetime as dt
 
     from inventory_app.domain.model import ItemFields, Removal
-    from inventory_app.services import catalog, check, reports, shop, stock, stocktake
-    from inventory_app.services.stocktake_approve import approve
+    from inventory_app.services import catalog, check, reports, shop, stocktake
+    from inventory_app.services import postings as stock
+    from inventory_app.services.stocktake.approve import approve
 
     db = shop.create_shop(tmp_path / "x.db")
     catalog.add_item(db, ItemFields(sku="M", name="牛奶", removal=Removal.FEFO, shelf_life_days=5))

@@ -10,10 +10,11 @@ import pytest
 
 from inventory_app.domain.errors import NotFound, RefusedOperation
 from inventory_app.domain.model import ItemFields
-from inventory_app.services import catalog, settings, stock
+from inventory_app.services import catalog, settings
+from inventory_app.services import postings as stock
 from inventory_app.services import stocktake as st
-from inventory_app.services.stocktake_approve import approve
-from inventory_app.services.stocktake_cycle import abc_classes, due_list, shrinkage
+from inventory_app.services.stocktake.approve import approve
+from inventory_app.services.stocktake.cycle import abc_classes, due_list, shrinkage
 
 TODAY = dt.date.today()
 LONG_AGO = TODAY - dt.timedelta(days=500)
@@ -125,7 +126,7 @@ def test_blind_cycle_count_of_due_a_items_while_selling(db, tmp_path):
 
     from inventory_app.domain.model import Removal
     from inventory_app.services import check, reports
-    from inventory_app.services.stocktake_report import write_report
+    from inventory_app.services.stocktake.report import write_report
 
     catalog.add_item(db, ItemFields(sku="X", name="Drill 电钻", category="Tools"))
     catalog.add_item(db, ItemFields(sku="M", name="酸奶", barcode="6900000000017",

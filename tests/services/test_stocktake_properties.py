@@ -15,9 +15,10 @@ from hypothesis import strategies as hs
 
 from inventory_app.domain.errors import InventoryError, RefusedOperation
 from inventory_app.domain.model import ItemFields, Removal
-from inventory_app.services import catalog, check, shop, stock
+from inventory_app.services import catalog, check, shop
+from inventory_app.services import postings as stock
 from inventory_app.services import stocktake as st
-from inventory_app.services.stocktake_approve import approve
+from inventory_app.services.stocktake.approve import approve
 
 LOCS = ("Main", "Back")
 CODES = ("B1", "B2", "B3")

@@ -9,11 +9,11 @@ import openpyxl
 import pytest
 
 from inventory_app.domain.errors import ImportErrors, RefusedOperation, ValidationError
-from inventory_app.services import stock
+from inventory_app.services import postings as stock
 from inventory_app.services import stocktake as st
-from inventory_app.services.stocktake_approve import approve
-from inventory_app.services.stocktake_report import write_report
-from inventory_app.services.stocktake_sheet import HEADER_ROW, export_sheet, import_sheet
+from inventory_app.services.stocktake.approve import approve
+from inventory_app.services.stocktake.report import write_report
+from inventory_app.services.stocktake.sheet import HEADER_ROW, export_sheet, import_sheet
 
 TODAY = dt.date.today()
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from inventory_app.domain.errors import Cancelled, ImportErrors, ValidationError
-from inventory_app.services.tabular import (
+from inventory_app.services.tabular.table import (
     STANDARD_ALIASES,
     Column,
     Table,
@@ -584,7 +584,7 @@ def test_hostile_xml_is_refused(tmp_path: Path, shared: str, sheet_head: str) ->
 )
 def test_our_own_check_refuses_any_dtd(tmp_path: Path, prolog: str) -> None:
     # First line of defence, independent of openpyxl's parser settings.
-    from inventory_app.services.tabular import check_workbook_file as _check_workbook_file
+    from inventory_app.services.tabular.table import check_workbook_file as _check_workbook_file
 
     clean = raw_xlsx(tmp_path, HEADER_ROW + data_row(2))
     _check_workbook_file(clean)  # the premise: the same workbook without a DTD passes
@@ -610,7 +610,7 @@ def test_openpyxl_itself_refuses_entities(tmp_path: Path) -> None:
     # wraps its error in a ValueError, which we still recognise.
     from defusedxml import DefusedXmlException
 
-    from inventory_app.services.tabular_xlsx import _openpyxl_problem
+    from inventory_app.services.tabular.xlsx_files import _openpyxl_problem
 
     shared = LAUGHS + f'<sst xmlns="{MAIN_NS}"><si><t>&i;</t></si></sst>'
     path = raw_xlsx(tmp_path, HEADER_ROW, shared=shared)

@@ -8,7 +8,8 @@ import pytest
 from openpyxl import load_workbook
 
 from inventory_app.domain.errors import ValidationError
-from inventory_app.services import imports, templates
+from inventory_app.services import imports
+from inventory_app.services.imports import templates
 
 
 def _validations(ws) -> dict[str, tuple[str, str | None, str | None]]:

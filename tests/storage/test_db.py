@@ -10,7 +10,8 @@ import textwrap
 import pytest
 
 from inventory_app.domain.errors import DatabaseInUse, NotAnInventoryFile
-from inventory_app.services import shop, stock
+from inventory_app.services import postings as stock
+from inventory_app.services import shop
 from inventory_app.storage import migrations
 from inventory_app.storage.db import open_db
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from inventory_app.services import stock
+from inventory_app.services import postings as stock
 from inventory_app.ui.app_context import AppContext
 
 TODAY = dt.date.today()

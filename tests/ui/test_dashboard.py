@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from inventory_app.domain.model import Changes
-from inventory_app.services import stock
-from inventory_app.ui.pages.dashboard import CHARTS, DashboardPage
+from inventory_app.services import postings as stock
+from inventory_app.ui.pages.dashboard.page import CHARTS, DashboardPage
 
 TODAY = dt.date.today()
 

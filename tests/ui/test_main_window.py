@@ -8,13 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
 from inventory_app.domain.model import ItemFields
-from inventory_app.services import catalog, reports, shop, stock
-from inventory_app.services.browse_movements import movement_page
+from inventory_app.services import catalog, reports, shop
+from inventory_app.services import postings as stock
+from inventory_app.services.browse.movements import movement_page
 from inventory_app.ui.app_context import AppContext, app_settings
 from inventory_app.ui.dialogs.item_dialog import ItemDialog
-from inventory_app.ui.dialogs.reverse_dialog import ReverseDialog
-from inventory_app.ui.main_window import MainWindow
-from inventory_app.ui.settings_dialog import SettingsDialog
+from inventory_app.ui.dialogs.reverse import ReverseDialog
+from inventory_app.ui.dialogs.settings import SettingsDialog
+from inventory_app.ui.window.main_window import MainWindow
 
 from .helpers import type_into, when_modal
 
@@ -165,7 +166,7 @@ def test_opening_a_foreign_file_shows_its_message(qtbot, tmp_path, monkeypatch):
 
 
 def test_a_damaged_file_opens_then_warns_after_the_background_check(qtbot, tmp_path, monkeypatch):
-    from inventory_app.ui import shop_files
+    from inventory_app.ui.window import shop_files
 
     path = tmp_path / "shop.db"
     db = shop.create_shop(path)
@@ -338,7 +339,7 @@ def test_items_page_category_filter_and_archiving(qtbot, ctx, posted):
 
 
 def test_recent_files_and_reopening_the_last_file(qtbot, tmp_path):
-    from inventory_app.ui.shop_files import recent_files
+    from inventory_app.ui.window.shop_files import recent_files
 
     paths = [tmp_path / f"shop{n}.db" for n in range(3)]
     for path in paths:

@@ -7,8 +7,9 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 
 from inventory_app.domain.model import ItemFields
-from inventory_app.services import catalog, stock
-from inventory_app.services.browse import PAGE_SIZE, ItemFilter
+from inventory_app.services import catalog
+from inventory_app.services import postings as stock
+from inventory_app.services.browse.items import PAGE_SIZE, ItemFilter
 from inventory_app.ui.models.items import ItemsModel
 from inventory_app.ui.models.movements import AllocationsModel, MovementsModel, StockCardModel
 from inventory_app.ui.models.paged import ROW_ROLE

@@ -11,12 +11,13 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QPushButton, QWidget
 
 from inventory_app.domain.errors import Cancelled
-from inventory_app.services import backup, catalog, reports, shop, stock
+from inventory_app.services import backup, catalog, reports, shop
+from inventory_app.services import postings as stock
+from inventory_app.ui.dialogs.item_detail import ItemDetailDialog
 from inventory_app.ui.errors import BugDialog
-from inventory_app.ui.main_window import MainWindow
 from inventory_app.ui.models.paged import ROW_ROLE
-from inventory_app.ui.pages.item_detail import ItemDetailDialog
-from inventory_app.ui.tasks import run_task
+from inventory_app.ui.window.main_window import MainWindow
+from inventory_app.ui.workers import run_task
 
 from .helpers import type_into, when_modal
 

@@ -14,9 +14,10 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
 from inventory_app.domain.model import MovementType
-from inventory_app.services import reports, stock
+from inventory_app.services import postings as stock
+from inventory_app.services import reports
 from inventory_app.ui.app_context import AppContext
-from inventory_app.ui.dialogs.posting import PostingDialog
+from inventory_app.ui.dialogs.posting.dialog import PostingDialog
 
 T = MovementType
 TODAY = dt.date.today()
@@ -168,7 +169,7 @@ def test_reverse_dialog_restores_the_batches_an_issue_used(qtbot, ctx):
     qtbot.keyClick(issue.item_picker, ENTER, CTRL)
     assert batches(db, "A1") == [("H2", Decimal("3.000"), Decimal("9.00"))]
 
-    from inventory_app.ui.dialogs.reverse_dialog import ReverseDialog  # 3a's dialog
+    from inventory_app.ui.dialogs.reverse import ReverseDialog  # 3a's dialog
 
     (movement,) = issue.changes.movements
     rev = ReverseDialog(ctx, movement)

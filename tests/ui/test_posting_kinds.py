@@ -12,7 +12,8 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from inventory_app.domain.model import MovementType
-from inventory_app.services import catalog, reports, stock
+from inventory_app.services import catalog, reports
+from inventory_app.services import postings as stock
 from tests.ui.test_posting import (
     CTRL,
     ENTER,

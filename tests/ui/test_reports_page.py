@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from inventory_app.services import stock
+from inventory_app.services import postings as stock
 from inventory_app.ui.dialogs.import_wizard import ImportWizard
 from inventory_app.ui.pages import page_names
 from inventory_app.ui.pages.reports import ReportsPage, last_month

@@ -8,10 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from inventory_app.services import check, stock
+from inventory_app.services import check
+from inventory_app.services import postings as stock
 from inventory_app.services import stocktake as st
-from inventory_app.ui.dialogs.stocktake_count import HIGHLIGHT, CountDialog
-from inventory_app.ui.dialogs.stocktake_review import ReviewDialog
+from inventory_app.ui.dialogs.stocktake.count import HIGHLIGHT, CountDialog
+from inventory_app.ui.dialogs.stocktake.review import ReviewDialog
 from inventory_app.ui.pages import PAGES
 from inventory_app.ui.pages.stocktakes import StocktakesPage
 

@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 
 from inventory_app.domain.errors import Cancelled, ImportErrors, InventoryError
 from inventory_app.services import imports
-from inventory_app.services.tabular import cell_shown
+from inventory_app.services.tabular.table import cell_shown
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.errors import show_error
-from inventory_app.ui.tasks import run_task
+from inventory_app.ui.workers import run_task
 
 PREVIEW_ROWS = 100
 COLUMNS = {
@@ -146,7 +146,7 @@ class ImportWizard(QDialog):
         """Read the file again (after the user fixed it) and preview it."""
         if self.path is None:
             return False
-        from inventory_app.services.tabular import read_table
+        from inventory_app.services.tabular.table import read_table
 
         path, sheet = self.path, self._sheet()
         self.show_problems([])

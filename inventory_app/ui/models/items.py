@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from inventory_app.services import browse
-from inventory_app.services.browse import ItemFilter, ItemRow
+from inventory_app.services.browse.items import ItemFilter, ItemRow
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.models.paged import AMBER, MUTED, Column, FilteredPagedModel
 from inventory_app.ui.widgets.format import cost_text, money_text, qty_text

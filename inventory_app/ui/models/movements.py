@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from inventory_app.services import browse_movements
-from inventory_app.services.browse import Cursor, Page
-from inventory_app.services.browse_movements import CardRow, MovementFilter, MovementRow
+from inventory_app.services.browse import movements as browse_movements
+from inventory_app.services.browse.items import Cursor, Page
+from inventory_app.services.browse.movements import CardRow, MovementFilter, MovementRow
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.models.paged import (
     MUTED,

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from inventory_app.services.browse import PAGE_SIZE, Cursor, Page
+from inventory_app.services.browse.items import PAGE_SIZE, Cursor, Page
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from inventory_app.services import browse
-from inventory_app.services.browse import BatchFilter, BatchRow
+from inventory_app.services.browse.items import BatchFilter, BatchRow
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.models.paged import (
     AMBER,

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from inventory_app.domain.model import Changes
 from inventory_app.services import browse, catalog, search
-from inventory_app.services.browse import ItemFilter, ItemRow
+from inventory_app.services.browse.items import ItemFilter, ItemRow
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.errors import show_error
 from inventory_app.ui.models.items import ItemsModel
@@ -139,7 +139,7 @@ class ItemsPage(Page):
         self.open_item_id(row.id)
 
     def open_item_id(self, item_id: int) -> None:
-        from inventory_app.ui.pages.item_detail import ItemDetailDialog
+        from inventory_app.ui.dialogs.item_detail import ItemDetailDialog
 
         ItemDetailDialog(self.ctx, item_id, parent=self).exec()
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from inventory_app.domain.model import Changes
-from inventory_app.services.browse_movements import MovementFilter, MovementRow
+from inventory_app.services.browse.movements import MovementFilter, MovementRow
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.models.movements import AllocationsModel, MovementsModel
 from inventory_app.ui.pages.base import Page
@@ -210,6 +210,6 @@ class MovementsPage(Page):
         row = self.table.current_row()
         if row is None:
             return
-        from inventory_app.ui.dialogs.reverse_dialog import ReverseDialog
+        from inventory_app.ui.dialogs.reverse import ReverseDialog
 
         ReverseDialog(self.ctx, row.id, parent=self).exec()

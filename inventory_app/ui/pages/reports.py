@@ -30,7 +30,7 @@ from inventory_app.services import shop
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.errors import show_error
 from inventory_app.ui.pages.base import Page
-from inventory_app.ui.tasks import run_task
+from inventory_app.ui.workers import run_task
 
 
 def last_month(today: dt.date | None = None) -> dt.date:
@@ -188,7 +188,7 @@ class ReportsPage(Page):
         shop_path = self.ctx.path
 
         def work(progress, cancel):
-            from inventory_app.services import exports  # openpyxl loads only now
+            from inventory_app.services.export import month as exports
 
             db = shop.open_shop(shop_path, write=False, check=False)
             try:
@@ -237,7 +237,7 @@ class ReportsPage(Page):
             self.save_template_to(kind, path)
 
     def save_template_to(self, kind: str, path: Path) -> bool:
-        from inventory_app.services import templates
+        from inventory_app.services.imports import templates
 
         try:
             templates.write_template(kind, path, lang=self.selected_lang())

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLa
 
 from inventory_app.domain.model import Changes
 from inventory_app.services import catalog
-from inventory_app.services.browse import BatchFilter, BatchRow
+from inventory_app.services.browse.items import BatchFilter, BatchRow
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.models.stock import StockModel
 from inventory_app.ui.pages.base import Page, refill_choices
@@ -85,6 +85,6 @@ class StockPage(Page):
         )
 
     def open_item(self, row: BatchRow) -> None:
-        from inventory_app.ui.pages.item_detail import ItemDetailDialog
+        from inventory_app.ui.dialogs.item_detail import ItemDetailDialog
 
         ItemDetailDialog(self.ctx, row.item_id, parent=self).exec()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from inventory_app.domain.errors import InventoryError
 from inventory_app.domain.model import Changes
 from inventory_app.services import stocktake as st
-from inventory_app.services.stocktake import StocktakeInfo
+from inventory_app.services.stocktake.counting import StocktakeInfo
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.errors import show_error
 from inventory_app.ui.models.paged import MUTED, Column, RowsModel
@@ -150,7 +150,7 @@ class StocktakesPage(Page):
     def new_stocktake(self) -> None:
         if self.ctx.db is None:
             return
-        from inventory_app.ui.dialogs.stocktake_start import StartStocktakeDialog
+        from inventory_app.ui.dialogs.stocktake.start import StartStocktakeDialog
 
         dialog = StartStocktakeDialog(self.ctx, parent=self)
         if dialog.exec() and dialog.changes is not None:
@@ -169,14 +169,14 @@ class StocktakesPage(Page):
     def open_count(self, row: StocktakeInfo | None) -> None:
         if row is None or not row.open:
             return
-        from inventory_app.ui.dialogs.stocktake_count import CountDialog
+        from inventory_app.ui.dialogs.stocktake.count import CountDialog
 
         CountDialog(self.ctx, row.id, parent=self).exec()
 
     def open_review(self, row: StocktakeInfo | None) -> None:
         if row is None:
             return
-        from inventory_app.ui.dialogs.stocktake_review import ReviewDialog
+        from inventory_app.ui.dialogs.stocktake.review import ReviewDialog
 
         ReviewDialog(self.ctx, row.id, parent=self).exec()
 
@@ -194,7 +194,7 @@ class StocktakesPage(Page):
             self.write_sheet(row.id, Path(path))
 
     def write_sheet(self, stocktake_id: int, path: Path) -> bool:
-        from inventory_app.services import stocktake_sheet
+        from inventory_app.services.stocktake import sheet as stocktake_sheet
 
         try:
             stocktake_sheet.export_sheet(self.ctx.db, stocktake_id, path)
@@ -214,7 +214,7 @@ class StocktakesPage(Page):
             self.read_sheet(row.id, Path(path))
 
     def read_sheet(self, stocktake_id: int, path: Path) -> bool:
-        from inventory_app.services import stocktake_sheet
+        from inventory_app.services.stocktake import sheet as stocktake_sheet
 
         try:
             result = stocktake_sheet.import_sheet(
@@ -243,7 +243,7 @@ class StocktakesPage(Page):
         )
         if not path:
             return
-        from inventory_app.services import stocktake_report
+        from inventory_app.services.stocktake import report as stocktake_report
 
         try:
             stocktake_report.write_report(self.ctx.db, row.id, Path(path))

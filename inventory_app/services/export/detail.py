@@ -1,0 +1,323 @@
+"""The detail sheets of the Excel pack: Movements, Closing stock, Stocktakes, Indicators.
+
+Movements and Closing stock can be long; they stream row by row (see ``export_style``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+
+from openpyxl.workbook import Workbook
+
+from inventory_app.domain.money import COST_PLACES, MONEY_PLACES, QTY_PLACES
+from inventory_app.services import analytics
+from inventory_app.services.export import data as export_data
+from inventory_app.services.export.labels import label, labels
+from inventory_app.services.export.sheets import SummaryCells
+from inventory_app.services.export.style import (
+    ROW_TOTAL,
+    Col,
+    Formula,
+    display_width,
+    excel_date,
+    scaled,
+    text_widths,
+)
+from inventory_app.services.export.writer import SheetWriter
+from inventory_app.storage.db import Database
+
+Tick = Callable[[int], None]
+_TICK_EVERY = 2000
+
+MOVEMENT_COLS = (
+    Col("col.date", "date"),
+    Col("col.no", "int"),
+    Col("col.type", width=11),
+    Col("col.bucket", width=12),
+    Col("col.reference", width=14),
+    Col("col.code"),
+    Col("col.name"),
+    Col("col.batch", width=16),
+    Col("col.location", width=12),
+    Col("col.qty", "qty"),
+    Col("col.unit_cost", "cost"),
+    Col("col.value", "money"),
+    Col("col.reason", width=10),
+    Col("col.operator", width=10),
+    Col("col.note", width=30),
+)
+
+
+def _item_widths(db: Database) -> tuple[int, int, int]:
+    """Widest SKU, item name and category (display width), for column widths set before
+    streaming."""
+    sku = name = category = 0
+    for s, n, c in db.conn.execute("SELECT sku, name, category FROM items"):
+        sku = max(sku, display_width(s))
+        name = max(name, display_width(n))
+        category = max(category, display_width(c))
+    return sku, name, category
+
+
+def write_movements(
+    wb: Workbook,
+    db: Database,
+    *,
+    lang: str,
+    start: dt.date,
+    end: dt.date,
+    whole: set[int],
+    tick: Tick,
+) -> int:
+    """Every movement line of the period, one row per batch touched; returns rows written.
+    Below the rows, SUMIF totals per summary column reconcile with the Summary sheet."""
+    sw = SheetWriter(wb, label(lang, "sheet.movements"), MOVEMENT_COLS)
+    headers = labels(lang, [c.key for c in MOVEMENT_COLS])
+    sku_w, name_w, _ = _item_widths(db)
+    sw.widths({5: sku_w, 6: min(name_w, 40)}, headers=headers)
+    sw.freeze("A2")
+    sw.header(headers)
+    kinds = ("receipt", "issue", "writeoff", "adjust", "transfer", "stocktake", "reversal")
+    types = {t: label(lang, f"type.{t}") for t in kinds}
+    buckets = {b: label(lang, f"bucket.{b}") for b in ("in", "out", "adj", "xfer")}
+    reasons = {r: label(lang, f"reason.{r}") for r in
+               ("damaged", "expired", "lost", "sample", "other")}  # fmt: skip
+    row = sw.row
+    n = 0
+    for r in export_data.movement_lines(db, start=start, end=end):
+        reason = r[14]
+        row(
+            (
+                excel_date(r[0]),
+                r[1],
+                types.get(r[2], r[2]),
+                buckets.get(r[3], r[3]),
+                r[4] or r[5],
+                r[7],
+                r[8],
+                r[9],
+                r[10],
+                scaled(r[11], QTY_PLACES),
+                scaled(r[13], COST_PLACES),
+                scaled(r[12], MONEY_PLACES),
+                reasons.get(reason, reason) if reason else None,
+                r[15],
+                r[16] or r[17],
+            ),
+            whole=r[6] in whole,
+        )
+        n += 1
+        if n % _TICK_EVERY == 0:
+            tick(_TICK_EVERY)
+    tick(n % _TICK_EVERY)
+    sw.end_data()
+    last = sw.n
+    sw.blank()
+    for key, bucket, sign in (
+        ("row.total_in", "in", ""),
+        ("row.total_out", "out", "-"),
+        ("row.total_adj", "adj", ""),
+        ("row.total_xfer", "xfer", ""),
+    ):
+        if n:
+            f = Formula(f'={sign}SUMIF($D$2:$D${last},"{buckets[bucket]}",$L$2:$L${last})')
+        else:
+            f = Formula("=0")
+        sw.row([None] * 6 + [label(lang, key)] + [None] * 4 + [f], style=ROW_TOTAL)
+    sw.finish()
+    return n
+
+
+CLOSING_COLS = (
+    Col("col.code"),
+    Col("col.name"),
+    Col("col.category"),
+    Col("col.batch", width=16),
+    Col("col.location", width=12),
+    Col("col.received", "date"),
+    Col("col.expiry", "date"),
+    Col("col.age", "int"),
+    Col("col.expires_in", "int"),
+    Col("col.qty", "qty"),
+    Col("col.unit_cost", "cost"),
+    Col("col.value", "money"),
+)
+
+
+def write_closing(
+    wb: Workbook,
+    db: Database,
+    *,
+    lang: str,
+    end: dt.date,
+    whole: set[int],
+    tick: Tick,
+) -> int:
+    """Stock by batch at the end of the period with location, expiry and age; a SUM of
+    the values below equals the Summary's closing value. Streamed from the database."""
+    sw = SheetWriter(wb, label(lang, "sheet.closing"), CLOSING_COLS)
+    headers = labels(lang, [c.key for c in CLOSING_COLS])
+    at = min(end, dt.date.today())
+    sku_w, name_w, category_w = _item_widths(db)
+    sw.widths({0: sku_w, 1: min(name_w, 40), 2: category_w}, headers=headers)
+    sw.freeze("C2")
+    sw.header(headers)
+    at_serial = int(excel_date(at.isoformat()))
+    n = 0
+    for r in export_data.closing_batches(db, at=end):
+        received = excel_date(r[6])
+        expiry = excel_date(r[7]) if r[7] else None
+        sw.row(
+            (
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                received,
+                expiry,
+                at_serial - int(received),
+                int(expiry) - at_serial if expiry else None,
+                scaled(r[8], QTY_PLACES),
+                scaled(r[9], COST_PLACES),
+                scaled(r[10], MONEY_PLACES),
+            ),
+            whole=r[0] in whole,
+        )
+        n += 1
+        if n % _TICK_EVERY == 0:
+            tick(_TICK_EVERY)
+    tick(n % _TICK_EVERY)
+    sw.end_data()
+    total = Formula(f"=SUM(L2:L{sw.n})") if n else Formula("=0")
+    sw.row([label(lang, "row.total")] + [None] * 10 + [total], style=ROW_TOTAL)
+    sw.finish()
+    return n
+
+
+STOCKTAKE_COLS = (
+    Col("col.date", "date"),
+    Col("col.stocktake", width=16),
+    Col("col.type", width=10),
+    Col("col.code"),
+    Col("col.name"),
+    Col("col.location", width=12),
+    Col("col.batch", width=14),
+    Col("col.book_qty", "qty"),
+    Col("col.counted_qty", "qty"),
+    Col("col.variance_qty", "qty"),
+    Col("col.variance_value", "money"),
+    Col("col.reason", width=14),
+    Col("col.operator", width=10),
+    Col("col.note", width=30),
+)
+
+
+def write_stocktakes(
+    wb: Workbook,
+    db: Database,
+    *,
+    lang: str,
+    start: dt.date,
+    end: dt.date,
+    whole: set[int],
+) -> int:
+    """Stocktake variances posted in the period, with their reasons."""
+    sw = SheetWriter(wb, label(lang, "sheet.stocktakes"), STOCKTAKE_COLS)
+    headers = labels(lang, [c.key for c in STOCKTAKE_COLS])
+    lines = export_data.stocktake_lines(db, start=start, end=end)
+    widths = text_widths([(s.sku, s.name) for s in lines], (0, 1))
+    sw.widths({3: widths.get(0, 0), 4: min(widths.get(1, 0), 40)}, headers=headers)
+    sw.freeze("A2")
+    sw.header(headers)
+    for s in lines:
+        sw.row(
+            (
+                s.date,
+                s.stocktake,
+                label(lang, f"type.{s.type}"),
+                s.sku,
+                s.name,
+                s.location,
+                s.batch,
+                s.book_qty,
+                s.counted_qty,
+                s.qty,
+                s.value,
+                s.reason,
+                s.operator,
+                s.note,
+            ),
+            whole=s.item_id in whole,
+        )
+    sw.end_data()
+    total = Formula(f"=SUM(K2:K{sw.n})") if lines else Formula("=0")
+    sw.row([label(lang, "row.total")] + [None] * 9 + [total], style=ROW_TOTAL)
+    sw.finish()
+    return len(lines)
+
+
+INDICATOR_COLS = (
+    Col("col.indicator", width=36),
+    Col("col.figure", "money", width=16),
+    Col("col.band_min", "ratio", width=13),
+    Col("col.band_max", "ratio", width=13),
+    Col("col.status", width=10),
+    Col("col.how", width=70),
+)
+
+
+def write_indicators(
+    wb: Workbook,
+    db: Database,
+    *,
+    lang: str,
+    start: dt.date,
+    end: dt.date,
+    summary: SummaryCells,
+) -> None:
+    """The shop's indicators with their healthy ranges, as ``services.analytics`` computes
+    them (the same figures as the app's dashboard)."""
+    sw = SheetWriter(wb, label(lang, "sheet.indicators"), INDICATOR_COLS)
+    headers = labels(lang, [c.key for c in INDICATOR_COLS])
+    sw.widths(headers=headers)
+    sw.freeze("A2")
+    sw.no_filter()
+    sw.header(headers)
+    ind = analytics.indicators(db, start=start, end=end)
+    status = ind.status()
+    bands = ind.bands
+    L = lambda key: label(lang, key)  # noqa: E731
+
+    def band(name: str) -> tuple[Decimal | None, Decimal | None]:
+        b = bands.get(name)
+        return (b.low, b.high) if b else (None, None)
+
+    rows: list[tuple[str, object, str, str, str]] = [
+        ("turnover", ind.turnover, "ratio", "", "how.turnover"),
+        ("annualized", ind.annualized, "ratio", "turnover", "how.annualized"),
+        ("turnover_days", ind.turnover_days, "days", "turnover_days", "how.turnover_days"),
+        ("capital_occupation", ind.capital_occupation, "pct", "capital_occupation",
+         "how.capital_occupation"),
+        ("loss_rate", ind.loss_rate, "pct", "loss_rate", "how.loss_rate"),
+    ]  # fmt: skip
+    for key, value, kind, band_key, how in rows:
+        low, high = band(band_key) if band_key else (None, None)
+        state = status.get(band_key, "") if band_key else ""
+        sw.row(
+            [L(f"ind.{key}"), value, low, high, L(f"status.{state}") if band_key else None, L(how)],
+            kinds={1: kind, 2: kind, 3: kind},
+        )
+    sw.blank()
+    # The money behind the ratios; COGS and the average read the Summary's totals.
+    avg = Formula(f"=({summary.ref('F')}+{summary.ref('N')})/2")
+    for key, value in (
+        ("ind.cogs", Formula("=" + summary.ref("J"))),
+        ("ind.average_value", avg),
+        ("ind.losses", ind.losses),
+        ("ind.current_assets", ind.current_assets),
+    ):
+        sw.row([L(key), value])
+    sw.finish()

@@ -1,0 +1,238 @@
+"""The Cover and Summary sheets of the Excel pack.
+
+Summary: one row per item (grouped by category), the period summary's figures written as
+exact numbers; category subtotals and the grand total are SUM formulas over them; turnover,
+turnover days and the check column (opening + receipts − COGS + adjustments − closing,
+which computes to 0) are formulas too, so an accountant can see how every figure is made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Font, PatternFill
+from openpyxl.workbook import Workbook
+
+from inventory_app.services.export.labels import label, labels
+from inventory_app.services.export.style import (
+    ROW_LABEL,
+    ROW_SUBTOTAL,
+    ROW_TITLE,
+    ROW_TOTAL,
+    Col,
+    Formula,
+    text_widths,
+)
+from inventory_app.services.export.writer import SheetWriter
+from inventory_app.services.reports import Summary, SummaryRow
+
+SUMMARY_COLS = (
+    Col("col.code"),
+    Col("col.name"),
+    Col("col.category"),
+    Col("col.unit", width=7),
+    Col("col.opening_qty", "qty"),
+    Col("col.opening_value", "money"),
+    Col("col.in_qty", "qty"),
+    Col("col.in_value", "money"),
+    Col("col.out_qty", "qty"),
+    Col("col.out_value", "money"),
+    Col("col.adj_qty", "qty"),
+    Col("col.adj_value", "money"),
+    Col("col.closing_qty", "qty"),
+    Col("col.closing_value", "money"),
+    Col("col.turnover", "ratio"),
+    Col("col.turnover_days", "days"),
+    Col("col.check", "money"),
+)
+# Column letters of the Summary sheet (kept in step with SUMMARY_COLS).
+QTY_COLS = ("E", "G", "I", "K", "M")
+VALUE_COLS = ("F", "H", "J", "L", "N")
+NUMBER_KEYS = (
+    "opening_qty", "opening_value", "in_qty", "in_value", "out_qty", "out_value",
+    "adj_qty", "adj_value", "closing_qty", "closing_value",
+)  # fmt: skip
+MAX_SUM_ARGS = 255  # Excel's limit on the arguments of one function
+
+
+@dataclass(slots=True)
+class SummaryCells:
+    """Where the Summary sheet put its grand total (for the Cover and Indicators)."""
+
+    sheet: str = ""
+    total_row: int = 0
+    item_rows: int = 0
+    categories: list[str] = field(default_factory=list)
+
+    def ref(self, column: str) -> str:
+        return f"{quote_sheet(self.sheet)}!${column}${self.total_row}"
+
+
+def quote_sheet(name: str) -> str:
+    return "'" + name.replace("'", "''") + "'"
+
+
+def _row_formulas(r: int, days: int) -> list[Formula]:
+    avg = f"(F{r}+N{r})"
+    return [
+        Formula(f'=IF({avg}<=0,"",J{r}/({avg}/2))'),
+        Formula(f'=IF(OR({avg}<=0,J{r}<=0),"",{days}*({avg}/2)/J{r})'),
+        Formula(f"=ROUND(F{r}+H{r}-J{r}+L{r}-N{r},2)"),
+    ]
+
+
+def _sum_of(col: str, rows: list[int]) -> Formula:
+    refs = [f"{col}{r}" for r in rows]
+    parts = [
+        "SUM(" + ",".join(refs[i : i + MAX_SUM_ARGS]) + ")"
+        for i in range(0, len(refs), MAX_SUM_ARGS)
+    ]
+    return Formula("=" + "+".join(parts) if parts else "=0")
+
+
+def write_summary(
+    wb: Workbook,
+    summary: Summary,
+    *,
+    lang: str,
+    whole: set[str],
+    tick: Callable[[int], None],
+) -> SummaryCells:
+    """``summary`` by item; ``whole``: SKUs whose quantities show no decimals; ``tick(n)``
+    reports rows written (and may raise ``Cancelled``)."""
+    title = label(lang, "sheet.summary")
+    sw = SheetWriter(wb, title, SUMMARY_COLS)
+    headers = labels(lang, [c.key for c in SUMMARY_COLS])
+    days = (summary.end - summary.start).days + 1
+    no_cat = label(lang, "row.no_category")
+    groups: dict[str, list[SummaryRow]] = {}
+    for row in summary.rows:
+        groups.setdefault(row.category.strip(), []).append(row)
+    order = sorted(groups, key=lambda c: (c == "", c.casefold()))
+    sample = [(r.key, r.name, r.category or no_cat, r.unit) for r in summary.rows]
+    sw.widths(text_widths(sample, (0, 1, 2, 3)), headers=headers)
+    sw.freeze("C2")
+    sw.header(headers)
+    cells = SummaryCells(sheet=title, categories=[c or no_cat for c in order])
+    subtotal_rows: list[int] = []
+    units_all: set[str] = set()
+    whole_all = True
+    done = 0
+    for cat in order:
+        rows = sorted(groups[cat], key=lambda r: r.key.casefold())
+        first = sw.n + 1
+        units = {r.unit for r in rows}
+        units_all |= units
+        cat_whole = all(r.key in whole for r in rows)
+        whole_all = whole_all and cat_whole
+        for r in rows:
+            n = sw.n + 1
+            values: list[object] = [r.key, r.name, r.category or no_cat, r.unit]
+            values += [getattr(r, k) for k in NUMBER_KEYS]
+            values += _row_formulas(n, days)
+            sw.row(values, whole=r.key in whole)
+            done += 1
+            if done % 500 == 0:
+                tick(500)
+        last = sw.n
+        n = sw.n + 1
+        values = [
+            label(lang, "row.subtotal"),
+            cat or no_cat,
+            None,
+            units.pop() if len(units) == 1 else None,
+        ]
+        for q, v in zip(QTY_COLS, VALUE_COLS, strict=True):
+            same_unit = values[3] is not None
+            values += [Formula(f"=SUM({q}{first}:{q}{last})") if same_unit else None]
+            values += [Formula(f"=SUM({v}{first}:{v}{last})")]
+        values += _row_formulas(n, days)
+        sw.row(values, style=ROW_SUBTOTAL, whole=cat_whole)
+        subtotal_rows.append(n)
+    tick(done % 500)
+    sw.end_data()
+    n = sw.n + 1
+    one_unit = len(units_all) == 1
+    values = [label(lang, "row.total"), None, None, next(iter(units_all)) if one_unit else None]
+    for q, v in zip(QTY_COLS, VALUE_COLS, strict=True):
+        values += [_sum_of(q, subtotal_rows) if one_unit else None, _sum_of(v, subtotal_rows)]
+    values += _row_formulas(n, days)
+    sw.row(values, style=ROW_TOTAL, whole=whole_all)
+    cells.total_row = n
+    cells.item_rows = done
+    # a check that is not zero shows red
+    sw.ws.conditional_formatting.add(
+        f"Q2:Q{n}",
+        CellIsRule(
+            operator="notEqual",
+            formula=["0"],
+            font=Font(color="9C0006", bold=True),
+            fill=PatternFill("solid", bgColor="FFC7CE"),
+        ),
+    )
+    sw.finish()
+    return cells
+
+
+COVER_COLS = (
+    Col("cover.label", width=40),
+    Col("cover.value", width=28),
+    Col("cover.note", width=56),
+)
+
+
+def write_cover(
+    wb: Workbook,
+    *,
+    lang: str,
+    title: str,
+    shop: str,
+    currency: str,
+    start: dt.date,
+    end: dt.date,
+    generated: dt.datetime,
+    summary: SummaryCells,
+    sheets: list[tuple[str, str]],
+) -> None:
+    """The first sheet: who, which period, how valued, the totals (formulas reading the
+    Summary's grand total) and what each sheet holds."""
+    sw = SheetWriter(wb, label(lang, "sheet.cover"), COVER_COLS)
+    sw.widths()
+    sw.no_filter()
+    L = lambda key: label(lang, key)  # noqa: E731
+    sw.row([title], style=ROW_TITLE)
+    sw.blank()
+    sw.row([L("cover.shop"), shop])
+    sw.row([L("cover.from"), start], kinds={1: "date"})
+    sw.row([L("cover.to"), end], kinds={1: "date"})
+    sw.row([L("cover.days"), (end - start).days + 1], kinds={1: "int"})
+    sw.row([L("cover.valuation"), L("cover.valuation_value")])
+    sw.row([L("cover.currency"), currency])
+    sw.row([L("cover.generated"), generated], kinds={1: "datetime"})
+    sw.blank()
+    sw.row([L("cover.totals")], style=ROW_LABEL)
+    first = sw.n + 1
+    for key, col in (
+        ("col.opening_value", "F"),
+        ("col.in_value", "H"),
+        ("col.out_value", "J"),
+        ("col.adj_value", "L"),
+        ("col.closing_value", "N"),
+    ):
+        sw.row([L(key), Formula("=" + summary.ref(col))], kinds={1: "money"})
+    b = [f"B{first + i}" for i in range(5)]
+    sw.row(
+        [L("cover.check"), Formula(f"=ROUND({b[0]}+{b[1]}-{b[2]}+{b[3]}-{b[4]},2)")],
+        style=ROW_TOTAL,
+        kinds={1: "money"},
+    )
+    sw.blank()
+    sw.row([L("cover.contents")], style=ROW_LABEL)
+    for name, note in sheets:
+        sw.row([None, name, note])
+    sw.blank()
+    sw.row([L("cover.sign")])
+    sw.finish()

@@ -1,0 +1,374 @@
+"""Streaming, styled worksheets for the Excel pack (openpyxl write-only mode).
+
+``SheetWriter`` writes rows straight to the sheet's XML stream with flat memory: one styled
+template cell per column and row style gives every row its style ids, and a row is written
+as text. The workbook itself (styles, sheets, defined names, print setup) is openpyxl's.
+
+What an accountant expects is set here once for every sheet: real dates, number formats,
+a frozen and filtered header row, column widths that fit, A4 landscape printing fitted to
+the page width with the header row repeated, the sheet name and page numbers on each page.
+
+Safety: text never becomes a formula. Only a ``Formula`` value is written as a formula; any
+other text starting with = + - @ is written as a text cell with Excel's quote prefix, so it
+stays text even when someone edits the cell.
+
+This module uses a few openpyxl internals (the write-only sheet's writer and row stream, a
+cell's ``_value``); openpyxl is pinned below 3.2, and the tests compare the fast path with
+openpyxl's own cell writer cell by cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet.properties import PageSetupProperties
+
+from inventory_app.services.export.style import (
+    BOLD,
+    EXCEL_EPOCH,
+    FMT_QTY,
+    FMT_QTY_WHOLE,
+    FONT_NAME,
+    FORMULA_START,
+    HEADER_FILL,
+    KIND_FORMATS,
+    KIND_WIDTHS,
+    ROW_LABEL,
+    ROW_NORMAL,
+    ROW_SUBTOTAL,
+    ROW_TITLE,
+    ROW_TOTAL,
+    SUBTOTAL_FILL,
+    THIN,
+    TOTAL_FILL,
+    Col,
+    Formula,
+    Num,
+    clean_text,
+    display_width,
+    number_text,
+)
+
+
+class SheetWriter:
+    """One streamed worksheet. Call ``widths``/``freeze`` (optional) before the first row,
+    then ``header``, ``row`` ..., ``end_data`` and ``finish``.
+
+    Rows go to the sheet's XML stream as text (``fast``), with the style ids openpyxl
+    assigned to the template cells, so the workbook's styles stay openpyxl's; when the
+    stream cannot take text (openpyxl running on lxml), rows go through openpyxl's own
+    cell writer instead. Both write the same cells."""
+
+    fast = True
+
+    def __init__(self, wb: Workbook, title: str, cols: Sequence[Col]) -> None:
+        self.ws = wb.create_sheet(title)
+        self.cols = list(cols)
+        self.n = 0  # rows written
+        self._stream = None
+        self._templates: dict[tuple[int, bool, bool], list[WriteOnlyCell]] = {}
+        self._header_row = 0
+        self._data_end = 0
+        self._filter = True
+        self._raw = None  # the sheet stream's raw text writer (fast path), once started
+        self._letters = [get_column_letter(i + 1) for i in range(len(self.cols))]
+        self._style_ids: dict[tuple[int, bool, bool], list[int]] = {}
+        self._set_print()
+
+    # -- set-up (before the first row) -------------------------------------------------
+
+    def _set_print(self) -> None:
+        ws = self.ws
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = 9  # A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        ws.page_margins.left = ws.page_margins.right = 0.4
+        ws.page_margins.top = ws.page_margins.bottom = 0.6
+        ws.HeaderFooter.oddHeader.left.text = "&A"
+        ws.HeaderFooter.oddFooter.center.text = "&P / &N"
+
+    def widths(self, samples: dict[int, int] | None = None, *, headers: Sequence[str] = ()) -> None:
+        """Set column widths from the header texts and the widest sample text per column
+        index (0-based); numbers get widths that fit their format."""
+        samples = samples or {}
+        for i, col in enumerate(self.cols):
+            if col.width is not None:
+                width = col.width
+            else:
+                width = KIND_WIDTHS.get(col.kind, 10)
+                if i in samples:
+                    width = max(width, min(samples[i], 48) + 2)
+                if i < len(headers):
+                    # headers wrap onto two lines: half the header is enough, plus room
+                    width = max(width, min(display_width(headers[i]) / 2 + 3, 24))
+            self.ws.column_dimensions[get_column_letter(i + 1)].width = width
+
+    def freeze(self, cell: str) -> None:
+        self.ws.freeze_panes = cell
+
+    def no_filter(self) -> None:
+        self._filter = False
+
+    # -- rows ------------------------------------------------------------------------------
+
+    def _start(self) -> None:
+        ws = self.ws
+        ws._get_writer()
+        writer = ws._writer
+
+        def rows():
+            xf = writer.xf.send(True)
+            self._raw = _raw_writer(xf) if self.fast else None
+            with xf.element("sheetData"):
+                try:
+                    while True:
+                        row_idx, cells = yield
+                        writer.write_row(xf, cells, row_idx)
+                except GeneratorExit:
+                    pass
+            writer.xf.send(None)
+
+        gen = rows()
+        next(gen)
+        # ``ws.close()`` (on save) closes the generator, which ends the sheetData element.
+        ws._rows = gen
+        self._stream = gen
+
+    def _template(self, style: int, whole: bool, quoted: bool) -> list[WriteOnlyCell]:
+        key = (style, whole, quoted)
+        cells = self._templates.get(key)
+        if cells is None:
+            cells = []
+            for i, col in enumerate(self.cols, 1):
+                c = WriteOnlyCell(self.ws)
+                c.column = i
+                if col.kind == "qty":
+                    c.number_format = FMT_QTY_WHOLE if whole else FMT_QTY
+                elif col.kind in KIND_FORMATS:
+                    c.number_format = KIND_FORMATS[col.kind]
+                if style in (ROW_SUBTOTAL, ROW_TOTAL, ROW_LABEL):
+                    c.font = BOLD
+                if style == ROW_SUBTOTAL:
+                    c.fill = SUBTOTAL_FILL
+                elif style == ROW_TOTAL:
+                    c.fill = TOTAL_FILL
+                    c.border = Border(top=THIN, bottom=Side(style="double", color="808080"))
+                elif style == ROW_TITLE:
+                    c.font = Font(name=FONT_NAME, bold=True, size=14)
+                if quoted:
+                    c.quotePrefix = True
+                cells.append(c)
+            self._templates[key] = cells
+        return cells
+
+    def header(self, texts: Sequence[str], *, height: float = 30) -> int:
+        """The column header row: bold, shaded, wrapped; frozen, filtered, printed on every
+        page (set at ``finish``)."""
+        row = self.n + 1
+        self.ws.row_dimensions[row].height = height
+        if self._stream is None:
+            self._start()
+        cells = []
+        for i, text in enumerate(texts, 1):
+            c = WriteOnlyCell(self.ws, value=clean_text(text))
+            c.font = BOLD
+            c.fill = HEADER_FILL
+            c.alignment = Alignment(wrap_text=True, vertical="center")
+            c.border = Border(bottom=THIN)
+            c.column = i
+            c.row = row
+            cells.append(c)
+        self._stream.send((row, cells))
+        self.n = row
+        self._header_row = row
+        return row
+
+    def row(
+        self,
+        values: Sequence[object],
+        *,
+        style: int = ROW_NORMAL,
+        whole: bool = False,
+        kinds: dict[int, str] | None = None,
+    ) -> int:
+        """Write one row; returns its row number. ``whole``: quantities show no decimals.
+        ``kinds`` overrides the column kind (number format) of some cells of this row."""
+        if self._stream is None:
+            self._start()
+        row = self.n + 1
+        tpl = self._template(style, whole, False)
+        if kinds:
+            tpl = list(tpl)
+            for i, kind in kinds.items():
+                c = WriteOnlyCell(self.ws)
+                base = tpl[i]._style
+                c._style = StyleArray(base) if base is not None else StyleArray()
+                c.column = i + 1
+                c.number_format = KIND_FORMATS.get(kind, "General")
+                tpl[i] = c
+        if style in (ROW_SUBTOTAL, ROW_TOTAL) and len(values) < len(self.cols):
+            values = [*values, *[None] * (len(self.cols) - len(values))]
+        band = style in (ROW_SUBTOTAL, ROW_TOTAL)  # empty cells keep the row's shading
+        if self._raw is not None:
+            ids = [c.style_id for c in tpl] if kinds else self._ids(style, whole, False)
+            self._raw(self._row_xml(row, values, ids, style, whole, band))
+            self.n = row
+            return row
+        quoted = None
+        cells = []
+        for i, v in enumerate(values):
+            if v is None:
+                if band:
+                    c = tpl[i]
+                    c._value = None
+                    c.data_type = "n"
+                    c.row = row
+                    cells.append(c)
+                continue
+            t = type(v)
+            if t is Decimal:
+                c = tpl[i]
+                c._value = number_text(v)
+                c.data_type = "n"
+            elif t is str:
+                if not v:
+                    continue
+                v = clean_text(v)
+                if v.startswith(FORMULA_START):
+                    if quoted is None:
+                        quoted = self._template(style, whole, True)
+                    c = quoted[i]
+                else:
+                    c = tpl[i]
+                c._value = v
+                c.data_type = "s"
+            elif t is Num or t is int:
+                c = tpl[i]
+                c._value = v
+                c.data_type = "n"
+            elif t is Formula:
+                c = tpl[i]
+                c._value = v
+                c.data_type = "f"
+            elif t is dt.date or t is dt.datetime:
+                c = tpl[i]
+                c._value = v
+                c.data_type = "d"
+            else:
+                raise TypeError(f"cannot write {t.__name__} to a cell")
+            c.row = row
+            cells.append(c)
+        self._stream.send((row, cells))
+        self.n = row
+        return row
+
+    def _ids(self, style: int, whole: bool, quoted: bool) -> list[int]:
+        """Style ids of a template's cells (registering the styles with the workbook)."""
+        key = (style, whole, quoted)
+        ids = self._style_ids.get(key)
+        if ids is None:
+            ids = self._style_ids[key] = [c.style_id for c in self._template(*key)]
+        return ids
+
+    def _row_xml(
+        self,
+        row: int,
+        values: Sequence[object],
+        ids: list[int],
+        style: int,
+        whole: bool,
+        band: bool,
+    ) -> str:
+        letters = self._letters
+        r = str(row)
+        parts = [f'<row r="{r}">']
+        add = parts.append
+        for i, v in enumerate(values):
+            if v is None:
+                if band and ids[i]:
+                    add(f'<c r="{letters[i]}{r}" s="{ids[i]}"/>')
+                continue
+            t = type(v)
+            sid = ids[i]
+            s = f' s="{sid}"' if sid else ""
+            ref = letters[i] + r
+            if t is Num or t is int:
+                add(f'<c r="{ref}"{s} t="n"><v>{v}</v></c>')
+            elif t is Decimal:
+                add(f'<c r="{ref}"{s} t="n"><v>{number_text(v)}</v></c>')
+            elif t is str:
+                if not v:
+                    continue
+                v = clean_text(v)
+                if v.startswith(FORMULA_START):
+                    qid = self._ids(style, whole, True)[i]
+                    s = f' s="{qid}"' if qid else ""
+                space = ' xml:space="preserve"' if v != v.strip() else ""
+                add(f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{_escape(v)}</t></is></c>')
+            elif t is Formula:
+                add(f'<c r="{ref}"{s}><f>{_escape(v[1:])}</f></c>')
+            elif t is dt.datetime:
+                add(f'<c r="{ref}"{s} t="n"><v>{_serial_datetime(v)}</v></c>')
+            elif t is dt.date:
+                add(f'<c r="{ref}"{s} t="n"><v>{(v - EXCEL_EPOCH).days}</v></c>')
+            else:
+                raise TypeError(f"cannot write {t.__name__} to a cell")
+        add("</row>")
+        return "".join(parts)
+
+    def blank(self) -> int:
+        return self.row(())
+
+    def end_data(self) -> None:
+        """Rows after this (totals) stay outside the filter range."""
+        self._data_end = self.n
+
+    def finish(self) -> None:
+        if self._stream is None:
+            self._start()
+        ws = self.ws
+        last = get_column_letter(len(self.cols))
+        if self._header_row:
+            end = self._data_end or self.n
+            if self._filter and end > self._header_row:
+                ws.auto_filter.ref = f"A{self._header_row}:{last}{end}"
+            ws.print_title_rows = f"{self._header_row}:{self._header_row}"
+
+
+def _raw_writer(xf):
+    """The text writer under openpyxl's sheet stream when it is the standard library one
+    (et_xmlfile), else None. Text written there lands inside the open <sheetData>."""
+    write = getattr(xf, "_file", None)
+    if type(xf).__module__.startswith("et_xmlfile") and callable(write):
+        return write
+    return None
+
+
+def _escape(text: str) -> str:
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    return text
+
+
+def _serial_datetime(v: dt.datetime) -> str:
+    """Excel serial of a (naive) date and time: days since 1899-12-30 plus the day fraction."""
+    days = (v.date() - EXCEL_EPOCH).days
+    seconds = v.hour * 3600 + v.minute * 60 + v.second
+    if not seconds:
+        return str(days)
+    return number_text(Decimal(days) + (Decimal(seconds) / 86400).quantize(Decimal("1e-10")))

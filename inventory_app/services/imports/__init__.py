@@ -1,0 +1,19 @@
+"""Importing items and the movement journal from .csv / .xlsx files."""
+
+from __future__ import annotations
+
+from inventory_app.services.imports.common import ImportResult
+from inventory_app.services.imports.items import ITEM_COLUMNS, import_items
+from inventory_app.services.imports.journal import JOURNAL_COLUMNS, import_journal, parse_journal
+from inventory_app.services.imports.opening import OPENING_COLUMNS, import_opening
+
+__all__ = [
+    "ITEM_COLUMNS",
+    "JOURNAL_COLUMNS",
+    "OPENING_COLUMNS",
+    "ImportResult",
+    "import_items",
+    "import_journal",
+    "import_opening",
+    "parse_journal",
+]

@@ -1,0 +1,201 @@
+"""Posting use cases: receive, issue, write off, adjust, transfer, reverse, close a period.
+
+Each write runs in one transaction and returns the ``Changes`` it made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from inventory_app.domain import money
+from inventory_app.domain.errors import Cancelled, InventoryError, RefusedOperation
+from inventory_app.domain.model import Changes, Document, Line, MovementType
+from inventory_app.services.progress import Cancel, Progress, cyclic_gc_paused
+from inventory_app.storage.db import Database
+from inventory_app.storage.ledger.poster import Poster
+
+
+def post(db: Database, doc: Document, *, kind: str | None = None, source: str = "app") -> Changes:
+    """Post a document: every line or none."""
+    if not doc.lines:
+        raise RefusedOperation("the document has no lines")
+    with db.transaction() as conn:
+        poster = Poster(conn, source=source)
+        poster.post(doc, kind=kind)
+        return poster.finish()
+
+
+def _one(db: Database, type_: MovementType, date: dt.date | None, operator: str, **kw) -> Changes:
+    line = Line(type=type_, **kw)
+    return post(
+        db,
+        Document(date=date or dt.date.today(), lines=(line,), operator=operator,
+                 reference=kw.get("reference", "")),
+    )  # fmt: skip
+
+
+def receive(db, *, sku, qty, unit_cost, date=None, operator="", **kw) -> Changes:
+    return _one(db, MovementType.RECEIPT, date, operator, sku=sku, qty=Decimal(qty),
+                unit_cost=Decimal(unit_cost), **kw)  # fmt: skip
+
+
+def issue(db, *, sku, qty, date=None, operator="", **kw) -> Changes:
+    return _one(db, MovementType.ISSUE, date, operator, sku=sku, qty=Decimal(qty), **kw)
+
+
+def write_off(db, *, sku, qty, reason, date=None, operator="", **kw) -> Changes:
+    return _one(db, MovementType.WRITEOFF, date, operator, sku=sku, qty=Decimal(qty),
+                reason=reason, **kw)  # fmt: skip
+
+
+def adjust(db, *, sku, qty, date=None, operator="", **kw) -> Changes:
+    return _one(db, MovementType.ADJUST, date, operator, sku=sku, qty=Decimal(qty), **kw)
+
+
+def transfer(db, *, sku, qty, location, to_location, date=None, operator="", **kw) -> Changes:
+    return _one(db, MovementType.TRANSFER, date, operator, sku=sku, qty=Decimal(qty),
+                location=location, to_location=to_location, **kw)  # fmt: skip
+
+
+def reverse(
+    db: Database,
+    movement_id: int,
+    *,
+    reason: str,
+    operator: str = "",
+    date: dt.date | None = None,
+) -> Changes:
+    """Post a reversal of ``movement_id`` that restores exactly the batches it touched."""
+    with db.transaction() as conn:
+        poster = Poster(conn)
+        poster.reverse(movement_id, date=date, reason=reason, operator=operator)
+        return poster.finish()
+
+
+def last_reversible(db: Database) -> int | None:
+    """The newest movement that is not a reversal and not yet reversed (for Ctrl+Z)."""
+    row = db.conn.execute(
+        "SELECT m.id FROM movements m WHERE m.type <> 'reversal' AND NOT EXISTS"
+        " (SELECT 1 FROM movements r WHERE r.reverses_id = m.id) ORDER BY m.id DESC LIMIT 1"
+    ).fetchone()
+    return row[0] if row else None
+
+
+def close_period(db: Database, date: dt.date) -> Changes:
+    """Lock every day up to and including ``date``: movements dated then are refused."""
+    current = lock_date(db)
+    if current and date < current:
+        raise RefusedOperation(f"the period is already closed up to {current}; it cannot reopen")
+    if date > dt.date.today():
+        raise RefusedOperation("a period in the future cannot be closed")
+    with db.transaction() as conn:
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('lock_date', ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (date.isoformat(),),
+        )
+    return Changes(settings=True)
+
+
+def lock_date(db: Database) -> dt.date | None:
+    """The last day of the closed period (movements dated up to it are refused), or None."""
+    value = db.meta("lock_date")
+    return dt.date.fromisoformat(value) if value else None
+
+
+def post_entries(
+    db: Database,
+    entries: Iterable[tuple[dt.date, Line]],
+    *,
+    source: str = "import",
+    operator: str = "",
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    total: int = 0,
+) -> Changes:
+    """Post dated lines in the order given, all in one transaction (a journal import, the
+    demo). A document groups consecutive lines with the same date and reference."""
+    with cyclic_gc_paused(), db.transaction() as conn:
+        poster = Poster(conn, source=source, preload=True)
+        doc_key: tuple | None = None
+        doc_id = 0
+        for n, (date, line) in enumerate(entries, 1):
+            key = (date, line.reference)
+            if key != doc_key:
+                doc_key = key
+                doc_id = poster.new_document(
+                    date=date, kind=source, reference=line.reference, operator=operator
+                )
+            poster.apply(line, date=date, document_id=doc_id, operator=operator)
+            if n % 5000 == 0:
+                if cancel and cancel():
+                    raise Cancelled("cancelled; nothing was posted")
+                if progress:
+                    progress(n, total)
+        return poster.finish()
+
+
+@dataclass(frozen=True, slots=True)
+class DrawPreview:
+    batch: str
+    location: str
+    received: dt.date
+    expiry: dt.date | None
+    qty: Decimal
+    value: Decimal
+    expired: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LinePreview:
+    """What posting a line would do: the batches it draws, or why it cannot."""
+
+    draws: tuple[DrawPreview, ...] = ()
+    value: Decimal = Decimal("0.00")
+    short: Decimal = Decimal("0.000")
+    available: Decimal = Decimal("0.000")
+    problem: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problem
+
+
+def preview(db: Database, doc: Document) -> list[LinePreview]:
+    """Plan every line of ``doc`` as posting would, in order, without writing anything.
+    Lines of the same item see what the lines before them took."""
+    out: list[LinePreview] = []
+    poster = Poster(db.conn, preview=True)
+    loc_names = poster.location_names
+    for line in doc.lines:
+        try:
+            mid = poster.apply(line, date=doc.date, document_id=0, operator="")
+        except InventoryError as exc:
+            short = getattr(exc, "needed", None)
+            avail = getattr(exc, "available", None)
+            out.append(
+                LinePreview(
+                    problem=str(exc),
+                    short=(short - avail) if short is not None else Decimal("0.000"),
+                    available=avail if avail is not None else Decimal("0.000"),
+                )
+            )
+            continue
+        draws = tuple(
+            DrawPreview(
+                batch=lot.code,
+                location=loc_names.get(lot.location_id, ""),
+                received=lot.received_date,
+                expiry=lot.expiry,
+                qty=money.qty_from_int(q),
+                value=money.money_from_int(v),
+                expired=lot.expiry is not None and lot.expiry < doc.date,
+            )
+            for lot, q, v in poster.draws_of(mid)
+        )
+        value = sum((d.value for d in draws), Decimal("0.00"))
+        out.append(LinePreview(draws=draws, value=value))
+    return out

@@ -1,0 +1,204 @@
+"""Read a .csv/.txt/.tsv file: detect its encoding and delimiter, then read its rows."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from collections.abc import Callable, Generator, Sequence
+from pathlib import Path
+
+from inventory_app.domain.errors import ImportErrors, RowError, ValidationError
+from inventory_app.services.tabular.cells import _SPACES, Cell, _strip
+from inventory_app.services.tabular.rows import (
+    Column,
+    Table,
+    _Header,
+    _open_error,
+    _read_rows,
+    _Rows,
+)
+
+_SAMPLE_BYTES = 64 * 1024
+_SHARED_TEXTS = 50_000  # distinct CSV texts remembered so repeats share one object
+
+_UNKNOWN_ENCODING = "unknown text encoding; save as UTF-8 or GB18030"
+
+
+class _CsvRows(_Rows):
+    def __init__(self, path: Path, encoding: str, delimiter: str, skip_first: bool) -> None:
+        self.source = path.name
+        self.path = path
+        self.encoding = encoding
+        self.delimiter = delimiter
+        self.skip_first = skip_first  # a "sep=;" line, which Excel hides
+        self.size = path.stat().st_size
+        self.binary: io.BufferedReader | None = None
+
+    def numbered_rows(self) -> Generator[tuple[int, list[str]], None, None]:
+        with open(self.path, "rb") as binary:
+            self.binary = binary
+            text = io.TextIOWrapper(binary, encoding=self.encoding, errors="strict", newline="")
+            reader = csv.reader(text, delimiter=self.delimiter)
+            number = 0
+            if self.skip_first:
+                next(reader, None)
+            while True:
+                try:
+                    fields = next(reader)
+                except StopIteration:
+                    return
+                except csv.Error as exc:
+                    raise ImportErrors(
+                        [RowError(number + 1, "", "", f"this row cannot be read ({exc})")],
+                        source=self.source,
+                    ) from exc
+                number += 1
+                yield number, fields
+
+    def is_blank(self, raw: list[str]) -> bool:
+        return not any(_strip(f) for f in raw)
+
+    def header_texts(self, raw: list[str]) -> list[str | None]:
+        return [_strip(f) or None for f in raw]
+
+    def prepare(self, header: _Header) -> None:
+        self.mapping = header.mapping
+        self.width = header.width
+        self.needed = max((i + 1 for _, i in header.mapping), default=0)
+        # One object per distinct text: SKUs, dates, units and locations repeat down a long file.
+        self.shared: dict[str, str] = {}
+
+    def convert(
+        self, number: int, raw: list[str], errors: list[RowError]
+    ) -> dict[str, Cell] | None:
+        n = len(raw)
+        if len(self.shared) > _SHARED_TEXTS:
+            self.shared.clear()  # mostly unique values: keep the table small
+        share = self.shared.setdefault
+        if n >= self.needed:
+            values: dict[str, Cell] = {
+                k: share(v, v) if (v := raw[i].strip(_SPACES)) else None for k, i in self.mapping
+            }
+        else:
+            values = {
+                k: share(v, v) if i < n and (v := raw[i].strip(_SPACES)) else None
+                for k, i in self.mapping
+            }
+        if n > self.width and any(_strip(f) for f in raw[self.width :]):
+            used = max(i for i, f in enumerate(raw) if _strip(f)) + 1
+            problem = (
+                f"this row has {used} values but the header has {self.width} columns; "
+                f"if a value contains '{self.delimiter}', put quotes around it"
+            )
+            errors.append(RowError(number, "", "", problem))
+        if not any(values.values()) and self.is_blank(raw):
+            return None
+        return values
+
+    def total_estimate(self, number: int) -> int:
+        done = self.binary.tell() if self.binary is not None else 0
+        return number * self.size // done if done else number
+
+
+def _detect_encoding(path: Path, sample: bytes, complete: bool) -> list[str]:
+    """Encodings to try in order; a UTF-8 guess falls back to GB18030 if a later line fails."""
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return ["utf-16"]
+    if sample.startswith(codecs.BOM_UTF8):
+        return ["utf-8-sig"]
+    if sample.startswith(b"PK\x03\x04"):
+        raise ValidationError(f"{path.name} is an Excel workbook, not text; rename it to .xlsx")
+    if b"\x00" in sample:
+        raise ValidationError(f"{path.name}: {_UNKNOWN_ENCODING}")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = codecs.getincrementaldecoder(encoding)().decode(sample, final=complete)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "utf-8-sig":
+            return ["utf-8-sig", "gb18030"]
+        return ["cp950"] if _is_big5_rather(sample, text, complete) else ["gb18030"]
+    raise ValidationError(f"{path.name}: {_UNKNOWN_ENCODING}")
+
+
+def _common_share(text: str, encoding: str, first_lead: int, last_lead: int) -> float:
+    """Of the CJK characters in ``text``, the share that ``encoding`` holds in its block of
+    frequent characters (lead bytes ``first_lead``..``last_lead``)."""
+    cjk = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    if not cjk:
+        return 0.0
+    common = 0
+    for c in cjk:
+        try:
+            lead = c.encode(encoding)[0]
+        except UnicodeEncodeError:
+            continue
+        common += first_lead <= lead <= last_lead
+    return common / len(cjk)
+
+
+def _is_big5_rather(sample: bytes, as_gb: str, complete: bool) -> bool:
+    """A Traditional-Chinese file from Taiwan or Hong Kong (Big5) also decodes as GB18030,
+    into rare characters and symbols: a quiet garble. Take it as Big5 only when it reads as
+    Big5 without error, nearly all of its characters are then frequent ones (Big5 level 1),
+    and read as GB18030 far fewer are (GB2312 level 1 and 2). Simplified text rarely even
+    decodes as Big5, and when it does it scores the other way round."""
+    try:
+        as_big5 = codecs.getincrementaldecoder("cp950")().decode(sample, final=complete)
+    except UnicodeDecodeError:
+        return False
+    big5 = _common_share(as_big5, "cp950", 0xA4, 0xC6)
+    return big5 >= 0.9 and _common_share(as_gb, "gb2312", 0xB0, 0xF7) < 0.8
+
+
+_SEP_LINE = re.compile(r"^sep=(.)\r?\n", re.IGNORECASE)
+
+
+def _detect_delimiter(text: str, complete: bool) -> tuple[str, bool]:
+    """Pick ',', ';' or tab from a text sample: the one giving a wide, consistent table."""
+    if match := _SEP_LINE.match(text):
+        return match.group(1), True
+    lines = text.splitlines(keepends=True)
+    if not complete and len(lines) > 1:
+        lines = lines[:-1]  # the sample may cut the last line
+    sample = "".join(lines[:50])
+    best, best_score = ",", (False, 0.0, 0)
+    for delimiter in (",", ";", "\t"):
+        records = [r for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if any(r)]
+        if not records:
+            continue
+        width = len(records[0])
+        same = sum(1 for r in records if len(r) == width) / len(records)
+        score = (width > 1, same, width)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best, False
+
+
+def _read_csv(
+    path: Path,
+    columns: Sequence[Column],
+    *,
+    max_rows: int,
+    progress: Callable[[int, int], None] | None,
+    cancel: Callable[[], bool] | None,
+) -> Table:
+    try:
+        with open(path, "rb") as f:
+            sample = f.read(_SAMPLE_BYTES)
+        complete = len(sample) < _SAMPLE_BYTES
+        for encoding in _detect_encoding(path, sample, complete):
+            text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(sample)
+            delimiter, skip_first = _detect_delimiter(text, complete)
+            rows = _CsvRows(path, encoding, delimiter, skip_first)
+            try:
+                return _read_rows(
+                    rows, columns, max_rows=max_rows, progress=progress, cancel=cancel
+                )
+            except UnicodeDecodeError:
+                continue  # a later line is not UTF-8: start again as GB18030
+    except OSError as exc:
+        raise _open_error(path, exc) from exc
+    raise ValidationError(f"{path.name}: {_UNKNOWN_ENCODING}")

@@ -1,0 +1,94 @@
+"""Read a user's spreadsheet (.csv or .xlsx) into rows keyed by column, for the importers.
+
+The reader does not know what rows mean: an importer declares its columns (``Column``), the reader
+finds them by header (English or Chinese, see ``STANDARD_ALIASES``), skips blank rows and returns
+cell values with the row numbers the user sees. The ``cell_*`` helpers turn a cell into text, an
+exact number or a date; each raises ``ValidationError`` with a plain message and the importer adds
+the row and column.
+
+Problems at a place in the file (header, a formula cell, a misaligned CSV row) raise
+``ImportErrors``; a file that cannot be read at all (not a workbook, unknown encoding, unknown
+sheet, too big) raises ``ValidationError``; ``cancel()`` returning True raises ``Cancelled``.
+
+This module is the API importers use; the work lives in ``tabular_aliases`` (header names),
+``tabular_cells`` (cell parsers), ``tabular_rows`` (header search and the reading loop),
+``tabular_csv`` and ``tabular_xlsx``, whose public names are re-exported here.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from inventory_app.domain.errors import ValidationError
+from inventory_app.services.progress import cyclic_gc_paused
+from inventory_app.services.tabular.aliases import STANDARD_ALIASES, normalize_header
+from inventory_app.services.tabular.cells import (
+    Cell,
+    cell_date,
+    cell_decimal,
+    cell_int,
+    cell_shown,
+    cell_text,
+)
+from inventory_app.services.tabular.csv_files import _read_csv
+from inventory_app.services.tabular.rows import Column, SourceRow, Table, column_letter
+from inventory_app.services.tabular.xlsx_files import _read_xlsx, check_workbook_file
+
+__all__ = [
+    "STANDARD_ALIASES",
+    "TEXT_SUFFIXES",
+    "WORKBOOK_SUFFIXES",
+    "Cell",
+    "Column",
+    "SourceRow",
+    "Table",
+    "cell_date",
+    "cell_decimal",
+    "cell_int",
+    "cell_shown",
+    "cell_text",
+    "check_workbook_file",
+    "column_letter",
+    "normalize_header",
+    "read_table",
+]
+
+TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+
+
+def read_table(
+    path: str | os.PathLike[str],
+    columns: Sequence[Column],
+    *,
+    sheet: str | None = None,
+    max_rows: int = 1_000_000,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Table:
+    """Read a .csv/.txt/.tsv or .xlsx file into rows keyed by ``columns``' keys.
+
+    ``sheet`` names the worksheet of a workbook (default: the first visible one). ``max_rows``
+    limits the non-blank data rows. ``progress(done, total)`` gets sheet row numbers every
+    ~2000 rows (``total`` may be an estimate); ``cancel()`` returning True raises ``Cancelled``.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        with cyclic_gc_paused():
+            return _read_csv(path, columns, max_rows=max_rows, progress=progress, cancel=cancel)
+    if suffix in WORKBOOK_SUFFIXES:
+        with cyclic_gc_paused():
+            return _read_xlsx(
+                path, columns, sheet=sheet, max_rows=max_rows, progress=progress, cancel=cancel
+            )
+    if suffix == ".xls":
+        raise ValidationError(
+            f"{path.name} is an old Excel 97-2003 .xls file; "
+            "open it in Excel or WPS and save it as .xlsx"
+        )
+    raise ValidationError(
+        f"{path.name}: unsupported file type '{suffix or '(none)'}'; use .xlsx or .csv"
+    )

@@ -1,0 +1,296 @@
+"""Read an .xlsx workbook with openpyxl, after refusing unsafe, damaged or non-workbook files."""
+
+from __future__ import annotations
+
+import datetime
+import zipfile
+import zlib
+from collections.abc import Callable, Generator, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import ParseError
+from xml.parsers import expat
+
+from inventory_app.domain.errors import RowError, ValidationError
+from inventory_app.services.tabular.cells import _SPACES, Cell, _strip, cell_text
+from inventory_app.services.tabular.rows import (
+    Column,
+    Table,
+    _Header,
+    _open_error,
+    _read_rows,
+    _Rows,
+    column_letter,
+)
+
+_MAX_UNPACKED = 2 << 30  # declared uncompressed bytes of a workbook; bounds a zip bomb
+
+
+class _Doctype(Exception):
+    pass
+
+
+class _RootReached(Exception):
+    pass
+
+
+def _refuse_doctype(archive: zipfile.ZipFile, name: str) -> None:
+    """Raise _Doctype if the XML part declares a DTD (the only place entities can be defined).
+
+    Parses only the prolog, up to the root element, so it is cheap even for a large sheet.
+    """
+
+    def on_doctype(*_args: object) -> None:
+        raise _Doctype
+
+    def on_element(*_args: object) -> None:
+        raise _RootReached
+
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = on_doctype
+    parser.StartElementHandler = on_element
+    with archive.open(name) as part:
+        while chunk := part.read(16384):
+            try:
+                parser.Parse(chunk, False)
+            except (_RootReached, expat.ExpatError):
+                return  # a malformed part is openpyxl's to report
+    try:
+        parser.Parse(b"", True)
+    except (_RootReached, expat.ExpatError):
+        return
+
+
+def _hostile(path: Path) -> ValidationError:
+    return ValidationError(
+        f"{path.name} contains XML entity declarations, which a workbook saved by Excel or WPS "
+        "never has; it was refused for safety"
+    )
+
+
+def _not_a_workbook(path: Path, why: str = "") -> ValidationError:
+    return ValidationError(
+        f"{path.name} is not an Excel .xlsx workbook{why}; open it in Excel or WPS and "
+        "save it as .xlsx"
+    )
+
+
+def check_workbook_file(path: Path) -> None:
+    """Refuse what openpyxl should not parse: non-zip files, zip bombs, DTDs in any XML part."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096)
+        if head.startswith(b"\xd0\xcf\x11\xe0"):
+            raise _not_a_workbook(path, " (it is an old .xls file or is password-protected)")
+        if not head.startswith(b"PK"):
+            looks_text = b"\x00" not in head and head.strip() != b""
+            raise _not_a_workbook(path, " (it looks like a text file)" if looks_text else "")
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            if sum(m.file_size for m in members) > _MAX_UNPACKED:
+                raise _not_a_workbook(path, " (it unpacks to more than 2 GB)")
+            for member in members:  # every part: a sheet need not be named .xml
+                if not member.is_dir():
+                    _refuse_doctype(archive, member.filename)
+    except _Doctype:
+        raise _hostile(path) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as exc:
+        raise _not_a_workbook(path, " (the file is damaged)") from exc
+    except OSError as exc:
+        raise _open_error(path, exc) from exc
+
+
+def _number(value: int | float) -> int | Decimal:
+    if type(value) is int:
+        return value
+    return Decimal(repr(value))  # shortest round trip: Excel's 56.920000000000002 -> 56.92
+
+
+def _date_value(value: object) -> Cell:
+    if isinstance(value, datetime.datetime):
+        if value.hour == value.minute == value.second == value.microsecond == 0:
+            return value.date()
+        return value
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, datetime.time):
+        return value.isoformat()
+    return str(value)  # a duration
+
+
+def _formula_text(value: object) -> str:
+    text = getattr(value, "text", value)  # ArrayFormula / DataTableFormula carry .text
+    return str(text if text is not None else "=")
+
+
+class _XlsxRows(_Rows):
+    def __init__(self, path: Path, worksheet: Any) -> None:
+        self.source = path.name
+        self.path = path
+        self.ws = worksheet
+        self.sheet_rows = worksheet.max_row or 0
+
+    def numbered_rows(self) -> Generator[tuple[int, tuple[Any, ...]], None, None]:
+        # Ignore the stored dimension: some writers store a wrong one, and openpyxl would cut
+        # the rows and columns to it.
+        self.ws.reset_dimensions()
+        it = iter(self.ws.iter_rows())
+        number = 0
+        while True:
+            try:
+                cells = next(it)
+            except StopIteration:
+                return
+            except Exception as exc:
+                if (error := _openpyxl_problem(self.path, exc)) is None:
+                    raise
+                raise error from exc
+            # openpyxl fills gaps with empty rows; a cell's own row number is the surer count.
+            number = (cells and getattr(cells[-1], "row", None)) or number + 1
+            yield number, cells
+
+    def is_blank(self, raw: tuple[Any, ...]) -> bool:
+        for cell in raw:
+            value = cell.value
+            if value is not None and (not isinstance(value, str) or _strip(value)):
+                return False
+        return True
+
+    def header_texts(self, raw: tuple[Any, ...]) -> list[str | None]:
+        texts: list[str | None] = []
+        for cell in raw:
+            value, kind = cell.value, cell.data_type
+            if value is None:
+                texts.append(None)
+            elif kind == "f":
+                texts.append(_formula_text(value))
+            elif isinstance(value, str):
+                texts.append(_strip(value) or None)
+            elif kind == "n":
+                texts.append(cell_text(_number(value)))
+            else:
+                texts.append(str(_date_value(value) if kind == "d" else value))
+        return texts
+
+    def header_cell_problems(self, number: int, raw: tuple[Any, ...], width: int) -> list[RowError]:
+        problem = "header cell contains a formula; type the header instead"
+        return [
+            RowError(number, column_letter(i), _formula_text(cell.value), problem)
+            for i, cell in enumerate(raw[:width])
+            if cell.data_type == "f"
+        ]
+
+    def prepare(self, header: _Header) -> None:
+        self.mapping = header.mapping
+        self.headers = header.headers
+
+    def convert(
+        self, number: int, raw: tuple[Any, ...], errors: list[RowError]
+    ) -> dict[str, Cell] | None:
+        n = len(raw)
+        values: dict[str, Cell] = {}
+        seen = False
+        for key, i in self.mapping:
+            value = raw[i].value if i < n else None
+            if value is not None:
+                kind = raw[i].data_type
+                if kind == "s":
+                    value = value.strip(_SPACES) or None
+                elif kind == "n":
+                    value = _number(value)
+                elif kind == "d":
+                    value = _date_value(value)
+                else:
+                    value = self._odd_cell(number, key, raw[i], errors)
+                seen = seen or value is not None
+            values[key] = value
+        if not seen and self.is_blank(raw):
+            return None
+        return values
+
+    def _odd_cell(self, number: int, key: str, cell: Any, errors: list[RowError]) -> Cell:
+        kind, value = cell.data_type, cell.value
+        if kind == "b":
+            return "TRUE" if value else "FALSE"
+        if kind == "f":
+            problem = "contains a formula; paste values instead (Paste Special > Values)"
+            errors.append(RowError(number, self.headers[key], _formula_text(value), problem))
+        elif kind == "e":
+            problem = f"contains the Excel error {value}; fix or clear the cell"
+            errors.append(RowError(number, self.headers[key], str(value), problem))
+        else:
+            errors.append(RowError(number, self.headers[key], str(value), "unreadable cell"))
+        return None
+
+    def total_estimate(self, number: int) -> int:
+        return self.sheet_rows
+
+
+def _read_xlsx(
+    path: Path,
+    columns: Sequence[Column],
+    *,
+    sheet: str | None,
+    max_rows: int,
+    progress: Callable[[int, int], None] | None,
+    cancel: Callable[[], bool] | None,
+) -> Table:
+    check_workbook_file(path)
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=False, keep_links=False)
+    except Exception as exc:
+        if (error := _openpyxl_problem(path, exc)) is None:
+            raise
+        raise error from exc
+    try:
+        worksheet = _pick_sheet(path, workbook, sheet)
+        if worksheet.max_row and worksheet.max_row - (worksheet.min_row or 1) > max_rows:
+            raise ValidationError(
+                f"{path.name}: sheet '{worksheet.title}' is used down to row "
+                f"{worksheet.max_row:,}, more than the {max_rows:,} rows allowed; split the "
+                "file, or if most of those rows are empty, delete them "
+                "(Ctrl+End shows the last used cell)"
+            )
+        rows = _XlsxRows(path, worksheet)
+        return _read_rows(rows, columns, max_rows=max_rows, progress=progress, cancel=cancel)
+    finally:
+        workbook.close()
+
+
+def _openpyxl_problem(path: Path, exc: Exception) -> ValidationError | None:
+    """What an exception raised inside openpyxl means to the user; None if it is not about
+    the file (a bug to let through)."""
+    from defusedxml import DefusedXmlException
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    cause: BaseException | None = exc
+    while cause is not None:  # openpyxl re-raises parse errors as ValueError "from" them
+        if isinstance(cause, DefusedXmlException):
+            return _hostile(path)
+        cause = cause.__cause__ or cause.__context__
+    # Within openpyxl's calls, these mean a damaged or odd file rather than a bug of ours.
+    broken = (zipfile.BadZipFile, zlib.error, EOFError, ParseError, InvalidFileException)
+    broken += (KeyError, IndexError, ValueError, TypeError, AttributeError, NotImplementedError)
+    if isinstance(exc, broken):
+        return _not_a_workbook(path, " (the file is damaged)")
+    if isinstance(exc, OSError):
+        return _open_error(path, exc)
+    return None
+
+
+def _pick_sheet(path: Path, workbook: Any, sheet: str | None) -> Any:
+    sheets = workbook.worksheets  # chartsheets excluded
+    if not sheets:
+        raise ValidationError(f"{path.name} has no worksheets")
+    if sheet is None:
+        return next((ws for ws in sheets if ws.sheet_state == "visible"), sheets[0])
+    wanted = sheet.strip().casefold()
+    for exact in (True, False):
+        for ws in sheets:
+            if ws.title == sheet if exact else ws.title.strip().casefold() == wanted:
+                return ws
+    names = ", ".join(f"'{ws.title}'" for ws in sheets)
+    raise ValidationError(f"{path.name} has no sheet '{sheet}'; its sheets are: {names}")

@@ -1,0 +1,434 @@
+"""Posting movements: the only code that writes documents, movements, allocations and batches.
+
+A ``Poster`` keeps an in-memory view of the batches of the items it touches, applies each
+line with the pure rules of ``domain.picking`` and ``domain.money``, and writes rows with
+``executemany``. The same engine posts a single receipt from the UI and a million journal
+lines from an import, so both obey exactly the same rules. The caller owns the transaction:
+nothing is visible to others until it commits, and an error rolls everything back.
+
+A line either applies completely or raises before changing anything, so an importer can
+keep going after a bad row to report every problem, then roll back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+from inventory_app.domain import money
+from inventory_app.domain.errors import RefusedOperation
+from inventory_app.domain.errors import ValidationError as Invalid
+from inventory_app.domain.model import (
+    BUCKET_OF_TYPE,
+    DEFAULT_LOCATION,
+    BatchLot,
+    Changes,
+    Document,
+    Line,
+    MovementType,
+    Removal,
+    WriteoffReason,
+)
+from inventory_app.domain.picking import PickPlan, pick
+from inventory_app.storage.ledger.book import BookItem, StockBook, parse_date
+from inventory_app.storage.ledger.messages import shortage, why_reason_needed
+from inventory_app.storage.ledger.writer import LedgerWriter
+
+T = MovementType
+_WRITEOFF_REASONS = {r.value for r in WriteoffReason}
+_OUTGOING = {T.ISSUE, T.WRITEOFF, T.TRANSFER}
+# The members as module names: reading ``T.ISSUE`` off the enum class costs ~50 ns a time,
+# and ``apply`` asks about the type a dozen times for each of a million lines.
+_RECEIPT, _ISSUE, _WRITEOFF, _TRANSFER = T.RECEIPT, T.ISSUE, T.WRITEOFF, T.TRANSFER
+_ADJUST, _STOCKTAKE, _REVERSAL = T.ADJUST, T.STOCKTAKE, T.REVERSAL
+
+
+class Poster:
+    """Applies documents and reversals inside the caller's transaction.
+
+    ``preload`` loads every item up front (imports); otherwise items are looked up as met.
+    ``today`` bounds dates (no future postings).
+    """
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        *,
+        source: str = "app",
+        today: dt.date | None = None,
+        preload: bool = False,
+        preview: bool = False,
+    ) -> None:
+        self.conn = conn
+        self.source = source
+        self.today = today or dt.date.today()
+        self.preview = preview
+        self.created_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+        self.out = LedgerWriter(conn, preview=preview)
+        row = conn.execute("SELECT value FROM meta WHERE key = 'lock_date'").fetchone()
+        self.lock_date = parse_date(row[0]) if row else None
+        names = conn.execute("SELECT id, name FROM locations").fetchall()
+        self.locations = {name.casefold(): lid for lid, name in names}
+        self.location_names = dict(names)
+        self.book = StockBook(conn, self.out, preload=preload)
+        self._date_ok: dt.date | None = None  # the last date that passed check_date
+        self._day: tuple[dt.date | None, str] = (None, "")  # the last date and its ISO text
+
+    # -- look-ups -------------------------------------------------------------------------
+
+    def item(self, sku: str) -> BookItem:
+        """The item with this SKU (raises for an unknown one)."""
+        return self.book.item(sku)
+
+    def location(self, name: str | None) -> int:
+        key = (name or DEFAULT_LOCATION).strip().casefold()
+        try:
+            return self.locations[key]
+        except KeyError:
+            raise Invalid(f"unknown location {name!r}") from None
+
+    # -- dates --------------------------------------------------------------------------
+
+    def day_text(self, date: dt.date) -> str:
+        """``date.isoformat()``, remembered for the run of lines on the same day."""
+        last, text = self._day
+        if date != last:
+            text = date.isoformat()
+            self._day = (date, text)
+        return text
+
+    def check_date(self, date: dt.date) -> None:
+        if date == self._date_ok:
+            return
+        if self.lock_date is not None and date <= self.lock_date:
+            raise RefusedOperation(
+                f"{date.isoformat()} is in a closed period (closed up to "
+                f"{self.lock_date.isoformat()}); post the correction in an open period"
+            )
+        if date > self.today:
+            raise Invalid(f"{date.isoformat()} is in the future")
+        self._date_ok = date
+
+    # -- posting --------------------------------------------------------------------------
+
+    def post(self, doc: Document, *, kind: str | None = None) -> int:
+        """Post every line of ``doc`` (all or nothing: the caller rolls back on error)."""
+        self.check_date(doc.date)
+        doc_id = self.new_document(
+            date=doc.date,
+            kind=kind or (doc.lines[0].type.value if doc.lines else "empty"),
+            reference=doc.reference,
+            supplier=doc.supplier,
+            note=doc.note,
+            operator=doc.operator,
+        )
+        for line in doc.lines:
+            self.apply(line, date=doc.date, document_id=doc_id, operator=doc.operator)
+        return doc_id
+
+    def new_document(
+        self,
+        *,
+        date: dt.date,
+        kind: str,
+        reference: str = "",
+        supplier: str = "",
+        note: str = "",
+        operator: str = "",
+    ) -> int:
+        doc_id = self.out.take_id("documents")
+        self.out.rows["documents"].append(
+            (
+                doc_id,
+                self.day_text(date),
+                kind,
+                reference,
+                supplier,
+                note,
+                operator,
+                self.source,
+                self.created_at,
+            )
+        )
+        self.out.document_ids.append(doc_id)
+        return doc_id
+
+    def apply(self, line: Line, *, date: dt.date, document_id: int, operator: str = "") -> int:
+        """Apply one line; returns the movement id. Raises before changing anything."""
+        if date != self._date_ok:
+            self.check_date(date)
+        item = self.book.item(line.sku)
+        qty = money.qty_units(line.qty)
+        t = line.type
+        if t.__class__ is not T:
+            try:
+                t = T(t)
+            except ValueError:
+                raise Invalid(f"unknown movement type {line.type!r}") from None
+        signed = t is _ADJUST or t is _STOCKTAKE  # a member from here on: ``is`` compares
+        if t is _REVERSAL:
+            raise Invalid("reversals are posted with reverse(), not as a line")
+        if qty <= 0:
+            if qty == 0:
+                raise Invalid("quantity is zero")
+            if not signed:
+                raise Invalid(f"quantity must be positive for a {t.value}")
+        loc = self.location(line.location) if (line.location or t is not _ISSUE) else None
+        reason = (line.reason.strip() or None) if line.reason else None
+        if t is _WRITEOFF:
+            reason = (reason or WriteoffReason.OTHER.value).casefold()
+            if reason not in _WRITEOFF_REASONS:
+                raise Invalid(
+                    f"write-off reason {line.reason!r} is not one of: "
+                    + ", ".join(sorted(_WRITEOFF_REASONS))
+                )
+        if t is _RECEIPT or (signed and qty > 0):
+            return self._receive(item, line, t, qty, loc, reason, date, document_id, operator)
+        to_loc = None
+        if t is _TRANSFER:
+            if not line.to_location:
+                raise Invalid("a transfer needs a destination location")
+            to_loc = self.location(line.to_location)
+            if to_loc == loc:
+                raise Invalid("a transfer needs two different locations")
+        plan = self.plan(item, abs(qty), date=date, location=loc, batch=line.batch)
+        if not plan.ok:
+            raise shortage(item.sku, plan, line, self._location_name(loc))
+        if plan.needs_reason and not (line.override_reason or "").strip():
+            raise Invalid(why_reason_needed(plan, date, line.batch or ""))
+        mid = self.out.take_id("movements")
+        value = plan.value
+        first_loc = loc if loc is not None else plan.draws[0].batch.location_id
+        for draw in plan.draws:
+            self._draw(mid, draw.batch, draw.qty, draw.value, date)
+            if to_loc is not None:
+                src = draw.batch
+                self._new_lot(
+                    item,
+                    movement_id=mid,
+                    location_id=to_loc,
+                    code=src.code,
+                    received=src.received_date,
+                    posted=date,
+                    expiry=src.expiry,
+                    unit_cost=src.unit_cost,
+                    qty=draw.qty,
+                    value=draw.value,
+                    source_batch_id=src.id,
+                )
+        signed_qty, signed_value = (qty, value) if t is _TRANSFER else (-abs(qty), -value)
+        self._movement(
+            mid,
+            document_id,
+            date,
+            t,
+            BUCKET_OF_TYPE[t],
+            item,
+            first_loc,
+            to_loc,
+            signed_qty,
+            signed_value,
+            None,
+            reason,
+            line,
+            operator,
+        )
+        return mid
+
+    def plan(
+        self,
+        item: BookItem,
+        qty: int,
+        *,
+        date: dt.date,
+        location: int | None,
+        batch: str | None,
+    ) -> PickPlan:
+        return pick(
+            self.book.lots(item),
+            qty,
+            removal=item.removal,
+            on=date,
+            named=(batch or "").strip() or None,
+            available=lambda lot: self.book.available(lot, date),
+            ordered=True,
+            location=location,
+        )
+
+    def _receive(self, item, line, t, qty, loc, reason, date, document_id, operator) -> int:
+        if line.unit_cost is not None:
+            cost = money.cost_to_int(money.parse_cost(line.unit_cost))
+        elif t is _RECEIPT:
+            raise Invalid("a receipt needs a unit cost")
+        elif item.last_cost is not None:
+            cost = item.last_cost
+        else:
+            raise Invalid(f"no unit cost given and {item.sku} has never been received")
+        expiry = line.expiry
+        if expiry is None and item.shelf_life_days:
+            expiry = date + dt.timedelta(days=item.shelf_life_days)
+        if expiry is not None and expiry < date and t is _RECEIPT:
+            # a delivery that is already past its date is a typo; stock *found* (an adjustment
+            # or a stocktake gain) may well be expired, and is recorded as it is
+            raise Invalid(f"expiry {expiry.isoformat()} is before the date {date.isoformat()}")
+        mid = self.out.take_id("movements")
+        value = money.line_value(qty, cost)
+        code = (line.batch or "").strip()
+        lot = self._new_lot(
+            item,
+            movement_id=mid,
+            location_id=loc,
+            code=code or None,
+            received=date,
+            posted=date,
+            expiry=expiry,
+            unit_cost=cost,
+            qty=qty,
+            value=value,
+        )
+        if t is _RECEIPT:
+            item.last_cost = cost
+            self.out.last_cost[item.id] = cost
+        bucket = BUCKET_OF_TYPE[t]
+        self._movement(
+            mid, document_id, date, t, bucket, item, loc, None, qty, value, cost, reason, line,
+            operator, batch=lot,
+        )  # fmt: skip
+        return mid
+
+    def _new_lot(
+        self,
+        item: BookItem,
+        *,
+        movement_id: int,
+        location_id: int,
+        code: str | None,
+        received: dt.date,
+        posted: dt.date,
+        expiry: dt.date | None,
+        unit_cost: int,
+        qty: int,
+        value: int,
+        source_batch_id: int | None = None,
+    ) -> BatchLot:
+        bid = self.out.take_id("batches")
+        code = code or f"B{posted:%y%m%d}-{bid}"
+        lot = BatchLot(
+            id=bid,
+            item_id=item.id,
+            location_id=location_id,
+            code=code,
+            received_date=received,
+            posted_date=posted,
+            expiry=expiry,
+            unit_cost=unit_cost,
+            qty=qty,
+            value=value,
+        )
+        self.out.rows["batches"].append(
+            (
+                bid,
+                item.id,
+                location_id,
+                code,
+                received.isoformat(),
+                posted.isoformat(),
+                expiry.isoformat() if expiry else None,
+                unit_cost,
+                qty,
+                value,
+                movement_id,
+                source_batch_id,
+                qty,
+                value,
+                None,
+            )
+        )
+        self.book.add_lot(item, lot)
+        self.out.touch(lot)
+        return lot
+
+    def _draw(self, movement_id: int, lot: BatchLot, qty: int, value: int, date: dt.date) -> None:
+        """Record an allocation: ``qty`` > 0 takes from the batch, < 0 puts back."""
+        out = self.out
+        lot.qty -= qty
+        lot.value -= value
+        if lot.qty <= 0:
+            if lot.qty < 0 or lot.value != 0:  # the picker makes this impossible; guard anyway
+                raise AssertionError(f"batch {lot.id} would go negative or keep stray cents")
+            self.book.item_by_id(lot.item_id).emptied += 1
+        elif lot.value < 0:
+            raise AssertionError(f"batch {lot.id} would go negative")
+        if lot.last_draw_date is None or date > lot.last_draw_date:
+            lot.last_draw_date = date
+        out.touched[lot.id] = lot  # out.touch(lot), inlined: once per draw
+        out.touched_items.add(lot.item_id)
+        out.rows["allocations"].append(
+            (out.take_id("allocations"), movement_id, lot.id, self.day_text(date), qty, value)
+        )
+
+    def _movement(
+        self, mid, document_id, date, t, bucket, item, loc, to_loc, qty, value, cost, reason,
+        line: Line | None, operator, *, batch=None, reverses_id=None, note=None,
+    ) -> None:  # fmt: skip
+        day = self.day_text(date)
+        self.out.add_movement(
+            (
+                mid,
+                document_id,
+                day,
+                t,  # a StrEnum binds as its text
+                bucket,
+                item.id,
+                loc,
+                to_loc,
+                qty,
+                value,
+                cost,
+                reason,
+                (line.override_reason or None) if line else None,
+                note if note is not None else (line.note if line else ""),
+                line.reference if line else "",
+                operator,
+                reverses_id,
+                line.stocktake_id if line else None,
+            ),
+            item.id,
+            day,
+            bucket,
+            qty,
+            value,
+        )
+
+    def _location_name(self, loc: int | None) -> str:
+        return "" if loc is None else self.location_names.get(loc, "")
+
+    # -- reversal -------------------------------------------------------------------------
+
+    def reverse(
+        self, movement_id: int, *, date: dt.date | None, reason: str, operator: str = ""
+    ) -> int:
+        """Post a reversal that restores exactly what movement ``movement_id`` touched."""
+        from inventory_app.storage.ledger.reversal import reverse
+
+        return reverse(self, movement_id, date=date, reason=reason, operator=operator)
+
+    def write_rows(self) -> None:
+        """Insert what is pending (inside the caller's transaction)."""
+        self.out.write_rows()
+
+    def finish(self) -> Changes:
+        """Write everything and the maintained balances; returns what changed."""
+        return self.out.finish()
+
+    def draws_of(self, movement_id: int) -> list[tuple[BatchLot, int, int]]:
+        """(batch, qty, value) drawn by a movement posted through this poster and not yet
+        written (previews)."""
+        return [
+            (self.book.lot_by_id(bid), q, v)
+            for _, mid, bid, _, q, v in self.out.rows["allocations"]
+            if mid == movement_id
+        ]
+
+
+__all__ = ["Poster", "Removal"]

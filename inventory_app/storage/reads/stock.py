@@ -1,0 +1,166 @@
+"""Read models: stock at a date, period flows and summaries. Amounts in minor units."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections import defaultdict
+
+from inventory_app.storage.memo import memoized
+
+# flows per item: [in_qty, in_value, out_qty, out_value, adj_qty, adj_value]; out is positive
+Flows = dict[int, list[int]]
+
+
+def month_key(d: dt.date) -> str:
+    return f"{d:%Y-%m}"
+
+
+def first_of_month(d: dt.date) -> dt.date:
+    return d.replace(day=1)
+
+
+def last_of_month(d: dt.date) -> dt.date:
+    nxt = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return nxt - dt.timedelta(days=1)
+
+
+def _add_movements(conn: sqlite3.Connection, acc: Flows, start: dt.date, end: dt.date) -> None:
+    if start > end:
+        return
+    for item_id, f in _day_flows(conn, start, end).items():
+        a = acc[item_id]
+        for i, x in enumerate(f):
+            a[i] += x
+
+
+@memoized
+def _day_flows(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Flows:
+    """Flows of the movements dated ``start``..``end`` (part of a month). Memoized: windows
+    that end (or start) on the same day share that month's days, e.g. the dashboard's
+    12-month ABC and its 90-day demand both end today."""
+    acc: Flows = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+    rows = conn.execute(
+        "SELECT item_id, bucket, sum(qty), sum(value) FROM movements"
+        " WHERE date BETWEEN ? AND ? AND bucket <> 'xfer' GROUP BY item_id, bucket",
+        (start.isoformat(), end.isoformat()),
+    )
+    for item_id, bucket, q, v in rows:
+        f = acc[item_id]
+        if bucket == "in":
+            f[0] += q
+            f[1] += v
+        elif bucket == "out":
+            f[2] -= q
+            f[3] -= v
+        else:
+            f[4] += q
+            f[5] += v
+    return acc
+
+
+def _months_between(first: str, last: str) -> int:
+    """Months from 'YYYY-MM' ``first`` to ``last`` inclusive."""
+    return (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7]) + 1
+
+
+def _add_months(conn: sqlite3.Connection, acc: Flows, first: str | None, last: str) -> None:
+    if first is not None and first > last:
+        return
+    # item_month is clustered by (item, month): reading it whole streams the GROUP BY and
+    # beats the month index unless the window is short (measured on 10k items x 13 months:
+    # 12 months 28 ms scanned vs 71 ms through the index).
+    month = "+month" if first is None or _months_between(first, last) >= 6 else "month"
+    sql = (
+        "SELECT item_id, sum(in_qty), sum(in_value), sum(out_qty), sum(out_value),"
+        f" sum(adj_qty), sum(adj_value) FROM item_month WHERE {month} <= ?"
+    )
+    args: tuple = (last,)
+    if first is not None:
+        sql += f" AND {month} >= ?"
+        args = (last, first)
+    for item_id, *sums in conn.execute(sql + " GROUP BY item_id", args):
+        f = acc[item_id]
+        for i, s in enumerate(sums):
+            f[i] += s
+
+
+@memoized
+def flows(conn: sqlite3.Connection, start: dt.date | None, end: dt.date) -> Flows:
+    """Summed flows per item for movements dated ``start``..``end`` inclusive
+    (``start`` None: from the beginning). Whole months come from ``item_month``."""
+    acc: Flows = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+    if start is not None and start > end:
+        return acc
+    first_full: dt.date | None
+    if start is None or start.day == 1:
+        first_full = start
+    else:
+        head_end = min(end, last_of_month(start))
+        _add_movements(conn, acc, start, head_end)
+        first_full = head_end + dt.timedelta(days=1)
+    if first_full is not None and first_full > end:
+        return acc
+    if end == last_of_month(end):
+        _add_months(conn, acc, first_full and month_key(first_full), month_key(end))
+    else:
+        before = first_of_month(end) - dt.timedelta(days=1)
+        if first_full is None or first_full <= before:
+            _add_months(conn, acc, first_full and month_key(first_full), month_key(before))
+        tail_start = first_of_month(end)
+        if first_full is not None:
+            tail_start = max(tail_start, first_full)
+        _add_movements(conn, acc, tail_start, end)
+    return acc
+
+
+def balances(conn: sqlite3.Connection, at: dt.date) -> dict[int, tuple[int, int]]:
+    """Per item (qty, value) at the end of ``at``."""
+    return {
+        i: (f[0] - f[2] + f[4], f[1] - f[3] + f[5])
+        for i, f in flows(conn, None, at).items()
+        if any(f)
+    }
+
+
+def current_balances(conn: sqlite3.Connection) -> dict[int, tuple[int, int]]:
+    return {
+        i: (q, v)
+        for i, q, v in conn.execute(
+            "SELECT id, on_hand_qty, on_hand_value FROM items"
+            " WHERE on_hand_qty <> 0 OR on_hand_value <> 0"
+        )
+    }
+
+
+_BATCH_SELECT = (
+    "SELECT i.sku, i.name, i.unit, b.code, l.name, b.expiry, b.unit_cost, b.received_date,"
+    " {qty} AS q, {value} AS v, b.id, i.category FROM batches b"
+    " JOIN items i ON i.id = b.item_id JOIN locations l ON l.id = b.location_id"
+)
+
+
+def batches_at(conn: sqlite3.Connection, at: dt.date | None) -> list[tuple]:
+    """Batches holding stock at the end of ``at`` (None: now), ordered by SKU, location,
+    received date: (sku, name, unit, code, location, expiry, unit_cost, received, qty,
+    value, batch_id, category)."""
+    order = " ORDER BY i.sku, l.name, b.received_date, b.id"
+    if at is None:
+        sql = _BATCH_SELECT.format(qty="b.qty_remaining", value="b.value_remaining")
+        return conn.execute(sql + " WHERE b.qty_remaining > 0" + order).fetchall()
+    sql = (
+        _BATCH_SELECT.format(
+            qty="b.qty_remaining + coalesce(a.q, 0)", value="b.value_remaining + coalesce(a.v, 0)"
+        )
+        + " LEFT JOIN (SELECT batch_id, sum(qty) AS q, sum(value) AS v FROM allocations"
+        " WHERE date > ? GROUP BY batch_id) a ON a.batch_id = b.id"
+        " WHERE b.posted_date <= ? AND b.qty_remaining + coalesce(a.q, 0) > 0"
+    )
+    day = at.isoformat()
+    return conn.execute(sql + order, (day, day)).fetchall()
+
+
+def item_rows(conn: sqlite3.Connection, ids: set[int] | None = None) -> dict[int, tuple]:
+    """id -> (sku, name, category, unit)."""
+    rows = conn.execute("SELECT id, sku, name, category, unit FROM items")
+    return {r[0]: r[1:] for r in rows if ids is None or r[0] in ids}

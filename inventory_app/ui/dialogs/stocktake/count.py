@@ -1,0 +1,284 @@
+"""The count view, made for a barcode scanner: a scanner types a code and Enter.
+
+Each scan adds the quantity in the big field (1 unless typed otherwise; it goes back to 1
+after the scan). The line just counted is highlighted; an unknown code is flagged in red
+with a beep; an item outside the scope is offered to be added; batch-counted items ask for
+the batch, expiry shown. Blind stocktakes never show the expected quantity.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialogButtonBox,
+    QGridLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inventory_app.domain import money
+from inventory_app.domain.errors import InventoryError
+from inventory_app.services import catalog
+from inventory_app.services import stocktake as st
+from inventory_app.services.stocktake.counting import ReviewLine
+from inventory_app.ui.app_context import AppContext
+from inventory_app.ui.dialogs.scanner import ScannerDialog
+from inventory_app.ui.errors import show_error
+from inventory_app.ui.models.paged import MUTED, Column, RowsModel
+from inventory_app.ui.widgets.format import date_text, qty_text
+from inventory_app.ui.widgets.table import DataTable
+
+HIGHLIGHT = QColor("#d7f5dd")
+OK_STYLE = "QLabel { background: #d7f5dd; color: #0d5c1f; padding: 8px; border-radius: 4px; }"
+BAD_STYLE = "QLabel { background: #fde7e6; color: #b3261e; padding: 8px; border-radius: 4px; }"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CountDialog", text)
+
+
+class CountLinesModel(RowsModel):
+    """The stocktake's lines as the counter sees them (no expected column when blind)."""
+
+    def __init__(self, *, blind: bool, parent=None) -> None:
+        columns = [
+            Column("location", _tr("Location"), lambda r: r.location, width=110),
+            Column("sku", _tr("Code"), lambda r: r.sku, width=110),
+            Column("name", _tr("Name"), lambda r: r.name, width=240),
+            Column("batch", _tr("Batch"), lambda r: r.batch, width=120),
+            Column("expiry", _tr("Expiry"), lambda r: date_text(r.expiry), width=95),
+        ]
+        if not blind:
+            columns.append(
+                Column(
+                    "expected",
+                    _tr("Expected"),
+                    lambda r: qty_text(r.expected_qty),
+                    numeric=True,
+                    width=90,
+                )
+            )
+        columns += [
+            Column(
+                "counted", _tr("Counted"), lambda r: qty_text(r.counted_qty), numeric=True, width=90
+            ),
+            Column("counters", _tr("Counters"), lambda r: r.counters, width=140),
+        ]
+        super().__init__(columns, parent)
+        self.highlight: int | None = None
+
+    def background(self, row: ReviewLine, column: Column) -> QColor | None:
+        return HIGHLIGHT if row.line_id == self.highlight else None
+
+    def foreground(self, row: ReviewLine, column: Column) -> QColor | None:
+        return MUTED if not row.counted and row.line_id != self.highlight else None
+
+
+class CountDialog(ScannerDialog):
+    def __init__(self, ctx: AppContext, stocktake_id: int, *, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.stocktake_id = stocktake_id
+        self.info = st.get(ctx.db, stocktake_id)
+        self.setWindowTitle(self.tr("Count: {0}").format(self.info.name))
+        self.resize(1000, 680)
+        self.last_problem = ""  # for tests and screen readers: what the red banner says
+
+        title = QLabel(self.info.name + (self.tr("  —  blind count") if self.info.blind else ""))
+        title.setObjectName("heading")
+        self.progress = QLabel()
+        self.location = QComboBox()
+        scope_location = (
+            self.info.scope.partition(":")[2] if self.info.scope.startswith("location:") else ""
+        )
+        for loc in catalog.list_locations(ctx.db):
+            if loc.active and (
+                not scope_location or loc.name.casefold() == scope_location.casefold()
+            ):
+                self.location.addItem(loc.name, loc.name)
+        self.counter = QLineEdit(ctx.operator)
+        self.counter.setPlaceholderText(self.tr("Your name"))
+        big = QFont(self.font())
+        big.setPointSize(max(20, big.pointSize() * 2))
+        self.qty = QLineEdit("1")
+        self.qty.setFont(big)
+        self.qty.setMaximumWidth(160)
+        self.qty.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.qty.setToolTip(self.tr("Quantity added by the next scan; back to 1 after it"))
+        self.scan = QLineEdit()
+        self.scan.setFont(big)
+        self.scan.setPlaceholderText(self.tr("Scan or type a code, then Enter"))
+        self.recount = QPushButton(self.tr("Recount next line"))
+        self.recount.setCheckable(True)
+        self.recount.setToolTip(
+            self.tr("The next count replaces the line's earlier counts (they stay in the history)")
+        )
+        self.message = QLabel(self.tr("Ready to scan."))
+        self.message.setWordWrap(True)
+        self.model = CountLinesModel(blind=self.info.blind, parent=self)
+        self.table = DataTable(self.model, state_key="stocktake_count")
+
+        grid = QGridLayout()
+        grid.addWidget(QLabel(self.tr("Counting at")), 0, 0)
+        grid.addWidget(self.location, 0, 1)
+        grid.addWidget(QLabel(self.tr("Counter")), 0, 2)
+        grid.addWidget(self.counter, 0, 3)
+        grid.addWidget(QLabel(self.tr("Quantity")), 1, 0)
+        grid.addWidget(self.qty, 1, 1)
+        grid.addWidget(QLabel(self.tr("Code")), 1, 2)
+        grid.addWidget(self.scan, 1, 3)
+        grid.addWidget(self.recount, 1, 4)
+        grid.setColumnStretch(3, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.progress)
+        layout.addLayout(grid)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+        self.scan.returnPressed.connect(self.submit)
+        self.qty.returnPressed.connect(self.scan.setFocus)
+        self.reload()
+        self.scan.setFocus()
+
+    # -- data -----------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        rv = st.review(self.ctx.db, self.stocktake_id)
+        self.model.set_rows(rv.lines)
+        info = rv.stocktake
+        self.progress.setText(self.tr("{0} of {1} lines counted").format(info.counted, info.lines))
+        if self.model.highlight is not None:
+            row = self.model.row_of_id(self.model.highlight)
+            self.table.select_row(row)
+            if row >= 0:
+                self.table.scrollTo(self.model.index(row, 0))
+
+    # -- scanning -------------------------------------------------------------------------------
+
+    def _flag(self, text: str) -> None:
+        self.last_problem = text
+        self.message.setStyleSheet(BAD_STYLE)
+        self.message.setText(text)
+        QApplication.beep()
+        self.scan.selectAll()
+        self.scan.setFocus()
+
+    def _ok(self, text: str) -> None:
+        self.last_problem = ""
+        self.message.setStyleSheet(OK_STYLE)
+        self.message.setText(text)
+        self.scan.clear()
+        self.scan.setFocus()
+
+    def submit(self) -> None:
+        """Count what was scanned (the scanner's Enter, or the clerk's)."""
+        code = self.scan.text().strip()
+        if not code:
+            return
+        try:
+            qty = money.parse_qty(self.qty.text() or "1", what="quantity")
+        except InventoryError as exc:
+            self._flag(str(exc))
+            return
+        if qty < 0:
+            self._flag(self.tr("A count cannot be negative; use Recount to correct a line."))
+            return
+        location = self.location.currentData()
+        try:
+            target = st.count_target(self.ctx.db, self.stocktake_id, code=code, location=location)
+        except InventoryError as exc:
+            self._flag(str(exc))
+            return
+        if target is None:
+            self._flag(self.tr("Unknown code {0}: no item has this code or barcode.").format(code))
+            return
+        add = False
+        if not target.in_scope:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Not in this stocktake"),
+                self.tr(
+                    "{0} {1} is not in the scope of this stocktake. Add it and count it?"
+                ).format(target.sku, target.name),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self._flag(self.tr("{0} was not counted: outside the scope.").format(target.sku))
+                return
+            add = True
+        batch = None
+        if target.per_batch:
+            batch = self._choose_batch(target)
+            if batch is None:
+                self._flag(self.tr("{0} was not counted: no batch chosen.").format(target.sku))
+                return
+        self.record(target.sku, qty, batch=batch, location=location, add=add)
+
+    def _choose_batch(self, target: st.CountTarget) -> str | None:
+        if len(target.batches) == 1:
+            return target.batches[0][0]
+        labels = [
+            f"{code}  ({self.tr('expires')} {date_text(expiry)})" if expiry else code
+            for code, expiry in target.batches
+        ]
+        other = self.tr("Another batch…")
+        choice, ok = QInputDialog.getItem(
+            self,
+            self.tr("Which batch?"),
+            self.tr("{0} {1} is counted per batch. Batch:").format(target.sku, target.name),
+            [*labels, other],
+            0,
+            False,
+        )
+        if not ok:
+            return None
+        if choice != other:
+            return target.batches[labels.index(choice)][0]
+        code, ok = QInputDialog.getText(self, self.tr("Batch"), self.tr("Batch code:"))
+        return code.strip() if ok and code.strip() else None
+
+    def record(
+        self, sku: str, qty: Decimal, *, batch: str | None, location: str | None, add: bool
+    ) -> None:
+        try:
+            done = st.count(
+                self.ctx.db,
+                self.stocktake_id,
+                code=sku,
+                qty=qty,
+                batch=batch,
+                location=location,
+                counter=self.counter.text(),
+                recount=self.recount.isChecked(),
+                add_to_scope=add,
+            )
+        except InventoryError as exc:
+            self._flag(str(exc))
+            return
+        except Exception as exc:  # a bug: show it, keep the view usable
+            show_error(self, exc)
+            return
+        self.recount.setChecked(False)
+        self.qty.setText("1")
+        self.model.highlight = done.line_id
+        self.ctx.data_changed.emit(done.changes, self)
+        self.reload()
+        where = f" {self.tr('batch')} {done.batch}" if done.batch else ""
+        self._ok(
+            self.tr("{0}{1} at {2}: +{3}, counted {4}").format(
+                done.sku, where, done.location, qty_text(qty), qty_text(done.total)
+            )
+        )

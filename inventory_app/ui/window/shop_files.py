@@ -1,0 +1,259 @@
+"""The File menu's work: new, open (off the UI thread), recent files, demo, backup, restore."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from inventory_app.domain.errors import Cancelled, InventoryError
+from inventory_app.services import backup, shop
+from inventory_app.services.shop import Database
+from inventory_app.ui.app_context import app_settings
+from inventory_app.ui.errors import show_error
+from inventory_app.ui.workers import run_task
+
+if TYPE_CHECKING:
+    from inventory_app.ui.window.main_window import MainWindow
+
+MAX_RECENT = 8
+FILE_FILTER = "Shop files (*.db *.sqlite *.inventory);;All files (*)"
+DEMO_SKUS = 300
+
+
+def recent_files() -> list[str]:
+    value = app_settings().value("recent_files", [])
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in value or []]
+
+
+def remember_recent(path: Path) -> None:
+    text = str(path.resolve())
+    files = [text] + [f for f in recent_files() if f != text]
+    settings = app_settings()
+    settings.setValue("recent_files", files[:MAX_RECENT])
+    settings.setValue("last_file", text)
+
+
+class _CheckSignals(QObject):
+    damaged = Signal(str, str)  # path, message
+
+
+CHECK_AFTER_MS = 3000
+
+
+class _IntegrityCheck(QRunnable):
+    """``PRAGMA quick_check`` on its own read-only connection, after the window is up."""
+
+    def __init__(self, path: Path, signals: _CheckSignals) -> None:
+        super().__init__()
+        self.path = path
+        self.signals = signals
+
+    def run(self) -> None:
+        try:
+            with shop.open_shop(self.path, write=False, check=True):
+                pass
+        except InventoryError as exc:
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                self.signals.damaged.emit(str(self.path), str(exc))
+        except Exception:
+            pass
+
+
+class ShopFiles(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.check_signals = _CheckSignals(self)
+        self.check_signals.damaged.connect(self._damaged)
+
+    def tr_(self, text: str) -> str:
+        return self.window.tr(text)
+
+    # -- opening ------------------------------------------------------------------------------
+
+    def open_path(self, path: str | Path, *, create: bool = False) -> bool:
+        """Open ``path`` off the UI thread (a big file takes a moment); True when opened."""
+        path = Path(path)
+
+        def work(_progress, _cancel) -> Database:
+            # The integrity check of a big file runs later, in the background.
+            return shop.open_shop(path, create=create, check=False)
+
+        try:
+            db = run_task(self.window, self.tr_("Opening {0}").format(path.name), work)
+        except Exception as exc:
+            show_error(self.window, exc)
+            return False
+        self.window.adopt_database(db)
+        remember_recent(path)
+        # The integrity check reads the whole file: started once the first page has had
+        # the machine to itself (on 1M movements it takes ~2.5 s on a core of its own).
+        check = _IntegrityCheck(path, self.check_signals)
+        QTimer.singleShot(CHECK_AFTER_MS, lambda: QThreadPool.globalInstance().start(check))
+        return True
+
+    def _damaged(self, path: str, message: str) -> None:
+        QMessageBox.warning(self.window, self.tr_("The shop file is damaged"), message)
+
+    def open_dialog(self) -> None:
+        start = str(self._folder())
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr_("Open a shop file"), start, self.tr_(FILE_FILTER)
+        )
+        if path:
+            self.open_path(path)
+
+    def new_shop(self) -> None:
+        start = str(self._folder() / "shop.db")
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr_("New shop file"), start, self.tr_(FILE_FILTER)
+        )
+        if not path:
+            return
+        target = Path(path)
+        if not target.suffix:
+            target = target.with_suffix(".db")
+        if target.exists() and target.stat().st_size > 0:
+            QMessageBox.information(
+                self.window,
+                self.tr_("New shop"),
+                self.tr_(
+                    "{0} already exists. Open it with File ▸ Open, or pick another name."
+                ).format(target.name),
+            )
+            return
+        if self.open_path(target, create=True):
+            self.window.open_settings()
+
+    def _folder(self) -> Path:
+        if self.window.ctx.path is not None:
+            return self.window.ctx.path.parent
+        last = app_settings().value("last_file", "")
+        return Path(last).parent if last else shop.default_db_path().parent
+
+    # -- demo ---------------------------------------------------------------------------------
+
+    def demo_path(self) -> Path:
+        return shop.default_db_path().with_name("demo.db")
+
+    def explore_demo(self, *, path: Path | None = None, skus: int = DEMO_SKUS) -> bool:
+        """Build (or reopen) the demo shop; the build runs in a worker with Cancel."""
+        path = path or self.demo_path()
+        if path.exists():
+            box = QMessageBox(self.window)
+            box.setWindowTitle(self.tr_("Demo shop"))
+            box.setText(self.tr_("A demo shop was made before. Open it, or build a fresh one?"))
+            reopen = box.addButton(self.tr_("Open it"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(self.tr_("Build a fresh one"), QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            if box.clickedButton() is reopen:
+                return self.open_path(path)
+            if box.buttonRole(box.clickedButton()) != QMessageBox.ButtonRole.DestructiveRole:
+                return False
+        building = path.with_name(path.name + ".building")
+        if self.window.ctx.path is not None and self.window.ctx.path.resolve() == path.resolve():
+            self.window.adopt_database(None)  # it is about to be replaced
+
+        def work(progress, cancel) -> None:
+            from inventory_app.services import demo  # heavy: only when asked for
+
+            for leftover in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
+                leftover.unlink(missing_ok=True)
+            db = shop.create_shop(building)
+            try:
+                demo.build_demo(db, skus=skus, progress=progress, cancel=cancel)
+            except BaseException:
+                db.close()
+                building.unlink(missing_ok=True)
+                raise
+            db.close()
+            building.replace(path)
+
+        try:
+            run_task(self.window, self.tr_("Building the demo shop…"), work)
+        except Cancelled:
+            return False
+        except Exception as exc:
+            show_error(self.window, exc)
+            return False
+        return self.open_path(path)
+
+    # -- backup and restore -------------------------------------------------------------------
+
+    def backup_now(self) -> None:
+        db = self.window.ctx.db
+        if db is None:
+            return
+        name = f"{db.path.stem}-backup-{dt.date.today().isoformat()}.db"
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr_("Back up the shop"),
+            str(db.path.parent / name),
+            self.tr_(FILE_FILTER),
+        )
+        if not path:
+            return
+        shop_path = db.path
+
+        def work(_progress, _cancel):
+            # a connection of the worker's own: the UI keeps reading through its one
+            with shop.open_shop(shop_path, write=False, check=False) as reader:
+                return backup.backup(reader, path)
+
+        try:
+            dest = run_task(self.window, self.tr_("Backing up…"), work)
+        except Exception as exc:
+            show_error(self.window, exc)
+            return
+        self.window.statusBar().showMessage(
+            self.tr_("Backed up and verified: {0}").format(dest), 8000
+        )
+
+    def restore_backup(self) -> None:
+        db = self.window.ctx.db
+        if db is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr_("Restore from a backup"),
+            str(db.path.parent),
+            self.tr_(FILE_FILTER),
+        )
+        if not path:
+            return
+        self.restore_from(Path(path))
+
+    def restore_from(self, source: Path, *, confirm: bool = True) -> bool:
+        db = self.window.ctx.db
+        if db is None:
+            return False
+        shop_path = db.path
+        if confirm:
+            answer = QMessageBox.question(
+                self.window,
+                self.tr_("Restore from backup"),
+                self.tr_(
+                    "Replace everything in {0} with the backup {1}?\n\n"
+                    "The current file is kept beside it as {0}.before-restore."
+                ).format(shop_path.name, source.name),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        self.window.adopt_database(None)
+        try:
+            run_task(
+                self.window,
+                self.tr_("Restoring…"),
+                lambda _p, _c: backup.restore(source, shop_path),
+            )
+        except Exception as exc:
+            show_error(self.window, exc)
+        return self.open_path(shop_path)

@@ -1,0 +1,117 @@
+"""The main window's status bar: the open file, the stock value, and alert counts (expired,
+expiring, to reorder, dead stock) computed off the UI thread whichever page is shown."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtWidgets import QLabel
+
+from inventory_app.domain.model import Changes
+from inventory_app.services import reports
+from inventory_app.ui.widgets.format import money_text
+
+if TYPE_CHECKING:
+    from inventory_app.ui.window.main_window import MainWindow
+
+ALERTS_DELAY_MS = 600
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def touches_stock(changes: Changes) -> bool:
+    """Whether ``changes`` can move the stock value or the alert counts (a stocktake count
+    alone cannot: a scanner's every code would otherwise recount the alerts)."""
+    return bool(
+        changes.items or changes.batches or changes.movements or changes.catalog or changes.settings
+    )
+
+
+class ShopStatus(QObject):
+    """Fills ``window.statusBar()``; ``refresh`` after opening a shop or a change."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        bar = window.statusBar()
+        self.file_label = QLabel()
+        self.value_label = QLabel()
+        self.alerts_label = QLabel()
+        self.alerts_label.setObjectName("alerts")
+        bar.addPermanentWidget(self.alerts_label)
+        bar.addPermanentWidget(self.value_label)
+        bar.addPermanentWidget(self.file_label)
+        # Recomputed off the UI thread when a shop opens and shortly after postings (a burst
+        # gives one refresh).
+        self._alerts_timer = QTimer(self, singleShot=True, interval=ALERTS_DELAY_MS)
+        self._alerts_timer.timeout.connect(self._count_alerts)
+        self._alerts_job: object | None = None
+
+    def refresh(self) -> None:
+        """The file and its stock value now; the alert counts shortly."""
+        db = self.window.ctx.db
+        if db is None:
+            self.file_label.setText(_tr("No shop open"))
+            self.value_label.clear()
+            self.alerts_label.clear()
+            return
+        self.file_label.setText(db.path.name)
+        self.file_label.setToolTip(str(db.path))
+        value = reports.stock_value(db)
+        self.value_label.setText(
+            _tr("Stock value: {0} {1}").format(self.window.ctx.currency, money_text(value))
+        )
+        self._alerts_timer.start()
+
+    def set_alert_counts(self, counts: dict[str, int]) -> None:
+        names = {
+            "expired": _tr("expired"),
+            "expiring": _tr("expiring soon"),
+            "reorder": _tr("to reorder"),
+            "dead": _tr("dead stock"),
+        }
+        parts = [f"{n} {names.get(kind, kind)}" for kind, n in counts.items() if n]
+        self.alerts_label.setText("  ·  ".join(parts))
+
+    def alerts_pending(self) -> bool:
+        return self._alerts_timer.isActive() or self._alerts_job is not None
+
+    def _count_alerts(self) -> None:
+        from inventory_app.ui.pages.dashboard.parts import DashboardWorker
+
+        db = self.window.ctx.db
+        if db is None:
+            return
+        if self.window.current_page_name() == "dashboard":
+            return  # the dashboard computes the same counts and sets them
+        if self._alerts_job is not None:  # one at a time; ask again when it is done
+            self._alerts_timer.start()
+            return
+        job = DashboardWorker(0, lambda path=str(db.path): alert_counts(path))
+        job.signals.finished.connect(
+            lambda: self._alerts_counted(job), Qt.ConnectionType.QueuedConnection
+        )
+        self._alerts_job = job
+        job.start()
+
+    def _alerts_counted(self, job: object) -> None:
+        self._alerts_job = None
+        job.release()
+        if job.result is not None and self.window.ctx.db is not None:
+            self.set_alert_counts(job.result)
+
+
+def alert_counts(path: str) -> dict[str, int]:
+    """Counts for the status bar, on a worker thread with a connection of its own."""
+    from inventory_app.services import shop
+    from inventory_app.services.analytics import alerts as analytics_alerts
+    from inventory_app.ui.pages.dashboard.parts import status_counts
+
+    db = shop.open_shop(path, write=False, check=False)
+    try:
+        return status_counts(analytics_alerts.alerts(db))
+    finally:
+        db.close()
