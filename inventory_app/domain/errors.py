@@ -1,15 +1,30 @@
-"""Expected problems, each with a message a shop owner understands.
+"""Expected problems, each with a stable code, its parameters, and a sentence built from them.
 
-Anything that is not an ``InventoryError`` is a bug.
+``raise ValidationError("stock.qty_not_positive", kind="issue")``: the code names the problem
+(tests, translations and callers key on it), the keyword parameters are its facts, and
+``domain.messages`` turns both into the sentence a shop owner reads. The subclass says what kind
+of problem it is (bad input, refused, not found...). Anything that is not an ``InventoryError``
+is a bug.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+from inventory_app.domain.messages import render
 
 
 class InventoryError(Exception):
     """Base of every expected problem (bad input, refused operation, locked file...)."""
+
+    def __init__(self, code: str, /, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+    def __str__(self) -> str:
+        return render(self.code, self.params)
 
     @property
     def message(self) -> str:
@@ -21,13 +36,19 @@ class ValidationError(InventoryError):
 
 
 class InsufficientStock(InventoryError):
-    """An outgoing quantity exceeds what can be drawn."""
+    """An outgoing quantity exceeds what can be drawn (``sku``, ``needed``, ``available``)."""
 
-    def __init__(self, message: str, *, sku: str = "", needed=None, available=None) -> None:
-        super().__init__(message)
-        self.sku = sku
-        self.needed = needed
-        self.available = available
+    @property
+    def sku(self) -> str:
+        return str(self.params.get("sku", ""))
+
+    @property
+    def needed(self):
+        return self.params.get("needed")
+
+    @property
+    def available(self):
+        return self.params.get("available")
 
 
 class NotFound(InventoryError):
@@ -49,23 +70,35 @@ class NotAnInventoryFile(InventoryError):
 class Cancelled(InventoryError):
     """The user pressed Cancel; nothing was written."""
 
+    def __init__(self, code: str = "cancelled", /, **params: object) -> None:
+        super().__init__(code, **params)
+
 
 @dataclass(frozen=True, slots=True)
 class RowError:
-    """One problem in one row of an imported file. ``row`` is the 1-based row in the file."""
+    """One problem in one row of an imported file. ``row`` is the 1-based row in the file;
+    ``code`` and ``params`` name the problem as for ``InventoryError``."""
 
     row: int
     column: str
     value: str
-    problem: str
+    code: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def problem(self) -> str:
+        return render(self.code, self.params)
 
     def __str__(self) -> str:
-        where = f"row {self.row}"
         if self.column:
-            where += f", column '{self.column}'"
+            where = render("import.row_column_at", {"row": self.row, "column": self.column})
+        else:
+            where = render("import.row_at", {"row": self.row})
         if self.value != "":
-            return f"{where}: {self.problem} (value: {self.value!r})"
-        return f"{where}: {self.problem}"
+            return render(
+                "import.row_value", {"where": where, "problem": self.problem, "value": self.value}
+            )
+        return render("import.row_plain", {"where": where, "problem": self.problem})
 
 
 MAX_LISTED_ERRORS = 50
@@ -79,15 +112,15 @@ class ImportErrors(InventoryError):
     source: str = ""
 
     def __post_init__(self) -> None:
-        super().__init__(self.summary())
+        super().__init__("import.refused", source=self.source, count=len(self.errors))
 
     def summary(self) -> str:
         head = f"{self.source}: " if self.source else ""
         count = len(self.errors)
-        lines = [f"{head}{count} problem{'s' if count != 1 else ''} found; nothing was imported."]
+        lines = [render("import.refused", {"source": head, "count": count})]
         lines += [f"  {e}" for e in self.errors[:MAX_LISTED_ERRORS]]
         if count > MAX_LISTED_ERRORS:
-            lines.append(f"  ... and {count - MAX_LISTED_ERRORS} more")
+            lines.append("  " + render("import.more", {"count": count - MAX_LISTED_ERRORS}))
         return "\n".join(lines)
 
     def __str__(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from inventory_app.domain.errors import ValidationError
@@ -57,23 +58,35 @@ def get_decimal(db: Database, key: str) -> Decimal:
         return Decimal(DEFAULTS.get(key, "0"))
 
 
-def set_value(db: Database, key: str, value: str) -> Changes:
+def _checked(key: str, value: str) -> str:
     if key == "lock_date":
-        raise ValidationError("the lock date is set with close_period")
+        raise ValidationError("settings.lock_date_via_close")
+    value = str(value)
+    if key == "shop_name":
+        value = value.strip()
+        if not value:
+            raise ValidationError("settings.empty_shop_name")
+    return value
+
+
+def update(db: Database, values: Mapping[str, str]) -> Changes:
+    """Save several settings at once: all of them or, if one is refused, none."""
+    checked = [(key, _checked(key, value)) for key, value in values.items()]
     with db.transaction() as conn:
-        conn.execute(
+        conn.executemany(
             "INSERT INTO meta (key, value) VALUES (?, ?)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (key, str(value)),
+            checked,
         )
     return Changes(settings=True)
 
 
+def set_value(db: Database, key: str, value: str) -> Changes:
+    return update(db, {key: value})
+
+
 def set_shop_name(db: Database, name: str) -> Changes:
-    name = name.strip()
-    if not name:
-        raise ValidationError("the shop name is empty")
-    return set_value(db, "shop_name", name)
+    return update(db, {"shop_name": name})
 
 
 def all_settings(db: Database) -> dict[str, str]:
