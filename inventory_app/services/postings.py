@@ -14,6 +14,7 @@ from inventory_app.domain import money
 from inventory_app.domain.errors import Cancelled, InventoryError, RefusedOperation
 from inventory_app.domain.model import Changes, Document, Line, MovementType
 from inventory_app.services.progress import Cancel, Progress, cyclic_gc_paused
+from inventory_app.storage import meta
 from inventory_app.storage.db import Database
 from inventory_app.storage.ledger.poster import Poster
 
@@ -92,17 +93,13 @@ def close_period(db: Database, date: dt.date) -> Changes:
     if date > dt.date.today():
         raise RefusedOperation("a period in the future cannot be closed")
     with db.transaction() as conn:
-        conn.execute(
-            "INSERT INTO meta (key, value) VALUES ('lock_date', ?)"
-            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (date.isoformat(),),
-        )
+        meta.put(conn, [("lock_date", date.isoformat())])
     return Changes(settings=True)
 
 
 def lock_date(db: Database) -> dt.date | None:
     """The last day of the closed period (movements dated up to it are refused), or None."""
-    value = db.meta("lock_date")
+    value = meta.get(db.conn, "lock_date")
     return dt.date.fromisoformat(value) if value else None
 
 

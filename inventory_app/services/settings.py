@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from inventory_app.domain.errors import ValidationError
 from inventory_app.domain.model import Changes
+from inventory_app.storage import meta
 from inventory_app.storage.db import Database
 
 DEFAULTS: dict[str, str] = {
@@ -40,7 +41,7 @@ DEFAULTS: dict[str, str] = {
 
 
 def get(db: Database, key: str) -> str:
-    value = db.meta(key)
+    value = meta.get(db.conn, key)
     return value if value is not None else DEFAULTS.get(key, "")
 
 
@@ -73,11 +74,7 @@ def update(db: Database, values: Mapping[str, str]) -> Changes:
     """Save several settings at once: all of them or, if one is refused, none."""
     checked = [(key, _checked(key, value)) for key, value in values.items()]
     with db.transaction() as conn:
-        conn.executemany(
-            "INSERT INTO meta (key, value) VALUES (?, ?)"
-            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            checked,
-        )
+        meta.put(conn, checked)
     return Changes(settings=True)
 
 
@@ -91,5 +88,5 @@ def set_shop_name(db: Database, name: str) -> Changes:
 
 def all_settings(db: Database) -> dict[str, str]:
     out = dict(DEFAULTS)
-    out.update(dict(db.conn.execute("SELECT key, value FROM meta").fetchall()))
+    out.update(meta.all_values(db.conn))
     return out

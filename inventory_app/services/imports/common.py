@@ -26,6 +26,7 @@ from inventory_app.services.tabular.table import (
     cell_shown,
     cell_text,
 )
+from inventory_app.storage import catalog as catalog_sql
 from inventory_app.storage.db import Database
 from inventory_app.storage.ledger.poster import Poster
 
@@ -74,9 +75,7 @@ _text = cell_text
 
 def _known_names(db: Database) -> tuple[set[str], set[str]]:
     """The shop's SKUs and location names, casefolded (what a row may name)."""
-    skus = {s.casefold() for (s,) in db.conn.execute("SELECT sku FROM items")}
-    locations = {n.casefold() for (n,) in db.conn.execute("SELECT name FROM locations")}
-    return skus, locations
+    return catalog_sql.known_names(db.conn)
 
 
 @dataclass(frozen=True, slots=True)
