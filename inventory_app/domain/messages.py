@@ -37,6 +37,19 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     # --- ledger
     # --- catalog, search, browse
     # --- postings, reports, backup, check
+    "postings.no_lines": "the document has no lines",
+    "postings.period_cannot_reopen": (
+        "the period is already closed up to {closed_to}; it cannot reopen"
+    ),
+    "postings.close_in_future": "a period in the future cannot be closed",
+    "postings.cancelled": "cancelled; nothing was posted",
+    "reports.period_ends_before_start": "the period ends ({end}) before it starts ({start})",
+    "reports.summary_by": "summary is by item or by category",
+    "backup.overwrites_shop": "the backup cannot overwrite the shop file itself",
+    "backup.not_sound": "the backup did not verify: {problems}",
+    "backup.count_mismatch": (
+        "the backup did not verify: {table} has {copied} rows in the copy, {expected} in the shop"
+    ),
     # --- stocktake
     # --- tabular (reading files)
     # --- export

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from inventory_app.domain.errors import NotAnInventoryFile, RefusedOperation
+from inventory_app.storage import backup as copies
 from inventory_app.storage.db import Database, open_db
-
-_COUNTED = ("items", "batches", "movements", "allocations")
 
 
 def backup(db: Database, dest: str | Path) -> Path:
@@ -18,37 +16,27 @@ def backup(db: Database, dest: str | Path) -> Path:
     if dest.is_dir():
         dest = dest / f"{db.path.stem}-backup.db"
     if dest.resolve() == db.path.resolve():
-        raise RefusedOperation("the backup cannot overwrite the shop file itself")
+        raise RefusedOperation("backup.overwrites_shop", path=str(dest))
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".partial")
     tmp.unlink(missing_ok=True)
-    target = sqlite3.connect(str(tmp))
-    try:
-        db.conn.backup(target)
-        target.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        target.close()
-    _verify(tmp, {t: _count(db.conn, t) for t in _COUNTED})
+    copies.copy_into(db.conn, tmp)
+    _verify(tmp, copies.ledger_counts(db.conn))
     tmp.replace(dest)
     return dest
 
 
-def _count(conn: sqlite3.Connection, table: str) -> int:
-    return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-
-
 def _verify(path: Path, expected: dict[str, int]) -> None:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-        if result != ["ok"]:
-            raise RefusedOperation(f"the backup did not verify: {'; '.join(result[:3])}")
-        got = {t: _count(conn, t) for t in expected}
-    finally:
-        conn.close()
-    if got != expected:
-        path.unlink(missing_ok=True)
-        raise RefusedOperation(f"the backup did not verify: counts {got} != {expected}")
+    health = copies.inspect_copy(path)
+    if health.problems:
+        raise RefusedOperation("backup.not_sound", problems="; ".join(health.problems[:3]))
+    for table, count in expected.items():
+        copied = health.counts.get(table)
+        if copied != count:
+            path.unlink(missing_ok=True)
+            raise RefusedOperation(
+                "backup.count_mismatch", table=table, copied=copied, expected=count
+            )
 
 
 def restore(backup_path: str | Path, shop_path: str | Path) -> Path:
@@ -64,13 +52,7 @@ def restore(backup_path: str | Path, shop_path: str | Path) -> Path:
         shop.replace(keep)
     for suffix in ("-wal", "-shm"):
         Path(str(shop) + suffix).unlink(missing_ok=True)
-    conn = sqlite3.connect(str(src))
-    target = sqlite3.connect(str(shop))
-    try:
-        conn.backup(target)
-    finally:
-        conn.close()
-        target.close()
+    copies.copy_file(src, shop)
     return shop
 
 

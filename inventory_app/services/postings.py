@@ -17,12 +17,13 @@ from inventory_app.services.progress import Cancel, Progress, cyclic_gc_paused
 from inventory_app.storage import meta
 from inventory_app.storage.db import Database
 from inventory_app.storage.ledger.poster import Poster
+from inventory_app.storage.reads import ledger as ledger_reads
 
 
 def post(db: Database, doc: Document, *, kind: str | None = None, source: str = "app") -> Changes:
     """Post a document: every line or none."""
     if not doc.lines:
-        raise RefusedOperation("the document has no lines")
+        raise RefusedOperation("postings.no_lines")
     with db.transaction() as conn:
         poster = Poster(conn, source=source)
         poster.post(doc, kind=kind)
@@ -78,20 +79,16 @@ def reverse(
 
 def last_reversible(db: Database) -> int | None:
     """The newest movement that is not a reversal and not yet reversed (for Ctrl+Z)."""
-    row = db.conn.execute(
-        "SELECT m.id FROM movements m WHERE m.type <> 'reversal' AND NOT EXISTS"
-        " (SELECT 1 FROM movements r WHERE r.reverses_id = m.id) ORDER BY m.id DESC LIMIT 1"
-    ).fetchone()
-    return row[0] if row else None
+    return ledger_reads.last_reversible(db.conn)
 
 
 def close_period(db: Database, date: dt.date) -> Changes:
     """Lock every day up to and including ``date``: movements dated then are refused."""
     current = lock_date(db)
     if current and date < current:
-        raise RefusedOperation(f"the period is already closed up to {current}; it cannot reopen")
+        raise RefusedOperation("postings.period_cannot_reopen", closed_to=current, date=date)
     if date > dt.date.today():
-        raise RefusedOperation("a period in the future cannot be closed")
+        raise RefusedOperation("postings.close_in_future", date=date)
     with db.transaction() as conn:
         meta.put(conn, [("lock_date", date.isoformat())])
     return Changes(settings=True)
@@ -129,7 +126,7 @@ def post_entries(
             poster.apply(line, date=date, document_id=doc_id, operator=operator)
             if n % 5000 == 0:
                 if cancel and cancel():
-                    raise Cancelled("cancelled; nothing was posted")
+                    raise Cancelled("postings.cancelled")
                 if progress:
                     progress(n, total)
         return poster.finish()

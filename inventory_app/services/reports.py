@@ -44,12 +44,12 @@ def stock_by_batch(db: Database, *, at: dt.date | None = None) -> list[BatchStoc
     """Batches holding stock at the end of day ``at`` (None or today: now)."""
     if at is not None and at >= dt.date.today():
         at = None
-    return [_batch_stock(r[:10], r[11]) for r in queries.batches_at(db.conn, at)]
+    return [_batch_stock(r) for r in queries.batches_at(db.conn, at)]
 
 
-def _batch_stock(r: tuple, category: str) -> BatchStock:
-    """(sku, name, unit, code, location, expiry, unit_cost, received, qty, value) in minor
-    units -> a BatchStock."""
+def _batch_stock(r: tuple) -> BatchStock:
+    """A row of ``queries.batches_at`` (sku, name, unit, code, location, expiry, unit_cost,
+    received, qty, value, batch_id, category; amounts in minor units) -> a BatchStock."""
     return BatchStock(
         sku=r[0],
         name=r[1],
@@ -61,7 +61,7 @@ def _batch_stock(r: tuple, category: str) -> BatchStock:
         received=dt.date.fromisoformat(r[7]),
         qty=qty_from_int(r[8]),
         value=money_from_int(r[9]),
-        category=category,
+        category=r[11],
     )
 
 
@@ -89,8 +89,8 @@ def stock_by_item(db: Database, *, at: dt.date | None = None) -> list[ItemStock]
 
 
 def stock_value(db: Database) -> Decimal:
-    row = db.conn.execute("SELECT coalesce(sum(on_hand_value), 0) FROM items").fetchone()
-    return money_from_int(row[0])
+    """The value of all stock on hand now."""
+    return money_from_int(queries.total_value(db.conn))
 
 
 NUMERIC_KEYS = (
@@ -143,14 +143,14 @@ class Summary:
 def check_period(start: dt.date, end: dt.date) -> None:
     """Refuse a period that ends before it starts."""
     if end < start:
-        raise ValidationError(f"the period ends ({end}) before it starts ({start})")
+        raise ValidationError("reports.period_ends_before_start", start=start, end=end)
 
 
 def period_summary(db: Database, *, start: dt.date, end: dt.date, by: str = "item") -> Summary:
     """Opening, in (receipts), out (cost of goods sold), adj (signed), closing for the days
     ``start``..``end`` inclusive. opening + in - out + adj = closing on every row."""
     if by not in ("item", "category"):
-        raise ValidationError("summary is by item or by category")
+        raise ValidationError("reports.summary_by", by=by)
     check_period(start, end)
     conn = db.conn
     opening = queries.flows(conn, None, start - dt.timedelta(days=1))
@@ -194,13 +194,4 @@ def period_summary(db: Database, *, start: dt.date, end: dt.date, by: str = "ite
 def item_batches(db: Database, sku: str, *, location: str | None = None) -> list[BatchStock]:
     """Batches of one item holding stock now (optionally at one location), in the order its
     removal policy draws them (FIFO: received; FEFO: expiry, undated last)."""
-    rows = db.conn.execute(
-        "SELECT i.sku, i.name, i.unit, b.code, l.name, b.expiry, b.unit_cost, b.received_date,"
-        " b.qty_remaining, b.value_remaining, i.category, i.removal FROM batches b"
-        " JOIN items i ON i.id = b.item_id JOIN locations l ON l.id = b.location_id"
-        " WHERE i.sku = ? AND b.qty_remaining > 0 AND (? IS NULL OR l.name = ?)"
-        " ORDER BY CASE WHEN i.removal = 'fefo' THEN coalesce(b.expiry, '9999-12-31') END,"
-        " b.received_date, b.id",
-        (sku.strip(), location, location),
-    ).fetchall()
-    return [_batch_stock(r[:10], r[10]) for r in rows]
+    return [_batch_stock(r) for r in queries.item_batches(db.conn, sku.strip(), location)]

@@ -222,8 +222,15 @@ def test_closed_period_and_future_dates_are_refused(stocked):
     stock.close_period(stocked, day(1))
     with pytest.raises(RefusedOperation, match="closed period"):
         stock.issue(stocked, sku="A1", qty="1", date=day(1))
-    with pytest.raises(RefusedOperation, match="cannot reopen"):
+    with pytest.raises(RefusedOperation, match="cannot reopen") as reopen:
         stock.close_period(stocked, day(0))
+    assert reopen.value.code == "postings.period_cannot_reopen"
+    assert reopen.value.params == {"closed_to": day(1), "date": day(0)}
+    future = dt.date.today() + dt.timedelta(days=1)
+    with pytest.raises(RefusedOperation) as ahead:
+        stock.close_period(stocked, future)
+    assert (ahead.value.code, ahead.value.params) == ("postings.close_in_future", {"date": future})
+    assert stock.lock_date(stocked) == day(1)
     with pytest.raises(ValidationError, match="in the future"):
         stock.issue(stocked, sku="A1", qty="1", date=dt.date.today() + dt.timedelta(days=1))
     stock.issue(stocked, sku="A1", qty="1", date=day(2))
@@ -271,3 +278,32 @@ def test_bulk_posting_pauses_the_cycle_collector_and_always_restores_it(stocked)
         stock.post_entries(stocked, entries(bad=True))
     assert gc.isenabled()  # restored after a failed posting too
     assert stocked.conn.execute("SELECT count(*) FROM movements").fetchone()[0] == 2
+
+
+def test_undo_finds_the_newest_movement_neither_a_reversal_nor_reversed(stocked):
+    assert stock.last_reversible(stocked) is None
+    first = stock.receive(stocked, sku="A1", qty="5", unit_cost="1", date=day(0)).movements[0]
+    second = stock.receive(stocked, sku="A1", qty="5", unit_cost="1", date=day(0)).movements[0]
+    assert stock.last_reversible(stocked) == second
+    stock.reverse(stocked, second, reason="typo", date=day(0))
+    assert stock.last_reversible(stocked) == first  # not the reversal, not the reversed one
+    stock.reverse(stocked, first, reason="typo", date=day(0))
+    assert stock.last_reversible(stocked) is None
+
+
+def test_an_empty_document_is_refused_with_its_code(stocked):
+    with pytest.raises(RefusedOperation) as refused:
+        stock.post(stocked, Document(date=day(0), lines=()))
+    assert refused.value.code == "postings.no_lines" and "no lines" in str(refused.value)
+
+
+def test_cancelling_a_bulk_posting_writes_nothing(stocked):
+    from inventory_app.domain.errors import Cancelled
+
+    receipt = Line(type=T.RECEIPT, sku="A1", qty=D(1), unit_cost=D(1))
+    lines = ((day(0), receipt) for _ in range(5000))
+    with pytest.raises(Cancelled) as cancelled:
+        stock.post_entries(stocked, lines, cancel=lambda: True)
+    assert cancelled.value.code == "postings.cancelled"
+    assert str(cancelled.value) == "cancelled; nothing was posted"
+    assert stocked.conn.execute("SELECT count(*) FROM movements").fetchone()[0] == 0

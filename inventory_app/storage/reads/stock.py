@@ -160,6 +160,28 @@ def batches_at(conn: sqlite3.Connection, at: dt.date | None) -> list[tuple]:
     return conn.execute(sql + order, (day, day)).fetchall()
 
 
+def item_batches(conn: sqlite3.Connection, sku: str, location: str | None) -> list[tuple]:
+    """Batches of the item ``sku`` holding stock now (at ``location`` only, unless None), in
+    the order its removal policy draws them (FIFO: received; FEFO: expiry, undated last).
+    Rows as ``batches_at``'s (amounts in minor units)."""
+    sql = _BATCH_SELECT.format(qty="b.qty_remaining", value="b.value_remaining") + (
+        " WHERE i.sku = ? AND b.qty_remaining > 0 AND (? IS NULL OR l.name = ?)"
+        " ORDER BY CASE WHEN i.removal = 'fefo' THEN coalesce(b.expiry, '9999-12-31') END,"
+        " b.received_date, b.id"
+    )
+    return conn.execute(sql, (sku, location, location)).fetchall()
+
+
+def total_value(conn: sqlite3.Connection) -> int:
+    """The value of all stock on hand now, in minor units (cents)."""
+    return conn.execute("SELECT coalesce(sum(on_hand_value), 0) FROM items").fetchone()[0]
+
+
+def item_count(conn: sqlite3.Connection) -> int:
+    """How many items the catalogue holds, with stock or without."""
+    return conn.execute("SELECT count(*) FROM items").fetchone()[0]
+
+
 def item_rows(conn: sqlite3.Connection, ids: set[int] | None = None) -> dict[int, tuple]:
     """id -> (sku, name, category, unit)."""
     rows = conn.execute("SELECT id, sku, name, category, unit FROM items")
