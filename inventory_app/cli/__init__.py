@@ -11,12 +11,12 @@ import sys
 from collections.abc import Sequence
 
 from inventory_app import __version__
-from inventory_app.cli import common, exports, reports, stocktake
-from inventory_app.cli import postings as ledger
+from inventory_app.cli import common, exports, imports, postings, reports, shop, stock, stocktake
 from inventory_app.domain.errors import InventoryError
 
-# Each module adds its sub-commands; the order is the order of `--help`.
-COMMAND_MODULES = (ledger, stocktake, reports, exports)
+# Each module adds its sub-commands; the order is the order of `--help`: the shop file, getting
+# data in, day-to-day postings, looking at stock, stocktakes, reports, the accountant's pack.
+COMMAND_MODULES = (shop, imports, postings, stock, stocktake, reports, exports)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -14,7 +14,7 @@ from pathlib import Path
 from inventory_app.domain.errors import NotAnInventoryFile
 from inventory_app.domain.text import display_width
 from inventory_app.services import shop
-from inventory_app.storage.db import Database
+from inventory_app.services.shop import Database
 
 
 def add_db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
@@ -32,16 +32,18 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def open_for_read(args: argparse.Namespace) -> Database:
+    """The shop named by ``--db`` (or the default one), open for reading."""
     path = db_path(args)
     if not path.exists():
-        raise NotAnInventoryFile(f"no shop at {path}; create one with `inventory-app init`")
+        raise NotAnInventoryFile("cli.no_shop", path=str(path))
     return shop.open_shop(path, write=False)
 
 
 def open_for_write(args: argparse.Namespace, *, create: bool = False) -> Database:
+    """The shop named by ``--db``, open as the single writer (``create``: a new file if none)."""
     path = db_path(args)
     if not create and not path.exists():
-        raise NotAnInventoryFile(f"no shop at {path}; create one with `inventory-app init`")
+        raise NotAnInventoryFile("cli.no_shop", path=str(path))
     return shop.open_shop(path, write=True, create=create, program="inventory-app CLI")
 
 

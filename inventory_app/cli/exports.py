@@ -1,8 +1,7 @@
-"""CLI sub-commands: the accountant's Excel pack and import templates.
+"""CLI sub-commands: the accountant's Excel pack.
 
-``export month 2026-10 OUT.xlsx``, ``export summary --from D --to D OUT.xlsx``,
-``template items|opening|journal OUT.xlsx``. (``import opening`` is with the other imports
-in ``cli.ledger``.)
+``export month 2026-10 OUT.xlsx``, ``export summary --from D --to D OUT.xlsx``. (The import
+templates are with the imports, in ``cli.imports``.)
 """
 
 from __future__ import annotations
@@ -35,15 +34,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     _lang_option(s)
     s.set_defaults(run=cmd_export)
 
-    t = sub.add_parser("template", help="an empty import template (.xlsx) with instructions")
-    t.add_argument("kind", choices=("items", "opening", "journal"))
-    t.add_argument("out", help="the .xlsx file to write")
-    _lang_option(t, help="header language (the instructions are in both)")
-    t.set_defaults(run=cmd_template)
 
-
-def _lang_option(p: argparse.ArgumentParser, help: str = "sheet and column names") -> None:
-    p.add_argument("--lang", choices=LANGS, default=None, help=f"{help} (default: en)")
+def _lang_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--lang", choices=LANGS, default=None, help="sheet and column names (default: en)"
+    )
 
 
 def _progress_printer():
@@ -87,10 +82,3 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _shop_lang(value: str) -> str:
     return "zh" if value.strip().lower().startswith("zh") else "en"
-
-
-def cmd_template(args: argparse.Namespace) -> int:
-    from inventory_app.services.imports import templates
-
-    print(templates.write_template(args.kind, args.out, lang=args.lang or "en"))
-    return 0

@@ -50,6 +50,8 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "backup.count_mismatch": (
         "the backup did not verify: {table} has {copied} rows in the copy, {expected} in the shop"
     ),
+    "cli.no_shop": "no shop at {path}; create one with `inventory-app init`",
+    "cli.demo_needs_empty_shop": "{path} already has items; demo needs a new, empty shop",
     # --- stocktake
     # --- tabular (reading files)
     # --- export

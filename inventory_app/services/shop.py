@@ -8,6 +8,7 @@ from platformdirs import user_data_dir
 
 from inventory_app.services import settings
 from inventory_app.storage.db import Database, open_db
+from inventory_app.storage.reads import stock as stock_reads
 
 APP_NAME = "inventory_app"
 
@@ -40,4 +41,9 @@ def create_shop(path: str | Path, *, name: str = "", currency: str = "¥") -> Da
     return db
 
 
-__all__ = ["Database", "create_shop", "default_db_path", "open_shop"]
+def item_count(db: Database) -> int:
+    """How many items the shop's catalogue holds, with stock or without."""
+    return stock_reads.item_count(db.conn)
+
+
+__all__ = ["Database", "create_shop", "default_db_path", "item_count", "open_shop"]

@@ -188,3 +188,24 @@ def test_output_cut_short_by_a_pipe_is_not_an_error(tmp_path):
     )
     assert done.stdout == '{\n  "'
     assert "Traceback" not in done.stderr and "Broken pipe" not in done.stderr
+
+
+def test_demo_refuses_a_shop_that_already_has_items(shop, capsys):
+    capsys.readouterr()
+    assert main(["--db", str(shop), "demo", "--skus", "3", "--days", "3"]) == 2
+    assert "already has items; demo needs a new, empty shop" in capsys.readouterr().err
+    conn = sqlite3.connect(shop)
+    assert conn.execute("SELECT count(*) FROM items").fetchone()[0] == 2
+
+
+def test_help_lists_every_command_once_grouped_by_purpose(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    listed = [line for line in out.splitlines() if line.startswith("    ") and line[4] != " "]
+    names = [line.split()[0] for line in listed]
+    assert names == [
+        "init", "demo", "check", "backup", "import", "template",
+        "receive", "issue", "writeoff", "adjust", "transfer", "reverse", "close-period",
+        "stock", "summary", "stocktake", "report", "alerts", "export",
+    ]  # fmt: skip
