@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from inventory_app.domain.errors import NotAnInventoryFile
+from inventory_app.domain.messages import render
 from inventory_app.domain.text import display_width
 from inventory_app.services import shop
 from inventory_app.services.shop import Database
@@ -51,7 +52,8 @@ def date_arg(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-21") from None
+        # argparse prints this text itself (and exits 2); the words still come from the table
+        raise argparse.ArgumentTypeError(render("cli.not_a_date", {"text": text})) from None
 
 
 def add_format(parser: argparse.ArgumentParser, choices: Sequence[str] = ("table", "json", "csv")):

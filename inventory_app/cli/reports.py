@@ -11,8 +11,13 @@ import datetime as dt
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from inventory_app.cli import common
+
+if TYPE_CHECKING:  # the services load lazily, per command
+    from inventory_app.services.analytics.alerts import ReorderRules, ReorderSuggestion
+    from inventory_app.services.analytics.stock import AgeingReport
 
 DASH = "—"
 
@@ -165,28 +170,7 @@ def cmd_ageing(args: argparse.Namespace) -> int:
         currency = settings.get(db, "currency")
     totals = rep.totals()
     if args.format == "json":
-        common.print_json(
-            {
-                "at": rep.at,
-                "buckets": {k: {"qty": q, "value": v} for k, (q, v) in totals.items()},
-                "by_category": rep.by_category(),
-                "batches": [
-                    {
-                        "sku": a.batch.sku,
-                        "name": a.batch.name,
-                        "category": a.batch.category,
-                        "batch": a.batch.batch,
-                        "location": a.batch.location,
-                        "received": a.batch.received,
-                        "age_days": a.age_days,
-                        "bucket": a.bucket,
-                        "qty": a.batch.qty,
-                        "value": a.batch.value,
-                    }
-                    for a in rep.batches
-                ],
-            }
-        )
+        common.print_json(_ageing_json(rep, totals))
     else:
         common.emit(
             "table",
@@ -215,41 +199,37 @@ def cmd_ageing(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ageing_json(rep: AgeingReport, totals: dict) -> dict[str, object]:
+    """The ageing report's JSON contract: buckets, value by category, and every batch."""
+    return {
+        "at": rep.at,
+        "buckets": {k: {"qty": q, "value": v} for k, (q, v) in totals.items()},
+        "by_category": rep.by_category(),
+        "batches": [
+            {
+                "sku": a.batch.sku,
+                "name": a.batch.name,
+                "category": a.batch.category,
+                "batch": a.batch.batch,
+                "location": a.batch.location,
+                "received": a.batch.received,
+                "age_days": a.age_days,
+                "bucket": a.bucket,
+                "qty": a.batch.qty,
+                "value": a.batch.value,
+            }
+            for a in rep.batches
+        ],
+    }
+
+
 def cmd_reorder(args: argparse.Namespace) -> int:
     from inventory_app.services.analytics import alerts as analytics_alerts
 
     with common.open_for_read(args) as db:
         rules, rows = analytics_alerts.reorder_suggestions(db, at=args.at, include_all=args.all)
     if args.format == "json":
-        common.print_json(
-            {
-                "at": args.at or dt.date.today(),
-                "rules": {
-                    "demand_days": rules.demand_days,
-                    "service_level": rules.service_level,
-                    "z": rules.z,
-                    "cover_days": rules.cover_days,
-                    "default_lead_time_days": rules.default_lead_time_days,
-                },
-                "rows": [
-                    {
-                        "sku": s.sku,
-                        "name": s.name,
-                        "unit": s.unit,
-                        "on_hand": s.advice.on_hand,
-                        "mean_daily": s.advice.mean_daily,
-                        "sigma_daily": s.advice.sigma_daily,
-                        "lead_time_days": s.advice.lead_time_days,
-                        "safety_stock": s.advice.safety_stock,
-                        "reorder_point": s.advice.reorder_point,
-                        "target": s.advice.target,
-                        "suggested": s.advice.suggested,
-                        "why": s.why,
-                    }
-                    for s in rows
-                ],
-            }
-        )
+        common.print_json(_reorder_json(args.at or dt.date.today(), rules, rows))
         return 0
     common.emit(
         "table",
@@ -266,6 +246,39 @@ def cmd_reorder(args: argparse.Namespace) -> int:
     for s in rows[:10]:
         print(f"  {s.sku}: {s.why}")
     return 0
+
+
+def _reorder_json(
+    at: dt.date, rules: ReorderRules, rows: Sequence[ReorderSuggestion]
+) -> dict[str, object]:
+    """The reorder report's JSON contract: the rules used and one row per item."""
+    return {
+        "at": at,
+        "rules": {
+            "demand_days": rules.demand_days,
+            "service_level": rules.service_level,
+            "z": rules.z,
+            "cover_days": rules.cover_days,
+            "default_lead_time_days": rules.default_lead_time_days,
+        },
+        "rows": [
+            {
+                "sku": s.sku,
+                "name": s.name,
+                "unit": s.unit,
+                "on_hand": s.advice.on_hand,
+                "mean_daily": s.advice.mean_daily,
+                "sigma_daily": s.advice.sigma_daily,
+                "lead_time_days": s.advice.lead_time_days,
+                "safety_stock": s.advice.safety_stock,
+                "reorder_point": s.advice.reorder_point,
+                "target": s.advice.target,
+                "suggested": s.advice.suggested,
+                "why": s.why,
+            }
+            for s in rows
+        ],
+    }
 
 
 def cmd_indicators(args: argparse.Namespace) -> int:

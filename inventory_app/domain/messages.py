@@ -52,6 +52,7 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     ),
     "cli.no_shop": "no shop at {path}; create one with `inventory-app init`",
     "cli.demo_needs_empty_shop": "{path} already has items; demo needs a new, empty shop",
+    "cli.not_a_date": "{text!r} is not a date like 2026-11-21",
     # --- stocktake
     # --- tabular (reading files)
     # --- export
