@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from inventory_app.domain import money
 from inventory_app.domain.errors import Cancelled, InventoryError, RefusedOperation
@@ -34,32 +35,109 @@ def _one(db: Database, type_: MovementType, date: dt.date | None, operator: str,
     line = Line(type=type_, **kw)
     return post(
         db,
-        Document(date=date or dt.date.today(), lines=(line,), operator=operator,
-                 reference=kw.get("reference", "")),
-    )  # fmt: skip
+        Document(
+            date=date or dt.date.today(),
+            lines=(line,),
+            operator=operator,
+            reference=kw.get("reference", ""),
+        ),
+    )
 
 
-def receive(db, *, sku, qty, unit_cost, date=None, operator="", **kw) -> Changes:
-    return _one(db, MovementType.RECEIPT, date, operator, sku=sku, qty=Decimal(qty),
-                unit_cost=Decimal(unit_cost), **kw)  # fmt: skip
+# A quantity or a cost as the caller has it: Decimal, or text/int that Decimal reads exactly.
+Amount = Decimal | str | int
 
 
-def issue(db, *, sku, qty, date=None, operator="", **kw) -> Changes:
+def receive(
+    db: Database,
+    *,
+    sku: str,
+    qty: Amount,
+    unit_cost: Amount,
+    date: dt.date | None = None,
+    operator: str = "",
+    **kw: Any,
+) -> Changes:
+    """Receive ``qty`` of ``sku`` at ``unit_cost`` into a new batch (``kw``: batch, expiry,
+    location, reference, note...). ``date`` None: today."""
+    return _one(
+        db,
+        MovementType.RECEIPT,
+        date,
+        operator,
+        sku=sku,
+        qty=Decimal(qty),
+        unit_cost=Decimal(unit_cost),
+        **kw,
+    )
+
+
+def issue(
+    db: Database,
+    *,
+    sku: str,
+    qty: Amount,
+    date: dt.date | None = None,
+    operator: str = "",
+    **kw: Any,
+) -> Changes:
+    """Issue (sell) ``qty`` of ``sku``, drawn FIFO or FEFO as the item says."""
     return _one(db, MovementType.ISSUE, date, operator, sku=sku, qty=Decimal(qty), **kw)
 
 
-def write_off(db, *, sku, qty, reason, date=None, operator="", **kw) -> Changes:
-    return _one(db, MovementType.WRITEOFF, date, operator, sku=sku, qty=Decimal(qty),
-                reason=reason, **kw)  # fmt: skip
+def write_off(
+    db: Database,
+    *,
+    sku: str,
+    qty: Amount,
+    reason: str,
+    date: dt.date | None = None,
+    operator: str = "",
+    **kw: Any,
+) -> Changes:
+    """Write ``qty`` of ``sku`` off for ``reason`` (damaged, expired, lost...)."""
+    return _one(
+        db, MovementType.WRITEOFF, date, operator, sku=sku, qty=Decimal(qty), reason=reason, **kw
+    )
 
 
-def adjust(db, *, sku, qty, date=None, operator="", **kw) -> Changes:
+def adjust(
+    db: Database,
+    *,
+    sku: str,
+    qty: Amount,
+    date: dt.date | None = None,
+    operator: str = "",
+    **kw: Any,
+) -> Changes:
+    """Adjust the stock of ``sku`` by signed ``qty``; a gain is valued at ``kw["unit_cost"]``
+    or, without one, at the item's last cost."""
     return _one(db, MovementType.ADJUST, date, operator, sku=sku, qty=Decimal(qty), **kw)
 
 
-def transfer(db, *, sku, qty, location, to_location, date=None, operator="", **kw) -> Changes:
-    return _one(db, MovementType.TRANSFER, date, operator, sku=sku, qty=Decimal(qty),
-                location=location, to_location=to_location, **kw)  # fmt: skip
+def transfer(
+    db: Database,
+    *,
+    sku: str,
+    qty: Amount,
+    location: str,
+    to_location: str,
+    date: dt.date | None = None,
+    operator: str = "",
+    **kw: Any,
+) -> Changes:
+    """Move ``qty`` of ``sku`` from ``location`` to ``to_location``; batches keep their cost."""
+    return _one(
+        db,
+        MovementType.TRANSFER,
+        date,
+        operator,
+        sku=sku,
+        qty=Decimal(qty),
+        location=location,
+        to_location=to_location,
+        **kw,
+    )
 
 
 def reverse(
