@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import NamedTuple
@@ -242,8 +243,22 @@ def _fixed_figures(line: LineRow, tol: Tolerance) -> _Figures:
     return _Figures(line.final_expected, line.final_counted, None, var, value, flagged)
 
 
-def _review_line(line: LineRow, count: CurrentCount | None, fig: _Figures) -> ReviewLine:
-    qty, cash = money.qty_from_int, money.money_from_int
+class _Decimals(dict):
+    """Minor units -> Decimal, each made once per review: many figures repeat (counted =
+    expected, variance 0) and making a Decimal costs more than looking one up."""
+
+    def __init__(self, convert: Callable[[int], Decimal]) -> None:
+        super().__init__()
+        self.convert = convert
+
+    def __missing__(self, n: int) -> Decimal:
+        d = self[n] = self.convert(n)
+        return d
+
+
+def _review_line(
+    line: LineRow, count: CurrentCount | None, fig: _Figures, qty: _Decimals, cash: _Decimals
+) -> ReviewLine:
     return ReviewLine(
         line_id=line.id,
         item_id=line.item_id,
@@ -254,12 +269,12 @@ def _review_line(line: LineRow, count: CurrentCount | None, fig: _Figures) -> Re
         location=line.location,
         batch=line.batch,
         expiry=dt.date.fromisoformat(line.expiry) if line.expiry else None,
-        snapshot_qty=qty(line.snapshot_qty),
-        expected_qty=qty(fig.expected),
-        books_qty=None if fig.books_now is None else qty(fig.books_now),
-        counted_qty=None if fig.counted is None else qty(fig.counted),
-        variance_qty=None if fig.variance is None else qty(fig.variance),
-        variance_value=None if fig.variance_value is None else cash(fig.variance_value),
+        snapshot_qty=qty[line.snapshot_qty],
+        expected_qty=qty[fig.expected],
+        books_qty=None if fig.books_now is None else qty[fig.books_now],
+        counted_qty=None if fig.counted is None else qty[fig.counted],
+        variance_qty=None if fig.variance is None else qty[fig.variance],
+        variance_value=None if fig.variance_value is None else cash[fig.variance_value],
         flagged=fig.flagged,
         counters=", ".join(count.counters.split(",")) if count and count.counters else "",
         counts=count.counts if count else 0,
@@ -276,13 +291,14 @@ def compute_lines(conn: Connection, row: StocktakeRow, tol: Tolerance) -> list[R
     """Review figures of every line of stocktake ``row`` (see ``domain.stocktake``)."""
     counts = q.current_counts(conn, row.id)
     lines = q.line_rows(conn, row.id)
+    qty, cash = _Decimals(money.qty_from_int), _Decimals(money.money_from_int)
     if row.state == StocktakeState.APPROVED:
-        return [_review_line(x, counts.get(x.id), _fixed_figures(x, tol)) for x in lines]
+        return [_review_line(x, counts.get(x.id), _fixed_figures(x, tol), qty, cash) for x in lines]
     moves = _Moves(conn, row.id, row.mark)
     out = []
     for x in lines:
         count = counts.get(x.id)
-        out.append(_review_line(x, count, _live_figures(x, count, moves, tol)))
+        out.append(_review_line(x, count, _live_figures(x, count, moves, tol), qty, cash))
     return _exact_values(conn, out, tol)
 
 
