@@ -207,9 +207,10 @@ def cmd_approve(args: argparse.Namespace) -> int:
             missing = [x for x in rv.lines if not x.counted]
             if missing and rv.stocktake.open:
                 raise ValidationError(
-                    f"{len(missing)} line{' is' if len(missing) == 1 else 's are'} not counted "
-                    f"(first: {missing[0].sku} at "
-                    f"{missing[0].location}); give --uncounted unchanged or --uncounted zero"
+                    "stocktake.uncounted_option_needed",
+                    count=len(missing),
+                    sku=missing[0].sku,
+                    location=missing[0].location,
                 )
         changes = stocktake_approve.approve(
             db, args.id, approver=args.approver, uncounted=args.uncounted, reason=args.reason

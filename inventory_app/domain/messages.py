@@ -54,6 +54,90 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "cli.demo_needs_empty_shop": "{path} already has items; demo needs a new, empty shop",
     "cli.not_a_date": "{text!r} is not a date like 2026-11-21",
     # --- stocktake
+    "stocktake.not_found": "there is no stocktake #{stocktake_id}",
+    "stocktake.read_only": (
+        "stocktake #{stocktake_id} is {state}; it is read-only and takes no counts"
+    ),
+    "stocktake.takes_no_counts": "stocktake #{stocktake_id} is {state}; it takes no counts",
+    "stocktake.already_closed": "stocktake #{stocktake_id} is already {state}",
+    "stocktake.no_such_line": "stocktake #{stocktake_id} has no line {line_id}",
+    "stocktake.empty_scope": "scope {scope} has no items to count",
+    "stocktake.unknown_location": "unknown location {location!r}",
+    "stocktake.unknown_category": "unknown category {category!r}; categories: {categories}",
+    "stocktake.negative_count": "a count cannot be negative (got {qty}); to correct, recount",
+    "stocktake.unknown_code": "no item has the code or barcode {item_code!r}",
+    "stocktake.item_out_of_scope": (
+        "{sku} is not in the scope of stocktake #{stocktake_id} ({scope}); "
+        "add it to the stocktake first"
+    ),
+    "stocktake.location_out_of_scope": (
+        "{location!r} is outside the scope of this stocktake (location {scope_location})"
+    ),
+    "stocktake.location_needed": (
+        "{sku} is held at several locations ({locations}); name the location"
+    ),
+    "stocktake.not_per_batch": (
+        "{sku} is counted per location, not per batch; leave out the batch"
+    ),
+    "stocktake.batch_needed": "{sku} is counted per batch: name the batch",
+    "stocktake.batch_ambiguous": (
+        "{sku} has several batches at {location}: {batches}; name the batch"
+    ),
+    "stocktake.approver_needed": "approval needs the approver's name",
+    "stocktake.uncounted_choice_needed": (
+        "{count} of {lines} lines of stocktake #{stocktake_id} is not counted; "
+        "choose whether it stays unchanged or counts as zero",
+        "{count} of {lines} lines of stocktake #{stocktake_id} are not counted; "
+        "choose whether they stay unchanged or count as zero",
+    ),
+    "stocktake.uncounted_option_needed": (
+        "{count} line is not counted (first: {sku} at {location}); "
+        "give --uncounted unchanged or --uncounted zero",
+        "{count} lines are not counted (first: {sku} at {location}); "
+        "give --uncounted unchanged or --uncounted zero",
+    ),
+    "stocktake.sold_after_count": (
+        "{sku} at {location}: {qty} more left the shelf after it was counted than the count "
+        "found; recount it"
+    ),
+    "stocktake.difference_not_postable": (
+        "the difference of {sku} at {location} cannot be posted: {problem}. "
+        "Recount the line (stock may have moved since it was counted)."
+    ),
+    "stocktake.batch_difference_not_postable": (
+        "the difference of {sku} batch {batch} at {location} cannot be posted: {problem}. "
+        "Recount the line (stock may have moved since it was counted)."
+    ),
+    "stocktake.no_cost_yet": (
+        "{sku} has no cost yet (never received): post a receipt with its cost for the found "
+        "quantity, then recount the line"
+    ),
+    "stocktake.cannot_write": "cannot write {path}: {problem}",
+    "stocktake.sheet_unreadable": "{file} cannot be read as a workbook: {problem}",
+    "stocktake.not_a_count_sheet": (
+        "{file} is not a count sheet exported by this app; export one with 'stocktake sheet' "
+        "and fill it in"
+    ),
+    "stocktake.sheet_of_other_stocktake": (
+        "{file} is the count sheet of stocktake #{sheet_stocktake_id}, not #{stocktake_id}; "
+        "nothing was imported"
+    ),
+    "stocktake.sheet_layout_changed": (
+        "{file}: the layout of the count sheet was changed (row {row}, column {column}: "
+        "{found!r}, expected {expected!r}); export a new sheet and fill it in without moving "
+        "columns; nothing was imported"
+    ),
+    "stocktake.sheet_empty": "{file}: no counts filled in; nothing was imported",
+    "stocktake.sheet_already_imported": (
+        "{file}: these counts were already imported at {at}; nothing changed"
+    ),
+    "stocktake.sheet_negative_count": "a count cannot be negative",
+    "stocktake.sheet_not_a_line_number": "not a line number",
+    "stocktake.sheet_line_repeated": "line {line_id} is already on row {row}",
+    "stocktake.sheet_count_without_item": "a count without an item: fill in SKU",
+    "stocktake.sheet_no_such_line": "no such line",
+    "stocktake.sheet_line_mismatch": "does not match line {line_id}",
+    "stocktake.sheet_unknown_item": "no item has this code or barcode",
     # --- tabular (reading files)
     # --- export
     # --- analytics

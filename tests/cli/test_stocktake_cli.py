@@ -84,6 +84,10 @@ def test_count_review_approve_round(shop_file, capsys):
     before = movements(shop_file)
     code, _, err = run(capsys, shop_file, "approve", "1", "--approver", "Boss")
     assert code == 2 and "--uncounted" in err and movements(shop_file) == before
+    assert err == (
+        "inventory-app: 1 line is not counted (first: M1 at Main); "
+        "give --uncounted unchanged or --uncounted zero\n"
+    )
     code, out, _ = run(capsys, shop_file, "approve", "1", "--approver", "Boss", "--uncounted",
                        "unchanged", "--reason", "theft")  # fmt: skip
     assert code == 0 and "1 difference posted" in out

@@ -418,3 +418,158 @@ def test_a_gain_on_an_expired_batch_is_posted_as_found_expired_stock(tmp_path):
     assert sum(b.qty for b in rows) == 7  # the 2 found form a cost layer of their own
     assert check.check(db).ok
     db.close()
+
+
+def refusal(call) -> InventoryError:
+    with pytest.raises(InventoryError) as info:
+        call()
+    return info.value
+
+
+def test_count_refusals_carry_a_code_and_their_facts(shop):
+    catalog.add_location(shop, "Back")
+    sid = start(shop, scope="location:Main")
+    cases = [
+        (dict(code="A1", qty="-1"), "stocktake.negative_count", {"qty": D("-1.000")}),
+        (dict(code=" NOPE ", qty="1"), "stocktake.unknown_code", {"item_code": "NOPE"}),
+        (
+            dict(code="A1", qty="1", location="back "),
+            "stocktake.location_out_of_scope",
+            {"location": "back ", "scope_location": "Main"},
+        ),
+        (
+            dict(code="M1", qty="1"),
+            "stocktake.batch_ambiguous",
+            {"sku": "M1", "location": "Main", "batches": "L1, L2"},
+        ),
+        (dict(code="A1", qty="1", batch="X"), "stocktake.not_per_batch", {"sku": "A1"}),
+    ]
+    for kwargs, code, params in cases:
+        err = refusal(lambda kwargs=kwargs: st.count(shop, sid, **kwargs))
+        assert (err.code, err.params) == (code, params)
+    assert str(refusal(lambda: st.count(shop, sid, code="M1", qty="1"))) == (
+        "M1 has several batches at Main: L1, L2; name the batch"
+    )
+    err = refusal(lambda: st.count(shop, 99, code="A1", qty="1"))
+    assert (type(err), err.code, err.params) == (
+        NotFound,
+        "stocktake.not_found",
+        {"stocktake_id": 99},
+    )
+    err = refusal(lambda: st.set_reason(shop, sid, 12345, "theft"))
+    assert (err.code, err.params) == (
+        "stocktake.no_such_line",
+        {"stocktake_id": sid, "line_id": 12345},
+    )
+    assert shop.conn.execute("SELECT count(*) FROM stocktake_counts").fetchone()[0] == 0
+
+
+def test_where_a_count_goes_must_be_told_when_it_cannot_be_guessed(shop):
+    catalog.add_location(shop, "Back")
+    stock.transfer(shop, sku="A1", qty="5", location="Main", to_location="Back")
+    sid = start(shop)
+    err = refusal(lambda: st.count(shop, sid, code="A1", qty="1"))
+    assert (err.code, err.params) == (
+        "stocktake.location_needed",
+        {"sku": "A1", "locations": "Main, Back"},
+    )
+    err = refusal(lambda: st.count(shop, sid, code="M1", qty="1", location="Back"))
+    assert (err.code, err.params) == ("stocktake.batch_needed", {"sku": "M1"})
+    err = refusal(lambda: st.count(shop, sid, code="A1", qty="1", location="Attic"))
+    assert (type(err), err.code, err.params) == (
+        NotFound,
+        "stocktake.unknown_location",
+        {"location": "Attic"},
+    )
+    sid = start(shop, scope="category:Hardware")
+    err = refusal(lambda: st.count(shop, sid, code="M1", batch="L1", qty="1"))
+    assert (err.code, err.params) == (
+        "stocktake.item_out_of_scope",
+        {"sku": "M1", "stocktake_id": sid, "scope": "category:Hardware"},
+    )
+
+
+def test_closed_stocktakes_refuse_with_their_state(shop):
+    sid = start(shop)
+    st.cancel(shop, sid)
+    err = refusal(lambda: st.cancel(shop, sid))
+    assert (err.code, err.params) == (
+        "stocktake.already_closed",
+        {"stocktake_id": sid, "state": "cancelled"},
+    )
+    err = refusal(lambda: st.count(shop, sid, code="A1", qty="1"))
+    assert (err.code, err.params) == (
+        "stocktake.read_only",
+        {"stocktake_id": sid, "state": "cancelled"},
+    )
+    err = refusal(lambda: approve(shop, sid, approver="Boss"))
+    assert err.code == "stocktake.already_closed"
+
+
+def test_approval_refusals_carry_a_code_and_their_facts(shop):
+    sid = start(shop)
+    assert refusal(lambda: approve(shop, sid, approver="  ")).code == "stocktake.approver_needed"
+    st.count(shop, sid, code="A1", qty="15")
+    err = refusal(lambda: approve(shop, sid, approver="Boss"))
+    assert (err.code, err.params) == (
+        "stocktake.uncounted_choice_needed",
+        {"count": 2, "lines": 3, "stocktake_id": sid},
+    )
+    st.count(shop, sid, code="M1", batch="L1", qty="6")
+    assert str(refusal(lambda: approve(shop, sid, approver="Boss"))) == (
+        f"1 of 3 lines of stocktake #{sid} is not counted; "
+        "choose whether it stays unchanged or counts as zero"
+    )
+
+
+def test_a_difference_that_cannot_be_posted_names_its_line_and_cause(shop):
+    shop.conn.execute("INSERT INTO meta (key, value) VALUES ('lock_date', ?)", (TODAY.isoformat(),))
+    sid = start(shop, scope="category:乳制品")
+    st.count(shop, sid, code="M1", batch="L1", qty="5")
+    st.count(shop, sid, code="M1", batch="L2", qty="4")
+    err = refusal(lambda: approve(shop, sid, approver="Boss"))
+    assert err.code == "stocktake.batch_difference_not_postable"
+    assert {k: err.params[k] for k in ("sku", "batch", "location")} == {
+        "sku": "M1",
+        "batch": "L1",
+        "location": "Main",
+    }
+    assert "closed period" in err.params["problem"] and err.params["cause"] != err.code
+
+
+def test_a_gain_without_any_cost_names_the_cause(db):
+    catalog.add_item(db, ItemFields(sku="G2", name="Found"))
+    sid = start(db)
+    st.count(db, sid, code="G2", qty="1")
+    err = refusal(lambda: approve(db, sid, approver="Boss", uncounted="unchanged"))
+    assert (err.code, err.params["cause"], err.params["sku"]) == (
+        "stocktake.difference_not_postable",
+        "stocktake.no_cost_yet",
+        "G2",
+    )
+
+
+def test_selling_more_after_the_count_names_the_shortfall(shop):
+    sid = start(shop, scope="category:Hardware")
+    st.count(shop, sid, code="A1", qty="2")
+    stock.issue(shop, sku="A1", qty="5")
+    err = refusal(lambda: approve(shop, sid, approver="Boss"))
+    assert (err.code, err.params) == (
+        "stocktake.sold_after_count",
+        {"sku": "A1", "location": "Main", "qty": D("3")},
+    )
+
+
+def test_every_stocktake_code_has_a_template_and_every_template_a_use():
+    """A mistyped code would show as itself; a template nobody raises is dead text."""
+    import re
+    from pathlib import Path
+
+    from inventory_app.domain.messages import TEMPLATES
+
+    root = Path(st.__file__).parents[2]
+    sources = [*(root / "services" / "stocktake").glob("*.py"), root / "cli" / "stocktake.py"]
+    used = {m for p in sources for m in re.findall(r"\"(stocktake\.\w+)\"", p.read_text("utf-8"))}
+    templates = {code for code in TEMPLATES if code.startswith("stocktake.")}
+    assert len(used) > 30
+    assert used == templates

@@ -212,3 +212,121 @@ def test_report_agrees_with_the_ledger(shop, tmp_path):
         ("M1", "Li", 9, "replaced"),
         ("M1", "Boss", 4, "yes"),
     ]
+
+
+def set_lines(path, values: dict[int, object]):
+    """Overwrite the Line cell of data rows (1 = the first line), as an edited sheet would."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Count sheet"]
+    for n, value in values.items():
+        ws.cell(HEADER_ROW + n, 1).value = value
+    wb.save(path)
+
+
+def test_row_problems_carry_codes_and_their_facts(shop, tmp_path):
+    sid = start(shop)
+    path = export_sheet(shop, sid, tmp_path / "c.xlsx")
+    fill(path, {("A1", ""): -2, ("M1", "L1"): 6, ("M1", "L2"): 4},
+         extra=[{"SKU": "NOPE", "Counted": 1}, {"Counted": 3}])  # fmt: skip
+    with pytest.raises(ImportErrors) as info:
+        import_sheet(shop, sid, path)
+    got = [(e.row - HEADER_ROW, e.code, dict(e.params)) for e in info.value.errors]
+    assert got == [
+        (1, "stocktake.sheet_negative_count", {}),
+        (4, "stocktake.sheet_unknown_item", {"item_code": "NOPE"}),
+        (5, "stocktake.sheet_count_without_item", {}),
+    ]
+    lines = [x.line_id for x in st.review(shop, sid).lines]
+    path = fill(export_sheet(shop, sid, tmp_path / "d.xlsx"), {("A1", ""): 1, ("M1", "L1"): 2,
+                ("M1", "L2"): 3})  # fmt: skip
+    set_lines(path, {1: "one", 2: lines[0], 3: 999})
+    with pytest.raises(ImportErrors) as info:
+        import_sheet(shop, sid, path)
+    got = [(e.row - HEADER_ROW, e.column, e.code, dict(e.params)) for e in info.value.errors]
+    assert got == [
+        (1, "Line", "stocktake.sheet_not_a_line_number", {}),
+        (2, "SKU", "stocktake.sheet_line_mismatch", {"line_id": lines[0]}),
+        (3, "Line", "stocktake.sheet_no_such_line", {"line_id": 999}),
+    ]
+    path = fill(export_sheet(shop, sid, tmp_path / "e.xlsx"), {("A1", ""): 1, ("M1", "L1"): 2})
+    set_lines(path, {2: lines[0]})
+    with pytest.raises(ImportErrors) as info:
+        import_sheet(shop, sid, path)
+    [repeated] = info.value.errors
+    assert (repeated.code, dict(repeated.params)) == (
+        "stocktake.sheet_line_repeated",
+        {"line_id": lines[0], "row": HEADER_ROW + 1},
+    )
+    assert str(repeated).endswith(f"line {lines[0]} is already on row {HEADER_ROW + 1} "
+                                  f"(value: '{lines[0]}')")  # fmt: skip
+    assert st.count_history(shop, sid) == []
+
+
+def test_a_found_row_keeps_the_code_of_its_refusal(shop, tmp_path):
+    sid = start(shop, scope="category:Hardware")
+    path = export_sheet(shop, sid, tmp_path / "c.xlsx")
+    fill(path, {("A1", ""): 15}, extra=[{"SKU": "M1", "Batch": "L1", "Counted": 1}])
+    with pytest.raises(ImportErrors) as info:
+        import_sheet(shop, sid, path)
+    [err] = info.value.errors
+    assert (err.code, dict(err.params)) == (
+        "stocktake.item_out_of_scope",
+        {"sku": "M1", "stocktake_id": sid, "scope": "category:Hardware"},
+    )
+
+
+def test_sheet_refusals_carry_codes_and_their_facts(shop, tmp_path):
+    first, second = start(shop), start(shop)
+    empty = export_sheet(shop, first, tmp_path / "empty.xlsx")
+    with pytest.raises(ValidationError) as info:
+        import_sheet(shop, first, empty)
+    assert (info.value.code, info.value.params) == ("stocktake.sheet_empty", {"file": "empty.xlsx"})
+    with pytest.raises(RefusedOperation) as info:
+        import_sheet(shop, second, empty)
+    assert (info.value.code, info.value.params) == (
+        "stocktake.sheet_of_other_stocktake",
+        {"file": "empty.xlsx", "sheet_stocktake_id": first, "stocktake_id": second},
+    )
+    plain = tmp_path / "plain.xlsx"
+    openpyxl.Workbook().save(plain)
+    with pytest.raises(ValidationError) as info:
+        import_sheet(shop, first, plain)
+    assert (info.value.code, info.value.params) == (
+        "stocktake.not_a_count_sheet",
+        {"file": "plain.xlsx"},
+    )
+    path = fill(export_sheet(shop, first, tmp_path / "c.xlsx"), {("A1", ""): 1})
+    wb = openpyxl.load_workbook(path)
+    wb["Count sheet"].cell(HEADER_ROW, 9).value = "Qty"
+    wb.save(path)
+    with pytest.raises(ValidationError) as info:
+        import_sheet(shop, first, path)
+    assert (info.value.code, info.value.params) == (
+        "stocktake.sheet_layout_changed",
+        {"file": "c.xlsx", "row": HEADER_ROW, "column": 9, "found": "Qty", "expected": "Counted"},
+    )
+    path = fill(export_sheet(shop, first, tmp_path / "ok.xlsx"), {("A1", ""): 1})
+    import_sheet(shop, first, path)
+    with pytest.raises(RefusedOperation) as info:
+        import_sheet(shop, first, path)
+    assert info.value.code == "stocktake.sheet_already_imported"
+    assert info.value.params["file"] == "ok.xlsx"
+    st.cancel(shop, first)
+    with pytest.raises(RefusedOperation) as info:
+        export_sheet(shop, first, tmp_path / "again.xlsx")
+    assert (info.value.code, info.value.params) == (
+        "stocktake.takes_no_counts",
+        {"stocktake_id": first, "state": "cancelled"},
+    )
+
+
+def test_a_report_that_cannot_be_written_is_refused_not_a_bug(shop, tmp_path):
+    sid = start(shop)
+    where = tmp_path / "no such folder" / "report.xlsx"
+    with pytest.raises(RefusedOperation) as info:
+        write_report(shop, sid, where)
+    assert (info.value.code, info.value.params["path"]) == ("stocktake.cannot_write", str(where))
+    assert str(info.value).startswith(f"cannot write {where}: ")
+    with pytest.raises(RefusedOperation) as info:
+        export_sheet(shop, sid, where)
+    assert info.value.code == "stocktake.cannot_write"

@@ -9,8 +9,8 @@ transaction with the review figures, so no sale can slip in between.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections import defaultdict
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from inventory_app.domain import money
@@ -26,13 +26,14 @@ from inventory_app.domain.stocktake import (
 from inventory_app.services.stocktake.posting import post_difference
 from inventory_app.services.stocktake.reading import (
     ReviewLine,
-    _now,
-    _row,
     compute_lines,
+    stocktake_row,
     tolerance,
 )
+from inventory_app.storage import stocktakes as q
 from inventory_app.storage.db import Database
 from inventory_app.storage.ledger.poster import Poster
+from inventory_app.storage.stocktakes import Connection, LineOutcome, StocktakeRow
 
 
 def approve(
@@ -52,94 +53,139 @@ def approve(
     """
     approver = approver.strip()
     if not approver:
-        raise ValidationError("approval needs the approver's name")
+        raise ValidationError("stocktake.approver_needed")
     choice = Uncounted(uncounted) if uncounted else None
     default_reason = parse_reason(reason) if reason else StocktakeReason.UNKNOWN
     today = today or dt.date.today()
     with db.transaction() as conn:
-        row = _row(conn, stocktake_id)
-        if row[4] != StocktakeState.OPEN:
-            raise RefusedOperation(f"stocktake #{stocktake_id} is already {row[4]}")
+        row = stocktake_row(conn, stocktake_id)
+        if row.state != StocktakeState.OPEN:
+            raise RefusedOperation(
+                "stocktake.already_closed", stocktake_id=stocktake_id, state=row.state
+            )
         lines = compute_lines(conn, row, tolerance(db))
-        missing = [x for x in lines if not x.counted]
+        missing = sum(1 for x in lines if not x.counted)
         if missing and choice is None:
             raise RefusedOperation(
-                f"{len(missing)} of {len(lines)} lines of stocktake #{stocktake_id} are not "
-                "counted; choose whether they stay unchanged or count as zero"
+                "stocktake.uncounted_choice_needed",
+                count=missing,
+                lines=len(lines),
+                stocktake_id=stocktake_id,
             )
-        deltas = _counted_deltas(lines)
-        poster = Poster(conn, source="stocktake", today=today)
-        doc_id: int | None = None
-        fixed: list[tuple] = []
-        counted_items: set[int] = set()
+        run = _Approval(conn, row, approver=approver, today=today)
+        run.post(lines, _counted_deltas(lines), choice=choice, default_reason=default_reason)
+        # the poster writes the movements now: their values are read back just after
+        changes = run.poster.finish() if run.document_id is not None else Changes()
+        q.record_outcomes(conn, run.outcomes())
+        q.set_last_counted(conn, sorted(run.counted_items), today)
+        q.mark_approved(
+            conn,
+            stocktake_id,
+            approver=approver,
+            uncounted=choice.value if choice else None,
+            document_id=run.document_id,
+        )
+    return changes | Changes(
+        items=frozenset(run.counted_items), stocktakes=frozenset({stocktake_id})
+    )
+
+
+@dataclass
+class _Posted:
+    """What approval did with one line."""
+
+    line: ReviewLine
+    outcome: str  # counted | zero | unchanged
+    final: Decimal | None  # the quantity the line ends at (None: left unchanged)
+    delta: Decimal
+    movement_ids: list[int]
+    reason: str | None
+
+
+@dataclass
+class _Approval:
+    """The postings of one approval: one document, made when the first difference is posted."""
+
+    conn: Connection
+    row: StocktakeRow
+    approver: str
+    today: dt.date
+    poster: Poster = field(init=False)
+    document_id: int | None = None
+    posted: list[_Posted] = field(default_factory=list)
+    counted_items: set[int] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.poster = Poster(self.conn, source="stocktake", today=self.today)
+
+    def post(
+        self,
+        lines: list[ReviewLine],
+        deltas: dict[int, Decimal],
+        *,
+        choice: Uncounted | None,
+        default_reason: StocktakeReason,
+    ) -> None:
+        """Post the difference of every line: its counted delta, or what ``choice`` says
+        for a line nobody counted."""
         for line in lines:
             if line.counted:
-                outcome, final = "counted", line.counted_qty
-                delta = deltas[line.line_id]
+                outcome, final, delta = "counted", line.counted_qty, deltas[line.line_id]
             elif choice == Uncounted.ZERO:
-                outcome, final = "zero", Decimal("0.000")
-                delta = -line.expected_qty
+                outcome, final, delta = "zero", Decimal("0.000"), -line.expected_qty
             else:
                 outcome, final, delta = "unchanged", None, Decimal(0)
             if outcome != "unchanged":
-                counted_items.add(line.item_id)
-            mids: list[int] = []
+                self.counted_items.add(line.item_id)
             code = line.reason or default_reason.value
-            if delta:
-                if doc_id is None:
-                    doc_id = poster.new_document(
-                        date=today,
-                        kind="stocktake",
-                        reference=f"stocktake #{stocktake_id}",
-                        note=row[1],
-                        operator=approver,
-                    )
-                try:
-                    mids = post_difference(
-                        poster,
-                        conn,
-                        line,
-                        delta,
-                        reason=code,
-                        stocktake_id=stocktake_id,
-                        document_id=doc_id,
-                        today=today,
-                    )
-                except InventoryError as exc:
-                    raise RefusedOperation(
-                        f"the difference of {_where(line)} cannot be posted: {exc}. "
-                        "Recount the line (stock may have moved since it was counted)."
-                    ) from None
-            fixed.append((line, outcome, final, delta, mids, code if delta else line.reason))
-        changes = poster.finish() if doc_id is not None else Changes()
-        values = _values(conn, [m for f in fixed for m in f[4]])
-        conn.executemany(
-            "UPDATE stocktake_lines SET outcome = ?, final_expected = ?, final_counted = ?,"
-            " posted_qty = ?, posted_value = ?, movement_id = ?, reason = ? WHERE id = ?",
-            [
-                (
-                    outcome,
-                    money.qty_to_int(line.expected_qty),
-                    None if final is None else money.qty_to_int(final),
-                    money.qty_to_int(delta),
-                    sum(values.get(m, 0) for m in mids),
-                    mids[0] if mids else None,
-                    code,
-                    line.line_id,
-                )
-                for line, outcome, final, delta, mids, code in fixed
-            ],
-        )
-        conn.executemany(
-            "UPDATE items SET last_counted = ? WHERE id = ?",
-            [(today.isoformat(), i) for i in sorted(counted_items)],
-        )
-        conn.execute(
-            "UPDATE stocktakes SET state = 'approved', closed_at = ?, approver = ?,"
-            " uncounted = ?, document_id = ? WHERE id = ?",
-            (_now(), approver, choice.value if choice else None, doc_id, stocktake_id),
-        )
-    return changes | Changes(items=frozenset(counted_items), stocktakes=frozenset({stocktake_id}))
+            mids = self._post_line(line, delta, code) if delta else []
+            reason = code if delta else line.reason
+            self.posted.append(_Posted(line, outcome, final, delta, mids, reason))
+
+    def _post_line(self, line: ReviewLine, delta: Decimal, reason: str) -> list[int]:
+        if self.document_id is None:
+            self.document_id = self.poster.new_document(
+                date=self.today,
+                kind="stocktake",
+                reference=f"stocktake #{self.row.id}",
+                note=self.row.name,
+                operator=self.approver,
+            )
+        try:
+            return post_difference(
+                self.poster,
+                self.conn,
+                line,
+                delta,
+                reason=reason,
+                stocktake_id=self.row.id,
+                document_id=self.document_id,
+                today=self.today,
+            )
+        except InventoryError as exc:
+            where = dict(sku=line.sku, location=line.location, problem=str(exc), cause=exc.code)
+            if line.batch:
+                raise RefusedOperation(
+                    "stocktake.batch_difference_not_postable", batch=line.batch, **where
+                ) from None
+            raise RefusedOperation("stocktake.difference_not_postable", **where) from None
+
+    def outcomes(self) -> list[LineOutcome]:
+        """The figures to fix on every line, with the values the ledger posted."""
+        values = q.movement_values(self.conn, [m for p in self.posted for m in p.movement_ids])
+        return [
+            LineOutcome(
+                line_id=p.line.line_id,
+                outcome=p.outcome,
+                final_expected=money.qty_to_int(p.line.expected_qty),
+                final_counted=None if p.final is None else money.qty_to_int(p.final),
+                posted_qty=money.qty_to_int(p.delta),
+                posted_value=sum(values.get(m, 0) for m in p.movement_ids),
+                movement_id=p.movement_ids[0] if p.movement_ids else None,
+                reason=p.reason,
+            )
+            for p in self.posted
+        ]
 
 
 def _counted_deltas(lines: list[ReviewLine]) -> dict[int, Decimal]:
@@ -161,20 +207,10 @@ def _counted_deltas(lines: list[ReviewLine]) -> dict[int, Decimal]:
         if short:
             x = group[0]
             raise RefusedOperation(
-                f"{x.sku} at {x.location}: {money.fmt_qty(short)} more left the shelf after it "
-                "was counted than the count found; recount it"
+                "stocktake.sold_after_count",
+                sku=x.sku,
+                location=x.location,
+                qty=money.qty_from_int(short),
             )
         out.update({k: money.qty_from_int(v) for k, v in posted.items()})
     return out
-
-
-def _where(line: ReviewLine) -> str:
-    batch = f" batch {line.batch}" if line.batch else ""
-    return f"{line.sku}{batch} at {line.location}"
-
-
-def _values(conn: sqlite3.Connection, mids: list[int]) -> dict[int, int]:
-    if not mids:
-        return {}
-    marks = ",".join("?" * len(mids))
-    return dict(conn.execute(f"SELECT id, value FROM movements WHERE id IN ({marks})", mids))

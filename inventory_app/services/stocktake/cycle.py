@@ -4,7 +4,6 @@ items a stocktake scope covers, and the shrinkage that stocktakes posted."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -13,6 +12,7 @@ from inventory_app.domain.errors import NotFound, RefusedOperation
 from inventory_app.domain.money import money_from_int
 from inventory_app.domain.stocktake import Scope, ScopeKind, is_due
 from inventory_app.services import settings
+from inventory_app.storage import stocktakes as q
 from inventory_app.storage.db import Database
 from inventory_app.storage.reads import stock as queries
 
@@ -39,7 +39,7 @@ def consumption_values(db: Database, *, today: dt.date | None = None) -> dict[in
     today = today or dt.date.today()
     start = today - dt.timedelta(days=CONSUMPTION_DAYS - 1)
     flows = queries.flows(db.conn, start, today)
-    ids = [r[0] for r in db.conn.execute("SELECT id FROM items")]
+    ids = q.item_ids(db.conn)
     return {i: money_from_int(flows[i][3]) if i in flows else Decimal("0.00") for i in ids}
 
 
@@ -66,9 +66,7 @@ def due_list(db: Database, *, today: dt.date | None = None) -> list[DueRow]:
     classes = abc_classes(db, today=today)
     days = intervals(db)
     rows = []
-    for item_id, sku, name, last in db.conn.execute(
-        "SELECT id, sku, name, last_counted FROM items WHERE active = 1"
-    ):
+    for item_id, sku, name, last in q.active_items_last_counted(db.conn):
         cls = classes.get(item_id, "C")
         last_date = dt.date.fromisoformat(last) if last else None
         if is_due(last_date, interval_days=days[cls], today=today):
@@ -83,43 +81,41 @@ def scope_items(
     """(item ids, location id or None) that a stocktake with ``scope`` counts: active items,
     plus inactive ones still holding stock."""
     conn = db.conn
-    base = "SELECT id FROM items WHERE (active = 1 OR on_hand_qty > 0)"
     location_id = None
     if scope.kind == ScopeKind.ALL:
-        ids = [r[0] for r in conn.execute(base)]
+        ids = q.countable_item_ids(conn)
     elif scope.kind == ScopeKind.LOCATION:
-        row = conn.execute(
-            "SELECT id FROM locations WHERE name = ? COLLATE NOCASE", (scope.values[0],)
-        ).fetchone()
-        if row is None:
-            raise NotFound(f"unknown location {scope.values[0]!r}")
-        location_id = row[0]
-        ids = [r[0] for r in conn.execute(base)]
+        place = q.location_by_name(conn, scope.values[0])
+        if place is None:
+            raise NotFound("stocktake.unknown_location", location=scope.values[0])
+        location_id = place[0]
+        ids = q.countable_item_ids(conn)
     elif scope.kind == ScopeKind.CATEGORY:
-        ids = _category_items(conn, base, scope.values)
+        ids = q.countable_item_ids(conn, categories=_categories(db, scope.values))
     elif scope.kind == ScopeKind.ABC:
         classes = abc_classes(db, today=today)
-        active = {r[0] for r in conn.execute(base)}
+        active = set(q.countable_item_ids(conn))
         ids = [i for i, c in classes.items() if c in scope.values and i in active]
     else:
         classes_wanted = scope.values or ("A", "B", "C")
         ids = [r.item_id for r in due_list(db, today=today) if r.abc in classes_wanted]
     if not ids:
-        raise RefusedOperation(f"scope {scope} has no items to count")
+        raise RefusedOperation("stocktake.empty_scope", scope=str(scope))
     return sorted(ids), location_id
 
 
-def _category_items(conn: sqlite3.Connection, base: str, names: tuple[str, ...]) -> list[int]:
-    known = {r[0].casefold(): r[0] for r in conn.execute("SELECT DISTINCT category FROM items")}
+def _categories(db: Database, names: tuple[str, ...]) -> list[str]:
+    """The category names as stored for ``names`` given in any case; NotFound for one
+    not in use."""
+    known = {c.casefold(): c for c in q.category_names(db.conn)}
     missing = [n for n in names if n.casefold() not in known]
     if missing:
         raise NotFound(
-            f"unknown category {missing[0]!r}; categories: "
-            + ", ".join(sorted(k for k in known.values() if k))
+            "stocktake.unknown_category",
+            category=missing[0],
+            categories=", ".join(sorted(k for k in known.values() if k)),
         )
-    wanted = [known[n.casefold()] for n in names]
-    marks = ",".join("?" * len(wanted))
-    return [r[0] for r in conn.execute(f"{base} AND category IN ({marks})", wanted)]
+    return [known[n.casefold()] for n in names]
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,11 +134,5 @@ def shrinkage(db: Database, *, start: dt.date, end: dt.date) -> Shrinkage:
     """What approved stocktakes posted between ``start`` and ``end`` inclusive (reversals of
     stocktake movements count against them). (The loss-rate indicator does not use this: it
     reads ``storage.analytics_queries.losses``, shortfalls and write-offs per item.)"""
-    row = db.conn.execute(
-        "SELECT coalesce(sum(CASE WHEN coalesce(o.qty, m.qty) > 0 THEN m.value END), 0),"
-        " coalesce(-sum(CASE WHEN coalesce(o.qty, m.qty) < 0 THEN m.value END), 0)"
-        " FROM movements m LEFT JOIN movements o ON o.id = m.reverses_id"
-        " WHERE m.date BETWEEN ? AND ? AND (m.type = 'stocktake' OR o.type = 'stocktake')",
-        (start.isoformat(), end.isoformat()),
-    ).fetchone()
-    return Shrinkage(gains=money_from_int(row[0]), losses=money_from_int(row[1]))
+    gains, losses = q.stocktake_gains_losses(db.conn, start=start, end=end)
+    return Shrinkage(gains=money_from_int(gains), losses=money_from_int(losses))

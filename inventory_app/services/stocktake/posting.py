@@ -11,7 +11,6 @@ the policy never picks them on its own), then the rest by the item's FIFO/FEFO p
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Protocol
@@ -19,7 +18,9 @@ from typing import Protocol
 from inventory_app.domain import money
 from inventory_app.domain.errors import InventoryError, RefusedOperation
 from inventory_app.domain.model import Line, MovementType
+from inventory_app.storage import stocktakes as q
 from inventory_app.storage.ledger.poster import Poster
+from inventory_app.storage.stocktakes import Connection
 
 OVERRIDE = "stocktake"
 
@@ -35,7 +36,7 @@ class LineLike(Protocol):
 
 def post_difference(
     poster: Poster,
-    conn: sqlite3.Connection,
+    conn: Connection,
     line: LineLike,
     delta: Decimal,
     *,
@@ -74,12 +75,7 @@ def post_difference(
         why = OVERRIDE if plan.needs_reason else None
         return [apply(Line(qty=delta, batch=line.batch, override_reason=why, **base))]
     mids = []
-    expired = conn.execute(
-        "SELECT code, sum(qty_remaining) FROM batches WHERE item_id = ? AND location_id = ?"
-        " AND qty_remaining > 0 AND expiry < ? GROUP BY code ORDER BY min(expiry), min(id)",
-        (item.id, loc, today.isoformat()),
-    ).fetchall()
-    for code, held in expired:
+    for code, held in q.expired_batches(conn, item_id=item.id, location_id=loc, today=today):
         if need <= 0:
             break
         take = min(held, need)
@@ -91,25 +87,17 @@ def post_difference(
     return mids
 
 
-def fallback_cost(conn: sqlite3.Connection, line: LineLike) -> Decimal:
+def fallback_cost(conn: Connection, line: LineLike) -> Decimal:
     """Cost of a gain for an item never received: its batch's cost (the newest batch of the
     item when counted per item)."""
-    sql = "SELECT unit_cost FROM batches WHERE item_id = ?"
-    args: tuple = (line.item_id,)
-    if line.batch:
-        sql += " AND code = ? COLLATE NOCASE"
-        args += (line.batch,)
-    row = conn.execute(sql + " ORDER BY id DESC LIMIT 1", args).fetchone()
-    if row is None:
-        raise RefusedOperation(
-            f"{line.sku} has no cost yet (never received): post a receipt with its cost for "
-            "the found quantity, then recount the line"
-        )
-    return money.cost_from_int(row[0])
+    cost = q.newest_batch_cost(conn, line.item_id, batch=line.batch)
+    if cost is None:
+        raise RefusedOperation("stocktake.no_cost_yet", sku=line.sku)
+    return money.cost_from_int(cost)
 
 
 def preview_values(
-    conn: sqlite3.Connection, lines: Iterable[tuple[LineLike, Decimal]], *, today: dt.date
+    conn: Connection, lines: Iterable[tuple[LineLike, Decimal]], *, today: dt.date
 ) -> dict[int, int]:
     """line id -> value (cents, signed) that posting each (line, delta) would have now; lines
     that could not be posted now are left out (the caller keeps its estimate)."""

@@ -7,10 +7,11 @@ Quantities are ``Decimal`` (3 places), money ``Decimal`` (2 places).
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import NamedTuple
 
 from inventory_app.domain import money
 from inventory_app.domain.errors import NotFound, RefusedOperation
@@ -25,10 +26,7 @@ from inventory_app.services import settings
 from inventory_app.services.stocktake.posting import preview_values
 from inventory_app.storage import stocktakes as q
 from inventory_app.storage.db import Database
-
-
-def _now() -> str:
-    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+from inventory_app.storage.stocktakes import Connection, CurrentCount, LineRow, StocktakeRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,165 +122,187 @@ def tolerance(db: Database) -> Tolerance:
 # -- reading ------------------------------------------------------------------------------
 
 
-def _info(row: tuple, lines: int, counted: int) -> StocktakeInfo:
-    (
-        id_,
-        name,
-        scope,
-        blind,
-        state,
-        _,
-        started_at,
-        started_by,
-        closed_at,
-        approver,
-        uncounted,
-        _,
-    ) = row
+def _info(row: StocktakeRow, lines: int, counted: int) -> StocktakeInfo:
     return StocktakeInfo(
-        id=id_,
-        name=name,
-        scope=scope,
-        blind=bool(blind),
-        state=StocktakeState(state),
-        status=status(state, lines=lines, counted=counted),
+        id=row.id,
+        name=row.name,
+        scope=row.scope,
+        blind=bool(row.blind),
+        state=StocktakeState(row.state),
+        status=status(row.state, lines=lines, counted=counted),
         lines=lines,
         counted=counted,
-        started_at=started_at,
-        started_by=started_by,
-        closed_at=closed_at,
-        approver=approver,
-        uncounted=uncounted,
+        started_at=row.started_at,
+        started_by=row.started_by,
+        closed_at=row.closed_at,
+        approver=row.approver,
+        uncounted=row.uncounted,
     )
 
 
 def list_stocktakes(db: Database) -> list[StocktakeInfo]:
     """Every stocktake, newest first, with progress (lines counted / total)."""
-    return [_info(r[:12], r[12], r[13]) for r in q.stocktake_rows(db.conn)]
+    return [_info(row, lines, counted) for row, lines, counted in q.stocktake_rows(db.conn)]
 
 
-def _row(conn: sqlite3.Connection, stocktake_id: int) -> tuple:
+def stocktake_row(conn: Connection, stocktake_id: int) -> StocktakeRow:
+    """The stored row of a stocktake; NotFound when there is none."""
     row = q.stocktake_row(conn, stocktake_id)
     if row is None:
-        raise NotFound(f"there is no stocktake #{stocktake_id}")
+        raise NotFound("stocktake.not_found", stocktake_id=stocktake_id)
+    return row
+
+
+def open_row(conn: Connection, stocktake_id: int) -> StocktakeRow:
+    """The stored row of a stocktake that still takes counts; refused once it is closed."""
+    row = stocktake_row(conn, stocktake_id)
+    if row.state != StocktakeState.OPEN:
+        raise RefusedOperation("stocktake.read_only", stocktake_id=stocktake_id, state=row.state)
     return row
 
 
 def get(db: Database, stocktake_id: int) -> StocktakeInfo:
-    for r in q.stocktake_rows(db.conn, stocktake_id):
-        return _info(r[:12], r[12], r[13])
-    raise NotFound(f"there is no stocktake #{stocktake_id}")
+    for row, lines, counted in q.stocktake_rows(db.conn, stocktake_id):
+        return _info(row, lines, counted)
+    raise NotFound("stocktake.not_found", stocktake_id=stocktake_id)
 
 
-def _fold(code: str) -> str:
-    return code.casefold()
+class _Figures(NamedTuple):
+    """A line's review figures in minor units (see ``ReviewLine``)."""
+
+    expected: int
+    counted: int | None
+    books_now: int | None
+    variance: int | None
+    variance_value: int | None
+    flagged: bool
 
 
-def compute_lines(conn: sqlite3.Connection, row: tuple, tol: Tolerance) -> list[ReviewLine]:
-    """Review figures of every line of stocktake ``row`` (see ``domain.stocktake``)."""
-    stocktake_id, mark0, state = row[0], row[5], row[4]
-    counts = q.current_counts(conn, stocktake_id)
-    frozen = state == StocktakeState.APPROVED
-    by_batch: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
-    by_place: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
-    held_batch: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
-    held_place: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
-    if not frozen:
-        for item_id, loc, code, mid, qty in q.events_since(conn, stocktake_id, mark0):
-            by_batch[(item_id, loc, _fold(code))].append((mid, qty))
-            by_place[(item_id, loc)].append((mid, qty))
+class _Moves:
+    """What moved after the snapshot, and what is held now, of the stocktake's items: per
+    batch code (case-insensitive) for lines counted per batch, else per item and location."""
+
+    def __init__(self, conn: Connection, stocktake_id: int, mark: int) -> None:
+        self.by_batch: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+        self.by_place: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+        self.held_batch: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
+        self.held_place: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
+        for item_id, loc, code, mid, qty in q.events_since(conn, stocktake_id, mark):
+            self.by_batch[(item_id, loc, code.casefold())].append((mid, qty))
+            self.by_place[(item_id, loc)].append((mid, qty))
         for item_id, loc, code, qty, value in q.holdings_now(conn, stocktake_id):
-            for acc in (held_batch[(item_id, loc, _fold(code))], held_place[(item_id, loc)]):
+            for acc in (
+                self.held_batch[(item_id, loc, code.casefold())],
+                self.held_place[(item_id, loc)],
+            ):
                 acc[0] += qty
                 acc[1] += value
+
+    def of(self, line: LineRow) -> tuple[list[tuple[int, int]], list[int]]:
+        """(movement id, signed qty) of what moved since the snapshot, and [qty, value] held."""
+        if line.batch:
+            key: tuple = (line.item_id, line.location_id, line.batch.casefold())
+            return self.by_batch.get(key, []), self.held_batch.get(key, [0, 0])
+        key = (line.item_id, line.location_id)
+        return self.by_place.get(key, []), self.held_place.get(key, [0, 0])
+
+
+def _live_figures(
+    line: LineRow, count: CurrentCount | None, moves: _Moves, tol: Tolerance
+) -> _Figures:
+    """Figures of a line of an open stocktake: expected at the moment it was counted."""
+    events, held = moves.of(line)
+    moved = sum(x for _, x in events)
+    fig = figures(
+        snapshot=line.snapshot_qty,
+        moved_before_count=None if count is None else sum(x for m, x in events if m <= count.seen),
+        moved_until_now=moved,
+        counted=None if count is None else count.qty,
+        held_qty=held[0],
+        held_value=held[1],
+        gain_cost=line.last_cost,
+        tolerance=tol,
+    )
+    return _Figures(
+        fig.expected,
+        fig.counted,
+        line.snapshot_qty + moved,
+        fig.variance,
+        fig.variance_value,
+        fig.flagged,
+    )
+
+
+def _fixed_figures(line: LineRow, tol: Tolerance) -> _Figures:
+    """Figures of a line of an approved stocktake: as fixed then, the variance as posted."""
+    var = None if line.final_counted is None else line.posted_qty
+    value = None if var is None else (line.posted_value or 0)
+    flagged = False
+    if var is not None:
+        flagged = tol.flags(expected=line.final_expected, variance=var, variance_value=value or 0)
+    return _Figures(line.final_expected, line.final_counted, None, var, value, flagged)
+
+
+class _Decimals(dict):
+    """Minor units -> Decimal, each made once per review: many figures repeat (counted =
+    expected, variance 0) and making a Decimal costs more than looking one up."""
+
+    def __init__(self, convert: Callable[[int], Decimal]) -> None:
+        super().__init__()
+        self.convert = convert
+
+    def __missing__(self, n: int) -> Decimal:
+        d = self[n] = self.convert(n)
+        return d
+
+
+def _review_line(
+    line: LineRow, count: CurrentCount | None, fig: _Figures, qty: _Decimals, cash: _Decimals
+) -> ReviewLine:
+    return ReviewLine(
+        line_id=line.id,
+        item_id=line.item_id,
+        sku=line.sku,
+        name=line.name,
+        unit=line.unit,
+        barcode=line.barcode,
+        location=line.location,
+        batch=line.batch,
+        expiry=dt.date.fromisoformat(line.expiry) if line.expiry else None,
+        snapshot_qty=qty[line.snapshot_qty],
+        expected_qty=qty[fig.expected],
+        books_qty=None if fig.books_now is None else qty[fig.books_now],
+        counted_qty=None if fig.counted is None else qty[fig.counted],
+        variance_qty=None if fig.variance is None else qty[fig.variance],
+        variance_value=None if fig.variance_value is None else cash[fig.variance_value],
+        flagged=fig.flagged,
+        counters=", ".join(count.counters.split(",")) if count and count.counters else "",
+        counts=count.counts if count else 0,
+        round=count.round if count else 0,
+        last_counted_at=count.last_counted_at if count else None,
+        reason=line.reason,
+        added=line.added_at is not None,
+        outcome=line.outcome,
+        movement_id=line.movement_id,
+    )
+
+
+def compute_lines(conn: Connection, row: StocktakeRow, tol: Tolerance) -> list[ReviewLine]:
+    """Review figures of every line of stocktake ``row`` (see ``domain.stocktake``)."""
+    counts = q.current_counts(conn, row.id)
+    lines = q.line_rows(conn, row.id)
+    qty, cash = _Decimals(money.qty_from_int), _Decimals(money.money_from_int)
+    if row.state == StocktakeState.APPROVED:
+        return [_review_line(x, counts.get(x.id), _fixed_figures(x, tol), qty, cash) for x in lines]
+    moves = _Moves(conn, row.id, row.mark)
     out = []
-    for r in q.line_rows(conn, stocktake_id):
-        (
-            line_id,
-            item_id,
-            sku,
-            name,
-            unit,
-            barcode,
-            loc_id,
-            loc,
-            batch,
-            expiry,
-            snap,
-            _,
-            added_at,
-            reason,
-            outcome,
-            f_exp,
-            f_cnt,
-            p_qty,
-            p_value,
-            movement_id,
-            last_cost,
-        ) = r
-        c = counts.get(line_id)
-        counted = c[0] if c else None
-        if frozen:
-            fig_expected, fig_counted, books_now = f_exp, f_cnt, None
-            var = None if f_cnt is None else p_qty  # what was posted
-            value = None if var is None else (p_value or 0)
-            flagged = False
-            if var is not None:
-                flagged = tol.flags(expected=f_exp, variance=var, variance_value=value or 0)
-        else:
-            key = (item_id, loc_id, _fold(batch)) if batch else (item_id, loc_id)
-            events = (by_batch if batch else by_place).get(key, [])
-            held = (held_batch if batch else held_place).get(key, [0, 0])
-            mark = c[1] if c else None
-            fig = figures(
-                snapshot=snap,
-                moved_before_count=None if c is None else sum(x for m, x in events if m <= mark),
-                moved_until_now=sum(x for _, x in events),
-                counted=counted,
-                held_qty=held[0],
-                held_value=held[1],
-                gain_cost=last_cost,
-                tolerance=tol,
-            )
-            fig_expected, fig_counted = fig.expected, fig.counted
-            books_now = snap + sum(x for _, x in events)
-            var, value, flagged = fig.variance, fig.variance_value, fig.flagged
-        out.append(
-            ReviewLine(
-                line_id=line_id,
-                item_id=item_id,
-                sku=sku,
-                name=name,
-                unit=unit,
-                barcode=barcode,
-                location=loc,
-                batch=batch,
-                expiry=dt.date.fromisoformat(expiry) if expiry else None,
-                snapshot_qty=money.qty_from_int(snap),
-                expected_qty=money.qty_from_int(fig_expected),
-                books_qty=None if books_now is None else money.qty_from_int(books_now),
-                counted_qty=None if fig_counted is None else money.qty_from_int(fig_counted),
-                variance_qty=None if var is None else money.qty_from_int(var),
-                variance_value=None if value is None else money.money_from_int(value),
-                flagged=flagged,
-                counters=", ".join((c[5] or "").split(",")) if c and c[5] else "",
-                counts=c[3] if c else 0,
-                round=c[2] if c else 0,
-                last_counted_at=c[4] if c else None,
-                reason=reason,
-                added=added_at is not None,
-                outcome=outcome,
-                movement_id=movement_id,
-            )
-        )
-    if not frozen:
-        out = _exact_values(conn, out, tol)
-    return out
+    for x in lines:
+        count = counts.get(x.id)
+        out.append(_review_line(x, count, _live_figures(x, count, moves, tol), qty, cash))
+    return _exact_values(conn, out, tol)
 
 
-def _exact_values(
-    conn: sqlite3.Connection, lines: list[ReviewLine], tol: Tolerance
-) -> list[ReviewLine]:
+def _exact_values(conn: Connection, lines: list[ReviewLine], tol: Tolerance) -> list[ReviewLine]:
     """Replace the estimated variance values by what approval would post now (a preview
     through the ledger's own rules), and flag again with them."""
     wanted = [(x, x.variance_qty) for x in lines if x.variance_qty]
@@ -305,18 +325,9 @@ def _exact_values(
 
 def review(db: Database, stocktake_id: int) -> Review:
     """Every line with expected, counted, variance qty and value, and the recount flag."""
-    row = _row(db.conn, stocktake_id)
+    row = stocktake_row(db.conn, stocktake_id)
     lines = compute_lines(db.conn, row, tolerance(db))
     return Review(_info(row, len(lines), sum(1 for x in lines if x.counted)), lines)
-
-
-def _open_row(conn: sqlite3.Connection, stocktake_id: int) -> tuple:
-    row = _row(conn, stocktake_id)
-    if row[4] != StocktakeState.OPEN:
-        raise RefusedOperation(
-            f"stocktake #{stocktake_id} is {row[4]}; it is read-only and takes no counts"
-        )
-    return row
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,7 +344,8 @@ class CountRecord:
 
 
 def count_history(db: Database, stocktake_id: int) -> list[CountRecord]:
-    _row(db.conn, stocktake_id)
+    """Every count of the stocktake in the order recorded, replaced rounds included."""
+    stocktake_row(db.conn, stocktake_id)
     return [
         CountRecord(r[1], r[2], money.qty_from_int(r[3]), r[4], r[5], r[6], r[2] == r[7])
         for r in q.count_rows(db.conn, stocktake_id)

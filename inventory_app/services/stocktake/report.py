@@ -9,34 +9,45 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
-from inventory_app.domain.errors import RefusedOperation
 from inventory_app.domain.stocktake import StocktakeState
 from inventory_app.services import settings
 from inventory_app.services import stocktake as st
+from inventory_app.services.stocktake import xlsx
 from inventory_app.storage.db import Database
 
 QTY_FMT = "#,##0.000"
 MONEY_FMT = "#,##0.00"
+LINE_WIDTHS = (14, 14, 28, 6, 14, 12, 11, 11, 11, 11, 16, 12, 8, 12, 18, 10)
+COUNT_WIDTHS = (14, 14, 14, 14, 26, 11, 7, 9, 8)
 
 
 def write_report(db: Database, stocktake_id: int, path: str | Path) -> Path:
     """Write the report of a stocktake to ``path`` (.xlsx)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font, PatternFill
 
     rv = st.review(db, stocktake_id)
-    info = rv.stocktake
     history = st.count_history(db, stocktake_id)
     currency = settings.get(db, "currency")
-    approved = info.state == StocktakeState.APPROVED
     wb = Workbook()
     ws = wb.active
     ws.title = "Stocktake"
+    _write_facts(ws, rv, shop=settings.get(db, "shop_name"), currency=currency)
+    _write_lines(ws, rv, currency=currency)
+    _write_counts(wb.create_sheet("Counts"), rv, history)
+    return xlsx.save(wb, path)
+
+
+def _write_facts(ws: Any, rv: st.Review, *, shop: str, currency: str) -> None:
+    """Title, who and when, progress and the totals (money) at the top of the report."""
+    from openpyxl.styles import Font
+
+    info = rv.stocktake
     ws["A1"] = f"Stocktake #{info.id}: {info.name}"
     ws["A1"].font = Font(bold=True, size=14)
     facts = [
-        ("Shop", settings.get(db, "shop_name")),
+        ("Shop", shop),
         ("Scope", info.scope),
         ("Blind count", "yes" if info.blind else "no"),
         ("Status", info.status.value.replace("_", " ")),
@@ -55,10 +66,16 @@ def write_report(db: Database, stocktake_id: int, path: str | Path) -> Path:
         ws.cell(ws.max_row, 1).font = Font(bold=True)
         if isinstance(value, Decimal):
             ws.cell(ws.max_row, 2).number_format = MONEY_FMT
-    if not approved:
+    if info.state != StocktakeState.APPROVED:
         ws.append(["Not approved: variance values are estimates until approval."])
         ws.cell(ws.max_row, 1).font = Font(italic=True, color="C00000")
     ws.append([])
+
+
+def _write_lines(ws: Any, rv: st.Review, *, currency: str) -> None:
+    """The table of lines with their figures, and the net total."""
+    from openpyxl.styles import Font
+
     head = [
         "Location",
         "SKU",
@@ -79,9 +96,7 @@ def write_report(db: Database, stocktake_id: int, path: str | Path) -> Path:
     ]
     ws.append(head)
     head_row = ws.max_row
-    for cell in ws[head_row]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+    xlsx.style_row(ws, head_row, bold=True, fill="DDEBF7")
     for x in rv.lines:
         ws.append(
             [
@@ -111,17 +126,18 @@ def write_report(db: Database, stocktake_id: int, path: str | Path) -> Path:
     ws.append(["Total"] + [None] * 9 + [rv.gains - rv.losses])
     ws.cell(ws.max_row, 1).font = Font(bold=True)
     ws.cell(ws.max_row, 11).number_format = MONEY_FMT
-    for i, width in enumerate((14, 14, 28, 6, 14, 12, 11, 11, 11, 11, 16, 12, 8, 12, 18, 10), 1):
+    for i, width in enumerate(LINE_WIDTHS, 1):
         ws.column_dimensions[ws.cell(head_row, i).column_letter].width = width
     ws.freeze_panes = ws.cell(head_row + 1, 1)
 
+
+def _write_counts(cs: Any, rv: st.Review, history: list[st.CountRecord]) -> None:
+    """Every count per counter, replaced rounds too."""
     by_line = {x.line_id: x for x in rv.lines}
-    cs = wb.create_sheet("Counts")
     cs.append(
         ["Location", "SKU", "Batch", "Counter", "Counted at", "Qty", "Round", "Current", "Source"]
     )
-    for cell in cs[1]:
-        cell.font = Font(bold=True)
+    xlsx.style_row(cs, 1, bold=True)
     for c in history:
         x = by_line[c.line_id]
         cs.append(
@@ -138,11 +154,5 @@ def write_report(db: Database, stocktake_id: int, path: str | Path) -> Path:
             ]
         )
         cs.cell(cs.max_row, 6).number_format = QTY_FMT
-    for i, width in enumerate((14, 14, 14, 14, 26, 11, 7, 9, 8), 1):
+    for i, width in enumerate(COUNT_WIDTHS, 1):
         cs.column_dimensions[cs.cell(1, i).column_letter].width = width
-    out = Path(path)
-    try:
-        wb.save(out)
-    except OSError as exc:
-        raise RefusedOperation(f"cannot write {out}: {exc.strerror or exc}") from exc
-    return out

@@ -1,4 +1,5 @@
-"""Count sheets (.xlsx out to paper or Excel, and back in) and the stocktake report (.xlsx).
+"""Count sheets: .xlsx out to paper or Excel, and back in. (The stocktake report is in
+``report``.)
 
 A count sheet carries its stocktake id twice: in a header cell people see and in a very
 hidden sheet. The count sheet is protected except for the cells to fill in, so its layout
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -26,66 +26,77 @@ from inventory_app.domain.errors import (
 from inventory_app.domain.model import Changes
 from inventory_app.services import catalog
 from inventory_app.services import stocktake as st
-from inventory_app.services.stocktake import reading
-from inventory_app.services.tabular.table import (
-    cell_decimal,
-    cell_shown,
-    cell_text,
-    check_workbook_file,
+from inventory_app.services.stocktake import xlsx
+from inventory_app.services.stocktake.reading import open_row
+from inventory_app.services.stocktake.sheet_format import (
+    COLUMNS,
+    FORMATS,
+    FOUND_ROWS,
+    HEADER_ROW,
+    MARK,
+    META,
+    SHEET,
+    VERSION,
+    WIDTHS,
+    SheetRow,
+    check_sheet,
+    columns,
+    read_rows,
+    sheet_counter,
 )
+from inventory_app.services.tabular.table import check_workbook_file
 from inventory_app.storage import stocktakes as q
 from inventory_app.storage.db import Database
 
-MARK = "inventory_app stocktake sheet"
-VERSION = 1
-SHEET = "Count sheet"
-META = "_stocktake"
-HEADER_ROW = 6
-FOUND_ROWS = 20  # empty rows at the end for items found that are not on the sheet
-COLUMNS = (
-    "Line",
-    "Location",
-    "SKU",
-    "Name",
-    "Unit",
-    "Batch",
-    "Expiry",
-    "Expected",
-    "Counted",
-    "Counter",
-    "Note",
-)
+# The layout names stay importable from here, where they lived before ``sheet_format``.
+__all__ = [
+    "COLUMNS",
+    "FOUND_ROWS",
+    "HEADER_ROW",
+    "MARK",
+    "META",
+    "SHEET",
+    "VERSION",
+    "SheetImport",
+    "columns",
+    "export_sheet",
+    "import_sheet",
+]
 
 
-def columns(*, blind: bool) -> tuple[str, ...]:
-    """The header of a count sheet: blind sheets have no Expected column."""
-    return tuple(c for c in COLUMNS if not (blind and c == "Expected"))
+def _refuse_closed(info: st.StocktakeInfo) -> None:
+    if not info.open:
+        raise RefusedOperation(
+            "stocktake.takes_no_counts", stocktake_id=info.id, state=info.state.value
+        )
 
 
-def _style(ws: Any, row: int, *, bold: bool = False, fill: str | None = None) -> None:
-    from openpyxl.styles import Font, PatternFill
-
-    for cell in ws[row]:
-        if bold:
-            cell.font = Font(bold=True)
-        if fill:
-            cell.fill = PatternFill("solid", fgColor=fill)
+# -- out ----------------------------------------------------------------------------------
 
 
 def export_sheet(db: Database, stocktake_id: int, path: str | Path) -> Path:
     """Write the count sheet of an open stocktake, sorted by location and item, with an
     empty Counted column; blind stocktakes leave out the expected quantities."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font, Protection
 
     rv = st.review(db, stocktake_id)
     info = rv.stocktake
-    if not info.open:
-        raise RefusedOperation(f"stocktake #{stocktake_id} is {info.state}; it takes no counts")
+    _refuse_closed(info)
     cols = columns(blind=info.blind)
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET
+    _write_head(ws, info, cols)
+    _write_lines(ws, cols, rv.lines)
+    _lay_out(ws, cols)
+    _write_meta(wb, info, cols, lines=len(rv.lines))
+    return xlsx.save(wb, path)
+
+
+def _write_head(ws: Any, info: st.StocktakeInfo, cols: tuple[str, ...]) -> None:
+    """The title, the stocktake id people see, the counter's cell, and the column names."""
+    from openpyxl.styles import Font, Protection
+
     ws["A1"] = f"Stocktake #{info.id}: {info.name}"
     ws["A1"].font = Font(bold=True, size=14)
     ws["A2"], ws["B2"] = "Stocktake id", info.id
@@ -98,10 +109,17 @@ def export_sheet(db: Database, stocktake_id: int, path: str | Path) -> Path:
     ) + "Fill in Counted (and Counter); leave Counted empty for lines you did not count."
     ws.append([])
     ws.append(list(cols))
-    _style(ws, HEADER_ROW, bold=True, fill="DDEBF7")
+    xlsx.style_row(ws, HEADER_ROW, bold=True, fill="DDEBF7")
+
+
+def _write_lines(ws: Any, cols: tuple[str, ...], lines: list[st.ReviewLine]) -> None:
+    """One row per line, then empty rows for stock found that is not on the sheet; only the
+    cells to fill in are unlocked."""
+    from openpyxl.styles import Protection
+
     editable = {cols.index(c) + 1 for c in ("Counted", "Counter", "Note")}
     found_editable = editable | {cols.index(c) + 1 for c in ("Location", "SKU", "Batch")}
-    for line in rv.lines:
+    for line in lines:
         values: dict[str, object] = {
             "Line": line.line_id,
             "Location": line.location,
@@ -122,22 +140,13 @@ def export_sheet(db: Database, stocktake_id: int, path: str | Path) -> Path:
         ws.append([None] * len(cols))
         for col in found_editable:
             ws.cell(ws.max_row, col).protection = Protection(locked=False)
-    widths = {
-        "Line": 6,
-        "Location": 14,
-        "SKU": 14,
-        "Name": 30,
-        "Unit": 6,
-        "Batch": 14,
-        "Expiry": 12,
-        "Expected": 11,
-        "Counted": 11,
-        "Counter": 12,
-        "Note": 24,
-    }
+
+
+def _lay_out(ws: Any, cols: tuple[str, ...]) -> None:
+    """Column widths and number formats, the printed page, and the sheet protection."""
     for i, c in enumerate(cols, 1):
-        ws.column_dimensions[ws.cell(HEADER_ROW, i).column_letter].width = widths[c]
-        fmt = {"Expiry": "yyyy-mm-dd", "Expected": "#,##0.###", "Counted": "#,##0.###"}.get(c)
+        ws.column_dimensions[ws.cell(HEADER_ROW, i).column_letter].width = WIDTHS[c]
+        fmt = FORMATS.get(c)
         if fmt:
             for r in range(HEADER_ROW + 1, ws.max_row + 1):
                 ws.cell(r, i).number_format = fmt
@@ -148,23 +157,24 @@ def export_sheet(db: Database, stocktake_id: int, path: str | Path) -> Path:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0  # as many pages tall as it takes
     ws.protection.sheet = True  # no password: it guards the layout, not secrets
+
+
+def _write_meta(wb: Any, info: st.StocktakeInfo, cols: tuple[str, ...], *, lines: int) -> None:
+    """The very hidden sheet that says whose count sheet this is and how it is laid out."""
     meta = wb.create_sheet(META)
     for row in (
         (MARK, VERSION),
         ("stocktake_id", info.id),
         ("blind", int(info.blind)),
-        ("lines", len(rv.lines)),
+        ("lines", lines),
         ("columns", "|".join(cols)),
     ):
         meta.append(list(row))
     meta.sheet_state = "veryHidden"
     meta.protection.sheet = True
-    out = Path(path)
-    try:
-        wb.save(out)
-    except OSError as exc:
-        raise RefusedOperation(f"cannot write {out}: {exc.strerror or exc}") from exc
-    return out
+
+
+# -- in -----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,73 +184,89 @@ class SheetImport:
     added_lines: int  # lines for items or batches found that were not on the sheet
 
 
-@dataclass(frozen=True, slots=True)
-class _Row:
-    number: int
-    line_id: int | None
-    location: str
-    sku: str
-    batch: str
-    qty: Decimal
-    counter: str
-
-
 def import_sheet(
     db: Database, stocktake_id: int, path: str | Path, *, counter: str = ""
 ) -> SheetImport:
     """Record the counts of a filled-in count sheet (all or nothing). Counts add to those
     already recorded, like a further counter's; the same sheet is not taken twice."""
-    from openpyxl import load_workbook
-
     path = Path(path)
-    check_workbook_file(path)
-    try:
-        wb = load_workbook(path, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for damaged files
-        raise ValidationError(f"{path.name} cannot be read as a workbook: {exc}") from None
+    wb = _load(path)
     rv = st.review(db, stocktake_id)
     info = rv.stocktake
-    if not info.open:
-        raise RefusedOperation(f"stocktake #{stocktake_id} is {info.state}; it takes no counts")
-    ws = _check_sheet(wb, path, info)
-    rows, errors = _read_rows(ws, info, default_counter=counter.strip() or _sheet_counter(ws))
-    lines = {x.line_id: x for x in rv.lines}
+    _refuse_closed(info)
+    ws = check_sheet(wb, path, info)
+    rows, errors = read_rows(ws, info, default_counter=counter.strip() or sheet_counter(ws))
+    errors += _line_problems(db, rows, rv.lines)
+    if errors:
+        raise ImportErrors(sorted(errors, key=lambda e: e.row), source=path.name)
+    if not rows:
+        raise ValidationError("stocktake.sheet_empty", file=path.name)
+    added = _record(db, stocktake_id, rows, file_name=path.name)
+    return SheetImport(Changes(stocktakes=frozenset({stocktake_id})), len(rows), added)
+
+
+def _load(path: Path) -> Any:
+    from openpyxl import load_workbook
+
+    check_workbook_file(path)
+    try:
+        return load_workbook(path, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for damaged files
+        raise ValidationError(
+            "stocktake.sheet_unreadable", file=path.name, problem=str(exc)
+        ) from None
+
+
+def _line_problems(
+    db: Database, rows: list[SheetRow], lines: list[st.ReviewLine]
+) -> list[RowError]:
+    """Rows whose line is not the stocktake's as exported, and found rows of unknown items."""
+    by_id = {x.line_id: x for x in lines}
+    errors = []
     for r in rows:
         if r.line_id is None:
             continue
-        line = lines.get(r.line_id)
+        line = by_id.get(r.line_id)
         if line is None:
-            errors.append(RowError(r.number, "Line", str(r.line_id), "no such line"))
+            problem = "stocktake.sheet_no_such_line"
+            errors.append(
+                RowError(r.number, "Line", str(r.line_id), problem, {"line_id": r.line_id})
+            )
         elif (line.sku.casefold(), line.location.casefold(), line.batch.casefold()) != (
             r.sku.casefold(),
             r.location.casefold(),
             r.batch.casefold(),
         ):
-            errors.append(RowError(r.number, "SKU", r.sku, f"does not match line {r.line_id}"))
+            problem = "stocktake.sheet_line_mismatch"
+            errors.append(RowError(r.number, "SKU", r.sku, problem, {"line_id": r.line_id}))
     for r in rows:
         if r.line_id is None and catalog.find_item(db, r.sku) is None:
-            errors.append(RowError(r.number, "SKU", r.sku, "no item has this code or barcode"))
-    if errors:
-        raise ImportErrors(sorted(errors, key=lambda e: e.row), source=path.name)
-    if not rows:
-        raise ValidationError(f"{path.name}: no counts filled in; nothing was imported")
-    digest = hashlib.sha256(
+            problem = "stocktake.sheet_unknown_item"
+            errors.append(RowError(r.number, "SKU", r.sku, problem, {"item_code": r.sku}))
+    return errors
+
+
+def _digest(rows: list[SheetRow]) -> str:
+    """What makes a sheet the same sheet again: its counts, not its file."""
+    return hashlib.sha256(
         repr(
             [(r.line_id, r.location, r.sku, r.batch, str(r.qty), r.counter) for r in rows]
         ).encode()
     ).hexdigest()
-    now = reading._now()
+
+
+def _record(db: Database, stocktake_id: int, rows: list[SheetRow], *, file_name: str) -> int:
+    """Record every row's count in one transaction; returns how many lines were added for
+    found stock. A row that cannot be placed rolls back the whole sheet."""
+    digest = _digest(rows)
+    now = q.stamp()
     added = 0
+    errors: list[RowError] = []
     with db.transaction() as conn:
-        row = reading._open_row(conn, stocktake_id)
-        done = conn.execute(
-            "SELECT imported_at FROM stocktake_imports WHERE stocktake_id = ? AND digest = ?",
-            (stocktake_id, digest),
-        ).fetchone()
-        if done:
-            raise RefusedOperation(
-                f"{path.name}: these counts were already imported at {done[0]}; nothing changed"
-            )
+        row = open_row(conn, stocktake_id)
+        done = q.sheet_imported_at(conn, stocktake_id, digest)
+        if done is not None:
+            raise RefusedOperation("stocktake.sheet_already_imported", file=file_name, at=done)
         for r in rows:
             line_id = r.line_id
             if line_id is None:
@@ -249,130 +275,21 @@ def import_sheet(
                         conn, row, code=r.sku, batch=r.batch or None, location=r.location or None
                     )
                 except InventoryError as exc:
-                    errors.append(RowError(r.number, "SKU", r.sku, str(exc)))
+                    errors.append(RowError(r.number, "SKU", r.sku, exc.code, exc.params))
                     continue
                 added += was_added
-            q.insert_count(
+            q.record_count(
                 conn,
-                line_id=line_id,
+                line_id,
                 round_=max(q.line_round(conn, line_id), 1),
                 qty=money.qty_to_int(r.qty),
                 counter=r.counter,
-                now=now,
-                mark=q.last_movement_id(conn),
                 source="sheet",
+                at=now,
             )
         if errors:
-            raise ImportErrors(errors, source=path.name)
-        conn.execute(
-            "INSERT INTO stocktake_imports (stocktake_id, file_name, digest, counts, imported_at)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (stocktake_id, path.name, digest, len(rows), now),
+            raise ImportErrors(errors, source=file_name)
+        q.record_sheet_import(
+            conn, stocktake_id, file_name=file_name, digest=digest, counts=len(rows), at=now
         )
-    return SheetImport(Changes(stocktakes=frozenset({stocktake_id})), len(rows), added)
-
-
-def _check_sheet(wb: Any, path: Path, info: st.StocktakeInfo) -> Any:
-    """The count worksheet, after proving the file is a count sheet of this stocktake with
-    its layout unchanged."""
-    not_ours = ValidationError(
-        f"{path.name} is not a count sheet exported by this app; export one with "
-        "'stocktake sheet' and fill it in"
-    )
-    if META not in wb.sheetnames or SHEET not in wb.sheetnames:
-        raise not_ours
-    meta = wb[META]
-    if meta["A1"].value != MARK:
-        raise not_ours
-    ws = wb[SHEET]
-    sheet_id, shown_id = meta["B2"].value, ws["B2"].value
-    if sheet_id != info.id or shown_id != sheet_id:
-        other = sheet_id if sheet_id != info.id else shown_id
-        raise RefusedOperation(
-            f"{path.name} is the count sheet of stocktake #{other}, not #{info.id}; "
-            "nothing was imported"
-        )
-    expected = columns(blind=info.blind)
-    found = [ws.cell(HEADER_ROW, i).value for i in range(1, max(ws.max_column, len(expected)) + 1)]
-    found = [str(v).strip() if v is not None else "" for v in found]
-    while found and found[-1] == "" and len(found) > len(expected):
-        found.pop()
-    if tuple(found) != expected or meta["B5"].value != "|".join(expected):
-        where = next(
-            (i for i, (a, b) in enumerate(zip(found, expected, strict=False)) if a != b),
-            min(len(found), len(expected)),
-        )
-        got = found[where] if where < len(found) else ""
-        want = expected[where] if where < len(expected) else "nothing"
-        raise ValidationError(
-            f"{path.name}: the layout of the count sheet was changed (row {HEADER_ROW}, "
-            f"column {where + 1}: {got!r}, expected {want!r}); export a new sheet and fill "
-            "it in without moving columns; nothing was imported"
-        )
-    return ws
-
-
-def _sheet_counter(ws: Any) -> str:
-    value = ws["B3"].value
-    return "" if value is None else str(value).strip()
-
-
-def _read_rows(ws: Any, info: st.StocktakeInfo, *, default_counter: str):
-    cols = columns(blind=info.blind)
-    at = {c: i for i, c in enumerate(cols)}
-    rows: list[_Row] = []
-    errors: list[RowError] = []
-    seen: dict[int, int] = {}
-    for number, values in enumerate(
-        ws.iter_rows(min_row=HEADER_ROW + 1, max_col=len(cols), values_only=True),
-        HEADER_ROW + 1,
-    ):
-
-        def text(col: str, values: tuple = values) -> str:
-            v = values[at[col]]
-            return "" if v is None or (isinstance(v, str) and not v.strip()) else cell_text(v)
-
-        raw = values[at["Counted"]]
-        if raw is None or (isinstance(raw, str) and not raw.strip()):
-            continue
-        line_text, sku = text("Line"), text("SKU")
-        try:
-            qty = money.parse_qty(cell_decimal(raw), what="count")
-            if qty < 0:
-                raise ValidationError("a count cannot be negative")
-        except InventoryError as exc:
-            errors.append(RowError(number, "Counted", cell_shown(raw), str(exc)))
-            continue
-        line_id = None
-        if line_text:
-            try:
-                line_id = int(Decimal(line_text))
-            except ArithmeticError:
-                errors.append(RowError(number, "Line", line_text, "not a line number"))
-                continue
-            if line_id in seen:
-                errors.append(
-                    RowError(
-                        number,
-                        "Line",
-                        line_text,
-                        f"line {line_id} is already on row {seen[line_id]}",
-                    )
-                )
-                continue
-            seen[line_id] = number
-        elif not sku:
-            errors.append(RowError(number, "SKU", "", "a count without an item: fill in SKU"))
-            continue
-        rows.append(
-            _Row(
-                number,
-                line_id,
-                text("Location"),
-                sku,
-                text("Batch"),
-                qty,
-                text("Counter") or default_counter or "sheet",
-            )
-        )
-    return rows, errors
+    return added
