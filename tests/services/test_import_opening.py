@@ -120,6 +120,37 @@ def test_every_bad_cell_is_listed_by_row_and_column_and_nothing_is_written(stock
     assert "nothing was imported" in message
 
 
+def test_opening_row_problems_carry_a_code_and_their_facts(stocked, tmp_path):
+    path = _xlsx(
+        tmp_path / "bad.xlsx",
+        [
+            ["sku", "qty", "unit_cost", "batch", "expiry", "location"],
+            ["NOPE", 1, 1, None, None, None],
+            ["A1", -2, 1, None, None, None],
+            ["M1", 1, 1, "L1", dt.date(2025, 12, 1), None],
+            ["M1", 1, 1, "L1", None, None],
+            ["A1", 1, 1, None, None, "Attic"],
+            ["A1", 1, None, None, None, None],
+        ],
+    )
+    with pytest.raises(ImportErrors) as info:
+        imports.import_opening(stocked, path, date=OPEN)
+    assert [(e.row, e.column, e.code, dict(e.params)) for e in info.value.errors] == [
+        (2, "sku", "import.unknown_sku", {"sku": "NOPE"}),
+        (3, "qty", "import.opening_qty_not_positive", {"qty": Decimal(-2)}),
+        (
+            4,
+            "expiry",
+            "import.expiry_before_opening",
+            {"expiry": dt.date(2025, 12, 1), "date": OPEN},
+        ),
+        (5, "batch", "import.duplicate_batch", {"batch": "L1", "first_row": 4}),
+        (6, "location", "import.unknown_location", {"location": "Attic"}),
+        (7, "unit_cost", "import.empty", {}),
+    ]
+    assert _movements(stocked) == 0
+
+
 def test_missing_required_column_and_bad_files(stocked, tmp_path):
     path = _xlsx(tmp_path / "nocost.xlsx", [["sku", "qty"], ["A1", 1]])
     with pytest.raises(ImportErrors, match=r"unit_cost|单价|unit cost"):
@@ -133,11 +164,21 @@ def test_missing_required_column_and_bad_files(stocked, tmp_path):
 
 def test_the_opening_date_must_be_open_and_not_in_the_future(stocked, tmp_path):
     path = _xlsx(tmp_path / "o.xlsx", [["sku", "qty", "unit_cost"], ["A1", 1, 1]])
-    with pytest.raises(ValidationError, match="future"):
-        imports.import_opening(stocked, path, date=dt.date.today() + dt.timedelta(days=1))
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    with pytest.raises(ValidationError, match="future") as info:
+        imports.import_opening(stocked, path, date=tomorrow)
+    assert (info.value.code, info.value.params) == (
+        "import.opening_date_future",
+        {"date": tomorrow},
+    )
     stock.close_period(stocked, dt.date(2026, 1, 31))
-    with pytest.raises(RefusedOperation, match="closed"):
+    with pytest.raises(RefusedOperation, match="closed") as info:
         imports.import_opening(stocked, path, date=OPEN)
+    assert info.value.code == "import.opening_date_closed"
+    assert info.value.params == {"date": OPEN, "lock_date": dt.date(2026, 1, 31)}
+    assert str(info.value) == (
+        "the opening date 2026-01-01 is in the closed period (up to 2026-01-31)"
+    )
     assert _movements(stocked) == 0
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal as D
 
 import pytest
 
-from inventory_app.domain.errors import ImportErrors, ValidationError
+from inventory_app.domain.errors import Cancelled, ImportErrors, ValidationError
 from inventory_app.services import catalog, imports, reports
 from inventory_app.services import postings as stock
 
@@ -125,6 +126,77 @@ def test_stock_going_negative_counts_the_rows_before_it(stocked, tmp_path):
     err = refused(stocked, write(tmp_path, text))
     (e,) = err.errors
     assert e.row == 4 and "need 3, available 2" in e.problem
+    # the ledger's facts travel with the row
+    assert (e.column, e.params["sku"], e.params["needed"], e.params["available"]) == (
+        "qty", "A1", D(3), D(2),
+    )  # fmt: skip
+
+
+def test_row_problems_carry_a_code_and_their_facts(stocked, tmp_path):
+    stock.close_period(stocked, dt.date(2026, 1, 31))
+    text = f"""{HEADER}
+2026-02-01,receipt,NOPE,1,1,,,,,,
+2026-02-30,receipt,A1,1,1,,,,,,
+2026-02-01,sell,A1,1,,,,,,,
+2026-01-15,receipt,A1,1,1,,,,,,
+2026-02-01,issue,A1,-2,,,,,,,
+2026-02-01,receipt,A1,1,1,,,Attic,,,
+2026-02-05,receipt,M1,1,1,,2026-02-01,,,,
+2026-02-01,receipt,A1,0,,,,,,,
+"""
+    err = refused(stocked, write(tmp_path, text))
+    assert [(e.row, e.column, e.code, dict(e.params)) for e in err.errors] == [
+        (2, "sku", "import.unknown_sku", {"sku": "NOPE"}),
+        (3, "date", "tabular.not_real_date", {"year": 2026, "month": 2, "day": 30}),
+        (4, "type", "import.unknown_type",
+         {"accepted": "receipt, issue, writeoff, adjust, transfer"}),
+        (5, "date", "import.date_closed",
+         {"date": dt.date(2026, 1, 15), "lock_date": dt.date(2026, 1, 31)}),
+        (6, "qty", "import.qty_negative", {"qty": D(-2)}),
+        (7, "location", "import.unknown_location", {"location": "Attic"}),
+        (8, "expiry", "import.expiry_before_date",
+         {"expiry": dt.date(2026, 2, 1), "date": dt.date(2026, 2, 5)}),
+        (9, "qty", "import.qty_zero", {}),
+        (9, "unit_cost", "import.receipt_needs_cost", {}),
+    ]  # fmt: skip
+    assert err.code == "import.refused" and err.params == {"source": "journal.csv", "count": 9}
+
+
+def test_every_import_code_has_its_english_text_and_every_text_is_used():
+    from pathlib import Path
+
+    from inventory_app import domain
+    from inventory_app.domain.messages import TEMPLATES
+
+    package = Path(domain.__file__).parents[1]
+    pattern = r'"(import\.[a-z_]+)"'
+    imports = "\n".join(p.read_text("utf-8") for p in (package / "services/imports").glob("*.py"))
+    used = set(re.findall(pattern, imports))
+    assert len(used) > 15  # the premise: the scan sees the codes
+    defined = {code for code in TEMPLATES if code.startswith("import.")}
+    assert used <= defined
+    # the whole-file summary codes are used by domain.errors; none is left over
+    others = [p for p in package.rglob("*.py") if p != package / "domain" / "messages.py"]
+    anywhere = set(re.findall(pattern, "\n".join(p.read_text("utf-8") for p in others)))
+    assert defined <= anywhere
+
+
+def test_cancel_while_posting_keeps_nothing(stocked, tmp_path):
+    rows = "\n".join("2026-02-01,receipt,A1,1,1,,,,,," for _ in range(6000))
+    path = write(tmp_path, f"{HEADER}\n{rows}\n")
+    before = counts(stocked)
+    posting = []
+
+    def cancel() -> bool:  # not while reading the file: once the posting transaction is open
+        posting.append(stocked.conn.in_transaction)
+        return posting[-1]
+
+    with pytest.raises(Cancelled) as info:
+        imports.import_journal(stocked, path, cancel=cancel)
+    assert posting[0] is False and posting[-1] is True  # the premise: reading was not cancelled
+    assert info.value.code == "import.cancelled"
+    assert str(info.value) == "import cancelled; nothing was posted"
+    assert counts(stocked) == before
 
 
 def test_a_date_in_a_closed_period(stocked, tmp_path):

@@ -6,6 +6,7 @@ import codecs
 import datetime
 import gc
 import random
+import re
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -326,8 +327,10 @@ def test_workbook_saved_as_csv_name(tmp_path: Path) -> None:
 def test_csv_too_many_rows(tmp_path: Path) -> None:
     path = write_bytes(tmp_path, "a.csv", b"sku,name\n" + b"A,B\n" * 11)
     assert len(read_table(path, ITEM_COLUMNS, max_rows=11).rows) == 11
-    with pytest.raises(ValidationError, match="more than 10 data rows"):
+    with pytest.raises(ValidationError, match="more than 10 data rows") as exc:
         read_table(path, ITEM_COLUMNS, max_rows=10)
+    assert exc.value.code == "tabular.too_many_rows"
+    assert exc.value.params == {"file": "a.csv", "max_rows": 10}
 
 
 def test_progress_and_cancel(tmp_path: Path) -> None:
@@ -344,9 +347,11 @@ def test_progress_and_cancel(tmp_path: Path) -> None:
         asked.append(1)
         return len(asked) > 1  # not at the start; at the first checkpoint
 
-    with pytest.raises(Cancelled):
+    with pytest.raises(Cancelled) as exc:
         read_table(path, ITEM_COLUMNS, cancel=cancel)
     assert len(asked) == 2
+    assert (exc.value.code, exc.value.params) == ("tabular.read_cancelled", {"file": "a.csv"})
+    assert str(exc.value) == "reading a.csv was cancelled"
 
 
 # --- XLSX --------------------------------------------------------------------------------------
@@ -402,6 +407,7 @@ def test_xlsx_formula_cell_is_refused_with_place_and_formula(tmp_path: Path) -> 
     [error] = exc.value.errors  # the formula in the ignored 合计 column does not matter
     assert (error.row, error.column, error.value) == (2, "qty", "=2*3")
     assert "contains a formula; paste values instead" in error.problem
+    assert error.code == "tabular.cell_formula"
 
 
 def test_xlsx_excel_error_value_is_refused(tmp_path: Path) -> None:
@@ -409,6 +415,8 @@ def test_xlsx_excel_error_value_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ImportErrors) as exc:
         read_table(write_xlsx(tmp_path, rows), ITEM_COLUMNS)
     assert problems(exc) == [(2, "qty", "contains the Excel error #N/A; fix or clear the cell")]
+    [error] = exc.value.errors
+    assert (error.code, error.params) == ("tabular.cell_excel_error", {"error": "#N/A"})
 
 
 def test_xlsx_merged_header(tmp_path: Path) -> None:
@@ -440,8 +448,12 @@ def test_xlsx_named_sheet_default_sheet_and_unknown_sheet(tmp_path: Path) -> Non
     assert read_table(path, ITEM_COLUMNS[:2]).rows[0].values["name"] == "first visible"
     assert read_table(path, ITEM_COLUMNS[:2], sheet="Other").rows[0].values["name"] == "named"
     assert read_table(path, ITEM_COLUMNS[:2], sheet=" other").rows[0].values["name"] == "named"
-    with pytest.raises(ValidationError, match="no sheet '库存'; its sheets are: '说明', '商品'"):
+    with pytest.raises(
+        ValidationError, match="no sheet '库存'; its sheets are: '说明', '商品'"
+    ) as exc:
         read_table(path, ITEM_COLUMNS, sheet="库存")
+    assert exc.value.code == "tabular.no_such_sheet"
+    assert (exc.value.params["file"], exc.value.params["sheet"]) == ("a.xlsx", "库存")
 
 
 def test_xlsx_empty_sheet_and_header_only(tmp_path: Path) -> None:
@@ -454,18 +466,22 @@ def test_xlsx_empty_sheet_and_header_only(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("data", "message"),
+    ("data", "message", "code"),
     [
-        (b"sku,name\nA,B\n", r"is not an Excel \.xlsx workbook \(it looks like a text file\)"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), r"old \.xls file or is password"),
-        (b"PK\x03\x04garbage", r"is not an Excel \.xlsx workbook \(the file is damaged\)"),
-        (b"\x00\x01\x02", r"is not an Excel \.xlsx workbook; open it"),
+        (b"sku,name\nA,B\n", r"is not an Excel \.xlsx workbook \(it looks like a text file\)",
+         "tabular.not_workbook_text"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), r"old \.xls file or is password",
+         "tabular.not_workbook_xls"),
+        (b"PK\x03\x04garbage", r"is not an Excel \.xlsx workbook \(the file is damaged\)",
+         "tabular.not_workbook_damaged"),
+        (b"\x00\x01\x02", r"is not an Excel \.xlsx workbook; open it", "tabular.not_workbook"),
     ],
     ids=["text", "ole", "bad-zip", "binary"],
-)
-def test_not_a_workbook(tmp_path: Path, data: bytes, message: str) -> None:
-    with pytest.raises(ValidationError, match=message):
+)  # fmt: skip
+def test_not_a_workbook(tmp_path: Path, data: bytes, message: str, code: str) -> None:
+    with pytest.raises(ValidationError, match=message) as exc:
         read_table(write_bytes(tmp_path, "a.xlsx", data), ITEM_COLUMNS)
+    assert (exc.value.code, exc.value.params) == (code, {"file": "a.xlsx"})
 
 
 def test_truncated_workbook_and_zip_that_is_not_a_workbook(tmp_path: Path) -> None:
@@ -570,8 +586,11 @@ def test_hostile_xml_is_refused(tmp_path: Path, shared: str, sheet_head: str) ->
         with zipfile.ZipFile(path, "w") as archive:
             for name, data in parts.items():
                 archive.writestr(name, data)
-    with pytest.raises(ValidationError, match=r"XML entity declarations.*refused for safety"):
+    with pytest.raises(
+        ValidationError, match=r"XML entity declarations.*refused for safety"
+    ) as exc:
         read_table(path, ITEM_COLUMNS)
+    assert (exc.value.code, exc.value.params) == ("tabular.workbook_hostile", {"file": "raw.xlsx"})
 
 
 @pytest.mark.parametrize(
@@ -860,3 +879,39 @@ def test_traditional_or_simplified_text_saved_as_gb18030_stays_gb18030(tmp_path:
         table = read_table(path, SKU_NAME_QTY)
         expected = [line.split(",")[1] for line in text.splitlines()[1:]]
         assert [v["name"] for _, v in values(table)] == expected
+
+
+# --- codes -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("parse", "cell", "code", "params"),
+    [
+        (cell_decimal, "abc", "tabular.not_number", {}),
+        (cell_decimal, "1,5", "tabular.decimal_comma", {}),
+        (cell_decimal, "1e999999", "tabular.number_too_large", {"max_digits": 18}),
+        (cell_decimal, None, "tabular.empty", {}),
+        (cell_decimal, True, "tabular.not_accepted", {}),
+        (cell_text, Decimal("NaN"), "tabular.not_finite", {}),
+        (cell_int, "12.5", "tabular.not_whole", {}),
+        (cell_date, "2026-02-30", "tabular.not_real_date", {"year": 2026, "month": 2, "day": 30}),
+        (cell_date, "21/11/2026", "tabular.ambiguous_date", {}),
+        (cell_date, 46023, "tabular.number_not_date", {}),
+        (cell_date, "next friday", "tabular.date_unreadable", {}),
+    ],
+)
+def test_a_cell_refusal_carries_its_code(parse, cell: object, code: str, params: dict) -> None:
+    with pytest.raises(ValidationError) as exc:
+        parse(cell)
+    assert (exc.value.code, exc.value.params) == (code, params)
+
+
+def test_every_tabular_code_has_its_english_text_and_every_text_is_used() -> None:
+    from inventory_app.domain.messages import TEMPLATES
+    from inventory_app.services import tabular
+
+    folder = Path(tabular.__file__).parent
+    source = "\n".join(p.read_text(encoding="utf-8") for p in folder.glob("*.py"))
+    used = set(re.findall(r'"(tabular\.[a-z_]+)"', source))
+    assert len(used) > 40  # the premise: the scan sees the codes
+    assert used == {code for code in TEMPLATES if code.startswith("tabular.")}

@@ -69,7 +69,15 @@ def test_items_template_imports_once_filled(db, tmp_path):
 
 
 def test_bad_template_requests(tmp_path):
-    with pytest.raises(ValidationError, match="not one of"):
+    with pytest.raises(ValidationError, match="not one of") as info:
         templates.write_template("stock", tmp_path / "x.xlsx")
-    with pytest.raises(ValidationError, match=r"\.xlsx"):
+    assert info.value.code == "import.template_unknown_kind"
+    assert info.value.params == {"kind": "stock", "kinds": "items, opening, journal"}
+    assert str(info.value) == "template 'stock' is not one of: items, opening, journal"
+    with pytest.raises(ValidationError, match=r"\.xlsx") as info:
         templates.write_template("items", tmp_path / "x.csv")
+    assert (info.value.code, info.value.params) == ("import.template_not_xlsx", {"file": "x.csv"})
+    with pytest.raises(ValidationError, match="does not exist") as info:
+        templates.write_template("items", tmp_path / "nowhere" / "x.xlsx")
+    assert info.value.code == "import.template_no_folder"
+    assert info.value.params == {"folder": str(tmp_path / "nowhere")}

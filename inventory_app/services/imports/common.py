@@ -1,4 +1,8 @@
-"""What every import shares: collecting row errors, the result, posting rows in order."""
+"""What every import shares: collecting row errors, the result, posting rows in order.
+
+The names here are shared by the package's modules (``journal``, ``opening``, ``items``);
+other packages use what ``services.imports`` names.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +23,7 @@ from inventory_app.domain.errors import (
 )
 from inventory_app.domain.model import Changes, Line
 from inventory_app.services.progress import Cancel, Progress
-from inventory_app.services.tabular.table import (
+from inventory_app.services.tabular import (
     SourceRow,
     Table,
     cell_decimal,
@@ -31,7 +35,7 @@ from inventory_app.storage.db import Database
 from inventory_app.storage.ledger.poster import Poster
 
 
-class _Collector:
+class Collector:
     """Gathers row errors; ``cell`` parses one cell and records a failure instead of raising."""
 
     def __init__(self, table: Table) -> None:
@@ -41,39 +45,38 @@ class _Collector:
     def header(self, key: str) -> str:
         return self.table.headers.get(key, key)
 
-    def add(self, row: SourceRow, key: str, problem: str) -> None:
+    def add(self, row: SourceRow, key: str, code: str, /, **params: object) -> None:
+        """Record problem ``code`` (with ``params``) at ``row``'s column ``key`` ('' for the
+        whole row); the cell's value goes with it."""
         raw = row.values.get(key)
-        self.errors.append(
-            RowError(row.number, self.header(key) if key else "", cell_shown(raw), problem)
-        )
+        column = self.header(key) if key else ""
+        self.errors.append(RowError(row.number, column, cell_shown(raw), code, params))
 
     def cell(self, row: SourceRow, key: str, parse, *, required: bool = False):
         raw = row.values.get(key)
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             if required:
-                self.add(row, key, "is empty")
+                self.add(row, key, "import.empty")
             return None
         try:
             return parse(raw)
         except InventoryError as exc:
-            self.add(row, key, str(exc))
+            self.add(row, key, exc.code, **exc.params)
             return None
 
 
-def _qty(raw: object) -> Decimal:
+def cell_qty(raw: object) -> Decimal:
+    """A quantity cell: an exact number with at most 3 decimals."""
     # as text, so that a message shows '1.2345', not Decimal('1.2345')
     return money.parse_qty(str(cell_decimal(raw)))
 
 
-def _cost(raw: object) -> Decimal:
+def cell_cost(raw: object) -> Decimal:
+    """A unit cost cell: an exact number with at most 4 decimals."""
     return money.parse_cost(str(cell_decimal(raw)))
 
 
-# a text cell, already trimmed of every kind of space (zero-width ones too)
-_text = cell_text
-
-
-def _known_names(db: Database) -> tuple[set[str], set[str]]:
+def known_names(db: Database) -> tuple[set[str], set[str]]:
     """The shop's SKUs and location names, casefolded (what a row may name)."""
     return catalog_sql.known_names(db.conn)
 
@@ -87,6 +90,8 @@ class ImportResult:
 
 
 def _column_for(exc: InventoryError) -> str:
+    """The column a ledger refusal is about (its English text, while the ledger's codes are
+    still settling; '' for the whole row)."""
     if isinstance(exc, InsufficientStock):
         return "qty"
     if isinstance(exc, RefusedOperation):
@@ -105,7 +110,7 @@ class _Refused(Exception):
     """Roll the import back: the file had errors."""
 
 
-class _DryRun(Exception):
+class DryRun(Exception):
     """Roll a checked import back on purpose: ``dry_run`` validates and posts everything
     (so every problem the ledger would find is found) and keeps nothing."""
 
@@ -113,7 +118,7 @@ class _DryRun(Exception):
 def _post_lines(
     conn: sqlite3.Connection,
     lines: list[tuple[int, dt.date, Line]],
-    col: _Collector,
+    col: Collector,
     rows: dict[int, SourceRow],
     operator: str,
     progress: Progress | None,
@@ -124,7 +129,10 @@ def _post_lines(
 ) -> Changes:
     """Post (row number, date, line) in order; a row the ledger refuses is recorded in
     ``col`` and posting goes on, so that every problem is reported. A document groups the
-    lines of one date and reference (``reference`` given: that one for all lines)."""
+    lines of one date and reference (``reference`` given: that one for all lines).
+
+    ``postings.post_entries`` is the same loop, but it stops at the first refusal and keeps
+    its own transaction, so it cannot serve here."""
     poster = Poster(conn, source="import", preload=True)
     doc_key: tuple | None = None
     doc_id = 0
@@ -137,10 +145,10 @@ def _post_lines(
         try:
             poster.apply(line, date=date, document_id=doc_id, operator=operator)
         except InventoryError as exc:
-            col.add(rows[number], _column_for(exc), str(exc))
+            col.add(rows[number], _column_for(exc), exc.code, **exc.params)
         if n % 5000 == 0:
             if cancel and cancel():
-                raise Cancelled("import cancelled; nothing was posted")
+                raise Cancelled("import.cancelled")
             if progress:
                 progress(n, total)
     if col.errors:
@@ -148,7 +156,7 @@ def _post_lines(
     return poster.finish()
 
 
-def _post_or_refuse(
+def post_or_refuse(
     db: Database,
     table: Table,
     lines: list[tuple[int, dt.date, Line]],
@@ -166,19 +174,27 @@ def _post_or_refuse(
     and raises ``ImportErrors`` with them all, by row; ``dry_run`` keeps nothing on purpose
     and returns no changes."""
     earlier = earlier or []
-    col = _Collector(table)
+    col = Collector(table)
     rows = {r.number: r for r in table.rows}
     changes = Changes()
     try:
-        with contextlib.suppress(_DryRun), db.transaction() as conn:
+        with contextlib.suppress(DryRun), db.transaction() as conn:
             changes = _post_lines(
                 conn, lines, col, rows, operator, progress, cancel, kind=kind, reference=reference
             )
             if earlier or col.errors:
                 raise _Refused
             if dry_run:
-                raise _DryRun
+                raise DryRun
     except _Refused:
         errors = sorted(earlier + col.errors, key=lambda e: e.row)
         raise ImportErrors(errors, source=table.source) from None
     return Changes() if dry_run else changes
+
+
+# The names items.py (the catalog's part of this package) still imports; drop them once it
+# uses Collector, DryRun, cell_qty and cell_text.
+_Collector = Collector
+_DryRun = DryRun
+_qty = cell_qty
+_text = cell_text

@@ -8,30 +8,22 @@ from pathlib import Path
 from inventory_app.domain.errors import (
     ImportErrors,
     RefusedOperation,
+    RowError,
     ValidationError,
 )
 from inventory_app.domain.model import Line, MovementType
 from inventory_app.services import postings as stock
 from inventory_app.services.imports.common import (
-    Cancel,
+    Collector,
     ImportResult,
-    Progress,
-    _Collector,
-    _cost,
-    _known_names,
-    _post_or_refuse,
-    _qty,
-    _text,
+    cell_cost,
+    cell_qty,
+    known_names,
+    post_or_refuse,
 )
-from inventory_app.services.progress import cyclic_gc_paused
-from inventory_app.services.tabular.table import (
-    Column,
-    cell_date,
-    read_table,
-)
+from inventory_app.services.progress import Cancel, Progress, cyclic_gc_paused
+from inventory_app.services.tabular import Column, Table, cell_date, cell_text, read_table
 from inventory_app.storage.db import Database
-
-# -- opening balances --------------------------------------------------------------------
 
 OPENING_COLUMNS = (
     Column("sku", required=True),
@@ -59,36 +51,57 @@ def import_opening(
     cost, with its batch code, expiry and location when given. All rows or none."""
     lock = stock.lock_date(db)
     if lock and date <= lock:
-        raise RefusedOperation(
-            f"the opening date {date.isoformat()} is in the closed period (up to {lock})"
-        )
+        raise RefusedOperation("import.opening_date_closed", date=date, lock_date=lock)
     if date > dt.date.today():
-        raise ValidationError(f"the opening date {date.isoformat()} is in the future")
+        raise ValidationError("import.opening_date_future", date=date)
     table = read_table(path, OPENING_COLUMNS, sheet=sheet, progress=progress, cancel=cancel)
-    skus, locations = _known_names(db)
-    col = _Collector(table)
+    skus, locations = known_names(db)
+    lines, errors = _opening_lines(table, date, skus=skus, locations=locations)
+    if errors:
+        raise ImportErrors(errors, source=table.source)
+    if not lines:
+        return ImportResult()
+    changes = post_or_refuse(
+        db,
+        table,
+        lines,
+        operator=operator,
+        progress=progress,
+        cancel=cancel,
+        dry_run=dry_run,
+        kind="opening",
+        reference="opening balance",
+    )
+    return ImportResult(posted=len(lines), changes=changes)
+
+
+def _opening_lines(
+    table: Table, date: dt.date, *, skus: set[str], locations: set[str]
+) -> tuple[list[tuple[int, dt.date, Line]], list[RowError]]:
+    """Rows -> (row number, date, receipt line), and every problem found in them."""
+    col = Collector(table)
     lines: list[tuple[int, dt.date, Line]] = []
     seen: dict[tuple[str, str, str], int] = {}
     for row in table.rows:
         before = len(col.errors)
-        sku = col.cell(row, "sku", _text, required=True)
-        qty = col.cell(row, "qty", _qty, required=True)
-        cost = col.cell(row, "unit_cost", _cost, required=True)
-        batch = col.cell(row, "batch", _text) or None
+        sku = col.cell(row, "sku", cell_text, required=True)
+        qty = col.cell(row, "qty", cell_qty, required=True)
+        cost = col.cell(row, "unit_cost", cell_cost, required=True)
+        batch = col.cell(row, "batch", cell_text) or None
         expiry = col.cell(row, "expiry", cell_date)
-        location = col.cell(row, "location", _text) or None
+        location = col.cell(row, "location", cell_text) or None
         if sku and sku.casefold() not in skus:
-            col.add(row, "sku", "unknown SKU (import the items first)")
+            col.add(row, "sku", "import.unknown_sku", sku=sku)
         if qty is not None and qty <= 0:
-            col.add(row, "qty", "an opening quantity is more than zero")
+            col.add(row, "qty", "import.opening_qty_not_positive", qty=qty)
         if expiry is not None and expiry < date:
-            col.add(row, "expiry", f"is before the opening date {date.isoformat()}")
+            col.add(row, "expiry", "import.expiry_before_opening", expiry=expiry, date=date)
         if location and location.casefold() not in locations:
-            col.add(row, "location", "unknown location")
+            col.add(row, "location", "import.unknown_location", location=location)
         if sku and batch:
             key = (sku.casefold(), batch.casefold(), (location or "").casefold())
             if key in seen:
-                col.add(row, "batch", f"the same batch is already on row {seen[key]}")
+                col.add(row, "batch", "import.duplicate_batch", batch=batch, first_row=seen[key])
             seen.setdefault(key, row.number)
         if len(col.errors) > before:
             continue
@@ -103,19 +116,4 @@ def import_opening(
             note="opening balance",
         )
         lines.append((row.number, date, line))
-    if col.errors:
-        raise ImportErrors(col.errors, source=table.source)
-    if not lines:
-        return ImportResult()
-    changes = _post_or_refuse(
-        db,
-        table,
-        lines,
-        operator=operator,
-        progress=progress,
-        cancel=cancel,
-        dry_run=dry_run,
-        kind="opening",
-        reference="opening balance",
-    )
-    return ImportResult(posted=len(lines), changes=changes)
+    return lines, col.errors

@@ -98,13 +98,13 @@ def write_template(kind: str, path: str | Path, *, lang: str = "en") -> Path:
     from openpyxl import Workbook
 
     if kind not in KINDS:
-        raise ValidationError(f"template {kind!r} is not one of: {', '.join(KINDS)}")
+        raise ValidationError("import.template_unknown_kind", kind=kind, kinds=", ".join(KINDS))
     check_lang(lang)
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
-        raise ValidationError(f"{path.name}: a template is an Excel .xlsx file; name it *.xlsx")
+        raise ValidationError("import.template_not_xlsx", file=path.name)
     if not path.parent.is_dir():
-        raise ValidationError(f"the folder {path.parent} does not exist")
+        raise ValidationError("import.template_no_folder", folder=str(path.parent))
     columns = _columns(kind)
     wb = Workbook()
     ws = wb.active
@@ -114,7 +114,7 @@ def write_template(kind: str, path: str | Path, *, lang: str = "en") -> Path:
     try:
         wb.save(path)
     except PermissionError:
-        raise ValidationError(f"{path.name} cannot be written; close it in Excel or WPS") from None
+        raise ValidationError("import.template_locked", file=path.name) from None
     return path
 
 

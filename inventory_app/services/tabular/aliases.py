@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from inventory_app.services.tabular.cells import _SPACES
+from inventory_app.services.tabular.cells import SPACES
 
 #: Headers accepted for each standard key, besides the key itself. Most common names first: the
 #: first few are quoted in "missing column" messages.
@@ -81,7 +81,7 @@ _TRADITIONAL = str.maketrans({
 def normalize_header(text: str) -> str:
     """Header text as compared: NFKC, traditional characters as simplified, casefolded, no
     spaces/_/-/*, no trailing "(unit)"."""
-    s = unicodedata.normalize("NFKC", text).strip(_SPACES).translate(_TRADITIONAL).casefold()
+    s = unicodedata.normalize("NFKC", text).strip(SPACES).translate(_TRADITIONAL).casefold()
     without_unit = _TRAILING_UNIT.sub("", s)
     if without_unit:
         s = without_unit
@@ -98,4 +98,4 @@ def _standard_lookup() -> dict[str, str]:
     return lookup
 
 
-_STANDARD_LOOKUP = _standard_lookup()
+STANDARD_LOOKUP = _standard_lookup()

@@ -12,21 +12,22 @@ from inventory_app.domain.errors import ValidationError
 Cell = str | int | Decimal | datetime.date | datetime.datetime | None
 
 # str.isspace() characters plus zero-width ones that arrive with copy-paste and BOM-joined files.
-_SPACES = (
+SPACES = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
     "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff"
 )
 
 
-def _strip(value: str) -> str:
-    return value.strip(_SPACES)
+def strip_spaces(value: str) -> str:
+    """``value`` without leading or trailing spaces of any kind (``SPACES``)."""
+    return value.strip(SPACES)
 
 
 def _require(cell: Cell) -> Cell:
-    if cell is None or (isinstance(cell, str) and not cell.strip(_SPACES)):
-        raise ValidationError("empty")
+    if cell is None or (isinstance(cell, str) and not cell.strip(SPACES)):
+        raise ValidationError("tabular.empty")
     if isinstance(cell, bool):
-        raise ValidationError("not a value this field accepts")
+        raise ValidationError("tabular.not_accepted")
     return cell
 
 
@@ -45,12 +46,12 @@ def cell_text(cell: Cell) -> str:
     dates as YYYY-MM-DD. Empty -> ValidationError."""
     cell = _require(cell)
     if isinstance(cell, str):
-        return cell.strip(_SPACES)
+        return cell.strip(SPACES)
     if isinstance(cell, int):
         return str(cell)
     if isinstance(cell, Decimal):
         if not cell.is_finite():
-            raise ValidationError("not a finite number")
+            raise ValidationError("tabular.not_finite")
         text = format(cell, "f")  # not normalize(): it rounds to 28 digits
         if "." in text:
             text = text.rstrip("0").rstrip(".")
@@ -61,7 +62,7 @@ def cell_text(cell: Cell) -> str:
         return cell.isoformat()
     if isinstance(cell, float):
         return cell_text(Decimal(repr(cell)))
-    raise ValidationError("not text")
+    raise ValidationError("tabular.not_text")
 
 
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)
@@ -82,35 +83,35 @@ def cell_decimal(cell: Cell) -> Decimal:
     elif isinstance(cell, str):
         value = _parse_number(cell)
     else:
-        raise ValidationError("not a number")
+        raise ValidationError("tabular.not_number")
     if not value.is_finite():
-        raise ValidationError("not a finite number")
+        raise ValidationError("tabular.not_finite")
     if value.adjusted() > _MAX_DIGITS:
-        raise ValidationError("number too large")
+        raise ValidationError("tabular.number_too_large", max_digits=_MAX_DIGITS)
     return value
 
 
 def _parse_number(cell: str) -> Decimal:
-    text = unicodedata.normalize("NFKC", cell).translate(_MINUS).strip(_SPACES)
+    text = unicodedata.normalize("NFKC", cell).translate(_MINUS).strip(SPACES)
     sign = text[0] if text[:1] in ("+", "-") else ""
-    text = sign + text[len(sign) :].lstrip("¥$€£").strip(_SPACES)  # "-¥ 8.50"
+    text = sign + text[len(sign) :].lstrip("¥$€£").strip(SPACES)  # "-¥ 8.50"
     if _GROUPED.fullmatch(text):
         text = text.replace(",", "")
     elif "," in text:
-        raise ValidationError("not a number (use '.' for decimals, e.g. 12.50)")
+        raise ValidationError("tabular.decimal_comma")
     if not _NUMBER.fullmatch(text):
-        raise ValidationError("not a number")
+        raise ValidationError("tabular.not_number")
     try:
         return Decimal(text)
     except InvalidOperation:
-        raise ValidationError("not a number") from None
+        raise ValidationError("tabular.not_number") from None
 
 
 def cell_int(cell: Cell) -> int:
     """Whole number from an int, an integral Decimal or text ('12', '12.0', '1,200')."""
     value = cell_decimal(cell)
     if value != value.to_integral_value():
-        raise ValidationError("not a whole number")
+        raise ValidationError("tabular.not_whole")
     return int(value)
 
 
@@ -127,7 +128,9 @@ def _real_date(year: str, month: str, day: str) -> datetime.date:
     try:
         return datetime.date(int(year), int(month), int(day))
     except ValueError:
-        raise ValidationError("not a real date") from None
+        raise ValidationError(
+            "tabular.not_real_date", year=int(year), month=int(month), day=int(day)
+        ) from None
 
 
 def cell_date(cell: Cell) -> datetime.date:
@@ -142,17 +145,15 @@ def cell_date(cell: Cell) -> datetime.date:
         match = _COMPACT_DATE.fullmatch(cell_text(cell))
         if match:
             return _real_date(*match.groups())
-        raise ValidationError("a number, not a date; format the cell as a date (e.g. 2026-11-21)")
+        raise ValidationError("tabular.number_not_date")
     if not isinstance(cell, str):
-        raise ValidationError("not a date")
-    text = unicodedata.normalize("NFKC", cell).strip(_SPACES)
+        raise ValidationError("tabular.not_date")
+    text = unicodedata.normalize("NFKC", cell).strip(SPACES)
     if match := _ISO_DATE.fullmatch(text):
         year, _, month, day = match.groups()
         return _real_date(year, month, day)
     if (match := _CN_DATE.fullmatch(text)) or (match := _COMPACT_DATE.fullmatch(text)):
         return _real_date(*match.groups())
     if _DAY_MONTH.fullmatch(text):
-        raise ValidationError(
-            "ambiguous date (day and month could be swapped); write it as 2026-11-21"
-        )
-    raise ValidationError("not a date; write it as 2026-11-21")
+        raise ValidationError("tabular.ambiguous_date")
+    raise ValidationError("tabular.date_unreadable")

@@ -10,23 +10,21 @@ from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 
 from inventory_app.domain.errors import ImportErrors, RowError, ValidationError
-from inventory_app.services.tabular.cells import _SPACES, Cell, _strip
+from inventory_app.services.tabular.cells import SPACES, Cell, strip_spaces
 from inventory_app.services.tabular.rows import (
     Column,
+    Header,
+    RowSource,
     Table,
-    _Header,
-    _open_error,
-    _read_rows,
-    _Rows,
+    open_error,
+    read_rows,
 )
 
 _SAMPLE_BYTES = 64 * 1024
 _SHARED_TEXTS = 50_000  # distinct CSV texts remembered so repeats share one object
 
-_UNKNOWN_ENCODING = "unknown text encoding; save as UTF-8 or GB18030"
 
-
-class _CsvRows(_Rows):
+class _CsvRows(RowSource):
     def __init__(self, path: Path, encoding: str, delimiter: str, skip_first: bool) -> None:
         self.source = path.name
         self.path = path
@@ -50,20 +48,20 @@ class _CsvRows(_Rows):
                 except StopIteration:
                     return
                 except csv.Error as exc:
-                    raise ImportErrors(
-                        [RowError(number + 1, "", "", f"this row cannot be read ({exc})")],
-                        source=self.source,
-                    ) from exc
+                    problem = RowError(
+                        number + 1, "", "", "tabular.csv_row_unreadable", {"reason": str(exc)}
+                    )
+                    raise ImportErrors([problem], source=self.source) from exc
                 number += 1
                 yield number, fields
 
     def is_blank(self, raw: list[str]) -> bool:
-        return not any(_strip(f) for f in raw)
+        return not any(strip_spaces(f) for f in raw)
 
     def header_texts(self, raw: list[str]) -> list[str | None]:
-        return [_strip(f) or None for f in raw]
+        return [strip_spaces(f) or None for f in raw]
 
-    def prepare(self, header: _Header) -> None:
+    def prepare(self, header: Header) -> None:
         self.mapping = header.mapping
         self.width = header.width
         self.needed = max((i + 1 for _, i in header.mapping), default=0)
@@ -79,20 +77,17 @@ class _CsvRows(_Rows):
         share = self.shared.setdefault
         if n >= self.needed:
             values: dict[str, Cell] = {
-                k: share(v, v) if (v := raw[i].strip(_SPACES)) else None for k, i in self.mapping
+                k: share(v, v) if (v := raw[i].strip(SPACES)) else None for k, i in self.mapping
             }
         else:
             values = {
-                k: share(v, v) if i < n and (v := raw[i].strip(_SPACES)) else None
+                k: share(v, v) if i < n and (v := raw[i].strip(SPACES)) else None
                 for k, i in self.mapping
             }
-        if n > self.width and any(_strip(f) for f in raw[self.width :]):
-            used = max(i for i, f in enumerate(raw) if _strip(f)) + 1
-            problem = (
-                f"this row has {used} values but the header has {self.width} columns; "
-                f"if a value contains '{self.delimiter}', put quotes around it"
-            )
-            errors.append(RowError(number, "", "", problem))
+        if n > self.width and any(strip_spaces(f) for f in raw[self.width :]):
+            used = max(i for i, f in enumerate(raw) if strip_spaces(f)) + 1
+            params = {"used": used, "width": self.width, "delimiter": self.delimiter}
+            errors.append(RowError(number, "", "", "tabular.csv_too_many_values", params))
         if not any(values.values()) and self.is_blank(raw):
             return None
         return values
@@ -109,9 +104,9 @@ def _detect_encoding(path: Path, sample: bytes, complete: bool) -> list[str]:
     if sample.startswith(codecs.BOM_UTF8):
         return ["utf-8-sig"]
     if sample.startswith(b"PK\x03\x04"):
-        raise ValidationError(f"{path.name} is an Excel workbook, not text; rename it to .xlsx")
+        raise ValidationError("tabular.workbook_not_text", file=path.name)
     if b"\x00" in sample:
-        raise ValidationError(f"{path.name}: {_UNKNOWN_ENCODING}")
+        raise ValidationError("tabular.unknown_encoding", file=path.name)
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = codecs.getincrementaldecoder(encoding)().decode(sample, final=complete)
@@ -120,7 +115,7 @@ def _detect_encoding(path: Path, sample: bytes, complete: bool) -> list[str]:
         if encoding == "utf-8-sig":
             return ["utf-8-sig", "gb18030"]
         return ["cp950"] if _is_big5_rather(sample, text, complete) else ["gb18030"]
-    raise ValidationError(f"{path.name}: {_UNKNOWN_ENCODING}")
+    raise ValidationError("tabular.unknown_encoding", file=path.name)
 
 
 def _common_share(text: str, encoding: str, first_lead: int, last_lead: int) -> float:
@@ -177,7 +172,7 @@ def _detect_delimiter(text: str, complete: bool) -> tuple[str, bool]:
     return best, False
 
 
-def _read_csv(
+def read_csv(
     path: Path,
     columns: Sequence[Column],
     *,
@@ -185,6 +180,7 @@ def _read_csv(
     progress: Callable[[int, int], None] | None,
     cancel: Callable[[], bool] | None,
 ) -> Table:
+    """Read a text file whose encoding and delimiter are detected from its first 64 KB."""
     try:
         with open(path, "rb") as f:
             sample = f.read(_SAMPLE_BYTES)
@@ -194,11 +190,9 @@ def _read_csv(
             delimiter, skip_first = _detect_delimiter(text, complete)
             rows = _CsvRows(path, encoding, delimiter, skip_first)
             try:
-                return _read_rows(
-                    rows, columns, max_rows=max_rows, progress=progress, cancel=cancel
-                )
+                return read_rows(rows, columns, max_rows=max_rows, progress=progress, cancel=cancel)
             except UnicodeDecodeError:
                 continue  # a later line is not UTF-8: start again as GB18030
     except OSError as exc:
-        raise _open_error(path, exc) from exc
-    raise ValidationError(f"{path.name}: {_UNKNOWN_ENCODING}")
+        raise open_error(path, exc) from exc
+    raise ValidationError("tabular.unknown_encoding", file=path.name)

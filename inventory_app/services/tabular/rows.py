@@ -10,8 +10,8 @@ from typing import Any
 
 from inventory_app.domain.errors import Cancelled, ImportErrors, RowError, ValidationError
 from inventory_app.services.tabular.aliases import (
-    _STANDARD_LOOKUP,
     STANDARD_ALIASES,
+    STANDARD_LOOKUP,
     normalize_header,
 )
 from inventory_app.services.tabular.cells import Cell
@@ -56,7 +56,7 @@ def _header_lookup(columns: Sequence[Column]) -> dict[str, str]:
     if len(set(keys)) != len(keys) or not all(keys):
         raise ValueError(f"column keys must be unique and non-empty: {keys}")
     wanted = set(keys)
-    lookup = {norm: key for norm, key in _STANDARD_LOOKUP.items() if key in wanted}
+    lookup = {norm: key for norm, key in STANDARD_LOOKUP.items() if key in wanted}
     for key in wanted - set(STANDARD_ALIASES):
         lookup[normalize_header(key)] = key
     explicit: dict[str, str] = {}
@@ -86,7 +86,9 @@ def column_letter(index: int) -> str:
 
 
 @dataclass(slots=True)
-class _Header:
+class Header:
+    """The header row found, and where each requested column is."""
+
     number: int
     texts: list[str | None]
     mapping: list[tuple[str, int]]  # (key, 0-based column index)
@@ -96,7 +98,7 @@ class _Header:
     positions: dict[str, list[int]]  # key -> every column index that matched it
 
 
-def _match_header(number: int, texts: list[str | None], lookup: dict[str, str]) -> _Header:
+def _match_header(number: int, texts: list[str | None], lookup: dict[str, str]) -> Header:
     width = max((i + 1 for i, t in enumerate(texts) if t), default=0)
     positions: dict[str, list[int]] = {}
     ignored = []
@@ -110,38 +112,43 @@ def _match_header(number: int, texts: list[str | None], lookup: dict[str, str]) 
             positions.setdefault(key, []).append(i)
     mapping = [(key, idx[0]) for key, idx in positions.items()]
     headers = {key: texts[idx[0]] or "" for key, idx in positions.items()}
-    return _Header(number, texts[:width], mapping, headers, tuple(ignored), width, positions)
+    return Header(number, texts[:width], mapping, headers, tuple(ignored), width, positions)
 
 
-def _header_problems(header: _Header, columns: Sequence[Column]) -> list[RowError]:
+def _header_problems(header: Header, columns: Sequence[Column]) -> list[RowError]:
     problems = []
     texts, number = header.texts, header.number
     first = next((i for i, text in enumerate(texts) if text), len(texts))
     for i, text in enumerate(texts[first:], start=first):
         if not text:
-            problem = "merged or empty header cell; give every column its own header"
-            problems.append(RowError(number, column_letter(i), "", problem + " (unmerge cells)"))
+            problems.append(RowError(number, column_letter(i), "", "tabular.header_cell_empty"))
     for key, idx in header.positions.items():
         if len(idx) > 1:
+            # ``where`` is the English list; ``headers`` and ``letters`` are its facts
             where = " and ".join(f"'{texts[i]}' (column {column_letter(i)})" for i in idx)
-            problem = f"column '{key}' is given twice: {where}"
-            problems.append(RowError(number, texts[idx[1]] or "", "", problem))
+            params = {
+                "key": key,
+                "where": where,
+                "headers": tuple(texts[i] for i in idx),
+                "letters": tuple(column_letter(i) for i in idx),
+            }
+            problems.append(
+                RowError(number, texts[idx[1]] or "", "", "tabular.column_twice", params)
+            )
     found = ", ".join(t for t in texts if t) or "none"
     for column in columns:
         if column.required and column.key not in header.headers:
-            problem = (
-                f"missing required column '{column.key}' (a header such as "
-                f"{_expected_names(column)}); headers found: {found}"
-            )
-            problems.append(RowError(number, "", "", problem))
+            params = {"key": column.key, "names": _expected_names(column), "found": found}
+            problems.append(RowError(number, "", "", "tabular.missing_column", params))
     return problems
 
 
 # --- the shared reading loop ------------------------------------------------------------------
 
 
-class _Rows:
-    """One file format: raw rows with their numbers, and how to read a raw row."""
+class RowSource:
+    """One file format: raw rows with their numbers, and how to read a raw row (the CSV and
+    XLSX readers subclass it; ``read_rows`` drives it)."""
 
     source: str
 
@@ -157,7 +164,7 @@ class _Rows:
     def header_cell_problems(self, number: int, raw: Any, width: int) -> list[RowError]:
         return []
 
-    def prepare(self, header: _Header) -> None:
+    def prepare(self, header: Header) -> None:
         """Called once the header is known, before ``convert``."""
 
     def convert(self, number: int, raw: Any, errors: list[RowError]) -> dict[str, Cell] | None:
@@ -169,25 +176,27 @@ class _Rows:
 
 
 def _checkpoint(
-    rows: _Rows,
+    rows: RowSource,
     number: int,
     progress: Callable[[int, int], None] | None,
     cancel: Callable[[], bool] | None,
 ) -> None:
     if cancel is not None and cancel():
-        raise Cancelled(f"reading {rows.source} was cancelled")
+        raise Cancelled("tabular.read_cancelled", file=rows.source)
     if progress is not None:
         progress(number, max(number, rows.total_estimate(number)))
 
 
-def _read_rows(
-    rows: _Rows,
+def read_rows(
+    rows: RowSource,
     columns: Sequence[Column],
     *,
     max_rows: int,
     progress: Callable[[int, int], None] | None,
     cancel: Callable[[], bool] | None,
 ) -> Table:
+    """Find the header in ``rows``, then read every data row into a ``Table``; problems at a
+    place in the file raise ``ImportErrors`` once the whole file has been read."""
     lookup = _header_lookup(columns)
     _checkpoint(rows, 0, None, cancel)
     numbered = rows.numbered_rows()
@@ -208,38 +217,39 @@ def _read_rows(
             if absent:
                 values.update(absent)
             if len(out) >= max_rows:
-                raise ValidationError(
-                    f"{rows.source} has more than {max_rows:,} data rows; "
-                    "split it into smaller files"
-                )
+                raise ValidationError("tabular.too_many_rows", file=rows.source, max_rows=max_rows)
             out.append(SourceRow(number, values))
             if len(errors) >= _MAX_ERRORS:
-                errors.append(RowError(number, "", "", "too many problems; stopped reading here"))
+                too_many = RowError(
+                    number, "", "", "tabular.too_many_problems", {"limit": _MAX_ERRORS}
+                )
+                errors.append(too_many)
                 break
     finally:
         numbered.close()  # close the file now, not when a traceback holding it is freed
     if errors:
         raise ImportErrors(errors, source=rows.source)
     if not out:
-        raise ImportErrors([RowError(header.number, "", "", "no data rows")], source=rows.source)
+        no_rows = RowError(header.number, "", "", "tabular.no_data_rows")
+        raise ImportErrors([no_rows], source=rows.source)
     if progress is not None:
         progress(out[-1].number, out[-1].number)
     return Table(rows.source, header.headers, out, header.ignored)
 
 
 def _find_header(
-    rows: _Rows,
+    rows: RowSource,
     numbered: Iterator[tuple[int, Any]],
     columns: Sequence[Column],
     lookup: dict[str, str],
-) -> tuple[_Header, list[tuple[int, Any]]]:
+) -> tuple[Header, list[tuple[int, Any]]]:
     """The header and the rows already read after it.
 
     The header is the first non-blank row holding every required column; rows above it are
     titles. If none of the first few rows qualifies, problems are reported for the best match.
     """
     required = {c.key for c in columns if c.required}
-    candidates: list[tuple[int, Any, _Header]] = []
+    candidates: list[tuple[int, Any, Header]] = []
     for number, raw in numbered:
         if rows.is_blank(raw):
             continue
@@ -247,7 +257,7 @@ def _find_header(
         if required <= candidates[-1][2].headers.keys() or len(candidates) >= _HEADER_SCAN:
             break
     if not candidates:
-        raise ImportErrors([RowError(1, "", "", "the file is empty")], source=rows.source)
+        raise ImportErrors([RowError(1, "", "", "tabular.file_empty")], source=rows.source)
     chosen = next((i for i, c in enumerate(candidates) if required <= c[2].headers.keys()), None)
     if chosen is None:
         chosen = max(range(len(candidates)), key=lambda i: (len(candidates[i][2].headers), -i))
@@ -259,11 +269,12 @@ def _find_header(
     return header, [(n, r) for n, r, _ in candidates[chosen + 1 :]]
 
 
-def _open_error(path: Path, exc: OSError) -> ValidationError:
+def open_error(path: Path, exc: OSError) -> ValidationError:
+    """What an ``OSError`` opening or reading ``path`` means to the user."""
     if isinstance(exc, FileNotFoundError):
-        return ValidationError(f"{path.name} was not found")
+        return ValidationError("tabular.file_not_found", file=path.name)
     if isinstance(exc, PermissionError):
-        return ValidationError(
-            f"{path.name} cannot be opened; close it in Excel or WPS and check its permissions"
-        )
-    return ValidationError(f"{path.name} cannot be read: {exc.strerror or exc}")
+        return ValidationError("tabular.file_locked", file=path.name)
+    return ValidationError(
+        "tabular.file_unreadable", file=path.name, reason=exc.strerror or str(exc)
+    )

@@ -3,16 +3,17 @@
 The reader does not know what rows mean: an importer declares its columns (``Column``), the reader
 finds them by header (English or Chinese, see ``STANDARD_ALIASES``), skips blank rows and returns
 cell values with the row numbers the user sees. The ``cell_*`` helpers turn a cell into text, an
-exact number or a date; each raises ``ValidationError`` with a plain message and the importer adds
-the row and column.
+exact number or a date; each raises ``ValidationError`` with a ``tabular.*`` code and the importer
+adds the row and column.
 
 Problems at a place in the file (header, a formula cell, a misaligned CSV row) raise
 ``ImportErrors``; a file that cannot be read at all (not a workbook, unknown encoding, unknown
 sheet, too big) raises ``ValidationError``; ``cancel()`` returning True raises ``Cancelled``.
 
-This module is the API importers use; the work lives in ``tabular_aliases`` (header names),
-``tabular_cells`` (cell parsers), ``tabular_rows`` (header search and the reading loop),
-``tabular_csv`` and ``tabular_xlsx``, whose public names are re-exported here.
+``read_table`` lives here; the work lives in ``aliases`` (header names), ``cells`` (cell
+parsers), ``rows`` (header search and the reading loop), ``csv_files`` and ``xlsx_files``. The
+package (``services.tabular``) names what other packages use; this module re-exports the same
+names for the callers that still import them from here.
 """
 
 from __future__ import annotations
@@ -32,9 +33,9 @@ from inventory_app.services.tabular.cells import (
     cell_shown,
     cell_text,
 )
-from inventory_app.services.tabular.csv_files import _read_csv
+from inventory_app.services.tabular.csv_files import read_csv
 from inventory_app.services.tabular.rows import Column, SourceRow, Table, column_letter
-from inventory_app.services.tabular.xlsx_files import _read_xlsx, check_workbook_file
+from inventory_app.services.tabular.xlsx_files import check_workbook_file, read_xlsx
 
 __all__ = [
     "STANDARD_ALIASES",
@@ -78,17 +79,14 @@ def read_table(
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         with cyclic_gc_paused():
-            return _read_csv(path, columns, max_rows=max_rows, progress=progress, cancel=cancel)
+            return read_csv(path, columns, max_rows=max_rows, progress=progress, cancel=cancel)
     if suffix in WORKBOOK_SUFFIXES:
         with cyclic_gc_paused():
-            return _read_xlsx(
+            return read_xlsx(
                 path, columns, sheet=sheet, max_rows=max_rows, progress=progress, cancel=cancel
             )
     if suffix == ".xls":
-        raise ValidationError(
-            f"{path.name} is an old Excel 97-2003 .xls file; "
-            "open it in Excel or WPS and save it as .xlsx"
-        )
-    raise ValidationError(
-        f"{path.name}: unsupported file type '{suffix or '(none)'}'; use .xlsx or .csv"
-    )
+        raise ValidationError("tabular.old_xls", file=path.name)
+    if not suffix:
+        raise ValidationError("tabular.no_file_type", file=path.name)
+    raise ValidationError("tabular.unsupported_type", file=path.name, suffix=suffix)

@@ -13,15 +13,15 @@ from xml.etree.ElementTree import ParseError
 from xml.parsers import expat
 
 from inventory_app.domain.errors import RowError, ValidationError
-from inventory_app.services.tabular.cells import _SPACES, Cell, _strip, cell_text
+from inventory_app.services.tabular.cells import SPACES, Cell, cell_text, strip_spaces
 from inventory_app.services.tabular.rows import (
     Column,
+    Header,
+    RowSource,
     Table,
-    _Header,
-    _open_error,
-    _read_rows,
-    _Rows,
     column_letter,
+    open_error,
+    read_rows,
 )
 
 _MAX_UNPACKED = 2 << 30  # declared uncompressed bytes of a workbook; bounds a zip bomb
@@ -62,43 +62,30 @@ def _refuse_doctype(archive: zipfile.ZipFile, name: str) -> None:
         return
 
 
-def _hostile(path: Path) -> ValidationError:
-    return ValidationError(
-        f"{path.name} contains XML entity declarations, which a workbook saved by Excel or WPS "
-        "never has; it was refused for safety"
-    )
-
-
-def _not_a_workbook(path: Path, why: str = "") -> ValidationError:
-    return ValidationError(
-        f"{path.name} is not an Excel .xlsx workbook{why}; open it in Excel or WPS and "
-        "save it as .xlsx"
-    )
-
-
 def check_workbook_file(path: Path) -> None:
     """Refuse what openpyxl should not parse: non-zip files, zip bombs, DTDs in any XML part."""
     try:
         with open(path, "rb") as f:
             head = f.read(4096)
         if head.startswith(b"\xd0\xcf\x11\xe0"):
-            raise _not_a_workbook(path, " (it is an old .xls file or is password-protected)")
+            raise ValidationError("tabular.not_workbook_xls", file=path.name)
         if not head.startswith(b"PK"):
             looks_text = b"\x00" not in head and head.strip() != b""
-            raise _not_a_workbook(path, " (it looks like a text file)" if looks_text else "")
+            code = "tabular.not_workbook_text" if looks_text else "tabular.not_workbook"
+            raise ValidationError(code, file=path.name)
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
             if sum(m.file_size for m in members) > _MAX_UNPACKED:
-                raise _not_a_workbook(path, " (it unpacks to more than 2 GB)")
+                raise ValidationError("tabular.not_workbook_too_big", file=path.name)
             for member in members:  # every part: a sheet need not be named .xml
                 if not member.is_dir():
                     _refuse_doctype(archive, member.filename)
     except _Doctype:
-        raise _hostile(path) from None
+        raise ValidationError("tabular.workbook_hostile", file=path.name) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as exc:
-        raise _not_a_workbook(path, " (the file is damaged)") from exc
+        raise ValidationError("tabular.not_workbook_damaged", file=path.name) from exc
     except OSError as exc:
-        raise _open_error(path, exc) from exc
+        raise open_error(path, exc) from exc
 
 
 def _number(value: int | float) -> int | Decimal:
@@ -124,7 +111,7 @@ def _formula_text(value: object) -> str:
     return str(text if text is not None else "=")
 
 
-class _XlsxRows(_Rows):
+class _XlsxRows(RowSource):
     def __init__(self, path: Path, worksheet: Any) -> None:
         self.source = path.name
         self.path = path
@@ -153,7 +140,7 @@ class _XlsxRows(_Rows):
     def is_blank(self, raw: tuple[Any, ...]) -> bool:
         for cell in raw:
             value = cell.value
-            if value is not None and (not isinstance(value, str) or _strip(value)):
+            if value is not None and (not isinstance(value, str) or strip_spaces(value)):
                 return False
         return True
 
@@ -166,7 +153,7 @@ class _XlsxRows(_Rows):
             elif kind == "f":
                 texts.append(_formula_text(value))
             elif isinstance(value, str):
-                texts.append(_strip(value) or None)
+                texts.append(strip_spaces(value) or None)
             elif kind == "n":
                 texts.append(cell_text(_number(value)))
             else:
@@ -174,14 +161,13 @@ class _XlsxRows(_Rows):
         return texts
 
     def header_cell_problems(self, number: int, raw: tuple[Any, ...], width: int) -> list[RowError]:
-        problem = "header cell contains a formula; type the header instead"
         return [
-            RowError(number, column_letter(i), _formula_text(cell.value), problem)
+            RowError(number, column_letter(i), _formula_text(cell.value), "tabular.header_formula")
             for i, cell in enumerate(raw[:width])
             if cell.data_type == "f"
         ]
 
-    def prepare(self, header: _Header) -> None:
+    def prepare(self, header: Header) -> None:
         self.mapping = header.mapping
         self.headers = header.headers
 
@@ -196,7 +182,7 @@ class _XlsxRows(_Rows):
             if value is not None:
                 kind = raw[i].data_type
                 if kind == "s":
-                    value = value.strip(_SPACES) or None
+                    value = value.strip(SPACES) or None
                 elif kind == "n":
                     value = _number(value)
                 elif kind == "d":
@@ -213,21 +199,21 @@ class _XlsxRows(_Rows):
         kind, value = cell.data_type, cell.value
         if kind == "b":
             return "TRUE" if value else "FALSE"
+        header = self.headers[key]
         if kind == "f":
-            problem = "contains a formula; paste values instead (Paste Special > Values)"
-            errors.append(RowError(number, self.headers[key], _formula_text(value), problem))
+            errors.append(RowError(number, header, _formula_text(value), "tabular.cell_formula"))
         elif kind == "e":
-            problem = f"contains the Excel error {value}; fix or clear the cell"
-            errors.append(RowError(number, self.headers[key], str(value), problem))
+            params = {"error": str(value)}
+            errors.append(RowError(number, header, str(value), "tabular.cell_excel_error", params))
         else:
-            errors.append(RowError(number, self.headers[key], str(value), "unreadable cell"))
+            errors.append(RowError(number, header, str(value), "tabular.cell_unreadable"))
         return None
 
     def total_estimate(self, number: int) -> int:
         return self.sheet_rows
 
 
-def _read_xlsx(
+def read_xlsx(
     path: Path,
     columns: Sequence[Column],
     *,
@@ -236,6 +222,8 @@ def _read_xlsx(
     progress: Callable[[int, int], None] | None,
     cancel: Callable[[], bool] | None,
 ) -> Table:
+    """Read one worksheet of a workbook that ``check_workbook_file`` accepts (cells as typed:
+    numbers exact, dates as dates; formulas and Excel errors are row problems)."""
     check_workbook_file(path)
     from openpyxl import load_workbook
 
@@ -249,13 +237,14 @@ def _read_xlsx(
         worksheet = _pick_sheet(path, workbook, sheet)
         if worksheet.max_row and worksheet.max_row - (worksheet.min_row or 1) > max_rows:
             raise ValidationError(
-                f"{path.name}: sheet '{worksheet.title}' is used down to row "
-                f"{worksheet.max_row:,}, more than the {max_rows:,} rows allowed; split the "
-                "file, or if most of those rows are empty, delete them "
-                "(Ctrl+End shows the last used cell)"
+                "tabular.sheet_too_long",
+                file=path.name,
+                sheet=worksheet.title,
+                last_row=worksheet.max_row,
+                max_rows=max_rows,
             )
         rows = _XlsxRows(path, worksheet)
-        return _read_rows(rows, columns, max_rows=max_rows, progress=progress, cancel=cancel)
+        return read_rows(rows, columns, max_rows=max_rows, progress=progress, cancel=cancel)
     finally:
         workbook.close()
 
@@ -269,22 +258,22 @@ def _openpyxl_problem(path: Path, exc: Exception) -> ValidationError | None:
     cause: BaseException | None = exc
     while cause is not None:  # openpyxl re-raises parse errors as ValueError "from" them
         if isinstance(cause, DefusedXmlException):
-            return _hostile(path)
+            return ValidationError("tabular.workbook_hostile", file=path.name)
         cause = cause.__cause__ or cause.__context__
     # Within openpyxl's calls, these mean a damaged or odd file rather than a bug of ours.
     broken = (zipfile.BadZipFile, zlib.error, EOFError, ParseError, InvalidFileException)
     broken += (KeyError, IndexError, ValueError, TypeError, AttributeError, NotImplementedError)
     if isinstance(exc, broken):
-        return _not_a_workbook(path, " (the file is damaged)")
+        return ValidationError("tabular.not_workbook_damaged", file=path.name)
     if isinstance(exc, OSError):
-        return _open_error(path, exc)
+        return open_error(path, exc)
     return None
 
 
 def _pick_sheet(path: Path, workbook: Any, sheet: str | None) -> Any:
     sheets = workbook.worksheets  # chartsheets excluded
     if not sheets:
-        raise ValidationError(f"{path.name} has no worksheets")
+        raise ValidationError("tabular.no_worksheets", file=path.name)
     if sheet is None:
         return next((ws for ws in sheets if ws.sheet_state == "visible"), sheets[0])
     wanted = sheet.strip().casefold()
@@ -293,4 +282,4 @@ def _pick_sheet(path: Path, workbook: Any, sheet: str | None) -> Any:
             if ws.title == sheet if exact else ws.title.strip().casefold() == wanted:
                 return ws
     names = ", ".join(f"'{ws.title}'" for ws in sheets)
-    raise ValidationError(f"{path.name} has no sheet '{sheet}'; its sheets are: {names}")
+    raise ValidationError("tabular.no_such_sheet", file=path.name, sheet=sheet, sheets=names)
