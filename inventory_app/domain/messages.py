@@ -35,6 +35,23 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     # --- domain
     # --- storage: database files
     # --- ledger
+    "ledger.reversal_needs_reason": "a reversal needs a reason",
+    "ledger.no_such_movement": "there is no movement {movement_id}",
+    "ledger.reversing_a_reversal": (
+        "movement {movement_id} is itself a reversal; post the original again instead"
+    ),
+    "ledger.already_reversed": (
+        "movement {movement_id} was already reversed by movement {reversed_by}"
+    ),
+    "ledger.reversal_before_movement": "a reversal cannot be dated before the movement ({date})",
+    "ledger.batch_used_since": (
+        "movement {movement_id} of {sku} cannot be reversed: {used} of batch {batch} has already"
+        " been used since. Reverse those movements first, or post an adjustment for the difference."
+    ),
+    "ledger.batch_drawn_since": (
+        "movement {movement_id} of {sku} cannot be reversed: some of batch {batch} has already"
+        " been used since. Reverse those movements first, or post an adjustment for the difference."
+    ),
     # --- catalog, search, browse
     # --- postings, reports, backup, check
     # --- stocktake

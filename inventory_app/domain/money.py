@@ -155,7 +155,3 @@ def fmt_qty(n: int) -> str:
     d = qty_from_int(n)
     text = format(d.normalize(), "f")
     return text
-
-
-def fmt_money(n: int) -> str:
-    return format(money_from_int(n), ",f")

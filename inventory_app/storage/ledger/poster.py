@@ -22,6 +22,7 @@ from inventory_app.domain.model import (
     BUCKET_OF_TYPE,
     DEFAULT_LOCATION,
     BatchLot,
+    Bucket,
     Changes,
     Document,
     Line,
@@ -30,13 +31,13 @@ from inventory_app.domain.model import (
     WriteoffReason,
 )
 from inventory_app.domain.picking import PickPlan, pick
+from inventory_app.storage.ledger import reversal
 from inventory_app.storage.ledger.book import BookItem, StockBook, parse_date
 from inventory_app.storage.ledger.messages import shortage, why_reason_needed
 from inventory_app.storage.ledger.writer import LedgerWriter
 
 T = MovementType
 _WRITEOFF_REASONS = {r.value for r in WriteoffReason}
-_OUTGOING = {T.ISSUE, T.WRITEOFF, T.TRANSFER}
 # The members as module names: reading ``T.ISSUE`` off the enum class costs ~50 ns a time,
 # and ``apply`` asks about the type a dozen times for each of a million lines.
 _RECEIPT, _ISSUE, _WRITEOFF, _TRANSFER = T.RECEIPT, T.ISSUE, T.WRITEOFF, T.TRANSFER
@@ -409,9 +410,59 @@ class Poster:
         self, movement_id: int, *, date: dt.date | None, reason: str, operator: str = ""
     ) -> int:
         """Post a reversal that restores exactly what movement ``movement_id`` touched."""
-        from inventory_app.storage.ledger.reversal import reverse
+        return reversal.reverse(self, movement_id, date=date, reason=reason, operator=operator)
 
-        return reverse(self, movement_id, date=date, reason=reason, operator=operator)
+    # What ``reversal`` posts with: the same bookkeeping as ``apply``, asked for by id.
+
+    def lot(self, batch_id: int) -> BatchLot:
+        """The batch as this poster knows it (in memory, possibly ahead of SQL)."""
+        return self.book.lot_by_id(batch_id)
+
+    def new_movement_id(self) -> int:
+        return self.out.take_id("movements")
+
+    def restore_allocation(
+        self, movement_id: int, batch_id: int, qty: int, value: int, *, date: dt.date
+    ) -> None:
+        """Put back into batch ``batch_id`` the ``qty`` (thousandths) and ``value`` (cents) an
+        allocation took, recorded as movement ``movement_id``'s negative allocation; the batch
+        is open for picking again."""
+        lot = self.book.lot_by_id(batch_id)
+        self._draw(movement_id, lot, -qty, -value, date)
+        if lot.qty > 0:
+            self.book.add_lot(self.book.item_by_id(lot.item_id), lot)
+
+    def withdraw(
+        self, movement_id: int, batch_id: int, qty: int, value: int, *, date: dt.date
+    ) -> None:
+        """Take ``qty`` (thousandths) and ``value`` (cents) out of batch ``batch_id`` as
+        movement ``movement_id`` (a reversed receipt empties the batch it made)."""
+        self._draw(movement_id, self.book.lot_by_id(batch_id), qty, value, date)
+
+    def record_reversal(
+        self,
+        movement_id: int,
+        *,
+        document_id: int,
+        date: dt.date,
+        reverses_id: int,
+        bucket: Bucket,
+        item_id: int,
+        location_id: int,
+        to_location_id: int | None,
+        qty: int,
+        value: int,
+        note: str,
+        operator: str = "",
+    ) -> None:
+        """Queue the reversal movement itself: ``qty`` and ``value`` are its signed effect
+        (the original's negated), booked in the original's ``bucket``."""
+        item = self.book.item_by_id(item_id)
+        self._movement(
+            movement_id, document_id, date, _REVERSAL, bucket, item, location_id,
+            to_location_id, qty, value, None, None, None, operator, reverses_id=reverses_id,
+            note=note,
+        )  # fmt: skip
 
     def write_rows(self) -> None:
         """Insert what is pending (inside the caller's transaction)."""
