@@ -12,8 +12,10 @@ text, integers, ``Decimal`` (shown without trailing zeros: 12, 2.5, 0.125) and d
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
+
+Table = Mapping[str, "str | tuple[str, str]"]
 
 # Sections by area keep each capability's messages together; codes are "area.what".
 TEMPLATES: dict[str, str | tuple[str, str]] = {
@@ -35,6 +37,38 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     # --- domain
     # --- storage: database files
     # --- ledger
+    "ledger.unknown_sku": "unknown SKU {sku!r}",
+    "ledger.unknown_location": "unknown location {name!r}",
+    "ledger.period_closed": (
+        "{date} is in a closed period (closed up to {lock_date}); post the correction in an"
+        " open period"
+    ),
+    "ledger.future_date": "{date} is in the future",
+    "ledger.unknown_type": "unknown movement type {type!r}",
+    "ledger.reversal_as_line": "reversals are posted with reverse(), not as a line",
+    "ledger.qty_zero": "quantity is zero",
+    "ledger.qty_not_positive": "quantity must be positive for a {kind}",
+    "ledger.writeoff_reason_unknown": "write-off reason {reason!r} is not one of: {choices}",
+    "ledger.transfer_without_destination": "a transfer needs a destination location",
+    "ledger.transfer_same_location": "a transfer needs two different locations",
+    "ledger.receipt_needs_cost": "a receipt needs a unit cost",
+    "ledger.no_cost_known": "no unit cost given and {sku} has never been received",
+    "ledger.expiry_before_date": "expiry {expiry} is before the date {date}",
+    # a shortage: "{what}", "{where}" and "{expired_note}" are the parts below (see PARTS)
+    "ledger.shortage": (
+        "not enough stock of {what}{where}: need {needed}, available {available}{expired_note}"
+    ),
+    "ledger.shortage.batch": "batch {batch!r} of {sku}",
+    "ledger.shortage.at": " at {location}",
+    "ledger.shortage.expired": (
+        " (another {expired} is in expired batches, issued only when named with a reason)"
+    ),
+    "ledger.expired_batch_needs_reason": (
+        "batch {batch!r} expired on {expiry}; issuing it needs a reason"
+    ),
+    "ledger.batch_out_of_turn_needs_reason": (
+        "batch {batch!r} is not next in line by the item's policy; naming it needs a reason"
+    ),
     "ledger.reversal_needs_reason": "a reversal needs a reason",
     "ledger.no_such_movement": "there is no movement {movement_id}",
     "ledger.reversing_a_reversal": (
@@ -62,6 +96,26 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
 }
 
 
+def _shortage_parts(params: Mapping[str, object], table: Table) -> dict[str, object]:
+    """The optional parts of a shortage: which batch, where, and what expired stock there is."""
+    return {
+        "what": render("ledger.shortage.batch", params, table)
+        if params.get("batch")
+        else params.get("sku", ""),
+        "where": render("ledger.shortage.at", params, table) if params.get("location") else "",
+        "expired_note": render("ledger.shortage.expired", params, table)
+        if params.get("expired")
+        else "",
+    }
+
+
+# Codes whose sentence has optional parts: each function adds them as parameters, rendered
+# from the same table (so another language words the parts too).
+PARTS: dict[str, Callable[[Mapping[str, object], Table], dict[str, object]]] = {
+    "ledger.shortage": _shortage_parts,
+}
+
+
 def shown(value: object) -> object:
     """A parameter as a person reads it: 12 not 12.000, 2026-12-02 not a repr."""
     if isinstance(value, Decimal):
@@ -77,12 +131,15 @@ def shown(value: object) -> object:
 def render(
     code: str,
     params: Mapping[str, object],
-    table: Mapping[str, str | tuple[str, str]] = TEMPLATES,
+    table: Table = TEMPLATES,
 ) -> str:
     """The sentence for ``code`` with ``params`` filled in (unknown codes show as themselves)."""
     template = table.get(code)
     if template is None:
         return code
+    parts = PARTS.get(code)
+    if parts is not None:
+        params = {**params, **parts(params, table)}
     if isinstance(template, tuple):
         template = template[0] if params.get("count") == 1 else template[1]
     return template.format_map({k: shown(v) for k, v in params.items()})
