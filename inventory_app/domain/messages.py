@@ -35,6 +35,24 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "import.row_value": "{where}: {problem} (value: {value!r})",
     "import.row_plain": "{where}: {problem}",
     # --- domain
+    "number.not_a_number": "{what}: {value!r} is not a number",
+    "number.empty": "{what} is empty",
+    "number.too_large": "{what}: {value!r} is too large",
+    "number.too_many_decimals": "{what}: {value!r} has more than {places} decimals",
+    "number.negative": "{what}: {value!r} is negative",
+    # a setting in percent (service_level_pct) reaches the arithmetic as a fraction
+    "indicators.service_level": "a service level is between 0 and 1, not {level}",
+    "abc.thresholds": (
+        "ABC thresholds must satisfy 0 < A ({a}) <= A+B ({b}) <= 1, as shares like 0.80"
+    ),
+    "stocktake.reason_not_known": "reason {reason!r} is not one of: {choices}",
+    "scope.unknown": (
+        "scope {scope!r} is not one of: all, location:NAME, category:NAME[,NAME], abc:A, due"
+    ),
+    "scope.takes_no_value": "scope {kind!r} takes no value (got {scope!r})",
+    "scope.needs_location": "scope location: needs a location name, e.g. location:Main",
+    "scope.needs_values": "scope {kind}: needs at least one value, e.g. {kind}:A",
+    "scope.abc_class_unknown": "ABC class {value!r} is not A, B or C",
     # --- storage: database files
     # --- ledger
     "ledger.unknown_sku": "unknown SKU {sku!r}",
