@@ -54,6 +54,42 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "scope.needs_values": "scope {kind}: needs at least one value, e.g. {kind}:A",
     "scope.abc_class_unknown": "ABC class {value!r} is not A, B or C",
     # --- storage: database files
+    "db.missing": "{path} does not exist.",
+    "db.not_inventory": "{name} is not an inventory database (or it is damaged): {problems}.",
+    "db.foreign": "{name} is an SQLite file, but not an inventory database.",
+    "db.newer": (
+        "{name} was saved by a newer version of inventory_app (data version {version}; this app"
+        " knows up to {latest}). Update the app to open it."
+    ),
+    "db.damaged": (
+        "{name} is damaged ({problems}). Restore it from a backup (File > Restore from backup)."
+    ),
+    "db.read_only": "{name} is open read-only",
+    "db.busy": "{name} is busy: another program is writing to it.",
+    "db.disk_full": "The disk holding {name} is full; nothing was saved.",
+    "db.cannot_write": "{name} cannot be written (read-only file or folder).",
+    "db.io_error": (
+        "{name} could not be read or written ({problems}); nothing was saved. Check the disk"
+        " or the network drive it is on."
+    ),
+    "db.cannot_open": (
+        "{name} cannot be opened ({problems}): check that its folder exists and can be written."
+    ),
+    "db.in_use": (
+        "{name} is in use by {user} on {host} ({program}, pid {pid}, since {since}). Close it"
+        " there first; reports can still be read."
+    ),
+    "db.in_use_unknown": (
+        "{name} is in use by another program. Close it there first; reports can still be read."
+    ),
+    "db.cannot_lock": (
+        "{name} cannot be opened for writing: its lock file {lock} cannot be made ({problems})."
+        " Open it read-only, or copy it to a folder you can write to."
+    ),
+    "db.migration_breaks_keys": (
+        "updating the file to data version {version} would break a foreign key (the file is"
+        " damaged); nothing changed. Restore it from a backup (File > Restore from backup)."
+    ),
     # --- ledger
     "ledger.unknown_sku": "unknown SKU {sku!r}",
     "ledger.unknown_location": "unknown location {name!r}",

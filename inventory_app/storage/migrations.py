@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from inventory_app.domain.errors import NotAnInventoryFile
+
 APPLICATION_ID = 0x494E5654  # "INVT": marks our files
 
 _TYPES = "'receipt','issue','writeoff','adjust','transfer','stocktake','reversal'"
@@ -421,9 +423,7 @@ def migrate(conn: sqlite3.Connection) -> int:
             try:
                 step(conn)
                 if rebuilds and conn.execute("PRAGMA foreign_key_check").fetchone():
-                    raise sqlite3.IntegrityError(
-                        f"migration {version + 1} would break a foreign key; nothing changed"
-                    )
+                    raise NotAnInventoryFile("db.migration_breaks_keys", version=version + 1)
                 conn.execute(f"PRAGMA user_version = {version + 1}")
             except BaseException:
                 conn.execute("ROLLBACK")

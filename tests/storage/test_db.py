@@ -119,8 +119,9 @@ def test_a_rebuild_that_would_break_a_foreign_key_changes_nothing(tmp_path):
     conn.execute("PRAGMA foreign_keys = OFF")  # a file damaged by some other program
     conn.execute("INSERT INTO allocations VALUES (2, 77, 1, '2026-01-06', 1, 0)")
     conn.execute("PRAGMA foreign_keys = ON")
-    with pytest.raises(sqlite3.IntegrityError, match="foreign key"):
+    with pytest.raises(NotAnInventoryFile, match="foreign key") as caught:
         migrations.migrate(conn)
+    assert caught.value.code == "db.migration_breaks_keys" and caught.value.params == {"version": 5}
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
     cols = [r[1] for r in conn.execute("PRAGMA table_info(movements)")]
     assert "created_at" in cols and conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -179,8 +180,10 @@ def test_a_second_writer_is_refused_with_who_holds_it(tmp_path):
     )
     try:
         assert holder.stdout.readline().strip() == "locked"
-        with pytest.raises(DatabaseInUse, match=r"in use by .*inventory-app desktop"):
+        with pytest.raises(DatabaseInUse, match=r"in use by .*inventory-app desktop") as caught:
             shop.open_shop(path)
+        assert caught.value.code == "db.in_use"
+        assert caught.value.params["program"] == "inventory-app desktop"
         with shop.open_shop(path, write=False) as reader:  # readers are welcome
             assert reader.conn.execute("SELECT count(*) FROM items").fetchone() == (0,)
     finally:
