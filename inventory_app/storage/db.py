@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from inventory_app.domain.errors import InventoryError, NotAnInventoryFile, RefusedOperation
 from inventory_app.storage import lock, migrations
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 BUSY_TIMEOUT_MS = 5000
 # 64 MiB of page cache: index pages of a big ledger stay in memory during bulk postings
@@ -26,8 +29,15 @@ class Database:
         self.path = path
         self.conn = conn
         self.writable = writable
-        self.utils = sqlite_utils.Database(conn)
         self._depth = 0
+
+    @functools.cached_property
+    def utils(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, made when first asked for: importing it
+        (and numpy, which it loads when present) costs ~0.15 s of start-up."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     def close(self) -> None:
         if self.conn is None:

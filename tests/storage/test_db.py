@@ -54,7 +54,7 @@ def test_each_migration_step_is_one_transaction(tmp_path):
     assert "half_done" not in names and "items" in names
 
 
-def _shop_at_version_4(path):
+def shop_at_version_4(path):
     """A file as version 4 left it, with a posted receipt and issue (raw rows)."""
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
@@ -86,7 +86,7 @@ def _shop_at_version_4(path):
 
 
 def test_step_5_rebuilds_movements_keeping_rows_indexes_triggers_and_keys(tmp_path):
-    conn = _shop_at_version_4(tmp_path / "v4.db")
+    conn = shop_at_version_4(tmp_path / "v4.db")
     before = conn.execute("SELECT * FROM movements ORDER BY id").fetchall()
     assert migrations.migrate(conn) == 4
     assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST
@@ -115,7 +115,7 @@ def test_step_5_rebuilds_movements_keeping_rows_indexes_triggers_and_keys(tmp_pa
 
 
 def test_a_rebuild_that_would_break_a_foreign_key_changes_nothing(tmp_path):
-    conn = _shop_at_version_4(tmp_path / "v4.db")
+    conn = shop_at_version_4(tmp_path / "v4.db")
     conn.execute("PRAGMA foreign_keys = OFF")  # a file damaged by some other program
     conn.execute("INSERT INTO allocations VALUES (2, 77, 1, '2026-01-06', 1, 0)")
     conn.execute("PRAGMA foreign_keys = ON")
@@ -249,3 +249,16 @@ def test_a_damaged_file_is_caught_on_open(tmp_path):
 def test_a_missing_file(tmp_path):
     with pytest.raises(NotAnInventoryFile, match="does not exist"):
         shop.open_shop(tmp_path / "nope.db")
+
+
+def test_sqlite_utils_is_loaded_only_when_asked_for(tmp_path):
+    # importing it (and numpy with it) cost ~0.15 s of every start-up, for nothing
+    code = (
+        "import sys; from inventory_app.services import shop\n"
+        f"db = shop.create_shop({str(tmp_path / 'shop.db')!r})\n"
+        "print('sqlite_utils' in sys.modules, 'numpy' in sys.modules)\n"
+        "print(db.utils['items'].exists(), 'sqlite_utils' in sys.modules)\n"
+        "db.close()"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False", "True", "True"]
