@@ -40,9 +40,7 @@ class ParetoRow(Generic[K]):
 
 def check_thresholds(a: Decimal, b: Decimal) -> None:
     if not (Decimal(0) < a <= b <= Decimal(1)):
-        raise ValidationError(
-            f"ABC thresholds must satisfy 0 < A ({a}) <= A+B ({b}) <= 1, as shares like 0.80"
-        )
+        raise ValidationError("abc.thresholds", a=a, b=b)
 
 
 def _class_of(a: Decimal, b: Decimal) -> Callable[[Any, Any], AbcClass]:

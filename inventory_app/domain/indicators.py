@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from statistics import NormalDist
 
+from inventory_app.domain.errors import ValidationError
 from inventory_app.domain.money import round_money
 
 ZERO = Decimal(0)
@@ -164,7 +165,7 @@ def z_for_service_level(level: Decimal) -> Decimal:
     """The standard-normal z for a cycle service level (0.95 -> 1.6449), 4 decimals."""
     p = Decimal(level)
     if not Decimal(0) < p < Decimal(1):
-        raise ValueError(f"a service level is between 0 and 1, not {level}")
+        raise ValidationError("indicators.service_level", level=p)
     z = NormalDist().inv_cdf(float(p))  # float ok: statistics works in floats; 4 dp kept
     return Decimal(repr(z)).quantize(_Z_Q, rounding=ROUND_HALF_UP)
 

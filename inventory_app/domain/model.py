@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
@@ -192,13 +192,3 @@ class Changes:
             or self.catalog
             or self.settings
         )
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PostedLine:
-    movement_id: int
-    sku: str
-    type: MovementType
-    qty: Decimal
-    value: Decimal
-    draws: tuple[tuple[str, Decimal, Decimal], ...] = field(default=())  # (batch code, qty, value)

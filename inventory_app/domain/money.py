@@ -43,7 +43,7 @@ def div_half_up(numerator: int, denominator: int) -> int:
 def to_decimal(value: object, *, what: str = "number") -> Decimal:
     """Parse text, int or Decimal into a finite Decimal. Floats are refused: they are not exact."""
     if isinstance(value, bool):
-        raise ValidationError(f"{what}: {value!r} is not a number")
+        raise ValidationError("number.not_a_number", what=what, value=value)
     if isinstance(value, Decimal):
         d = value
     elif isinstance(value, int):
@@ -51,17 +51,17 @@ def to_decimal(value: object, *, what: str = "number") -> Decimal:
     elif isinstance(value, str):
         text = value.strip().replace(",", "").replace("\u00a0", "").replace(" ", "")
         if not text:
-            raise ValidationError(f"{what} is empty")
+            raise ValidationError("number.empty", what=what)
         try:
             d = Decimal(text)
         except InvalidOperation:
-            raise ValidationError(f"{what}: {value!r} is not a number") from None
+            raise ValidationError("number.not_a_number", what=what, value=value) from None
     else:
-        raise ValidationError(f"{what}: {value!r} is not a number")
+        raise ValidationError("number.not_a_number", what=what, value=value)
     if not d.is_finite():
-        raise ValidationError(f"{what}: {value!r} is not a number")
+        raise ValidationError("number.not_a_number", what=what, value=value)
     if d.adjusted() >= MAX_DIGITS:
-        raise ValidationError(f"{what}: {value!r} is too large")
+        raise ValidationError("number.too_large", what=what, value=value)
     return d
 
 
@@ -73,7 +73,7 @@ def parse_qty(value: object, *, what: str = "quantity") -> Decimal:
     """A quantity with at most 3 decimals (more is an error, never silently rounded)."""
     d = to_decimal(value, what=what)
     if not _places_ok(d, QTY_PLACES):
-        raise ValidationError(f"{what}: {value!r} has more than {QTY_PLACES} decimals")
+        raise ValidationError("number.too_many_decimals", what=what, value=value, places=QTY_PLACES)
     return d.quantize(_QTY_Q)
 
 
@@ -81,9 +81,11 @@ def parse_cost(value: object, *, what: str = "unit cost") -> Decimal:
     """A unit cost with at most 4 decimals, not negative."""
     d = to_decimal(value, what=what)
     if not _places_ok(d, COST_PLACES):
-        raise ValidationError(f"{what}: {value!r} has more than {COST_PLACES} decimals")
+        raise ValidationError(
+            "number.too_many_decimals", what=what, value=value, places=COST_PLACES
+        )
     if d < 0:
-        raise ValidationError(f"{what}: {value!r} is negative")
+        raise ValidationError("number.negative", what=what, value=value)
     return d.quantize(_COST_Q)
 
 
@@ -155,7 +157,3 @@ def fmt_qty(n: int) -> str:
     d = qty_from_int(n)
     text = format(d.normalize(), "f")
     return text
-
-
-def fmt_money(n: int) -> str:
-    return format(money_from_int(n), ",f")

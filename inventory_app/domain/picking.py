@@ -120,24 +120,39 @@ def pick(
         remaining -= take
         if remaining == 0:
             break
-    if auto:
-        plan.expired_available = expired_total
-    else:
-        chosen = candidates_named(usable, expired, named)
-        plan.uses_expired = any(is_expired(lot, on) for lot, _ in chosen)
-        plan.out_of_order = bool(chosen) and (not usable or chosen[0][0] is not usable[0][0])
-        for lot, a in chosen:
-            seen += a
-            if remaining == 0:
-                continue
-            take = a if a < remaining else remaining
-            v = share_of_value(lot.value, lot.qty, take)
-            plan.draws.append(Draw(lot, take, v))
-            value += v
-            remaining -= take
+    if not auto:
+        return _pick_named(plan, usable, expired, named or "", on)
+    plan.expired_available = expired_total
     plan.available = seen
     plan.short = remaining
     plan.value = value
+    return plan
+
+
+def _pick_named(
+    plan: PickPlan,
+    usable: list[tuple[BatchLot, int]],
+    expired: list[tuple[BatchLot, int]],
+    named: str,
+    on: dt.date,
+) -> PickPlan:
+    """Fill ``plan`` from the batches coded ``named`` among the drawable lots (``usable`` in
+    policy order, then ``expired``, each with what may be drawn), noting whether that needs
+    a reason: an expired batch, or one the policy would not have drawn first."""
+    chosen = candidates_named(usable, expired, named)
+    plan.uses_expired = any(is_expired(lot, on) for lot, _ in chosen)
+    plan.out_of_order = bool(chosen) and (not usable or chosen[0][0] is not usable[0][0])
+    remaining = plan.needed
+    for lot, a in chosen:
+        plan.available += a
+        if remaining == 0:
+            continue
+        take = a if a < remaining else remaining
+        v = share_of_value(lot.value, lot.qty, take)
+        plan.draws.append(Draw(lot, take, v))
+        plan.value += v
+        remaining -= take
+    plan.short = remaining
     return plan
 
 

@@ -88,7 +88,9 @@ def parse_reason(text: str) -> StocktakeReason:
     found = _REASON_WORDS.get(key)
     if found is None:
         raise ValidationError(
-            f"reason {text!r} is not one of: " + ", ".join(r.value for r in StocktakeReason)
+            "stocktake.reason_not_known",
+            reason=text,
+            choices=", ".join(r.value for r in StocktakeReason),
         )
     return found
 
@@ -129,26 +131,24 @@ def parse_scope(text: str | None) -> Scope:
     try:
         kind = ScopeKind(kind_text.strip().casefold())
     except ValueError:
-        raise ValidationError(
-            f"scope {raw!r} is not one of: all, location:NAME, category:NAME[,NAME], abc:A, due"
-        ) from None
+        raise ValidationError("scope.unknown", scope=raw) from None
     if kind == ScopeKind.ALL or (kind == ScopeKind.DUE and not rest.strip()):
         if sep and rest.strip():
-            raise ValidationError(f"scope {kind.value!r} takes no value (got {raw!r})")
+            raise ValidationError("scope.takes_no_value", kind=kind.value, scope=raw)
         return Scope(kind)
     if kind == ScopeKind.LOCATION:
         name = rest.strip()
         if not name:
-            raise ValidationError("scope location: needs a location name, e.g. location:Main")
+            raise ValidationError("scope.needs_location")
         return Scope(kind, (name,))
     values = tuple(dict.fromkeys(v.strip() for v in rest.split(",") if v.strip()))
     if not values:
-        raise ValidationError(f"scope {kind.value}: needs at least one value, e.g. {kind.value}:A")
+        raise ValidationError("scope.needs_values", kind=kind.value)
     if kind in (ScopeKind.ABC, ScopeKind.DUE):
         values = tuple(dict.fromkeys(v.upper() for v in values))
         bad = [v for v in values if v not in ("A", "B", "C")]
         if bad:
-            raise ValidationError(f"ABC class {bad[0]!r} is not A, B or C")
+            raise ValidationError("scope.abc_class_unknown", value=bad[0])
     return Scope(kind, values)
 
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from inventory_app.domain.errors import InventoryError, NotAnInventoryFile, RefusedOperation
 from inventory_app.storage import lock, migrations
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 BUSY_TIMEOUT_MS = 5000
 # 64 MiB of page cache: index pages of a big ledger stay in memory during bulk postings
@@ -26,8 +29,15 @@ class Database:
         self.path = path
         self.conn = conn
         self.writable = writable
-        self.utils = sqlite_utils.Database(conn)
         self._depth = 0
+
+    @functools.cached_property
+    def utils(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, made when first asked for: importing it
+        (and numpy, which it loads when present) costs ~0.15 s of start-up."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     def close(self) -> None:
         if self.conn is None:
@@ -51,9 +61,11 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic write. Nested use joins the outer transaction."""
+        """One atomic write. Nested use joins the outer transaction. What SQLite reports about
+        the file (busy, disk full, read-only, damaged, I/O) is raised as an ``InventoryError``
+        with nothing written; any other error is a bug and surfaces as it is."""
         if not self.writable:
-            raise RefusedOperation(f"{self.path.name} is open read-only")
+            raise RefusedOperation("db.read_only", name=self.path.name)
         if self._depth:
             self._depth += 1
             try:
@@ -61,40 +73,73 @@ class Database:
             finally:
                 self._depth -= 1
             return
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise _friendly(exc, self.path) from exc
+        self._execute("BEGIN IMMEDIATE")
         self._depth = 1
         try:
             yield self.conn
-        except BaseException:
+        except BaseException as exc:
             self._depth = 0
-            self.conn.execute("ROLLBACK")
+            self._roll_back()
+            if isinstance(exc, sqlite3.Error):
+                problem = refusal(exc, self.path)
+                if problem is not None:
+                    raise problem from exc
             raise
-        else:
-            self._depth = 0
-            try:
-                self.conn.execute("COMMIT")
-            except sqlite3.Error as exc:
-                with contextlib.suppress(sqlite3.Error):
-                    self.conn.execute("ROLLBACK")
-                raise _friendly(exc, self.path) from exc
+        self._depth = 0
+        try:
+            self._execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):  # the first error is the one to see
+                self._roll_back()
+            raise
+
+    def _execute(self, sql: str) -> None:
+        """A statement of the transaction's own (BEGIN, COMMIT), SQLite's problems refused."""
+        try:
+            self.conn.execute(sql)
+        except sqlite3.Error as exc:
+            problem = refusal(exc, self.path)
+            if problem is None:
+                raise
+            raise problem from exc
+
+    def _roll_back(self) -> None:
+        # SQLite has already rolled back after some errors (disk full, I/O): a second
+        # ROLLBACK would fail and hide the first error.
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
 
     def meta(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else default
 
 
-def _friendly(exc: sqlite3.Error, path: Path) -> InventoryError:
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return RefusedOperation(f"{path.name} is busy: another program is writing to it.")
-    if "disk is full" in text or "full" in text:
-        return RefusedOperation(f"The disk holding {path.name} is full; nothing was saved.")
-    if "readonly" in text or "read-only" in text:
-        return RefusedOperation(f"{path.name} cannot be written (read-only file or folder).")
-    return RefusedOperation(f"{path.name}: {exc}")
+# What SQLite can report about the file itself, by primary result code: each is the shop
+# owner's to resolve (wait, free space, fix permissions, restore a backup), so it is refused
+# with a code. Everything else SQLite raises (constraint failures, SQL errors) is our bug.
+_REFUSALS: dict[int, tuple[type[InventoryError], str]] = {
+    sqlite3.SQLITE_BUSY: (RefusedOperation, "db.busy"),
+    sqlite3.SQLITE_LOCKED: (RefusedOperation, "db.busy"),
+    sqlite3.SQLITE_FULL: (RefusedOperation, "db.disk_full"),
+    sqlite3.SQLITE_READONLY: (RefusedOperation, "db.cannot_write"),
+    sqlite3.SQLITE_CORRUPT: (NotAnInventoryFile, "db.damaged"),
+    sqlite3.SQLITE_NOTADB: (NotAnInventoryFile, "db.damaged"),
+    sqlite3.SQLITE_IOERR: (RefusedOperation, "db.io_error"),
+    sqlite3.SQLITE_CANTOPEN: (RefusedOperation, "db.cannot_open"),
+}
+
+
+def refusal(exc: sqlite3.Error, path: Path) -> InventoryError | None:
+    """The refusal for what SQLite reported about ``path``, or None when ``exc`` is not
+    about the file (a bug). ``problems`` is SQLite's own sentence."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:  # raised by the sqlite3 module itself (closed connection, misuse)
+        return None
+    found = _REFUSALS.get(code & 0xFF)  # extended codes (SQLITE_IOERR_WRITE...) keep the low byte
+    if found is None:
+        return None
+    cls, what = found
+    return cls(what, name=path.name, problems=str(exc))
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -122,7 +167,7 @@ def open_db(
     path = Path(path).expanduser()
     exists = path.exists() and path.stat().st_size > 0
     if not exists and not create:
-        raise NotAnInventoryFile(f"{path} does not exist.")
+        raise NotAnInventoryFile("db.missing", path=str(path))
     if create and not write:
         raise ValueError("create needs write")
     if write:
@@ -131,15 +176,7 @@ def open_db(
     try:
         conn = _connect(path)
         try:
-            _verify(conn, path, fresh=not exists, quick_check=check and exists)
-            conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-            conn.execute("PRAGMA temp_store = MEMORY")
-            if write:
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA synchronous = FULL")
-                migrations.migrate(conn)
-            else:
-                conn.execute("PRAGMA query_only = ON")
+            _prepare(conn, path, write=write, fresh=not exists, check=check and exists)
         except BaseException:
             conn.close()
             raise
@@ -150,29 +187,49 @@ def open_db(
     return Database(path, conn, writable=write)
 
 
+def _prepare(
+    conn: sqlite3.Connection, path: Path, *, write: bool, fresh: bool, check: bool
+) -> None:
+    """Verify the file, set the connection up and (writers) migrate it; what SQLite reports
+    about the file is refused as in ``transaction``."""
+    try:
+        _verify(conn, path, fresh=fresh, quick_check=check)
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        if write:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            migrations.migrate(conn)
+        else:
+            conn.execute("PRAGMA query_only = ON")
+    except sqlite3.Error as exc:
+        problem = refusal(exc, path)
+        if problem is None:
+            raise
+        raise problem from exc
+
+
 def _verify(conn: sqlite3.Connection, path: Path, *, fresh: bool, quick_check: bool) -> None:
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise NotAnInventoryFile(
-            f"{path.name} is not an inventory database (or it is damaged): {exc}."
-        ) from exc
+        if getattr(exc, "sqlite_errorcode", None) not in (
+            sqlite3.SQLITE_NOTADB,
+            sqlite3.SQLITE_CORRUPT,
+        ):
+            raise  # busy, I/O...: refused by the caller as such, or a bug
+        raise NotAnInventoryFile("db.not_inventory", name=path.name, problems=str(exc)) from exc
     if fresh:
         return
     if app_id != migrations.APPLICATION_ID and not (app_id == 0 and tables == 0):
-        raise NotAnInventoryFile(f"{path.name} is an SQLite file, but not an inventory database.")
+        raise NotAnInventoryFile("db.foreign", name=path.name)
     if version > migrations.LATEST:
         raise NotAnInventoryFile(
-            f"{path.name} was saved by a newer version of inventory_app "
-            f"(data version {version}; this app knows up to {migrations.LATEST}). "
-            "Update the app to open it."
+            "db.newer", name=path.name, version=version, latest=migrations.LATEST
         )
     if quick_check:
         result = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
         if result != ["ok"]:
-            raise NotAnInventoryFile(
-                f"{path.name} is damaged ({'; '.join(result[:3])}). "
-                "Restore it from a backup (File > Restore from backup)."
-            )
+            raise NotAnInventoryFile("db.damaged", name=path.name, problems="; ".join(result[:3]))

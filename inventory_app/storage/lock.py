@@ -17,7 +17,7 @@ import sys
 import threading
 from pathlib import Path
 
-from inventory_app.domain.errors import DatabaseInUse
+from inventory_app.domain.errors import DatabaseInUse, RefusedOperation
 
 # Within one process several connections (UI thread, workers) may write the same file;
 # the OS lock is taken once per process and counted.
@@ -62,19 +62,28 @@ def _unlock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
 
-def _holder_text(path: Path) -> str:
+def _holder(path: Path) -> dict[str, object] | None:
+    """Who holds the lock, as its file says (None when it cannot be read)."""
     try:
         info = json.loads(path.read_text(encoding="utf-8") or "{}")
     except (OSError, ValueError):
-        return "another program"
-    who = info.get("user") or "someone"
-    host = info.get("host") or "this computer"
-    program = info.get("program") or "inventory-app"
-    since = info.get("since", "")
-    text = f"{who} on {host} ({program}, pid {info.get('pid', '?')}"
-    if since:
-        text += f", since {since}"
-    return text + ")"
+        return None
+    if not isinstance(info, dict):
+        return None
+    return {
+        "user": info.get("user") or "someone",
+        "host": info.get("host") or "this computer",
+        "program": info.get("program") or "inventory-app",
+        "pid": info.get("pid", "?"),
+        "since": info.get("since") or "?",
+    }
+
+
+def _in_use(db_path: Path, lp: Path) -> DatabaseInUse:
+    holder = _holder(lp)
+    if holder is None:
+        return DatabaseInUse("db.in_use_unknown", name=db_path.name)
+    return DatabaseInUse("db.in_use", name=db_path.name, **holder)
 
 
 def acquire(db_path: Path, *, program: str) -> None:
@@ -86,13 +95,15 @@ def acquire(db_path: Path, *, program: str) -> None:
             _held[key] = (fd, count + 1)
             return
         lp = lock_path(db_path)
-        fd = os.open(lp, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(lp, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:  # a read-only folder or medium, or a name in the way
+            raise RefusedOperation(
+                "db.cannot_lock", name=db_path.name, lock=lp.name, problems=exc.strerror or str(exc)
+            ) from exc
         if not _try_lock(fd):
             os.close(fd)
-            raise DatabaseInUse(
-                f"{db_path.name} is in use by {_holder_text(lp)}. "
-                "Close it there first; reports can still be read."
-            )
+            raise _in_use(db_path, lp)
         info = {
             "user": _user(),
             "host": socket.gethostname(),

@@ -40,8 +40,10 @@ def test_equal_values_share_a_class():
 def test_thresholds_are_configurable_and_checked():
     values = {"a": D(50), "b": D(30), "c": D(20)}
     assert classify(values, a=D("0.5"), b=D("0.8")) == {"a": "A", "b": "B", "c": "C"}
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         classify(values, a=D("0.9"), b=D("0.8"))
+    assert caught.value.code == "abc.thresholds"
+    assert caught.value.params == {"a": D("0.9"), "b": D("0.8")}
 
 
 def test_pareto_rows():

@@ -8,6 +8,7 @@ from decimal import Decimal as D
 import pytest
 
 from inventory_app.domain import indicators as ind
+from inventory_app.domain.errors import ValidationError
 
 
 def test_worked_example_one_year():
@@ -106,8 +107,10 @@ def test_age_buckets_edges(days, bucket):
 def test_z_from_service_level():
     assert ind.z_for_service_level(D("0.95")) == D("1.6449")
     assert ind.z_for_service_level(D("0.5")) == D("0.0000")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValidationError) as caught:  # a setting: the shop owner's to fix
         ind.z_for_service_level(D(1))
+    assert caught.value.code == "indicators.service_level"
+    assert caught.value.params == {"level": D(1)}
 
 
 def test_demand_stats_counts_days_without_demand_as_zero():

@@ -38,3 +38,23 @@ def test_import_errors_list_rows_with_their_problem():
     text = str(ImportErrors(errors, source="a.csv"))
     assert text.startswith("a.csv: 2 problems found; nothing was imported.")
     assert "row 2, column 'qty': x.unknown_code (value: '-1')" in text
+
+
+def test_a_sentence_with_optional_parts_takes_them_from_the_same_table():
+    zh = {
+        "ledger.shortage": "{what}{where}库存不足：需要 {needed}，可用 {available}{expired_note}",
+        "ledger.shortage.batch": "{sku} 的批次 {batch}",
+        "ledger.shortage.at": "（{location}）",
+        "ledger.shortage.expired": "；另有 {expired} 已过期",
+    }
+    params = {"sku": "A1", "needed": Decimal(5), "available": Decimal("4.500"), "location": "",
+              "batch": "", "expired": Decimal(0)}  # fmt: skip
+    assert messages.render("ledger.shortage", params, zh) == "A1库存不足：需要 5，可用 4.5"
+    params |= {"batch": "L1", "location": "Main", "expired": Decimal(3)}
+    assert messages.render("ledger.shortage", params, zh) == (
+        "A1 的批次 L1（Main）库存不足：需要 5，可用 4.5；另有 3 已过期"
+    )
+    assert str(InsufficientStock("ledger.shortage", **params)) == (
+        "not enough stock of batch 'L1' of A1 at Main: need 5, available 4.5 (another 3 is in"
+        " expired batches, issued only when named with a reason)"
+    )

@@ -45,18 +45,38 @@ def test_drawing_a_batch_dry_takes_exactly_its_value():
 
 
 @pytest.mark.parametrize(
-    "bad", ["abc", "1.2345", "", "nan", "inf", 1.5, True, "1e400000000000000000"]
+    ("bad", "code"),
+    [
+        ("abc", "number.not_a_number"),
+        ("1.2345", "number.too_many_decimals"),
+        ("", "number.empty"),
+        ("nan", "number.not_a_number"),
+        ("inf", "number.not_a_number"),
+        (1.5, "number.not_a_number"),
+        (True, "number.not_a_number"),
+        ("1e400000000000000000", "number.too_large"),
+    ],
 )
-def test_bad_quantities_are_refused_not_rounded(bad):
-    with pytest.raises(ValidationError):
-        money.parse_qty(bad)
+def test_bad_quantities_are_refused_not_rounded(bad, code):
+    with pytest.raises(ValidationError) as caught:
+        money.parse_qty(bad, what="count")
+    assert caught.value.code == code and caught.value.params["what"] == "count"
+
+
+def test_a_refused_number_says_what_and_which_value():
+    with pytest.raises(ValidationError) as caught:
+        money.parse_qty("1.2345")
+    assert caught.value.params == {"what": "quantity", "value": "1.2345", "places": 3}
+    assert str(caught.value) == "quantity: '1.2345' has more than 3 decimals"
 
 
 def test_text_numbers_with_thousands_separators():
     assert money.parse_qty("1,234.5") == Decimal("1234.500")
     assert money.parse_cost(" 12.34 ") == Decimal("12.3400")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         money.parse_cost("-1")
+    assert caught.value.code == "number.negative"
+    assert str(caught.value) == "unit cost: '-1' is negative"
 
 
 def test_round_trip_of_minor_units():

@@ -44,11 +44,21 @@ def test_parse_scope(text, scope):
 
 
 @pytest.mark.parametrize(
-    "text", ["everything", "location:", "category: ,", "abc:D", "all:x", "due:D"]
+    ("text", "code", "params"),
+    [
+        ("everything", "scope.unknown", {"scope": "everything"}),
+        ("location:", "scope.needs_location", {}),
+        ("category: ,", "scope.needs_values", {"kind": "category"}),
+        ("abc:D", "scope.abc_class_unknown", {"value": "D"}),
+        ("all:x", "scope.takes_no_value", {"kind": "all", "scope": "all:x"}),
+        ("due:D", "scope.abc_class_unknown", {"value": "D"}),
+    ],
 )
-def test_parse_scope_refuses(text):
-    with pytest.raises(ValidationError):
+def test_parse_scope_refuses(text, code, params):
+    with pytest.raises(ValidationError) as caught:
         parse_scope(text)
+    assert (caught.value.code, caught.value.params) == (code, params)
+    assert str(caught.value) != code
 
 
 @pytest.mark.parametrize(
@@ -67,8 +77,9 @@ def test_parse_reason(text, reason):
 
 
 def test_parse_reason_refuses_with_the_list():
-    with pytest.raises(ValidationError, match="damaged, theft, expired, data error, unknown"):
+    with pytest.raises(ValidationError, match="damaged, theft, expired, data error, unknown") as e:
         parse_reason("lost")
+    assert e.value.code == "stocktake.reason_not_known" and e.value.params["reason"] == "lost"
 
 
 def test_expected_is_the_books_at_the_moment_of_counting():

@@ -54,7 +54,7 @@ def test_each_migration_step_is_one_transaction(tmp_path):
     assert "half_done" not in names and "items" in names
 
 
-def _shop_at_version_4(path):
+def shop_at_version_4(path):
     """A file as version 4 left it, with a posted receipt and issue (raw rows)."""
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
@@ -86,7 +86,7 @@ def _shop_at_version_4(path):
 
 
 def test_step_5_rebuilds_movements_keeping_rows_indexes_triggers_and_keys(tmp_path):
-    conn = _shop_at_version_4(tmp_path / "v4.db")
+    conn = shop_at_version_4(tmp_path / "v4.db")
     before = conn.execute("SELECT * FROM movements ORDER BY id").fetchall()
     assert migrations.migrate(conn) == 4
     assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST
@@ -115,12 +115,13 @@ def test_step_5_rebuilds_movements_keeping_rows_indexes_triggers_and_keys(tmp_pa
 
 
 def test_a_rebuild_that_would_break_a_foreign_key_changes_nothing(tmp_path):
-    conn = _shop_at_version_4(tmp_path / "v4.db")
+    conn = shop_at_version_4(tmp_path / "v4.db")
     conn.execute("PRAGMA foreign_keys = OFF")  # a file damaged by some other program
     conn.execute("INSERT INTO allocations VALUES (2, 77, 1, '2026-01-06', 1, 0)")
     conn.execute("PRAGMA foreign_keys = ON")
-    with pytest.raises(sqlite3.IntegrityError, match="foreign key"):
+    with pytest.raises(NotAnInventoryFile, match="foreign key") as caught:
         migrations.migrate(conn)
+    assert caught.value.code == "db.migration_breaks_keys" and caught.value.params == {"version": 5}
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
     cols = [r[1] for r in conn.execute("PRAGMA table_info(movements)")]
     assert "created_at" in cols and conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -179,8 +180,10 @@ def test_a_second_writer_is_refused_with_who_holds_it(tmp_path):
     )
     try:
         assert holder.stdout.readline().strip() == "locked"
-        with pytest.raises(DatabaseInUse, match=r"in use by .*inventory-app desktop"):
+        with pytest.raises(DatabaseInUse, match=r"in use by .*inventory-app desktop") as caught:
             shop.open_shop(path)
+        assert caught.value.code == "db.in_use"
+        assert caught.value.params["program"] == "inventory-app desktop"
         with shop.open_shop(path, write=False) as reader:  # readers are welcome
             assert reader.conn.execute("SELECT count(*) FROM items").fetchone() == (0,)
     finally:
@@ -246,3 +249,16 @@ def test_a_damaged_file_is_caught_on_open(tmp_path):
 def test_a_missing_file(tmp_path):
     with pytest.raises(NotAnInventoryFile, match="does not exist"):
         shop.open_shop(tmp_path / "nope.db")
+
+
+def test_sqlite_utils_is_loaded_only_when_asked_for(tmp_path):
+    # importing it (and numpy with it) cost ~0.15 s of every start-up, for nothing
+    code = (
+        "import sys; from inventory_app.services import shop\n"
+        f"db = shop.create_shop({str(tmp_path / 'shop.db')!r})\n"
+        "print('sqlite_utils' in sys.modules, 'numpy' in sys.modules)\n"
+        "print(db.utils['items'].exists(), 'sqlite_utils' in sys.modules)\n"
+        "db.close()"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False", "True", "True"]

@@ -86,7 +86,7 @@ class StockBook:
             if r:
                 found = self.remember(BookItem(*r))
         if found is None:
-            raise Invalid(f"unknown SKU {sku!r}")
+            raise Invalid("ledger.unknown_sku", sku=sku)
         self._raw[sku] = found
         return found
 

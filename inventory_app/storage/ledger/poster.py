@@ -22,21 +22,20 @@ from inventory_app.domain.model import (
     BUCKET_OF_TYPE,
     DEFAULT_LOCATION,
     BatchLot,
+    Bucket,
     Changes,
     Document,
     Line,
     MovementType,
     Removal,
-    WriteoffReason,
 )
 from inventory_app.domain.picking import PickPlan, pick
+from inventory_app.storage.ledger import reversal, rules
 from inventory_app.storage.ledger.book import BookItem, StockBook, parse_date
 from inventory_app.storage.ledger.messages import shortage, why_reason_needed
 from inventory_app.storage.ledger.writer import LedgerWriter
 
 T = MovementType
-_WRITEOFF_REASONS = {r.value for r in WriteoffReason}
-_OUTGOING = {T.ISSUE, T.WRITEOFF, T.TRANSFER}
 # The members as module names: reading ``T.ISSUE`` off the enum class costs ~50 ns a time,
 # and ``apply`` asks about the type a dozen times for each of a million lines.
 _RECEIPT, _ISSUE, _WRITEOFF, _TRANSFER = T.RECEIPT, T.ISSUE, T.WRITEOFF, T.TRANSFER
@@ -85,7 +84,7 @@ class Poster:
         try:
             return self.locations[key]
         except KeyError:
-            raise Invalid(f"unknown location {name!r}") from None
+            raise Invalid("ledger.unknown_location", name=name) from None
 
     # -- dates --------------------------------------------------------------------------
 
@@ -101,12 +100,9 @@ class Poster:
         if date == self._date_ok:
             return
         if self.lock_date is not None and date <= self.lock_date:
-            raise RefusedOperation(
-                f"{date.isoformat()} is in a closed period (closed up to "
-                f"{self.lock_date.isoformat()}); post the correction in an open period"
-            )
+            raise RefusedOperation("ledger.period_closed", date=date, lock_date=self.lock_date)
         if date > self.today:
-            raise Invalid(f"{date.isoformat()} is in the future")
+            raise Invalid("ledger.future_date", date=date)
         self._date_ok = date
 
     # -- posting --------------------------------------------------------------------------
@@ -161,41 +157,35 @@ class Poster:
         qty = money.qty_units(line.qty)
         t = line.type
         if t.__class__ is not T:
-            try:
-                t = T(t)
-            except ValueError:
-                raise Invalid(f"unknown movement type {line.type!r}") from None
+            t = rules.movement_type(t)
         signed = t is _ADJUST or t is _STOCKTAKE  # a member from here on: ``is`` compares
         if t is _REVERSAL:
-            raise Invalid("reversals are posted with reverse(), not as a line")
+            raise Invalid("ledger.reversal_as_line")
         if qty <= 0:
-            if qty == 0:
-                raise Invalid("quantity is zero")
-            if not signed:
-                raise Invalid(f"quantity must be positive for a {t.value}")
+            rules.refuse_qty(qty, t, signed=signed)
         loc = self.location(line.location) if (line.location or t is not _ISSUE) else None
         reason = (line.reason.strip() or None) if line.reason else None
         if t is _WRITEOFF:
-            reason = (reason or WriteoffReason.OTHER.value).casefold()
-            if reason not in _WRITEOFF_REASONS:
-                raise Invalid(
-                    f"write-off reason {line.reason!r} is not one of: "
-                    + ", ".join(sorted(_WRITEOFF_REASONS))
-                )
+            reason = rules.writeoff_reason(reason, line.reason)
         if t is _RECEIPT or (signed and qty > 0):
             return self._receive(item, line, t, qty, loc, reason, date, document_id, operator)
+        return self._take(item, line, t, qty, loc, reason, date, document_id, operator)
+
+    def _take(self, item, line, t, qty, loc, reason, date, document_id, operator) -> int:
+        """An outgoing line (issue, write-off, transfer, a loss): draws batches by policy;
+        a transfer places what it draws as new batches at the destination."""
         to_loc = None
         if t is _TRANSFER:
             if not line.to_location:
-                raise Invalid("a transfer needs a destination location")
+                raise Invalid("ledger.transfer_without_destination")
             to_loc = self.location(line.to_location)
             if to_loc == loc:
-                raise Invalid("a transfer needs two different locations")
+                raise Invalid("ledger.transfer_same_location")
         plan = self.plan(item, abs(qty), date=date, location=loc, batch=line.batch)
         if not plan.ok:
-            raise shortage(item.sku, plan, line, self._location_name(loc))
+            raise shortage(item.sku, plan, line.batch, self._location_name(loc))
         if plan.needs_reason and not (line.override_reason or "").strip():
-            raise Invalid(why_reason_needed(plan, date, line.batch or ""))
+            raise why_reason_needed(plan, date, line.batch or "")
         mid = self.out.take_id("movements")
         value = plan.value
         first_loc = loc if loc is not None else plan.draws[0].batch.location_id
@@ -204,35 +194,16 @@ class Poster:
             if to_loc is not None:
                 src = draw.batch
                 self._new_lot(
-                    item,
-                    movement_id=mid,
-                    location_id=to_loc,
-                    code=src.code,
-                    received=src.received_date,
-                    posted=date,
-                    expiry=src.expiry,
-                    unit_cost=src.unit_cost,
-                    qty=draw.qty,
-                    value=draw.value,
+                    item, movement_id=mid, location_id=to_loc, code=src.code,
+                    received=src.received_date, posted=date, expiry=src.expiry,
+                    unit_cost=src.unit_cost, qty=draw.qty, value=draw.value,
                     source_batch_id=src.id,
-                )
+                )  # fmt: skip
         signed_qty, signed_value = (qty, value) if t is _TRANSFER else (-abs(qty), -value)
         self._movement(
-            mid,
-            document_id,
-            date,
-            t,
-            BUCKET_OF_TYPE[t],
-            item,
-            first_loc,
-            to_loc,
-            signed_qty,
-            signed_value,
-            None,
-            reason,
-            line,
-            operator,
-        )
+            mid, document_id, date, t, BUCKET_OF_TYPE[t], item, first_loc, to_loc, signed_qty,
+            signed_value, None, reason, line, operator,
+        )  # fmt: skip
         return mid
 
     def plan(
@@ -256,43 +227,23 @@ class Poster:
         )
 
     def _receive(self, item, line, t, qty, loc, reason, date, document_id, operator) -> int:
-        if line.unit_cost is not None:
-            cost = money.cost_to_int(money.parse_cost(line.unit_cost))
-        elif t is _RECEIPT:
-            raise Invalid("a receipt needs a unit cost")
-        elif item.last_cost is not None:
-            cost = item.last_cost
-        else:
-            raise Invalid(f"no unit cost given and {item.sku} has never been received")
-        expiry = line.expiry
-        if expiry is None and item.shelf_life_days:
-            expiry = date + dt.timedelta(days=item.shelf_life_days)
-        if expiry is not None and expiry < date and t is _RECEIPT:
-            # a delivery that is already past its date is a typo; stock *found* (an adjustment
-            # or a stocktake gain) may well be expired, and is recorded as it is
-            raise Invalid(f"expiry {expiry.isoformat()} is before the date {date.isoformat()}")
+        """Stock coming in (a receipt, a gain): a new batch at ``loc``."""
+        cost = rules.unit_cost(line, t, item)
+        expiry = rules.expiry(line, t, item, date)
         mid = self.out.take_id("movements")
         value = money.line_value(qty, cost)
         code = (line.batch or "").strip()
-        lot = self._new_lot(
-            item,
-            movement_id=mid,
-            location_id=loc,
-            code=code or None,
-            received=date,
-            posted=date,
-            expiry=expiry,
-            unit_cost=cost,
-            qty=qty,
-            value=value,
-        )
+        self._new_lot(
+            item, movement_id=mid, location_id=loc, code=code or None, received=date,
+            posted=date, expiry=expiry, unit_cost=cost, qty=qty, value=value,
+        )  # fmt: skip
         if t is _RECEIPT:
             item.last_cost = cost
             self.out.last_cost[item.id] = cost
         bucket = BUCKET_OF_TYPE[t]
         self._movement(
             mid, document_id, date, t, bucket, item, loc, None, qty, value, cost, reason, line,
-            operator, batch=lot,
+            operator,
         )  # fmt: skip
         return mid
 
@@ -311,41 +262,16 @@ class Poster:
         value: int,
         source_batch_id: int | None = None,
     ) -> BatchLot:
+        """A new batch of ``item`` made by movement ``movement_id`` (amounts in minor units);
+        one without a code is named after its posting day and id."""
         bid = self.out.take_id("batches")
-        code = code or f"B{posted:%y%m%d}-{bid}"
         lot = BatchLot(
-            id=bid,
-            item_id=item.id,
-            location_id=location_id,
-            code=code,
-            received_date=received,
-            posted_date=posted,
-            expiry=expiry,
-            unit_cost=unit_cost,
-            qty=qty,
-            value=value,
-        )
-        self.out.rows["batches"].append(
-            (
-                bid,
-                item.id,
-                location_id,
-                code,
-                received.isoformat(),
-                posted.isoformat(),
-                expiry.isoformat() if expiry else None,
-                unit_cost,
-                qty,
-                value,
-                movement_id,
-                source_batch_id,
-                qty,
-                value,
-                None,
-            )
-        )
+            id=bid, item_id=item.id, location_id=location_id,
+            code=code or f"B{posted:%y%m%d}-{bid}", received_date=received, posted_date=posted,
+            expiry=expiry, unit_cost=unit_cost, qty=qty, value=value,
+        )  # fmt: skip
+        self.out.add_batch(lot, movement_id, source_batch_id)
         self.book.add_lot(item, lot)
-        self.out.touch(lot)
         return lot
 
     def _draw(self, movement_id: int, lot: BatchLot, qty: int, value: int, date: dt.date) -> None:
@@ -369,36 +295,22 @@ class Poster:
 
     def _movement(
         self, mid, document_id, date, t, bucket, item, loc, to_loc, qty, value, cost, reason,
-        line: Line | None, operator, *, batch=None, reverses_id=None, note=None,
+        line: Line | None, operator, *, reverses_id=None, note=None,
     ) -> None:  # fmt: skip
-        day = self.day_text(date)
+        """Queue a movement row (the ``movements`` columns in order; a StrEnum binds as its
+        text); ``qty`` and ``value`` are its signed effect in minor units."""
         self.out.add_movement(
             (
-                mid,
-                document_id,
-                day,
-                t,  # a StrEnum binds as its text
-                bucket,
-                item.id,
-                loc,
-                to_loc,
-                qty,
-                value,
-                cost,
-                reason,
+                mid, document_id, self.day_text(date), t, bucket, item.id, loc, to_loc, qty,
+                value, cost, reason,
                 (line.override_reason or None) if line else None,
                 note if note is not None else (line.note if line else ""),
                 line.reference if line else "",
                 operator,
                 reverses_id,
                 line.stocktake_id if line else None,
-            ),
-            item.id,
-            day,
-            bucket,
-            qty,
-            value,
-        )
+            )
+        )  # fmt: skip
 
     def _location_name(self, loc: int | None) -> str:
         return "" if loc is None else self.location_names.get(loc, "")
@@ -409,9 +321,59 @@ class Poster:
         self, movement_id: int, *, date: dt.date | None, reason: str, operator: str = ""
     ) -> int:
         """Post a reversal that restores exactly what movement ``movement_id`` touched."""
-        from inventory_app.storage.ledger.reversal import reverse
+        return reversal.reverse(self, movement_id, date=date, reason=reason, operator=operator)
 
-        return reverse(self, movement_id, date=date, reason=reason, operator=operator)
+    # What ``reversal`` posts with: the same bookkeeping as ``apply``, asked for by id.
+
+    def lot(self, batch_id: int) -> BatchLot:
+        """The batch as this poster knows it (in memory, possibly ahead of SQL)."""
+        return self.book.lot_by_id(batch_id)
+
+    def new_movement_id(self) -> int:
+        return self.out.take_id("movements")
+
+    def restore_allocation(
+        self, movement_id: int, batch_id: int, qty: int, value: int, *, date: dt.date
+    ) -> None:
+        """Put back into batch ``batch_id`` the ``qty`` (thousandths) and ``value`` (cents) an
+        allocation took, recorded as movement ``movement_id``'s negative allocation; the batch
+        is open for picking again."""
+        lot = self.book.lot_by_id(batch_id)
+        self._draw(movement_id, lot, -qty, -value, date)
+        if lot.qty > 0:
+            self.book.add_lot(self.book.item_by_id(lot.item_id), lot)
+
+    def withdraw(
+        self, movement_id: int, batch_id: int, qty: int, value: int, *, date: dt.date
+    ) -> None:
+        """Take ``qty`` (thousandths) and ``value`` (cents) out of batch ``batch_id`` as
+        movement ``movement_id`` (a reversed receipt empties the batch it made)."""
+        self._draw(movement_id, self.book.lot_by_id(batch_id), qty, value, date)
+
+    def record_reversal(
+        self,
+        movement_id: int,
+        *,
+        document_id: int,
+        date: dt.date,
+        reverses_id: int,
+        bucket: Bucket,
+        item_id: int,
+        location_id: int,
+        to_location_id: int | None,
+        qty: int,
+        value: int,
+        note: str,
+        operator: str = "",
+    ) -> None:
+        """Queue the reversal movement itself: ``qty`` and ``value`` are its signed effect
+        (the original's negated), booked in the original's ``bucket``."""
+        item = self.book.item_by_id(item_id)
+        self._movement(
+            movement_id, document_id, date, _REVERSAL, bucket, item, location_id,
+            to_location_id, qty, value, None, None, None, operator, reverses_id=reverses_id,
+            note=note,
+        )  # fmt: skip
 
     def write_rows(self) -> None:
         """Insert what is pending (inside the caller's transaction)."""

@@ -2,11 +2,14 @@
 
 A receipt (or any movement that created batches) can be reversed only while its batches
 are untouched; a reversal is never itself reversed, and a movement is reversed once.
+``reverse`` reads and checks here, and posts through the ``Poster``'s public methods.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from inventory_app.domain import money
@@ -14,74 +17,110 @@ from inventory_app.domain.errors import NotFound, RefusedOperation
 from inventory_app.domain.errors import ValidationError as Invalid
 from inventory_app.domain.model import Bucket, MovementType
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # only for the annotation: the poster imports this module
     from inventory_app.storage.ledger.poster import Poster
 
 T = MovementType
 
 
-def reverse(
-    poster: Poster, movement_id: int, *, date: dt.date | None, reason: str, operator: str = ""
-) -> int:
-    """Post a reversal that restores exactly what movement ``movement_id`` touched."""
-    if not reason.strip():
-        raise Invalid("a reversal needs a reason")
-    poster.out.write_rows()
-    row = poster.conn.execute(
+@dataclass(frozen=True, slots=True)
+class _Original:
+    """The movement being reversed, as posted (amounts in minor units)."""
+
+    id: int
+    date: dt.date
+    bucket: Bucket
+    item_id: int
+    location_id: int
+    to_location_id: int | None
+    qty: int
+    value: int
+    sku: str
+
+
+def _original(conn: sqlite3.Connection, movement_id: int) -> _Original:
+    """The movement, refused if it is missing, a reversal, or already reversed."""
+    row = conn.execute(
         "SELECT m.id, m.date, m.type, m.bucket, m.item_id, m.location_id, m.to_location_id,"
         " m.qty, m.value, i.sku, (SELECT id FROM movements r WHERE r.reverses_id = m.id)"
         " FROM movements m JOIN items i ON i.id = m.item_id WHERE m.id = ?",
         (movement_id,),
     ).fetchone()
     if row is None:
-        raise NotFound(f"there is no movement {movement_id}")
-    _, odate, otype, bucket, item_id, loc, to_loc, qty, value, sku, reversed_by = row
-    if otype == T.REVERSAL:
-        raise RefusedOperation(
-            f"movement {movement_id} is itself a reversal; post the original again instead"
-        )
+        raise NotFound("ledger.no_such_movement", movement_id=movement_id)
+    mid, date, kind, bucket, item_id, loc, to_loc, qty, value, sku, reversed_by = row
+    if kind == T.REVERSAL:
+        raise RefusedOperation("ledger.reversing_a_reversal", movement_id=movement_id)
     if reversed_by is not None:
         raise RefusedOperation(
-            f"movement {movement_id} was already reversed by movement {reversed_by}"
+            "ledger.already_reversed", movement_id=movement_id, reversed_by=reversed_by
         )
-    odate = dt.date.fromisoformat(odate)
-    date = date or max(poster.today, odate)
-    if date < odate:
-        raise Invalid(f"a reversal cannot be dated before the movement ({odate.isoformat()})")
-    poster.check_date(date)
-    created = poster.conn.execute(
+    return _Original(
+        mid, dt.date.fromisoformat(date), Bucket(bucket), item_id, loc, to_loc, qty, value, sku
+    )
+
+
+def _created_batches(poster: Poster, original: _Original) -> list[tuple[int, int, int]]:
+    """(batch id, qty received, value received) of the batches ``original`` created,
+    refused if any was drawn from since (its stock may be sold already)."""
+    rows = poster.conn.execute(
         "SELECT b.id, b.code, b.qty_received, b.value_received,"
         " EXISTS (SELECT 1 FROM allocations a WHERE a.batch_id = b.id)"
         " FROM batches b WHERE b.movement_id = ?",
-        (movement_id,),
+        (original.id,),
     ).fetchall()
-    for bid, code, q_recv, _, drawn_from in created:
-        lot = poster.book.lot_by_id(bid)
-        if lot.qty != q_recv or drawn_from:
-            used = money.fmt_qty(q_recv - lot.qty) if lot.qty != q_recv else "some"
+    for bid, code, q_recv, _, drawn_from in rows:
+        left = poster.lot(bid).qty
+        if left != q_recv:
             raise RefusedOperation(
-                f"movement {movement_id} of {sku} cannot be reversed: {used} of batch "
-                f"{code} has already been used since. Reverse those movements first, "
-                "or post an adjustment for the difference."
+                "ledger.batch_used_since", movement_id=original.id, sku=original.sku,
+                batch=code, used=money.qty_from_int(q_recv - left),
+            )  # fmt: skip
+        if drawn_from:  # drawn and put back: nothing missing, but history to undo first
+            raise RefusedOperation(
+                "ledger.batch_drawn_since", movement_id=original.id, sku=original.sku, batch=code
             )
+    return [(bid, q, v) for bid, _, q, v, _ in rows]
+
+
+def reverse(
+    poster: Poster, movement_id: int, *, date: dt.date | None, reason: str, operator: str = ""
+) -> int:
+    """Post a reversal that restores exactly what movement ``movement_id`` touched; returns
+    the reversal's movement id. Dated ``date``, or today (not before the original)."""
+    if not reason.strip():
+        raise Invalid("ledger.reversal_needs_reason")
+    poster.write_rows()  # what this poster posted so far is read back by SQL below
+    original = _original(poster.conn, movement_id)
+    date = date or max(poster.today, original.date)
+    if date < original.date:
+        raise Invalid("ledger.reversal_before_movement", date=original.date)
+    poster.check_date(date)
+    created = _created_batches(poster, original)
     drawn = poster.conn.execute(
         "SELECT batch_id, qty, value FROM allocations WHERE movement_id = ? ORDER BY id",
         (movement_id,),
     ).fetchall()
-    item = poster.book.item_by_id(item_id)
     doc_id = poster.new_document(
         date=date, kind="reversal", reference=f"reverses #{movement_id}", operator=operator
     )
-    mid = poster.out.take_id("movements")
+    mid = poster.new_movement_id()
     for bid, q, v in drawn:
-        lot = poster.book.lot_by_id(bid)
-        poster._draw(mid, lot, -q, -v, date)
-        if lot.qty > 0:
-            poster.book.add_lot(poster.book.item_by_id(lot.item_id), lot)
-    for bid, _, q_recv, v_recv, _ in created:
-        poster._draw(mid, poster.book.lot_by_id(bid), q_recv, v_recv, date)
-    poster._movement(
-        mid, doc_id, date, T.REVERSAL, Bucket(bucket), item, loc, to_loc, -qty, -value,
-        None, None, None, operator, reverses_id=movement_id, note=reason.strip(),
-    )  # fmt: skip
+        poster.restore_allocation(mid, bid, q, v, date=date)
+    for bid, q_recv, v_recv in created:
+        poster.withdraw(mid, bid, q_recv, v_recv, date=date)
+    poster.record_reversal(
+        mid,
+        document_id=doc_id,
+        date=date,
+        reverses_id=movement_id,
+        bucket=original.bucket,
+        item_id=original.item_id,
+        location_id=original.location_id,
+        to_location_id=original.to_location_id,
+        qty=-original.qty,
+        value=-original.value,
+        note=reason.strip(),
+        operator=operator,
+    )
     return mid

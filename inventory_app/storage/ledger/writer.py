@@ -49,10 +49,22 @@ class LedgerWriter:
         self.touched[lot.id] = lot
         self.touched_items.add(lot.item_id)
 
-    def add_movement(
-        self, row: tuple, item_id: int, day: str, bucket: str, qty: int, value: int
-    ) -> None:  # fmt: skip  (positional: called once per line)
-        """Queue a movement row and book its effect on the item's balance and month."""
+    def add_batch(self, lot: BatchLot, movement_id: int, source_batch_id: int | None) -> None:
+        """Queue a new batch's row: ``lot`` as created, nothing drawn yet."""
+        exp = lot.expiry
+        self.rows["batches"].append(
+            (
+                lot.id, lot.item_id, lot.location_id, lot.code, lot.received_date.isoformat(),
+                lot.posted_date.isoformat(), exp.isoformat() if exp else None, lot.unit_cost,
+                lot.qty, lot.value, movement_id, source_batch_id, lot.qty, lot.value, None,
+            )
+        )  # fmt: skip
+        self.touch(lot)
+
+    def add_movement(self, row: tuple) -> None:
+        """Queue a movement row (the table's columns in order) and book its effect on the
+        item's balance and month."""
+        _, _, day, _, bucket, item_id, _, _, qty, value = row[:10]
         self.rows["movements"].append(row)
         self.movement_ids.append(row[0])
         if bucket != _XFER:

@@ -1,0 +1,62 @@
+"""A migration is history: new files, migrated files and files of earlier releases all end
+with the same schema, and an earlier release's shop opens, checks clean and takes postings.
+
+``data/schema_v5.json`` is ``sqlite_master`` of a new file at data version 5 as released;
+``data/demo_shop_31b49d1.db`` is a demo shop (30 items, 60 days) made by release 31b49d1
+(``inventory_app --db FILE demo --skus 30 --days 60``, see ``data/README.md``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import sqlite3
+from decimal import Decimal as D
+from pathlib import Path
+
+from inventory_app.services import check, reports, shop
+from inventory_app.services import postings as stock
+from inventory_app.storage import migrations
+from tests.storage.test_db import shop_at_version_4
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def schema(conn: sqlite3.Connection) -> list[list]:
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name")
+    return [list(r) for r in rows]
+
+
+def released_schema() -> list[list]:
+    return json.loads((DATA / "schema_v5.json").read_text(encoding="utf-8"))
+
+
+def test_a_new_file_has_the_released_schema(db):
+    assert migrations.LATEST == 5  # a new step adds its own released schema file
+    assert schema(db.conn) == released_schema()
+
+
+def test_a_file_migrated_from_version_4_has_the_same_schema(tmp_path):
+    conn = shop_at_version_4(tmp_path / "v4.db")
+    migrations.migrate(conn)
+    assert schema(conn) == released_schema()
+
+
+def test_a_shop_of_the_previous_release_opens_checks_and_posts(tmp_path):
+    path = tmp_path / "shop.db"
+    shutil.copy(DATA / "demo_shop_31b49d1.db", path)
+    with shop.open_shop(path) as db:
+        assert schema(db.conn) == released_schema()
+        report = check.check(db)
+        assert report.ok, "\n".join(report.lines())
+        (first, *_) = [r for r in reports.stock_by_item(db) if r.qty >= 1]
+        changes = stock.issue(db, sku=first.sku, qty="1", date=dt.date.today())
+        assert len(changes.movements) == 1
+        after = {r.sku: r.qty for r in reports.stock_by_item(db)}
+        assert after.get(first.sku, D(0)) == first.qty - 1
+        report = check.check(db)
+        assert report.ok, "\n".join(report.lines())
+    with shop.open_shop(path, write=False) as again:  # and reopens as it was left
+        n = again.conn.execute("SELECT count(*) FROM movements").fetchone()[0]
+        assert n == 559 + 1
