@@ -305,3 +305,15 @@ def test_a_dry_run_finds_every_problem_and_keeps_nothing(stocked, tmp_path, kind
     with pytest.raises(ImportErrors) as info:
         run(stocked, bad, dry_run=True)
     assert info.value.errors and counts(stocked) == before
+
+
+def test_a_ledger_refusal_is_placed_in_the_column_it_is_about(stocked, tmp_path):
+    # the ledger refuses a write-off reason it does not know, by code; the import names the
+    # note column (the code decides, not the English text)
+    text = (
+        f"{HEADER},reason\n2026-02-01,receipt,A1,10,2.50,L1,,,,PO-1,,\n"
+        "2026-02-02,writeoff,A1,1,,,,,,,,stolen?\n"
+    )
+    err = refused(stocked, write(tmp_path, text))
+    [row] = err.errors
+    assert (row.row, row.column, row.code) == (3, "note", "ledger.writeoff_reason_unknown")

@@ -89,21 +89,25 @@ class ImportResult:
     changes: Changes = field(default_factory=Changes)
 
 
+# The column of the file a ledger refusal is about, by its code ('' for the whole row).
+_COLUMN_OF_CODE = {
+    "ledger.unknown_sku": "sku",
+    "ledger.unknown_location": "location",
+    "ledger.writeoff_reason_unknown": "note",
+    "ledger.expired_batch_needs_reason": "note",
+    "ledger.batch_out_of_turn_needs_reason": "note",
+    "ledger.receipt_needs_cost": "unit_cost",
+    "ledger.no_cost_known": "unit_cost",
+    "ledger.expiry_before_date": "expiry",
+}
+
+
 def _column_for(exc: InventoryError) -> str:
-    """The column a ledger refusal is about (its English text, while the ledger's codes are
-    still settling; '' for the whole row)."""
     if isinstance(exc, InsufficientStock):
         return "qty"
     if isinstance(exc, RefusedOperation):
         return "date"
-    text = str(exc)
-    if "reason" in text:
-        return "note"
-    if "unit cost" in text:
-        return "unit_cost"
-    if "batch" in text:
-        return "batch"
-    return ""
+    return _COLUMN_OF_CODE.get(exc.code, "")
 
 
 class _Refused(Exception):
