@@ -375,8 +375,12 @@ PARTS: dict[str, Callable[[Mapping[str, object], Table], dict[str, object]]] = {
 }
 
 
-def shown(value: object) -> object:
-    """A parameter as a person reads it: 12 not 12.000, 2026-12-02 not a repr."""
+def shown(value: object, table: Table | None = None) -> object:
+    """A parameter as a person reads it: 12 not 12.000, 2026-12-02 not a repr; an error given
+    as a parameter (the cause of another) is rendered from its own code in the same table."""
+    code, params = getattr(value, "code", None), getattr(value, "params", None)
+    if isinstance(code, str) and isinstance(params, Mapping):
+        return render(code, params, TEMPLATES if table is None else table)
     if isinstance(value, Decimal):
         if value.is_finite():
             text = format(value.normalize(), "f")
@@ -401,4 +405,4 @@ def render(
         params = {**params, **parts(params, table)}
     if isinstance(template, tuple):
         template = template[0] if params.get("count") == 1 else template[1]
-    return template.format_map({k: shown(v) for k, v in params.items()})
+    return template.format_map({k: shown(v, table) for k, v in params.items()})

@@ -58,3 +58,11 @@ def test_a_sentence_with_optional_parts_takes_them_from_the_same_table():
         "not enough stock of batch 'L1' of A1 at Main: need 5, available 4.5 (another 3 is in"
         " expired batches, issued only when named with a reason)"
     )
+
+
+def test_an_error_given_as_the_cause_of_another_is_rendered_from_its_own_code():
+    table = {"outer": "cannot post {sku}: {problem}", "inner": "closed up to {date}"}
+    inner = ValidationError("inner", date=dt.date(2026, 1, 31))
+    assert messages.render("outer", {"sku": "A1", "problem": inner}, table) == (
+        "cannot post A1: closed up to 2026-01-31"
+    )

@@ -163,7 +163,7 @@ class _Approval:
                 today=self.today,
             )
         except InventoryError as exc:
-            where = dict(sku=line.sku, location=line.location, problem=str(exc), cause=exc.code)
+            where = dict(sku=line.sku, location=line.location, problem=exc)
             if line.batch:
                 raise RefusedOperation(
                     "stocktake.batch_difference_not_postable", batch=line.batch, **where
