@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from inventory_app.domain.errors import Cancelled, InventoryError
@@ -15,7 +14,7 @@ from inventory_app.services import backup, shop
 from inventory_app.services.shop import Database
 from inventory_app.ui.app_context import app_settings
 from inventory_app.ui.errors import show_error
-from inventory_app.ui.workers import run_task
+from inventory_app.ui.workers import Job, run_task, start_job
 
 if TYPE_CHECKING:
     from inventory_app.ui.window.main_window import MainWindow
@@ -40,38 +39,19 @@ def remember_recent(path: Path) -> None:
     settings.setValue("last_file", text)
 
 
-class _CheckSignals(QObject):
-    damaged = Signal(str, str)  # path, message
-
-
 CHECK_AFTER_MS = 3000
 
 
-class _IntegrityCheck(QRunnable):
-    """``PRAGMA quick_check`` on its own read-only connection, after the window is up."""
-
-    def __init__(self, path: Path, signals: _CheckSignals) -> None:
-        super().__init__()
-        self.path = path
-        self.signals = signals
-
-    def run(self) -> None:
-        try:
-            with shop.open_shop(self.path, write=False, check=True):
-                pass
-        except InventoryError as exc:
-            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
-                self.signals.damaged.emit(str(self.path), str(exc))
-        except Exception:
-            pass
+def _integrity_check(path: Path) -> None:
+    """``PRAGMA quick_check`` on a read-only connection of its own (a worker's job)."""
+    with shop.open_shop(path, write=False, check=True):
+        pass
 
 
 class ShopFiles(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.check_signals = _CheckSignals(self)
-        self.check_signals.damaged.connect(self._damaged)
 
     def tr_(self, text: str) -> str:
         return self.window.tr(text)
@@ -95,12 +75,17 @@ class ShopFiles(QObject):
         remember_recent(path)
         # The integrity check reads the whole file: started once the first page has had
         # the machine to itself (on 1M movements it takes ~2.5 s on a core of its own).
-        check = _IntegrityCheck(path, self.check_signals)
-        QTimer.singleShot(CHECK_AFTER_MS, lambda: QThreadPool.globalInstance().start(check))
+        QTimer.singleShot(CHECK_AFTER_MS, self, lambda: self._start_check(path))
         return True
 
-    def _damaged(self, path: str, message: str) -> None:
-        QMessageBox.warning(self.window, self.tr_("The shop file is damaged"), message)
+    def _start_check(self, path: Path) -> None:
+        start_job(self, lambda _p, _c: _integrity_check(path), self._checked)
+
+    def _checked(self, job: Job) -> None:
+        # Only a damaged file is worth a word: anything else (the file closed or replaced
+        # meanwhile) is for the next check.
+        if isinstance(job.error, InventoryError):
+            QMessageBox.warning(self.window, self.tr_("The shop file is damaged"), str(job.error))
 
     def open_dialog(self) -> None:
         start = str(self._folder())
