@@ -381,3 +381,21 @@ def test_column_widths_and_geometry_are_remembered(qtbot, ctx):
     assert again.files.open_path(path)  # the first window closed the file
     assert again.pages["items"].table.horizontalHeader().sectionSize(1) == 333
     assert again.height() == 555
+
+
+def test_settings_are_saved_together_and_announced_once(qtbot, ctx):
+    announced = []
+    ctx.data_changed.connect(lambda changes, initiator: announced.append((changes, initiator)))
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.shop_name.setText("   ")
+    dialog.accept()
+    assert "empty" in dialog.problem.text() and announced == [] and not dialog.result()
+    dialog.shop_name.setText("街角小店")
+    dialog.currency.setText("")
+    dialog.warning_days.setValue(14)
+    dialog.accept()
+    assert dialog.result() and len(announced) == 1
+    changes, initiator = announced[0]
+    assert changes.settings and initiator is dialog
+    assert (ctx.shop_name, ctx.currency, ctx.expiry_warning_days) == ("街角小店", "¥", 14)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from inventory_app.domain.errors import InventoryError, ValidationError
 from inventory_app.domain.model import ItemFields, Removal
 from inventory_app.services import catalog
+from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.errors import show_error
 from inventory_app.ui.widgets.format import qty_text
@@ -217,22 +218,24 @@ class ItemDialog(QDialog):
             if first:
                 self.edits[first].setFocus()
             return
-        try:
-            if self.sku:
-                self.changes = catalog.update_item(self.ctx.db, self.sku, fields)
-            else:
-                self.changes = catalog.add_item(self.ctx.db, fields)
-        except ValidationError as exc:
-            # "sku: 'X1' is already used by another item" -> beside the code field
-            name, _sep, message = str(exc).partition(": ")
-            if name in self.errors and message:
-                self.show_problems({name: message})
-                self.edits[name].setFocus()
-                return
+        sku = self.sku
+        changes = ops.write(
+            self,
+            self.ctx,
+            lambda db: (
+                catalog.update_item(db, sku, fields) if sku else catalog.add_item(db, fields)
+            ),
+            refused=self._refused,
+        )
+        if changes is not None:
+            self.changes = changes
+            super().accept()
+
+    def _refused(self, exc: InventoryError) -> None:
+        # "sku: 'X1' is already used by another item" -> beside the code field
+        name, _sep, message = str(exc).partition(": ")
+        if isinstance(exc, ValidationError) and name in self.errors and message:
+            self.show_problems({name: message})
+            self.edits[name].setFocus()
+        else:
             show_error(self, exc)
-            return
-        except InventoryError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
-        self.ctx.data_changed.emit(self.changes, self)

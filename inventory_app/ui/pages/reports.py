@@ -25,12 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inventory_app.domain.errors import Cancelled
-from inventory_app.services import shop
+from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.errors import show_error
 from inventory_app.ui.pages.base import Page
-from inventory_app.ui.workers import run_task
+from inventory_app.ui.workers import on_shop
 
 
 def last_month(today: dt.date | None = None) -> dt.date:
@@ -185,24 +184,21 @@ class ReportsPage(Page):
     def _export(self, path: Path, title: str, call) -> bool:
         if self.ctx.path is None:
             return False
-        shop_path = self.ctx.path
 
-        def work(progress, cancel):
+        def work(db, progress, cancel):
             from inventory_app.services.export import month as exports
 
-            db = shop.open_shop(shop_path, write=False, check=False)
-            try:
-                return call(exports, db, progress, cancel)
-            finally:
-                db.close()
+            return call(exports, db, progress, cancel)
 
-        try:
-            result = run_task(self, title, work)
-        except Cancelled:
-            self.show_result(self.tr("Export cancelled; no file was written."), None)
-            return False
-        except Exception as exc:  # any problem is shown to the user
-            show_error(self, exc)
+        result = ops.run_long(
+            self,
+            title,
+            on_shop(self.ctx.path, work),  # a reader of its own: the UI keeps its connection
+            cancelled=lambda: self.show_result(
+                self.tr("Export cancelled; no file was written."), None
+            ),
+        )
+        if result is None:
             return False
         self.show_result(
             self.tr("Saved {0}: {1} items, {2} movement lines, {3} batches.").format(

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from inventory_app.domain.errors import Cancelled, InventoryError
+from inventory_app.domain.errors import InventoryError
 from inventory_app.services import backup, shop
 from inventory_app.services.shop import Database
+from inventory_app.ui import ops
 from inventory_app.ui.app_context import app_settings
-from inventory_app.ui.errors import show_error
-from inventory_app.ui.workers import Job, run_task, start_job
+from inventory_app.ui.workers import Job, start_job
 
 if TYPE_CHECKING:
     from inventory_app.ui.window.main_window import MainWindow
@@ -66,10 +66,8 @@ class ShopFiles(QObject):
             # The integrity check of a big file runs later, in the background.
             return shop.open_shop(path, create=create, check=False)
 
-        try:
-            db = run_task(self.window, self.tr_("Opening {0}").format(path.name), work)
-        except Exception as exc:
-            show_error(self.window, exc)
+        db = ops.run_long(self.window, self.tr_("Opening {0}").format(path.name), work)
+        if db is None:
             return False
         self.window.adopt_database(db)
         remember_recent(path)
@@ -147,7 +145,7 @@ class ShopFiles(QObject):
         if self.window.ctx.path is not None and self.window.ctx.path.resolve() == path.resolve():
             self.window.adopt_database(None)  # it is about to be replaced
 
-        def work(progress, cancel) -> None:
+        def work(progress, cancel) -> Path:
             from inventory_app.services import demo  # heavy: only when asked for
 
             for leftover in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
@@ -160,15 +158,10 @@ class ShopFiles(QObject):
                 building.unlink(missing_ok=True)
                 raise
             db.close()
-            building.replace(path)
+            return building.replace(path)
 
-        try:
-            run_task(self.window, self.tr_("Building the demo shop…"), work)
-        except Cancelled:
-            return False
-        except Exception as exc:
-            show_error(self.window, exc)
-            return False
+        if ops.run_long(self.window, self.tr_("Building the demo shop…"), work) is None:
+            return False  # cancelled, or the problem was shown
         return self.open_path(path)
 
     # -- backup and restore -------------------------------------------------------------------
@@ -193,10 +186,8 @@ class ShopFiles(QObject):
             with shop.open_shop(shop_path, write=False, check=False) as reader:
                 return backup.backup(reader, path)
 
-        try:
-            dest = run_task(self.window, self.tr_("Backing up…"), work)
-        except Exception as exc:
-            show_error(self.window, exc)
+        dest = ops.run_long(self.window, self.tr_("Backing up…"), work)
+        if dest is None:
             return
         self.window.statusBar().showMessage(
             self.tr_("Backed up and verified: {0}").format(dest), 8000
@@ -233,12 +224,8 @@ class ShopFiles(QObject):
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         self.window.adopt_database(None)
-        try:
-            run_task(
-                self.window,
-                self.tr_("Restoring…"),
-                lambda _p, _c: backup.restore(source, shop_path),
-            )
-        except Exception as exc:
-            show_error(self.window, exc)
+        # Reopened whatever happened: restored, or left as it was (the problem was shown).
+        ops.run_long(
+            self.window, self.tr_("Restoring…"), lambda _p, _c: backup.restore(source, shop_path)
+        )
         return self.open_path(shop_path)

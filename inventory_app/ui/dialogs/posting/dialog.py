@@ -31,6 +31,7 @@ from inventory_app.domain.errors import InventoryError
 from inventory_app.domain.model import Changes, Document, Item, MovementType
 from inventory_app.services import catalog
 from inventory_app.services import postings as stock
+from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.dialogs.posting import lines as pl
 from inventory_app.ui.dialogs.posting import tables
@@ -292,16 +293,18 @@ class PostingDialog(QDialog):
         if problem:
             self.post_message.setText(problem)
             return
-        try:
-            changes = stock.post(self.db, self.document())
-        except InventoryError as exc:
-            self.post_message.setText(str(exc))
-            self.refresh_preview()
+        changes = ops.write(
+            self, self.ctx, lambda db: stock.post(db, self.document()), refused=self._refused
+        )
+        if changes is None:
             return
         self.post_message.clear()
         self.changes = changes
-        self.ctx.data_changed.emit(changes, self)
         self.accept()
+
+    def _refused(self, exc: InventoryError) -> None:
+        self.post_message.setText(str(exc))
+        self.refresh_preview()
 
     def done(self, result: int) -> None:
         self._preview_timer.stop()

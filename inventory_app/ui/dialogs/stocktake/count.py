@@ -31,9 +31,9 @@ from inventory_app.domain.errors import InventoryError
 from inventory_app.services import catalog
 from inventory_app.services import stocktake as st
 from inventory_app.services.stocktake.counting import ReviewLine
+from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.dialogs.scanner import ScannerDialog
-from inventory_app.ui.errors import show_error
 from inventory_app.ui.models.paged import MUTED, Column, RowsModel
 from inventory_app.ui.widgets.format import date_text, qty_text
 from inventory_app.ui.widgets.table import DataTable
@@ -253,9 +253,12 @@ class CountDialog(ScannerDialog):
     def record(
         self, sku: str, qty: Decimal, *, batch: str | None, location: str | None, add: bool
     ) -> None:
-        try:
-            done = st.count(
-                self.ctx.db,
+        # a refusal goes in the red banner (with a beep); a bug is shown, the view stays usable
+        done = ops.write(
+            self,
+            self.ctx,
+            lambda db: st.count(
+                db,
                 self.stocktake_id,
                 code=sku,
                 qty=qty,
@@ -264,17 +267,14 @@ class CountDialog(ScannerDialog):
                 counter=self.counter.text(),
                 recount=self.recount.isChecked(),
                 add_to_scope=add,
-            )
-        except InventoryError as exc:
-            self._flag(str(exc))
-            return
-        except Exception as exc:  # a bug: show it, keep the view usable
-            show_error(self, exc)
+            ),
+            refused=lambda exc: self._flag(str(exc)),
+        )
+        if done is None:
             return
         self.recount.setChecked(False)
         self.qty.setText("1")
         self.model.highlight = done.line_id
-        self.ctx.data_changed.emit(done.changes, self)
         self.reload()
         where = f" {self.tr('batch')} {done.batch}" if done.batch else ""
         self._ok(

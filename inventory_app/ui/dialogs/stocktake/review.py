@@ -4,6 +4,8 @@ explicit choice (leave unchanged / count as zero) — neither is pre-selected.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -23,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inventory_app.domain.errors import InventoryError
 from inventory_app.domain.stocktake import StocktakeReason, Uncounted
 from inventory_app.services import stocktake as st
+from inventory_app.services.shop import Database
 from inventory_app.services.stocktake.counting import Review, ReviewLine
+from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.dialogs.scanner import ScannerDialog
-from inventory_app.ui.errors import show_error
 from inventory_app.ui.models.paged import AMBER_BG, MUTED, RED, Column, RowsModel
 from inventory_app.ui.widgets.format import date_text, money_text, qty_text, status_text
 from inventory_app.ui.widgets.search_box import SearchBox
@@ -247,22 +249,19 @@ class ReviewDialog(ScannerDialog):
 
     # -- actions --------------------------------------------------------------------------------
 
-    def _done(self, changes) -> None:
-        self.ctx.data_changed.emit(changes, self)
+    def _write(self, call: Callable[[Database], object]) -> bool:
+        """A write through ``ops``; the review is read again after it."""
+        if ops.write(self, self.ctx, call) is None:
+            return False
         self.reload()
+        return True
 
     def set_reason(self) -> None:
         line: ReviewLine | None = self.table.current_row()
         if line is None:
             return
-        try:
-            self._done(
-                st.set_reason(
-                    self.ctx.db, self.stocktake_id, line.line_id, self.line_reason.currentData()
-                )
-            )
-        except InventoryError as exc:
-            show_error(self, exc)
+        reason = self.line_reason.currentData()
+        self._write(lambda db: st.set_reason(db, self.stocktake_id, line.line_id, reason))
 
     def recount(self) -> None:
         line: ReviewLine | None = self.table.current_row()
@@ -276,9 +275,9 @@ class ReviewDialog(ScannerDialog):
         )
         if not ok or not text.strip():
             return
-        try:
-            done = st.count(
-                self.ctx.db,
+        self._write(
+            lambda db: st.count(
+                db,
                 self.stocktake_id,
                 code=line.sku,
                 qty=text.strip(),
@@ -287,10 +286,7 @@ class ReviewDialog(ScannerDialog):
                 counter=self.approver.text(),
                 recount=True,
             )
-        except InventoryError as exc:
-            show_error(self, exc)
-            return
-        self._done(done.changes)
+        )
 
     def uncounted_choice(self) -> Uncounted | None:
         if self.leave.isChecked():
@@ -331,16 +327,12 @@ class ReviewDialog(ScannerDialog):
                 return False
         from inventory_app.services.stocktake.approve import approve
 
-        try:
-            changes = approve(
-                self.ctx.db,
+        return self._write(
+            lambda db: approve(
+                db,
                 self.stocktake_id,
                 approver=self.approver.text(),
                 uncounted=choice,
                 reason=self.default_reason.currentData(),
             )
-        except InventoryError as exc:
-            show_error(self, exc)
-            return False
-        self._done(changes)
-        return True
+        )
