@@ -65,22 +65,45 @@ class ImportWizard(QDialog):
         self.setWindowTitle(titles[kind])
         self.resize(900, 600)
 
-        self.file = QLineEdit()
-        self.file.setReadOnly(True)
-        self.file.setPlaceholderText(self.tr("Choose an .xlsx or .csv file…"))
-        self.browse = QPushButton(self.tr("Choose file…"))
-        self.sheet = QLineEdit()
-        self.sheet.setPlaceholderText(self.tr("the first sheet"))
-        self.date = QDateEdit(QDate.currentDate())
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setCalendarPopup(True)
-        self.date.setMaximumDate(QDate.currentDate())
         self.summary = QLabel(self.tr("Columns may be headed in English or Chinese, in any order."))
         self.summary.setWordWrap(True)
         self.preview = QTableWidget(0, 0)
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_form())
+        layout.addWidget(self.summary)
+        layout.addWidget(self.preview, 3)
+        layout.addWidget(self.problems_label)
+        layout.addWidget(self._build_problems(), 2)
+        layout.addWidget(self._build_buttons())
+        self.sheet.editingFinished.connect(lambda: self.path and self.check())
+
+    def _build_form(self) -> QFormLayout:
+        """The file, its sheet, and (opening stock) the opening date."""
+        self.file = QLineEdit()
+        self.file.setReadOnly(True)
+        self.file.setPlaceholderText(self.tr("Choose an .xlsx or .csv file…"))
+        self.browse = QPushButton(self.tr("Choose file…"))
+        self.browse.clicked.connect(self.choose_file)
+        self.sheet = QLineEdit()
+        self.sheet.setPlaceholderText(self.tr("the first sheet"))
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setCalendarPopup(True)
+        self.date.setMaximumDate(QDate.currentDate())
+        pick = QHBoxLayout()
+        pick.addWidget(self.file, 1)
+        pick.addWidget(self.browse)
+        form = QFormLayout()
+        form.addRow(self.tr("File:"), pick)
+        form.addRow(self.tr("Sheet:"), self.sheet)
+        if self.kind == "opening":
+            form.addRow(self.tr("Opening date:"), self.date)
+        return form
+
+    def _build_problems(self) -> QTableWidget:
         self.problems = QTableWidget(0, 4)
         self.problems.setHorizontalHeaderLabels(
             [self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Problem")]
@@ -89,7 +112,9 @@ class ImportWizard(QDialog):
         self.problems.verticalHeader().setVisible(False)
         self.problems.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.problems.setVisible(False)
+        return self.problems
 
+    def _build_buttons(self) -> QDialogButtonBox:
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.check_button = self.buttons.addButton(
             self.tr("Check again"), QDialogButtonBox.ButtonRole.ActionRole
@@ -99,28 +124,10 @@ class ImportWizard(QDialog):
         )
         self.import_button.setEnabled(False)
         self.check_button.setEnabled(False)
-
-        pick = QHBoxLayout()
-        pick.addWidget(self.file, 1)
-        pick.addWidget(self.browse)
-        form = QFormLayout()
-        form.addRow(self.tr("File:"), pick)
-        form.addRow(self.tr("Sheet:"), self.sheet)
-        if kind == "opening":
-            form.addRow(self.tr("Opening date:"), self.date)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.preview, 3)
-        layout.addWidget(self.problems_label)
-        layout.addWidget(self.problems, 2)
-        layout.addWidget(self.buttons)
-
-        self.browse.clicked.connect(self.choose_file)
         self.check_button.clicked.connect(self.check)
         self.import_button.clicked.connect(self.import_now)
         self.buttons.rejected.connect(self.reject)
-        self.sheet.editingFinished.connect(lambda: self.path and self.check())
+        return self.buttons
 
     # -- choosing and previewing ---------------------------------------------------------------
 

@@ -54,28 +54,45 @@ class ItemDialog(QDialog):
         self.setWindowTitle(self.tr("Edit item") if sku else self.tr("New item"))
         self.setMinimumWidth(620)
 
-        self.edits: dict[str, QLineEdit | QComboBox] = {}
+        self.edits: dict[str, QLineEdit | QComboBox] = self._make_edits()
         self.errors: dict[str, QLabel] = {}
-        self.edits["sku"] = QLineEdit()
-        self.edits["name"] = QLineEdit()
-        self.edits["barcode"] = QLineEdit()
+        self.active = QCheckBox(self.tr("Active (archived items are hidden from lists)"))
+        self.active.setChecked(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_grid())
+        layout.addWidget(self.buttons)
+        if sku:
+            self._load(sku)
+
+    def _make_edits(self) -> dict[str, QLineEdit | QComboBox]:
+        assert self.ctx.db is not None
+        edits: dict[str, QLineEdit | QComboBox] = {}
+        edits["sku"] = QLineEdit()
+        edits["name"] = QLineEdit()
+        edits["barcode"] = QLineEdit()
         category = QComboBox()
         category.setEditable(True)
-        category.addItems(["", *catalog.categories(ctx.db)])
-        self.edits["category"] = category
-        self.edits["unit"] = QLineEdit("pcs")
-        self.edits["supplier"] = QLineEdit()
-        self.edits["reorder_point"] = QLineEdit("0")
-        self.edits["safety_stock"] = QLineEdit()
-        self.edits["lead_time_days"] = QLineEdit("0")
-        self.edits["shelf_life_days"] = QLineEdit()
+        category.addItems(["", *catalog.categories(self.ctx.db)])
+        edits["category"] = category
+        edits["unit"] = QLineEdit("pcs")
+        edits["supplier"] = QLineEdit()
+        edits["reorder_point"] = QLineEdit("0")
+        edits["safety_stock"] = QLineEdit()
+        edits["lead_time_days"] = QLineEdit("0")
+        edits["shelf_life_days"] = QLineEdit()
         removal = QComboBox()
         removal.addItem(self.tr("FIFO — first in, first out"), Removal.FIFO.value)
         removal.addItem(self.tr("FEFO — first expiry, first out"), Removal.FEFO.value)
-        self.edits["removal"] = removal
-        self.active = QCheckBox(self.tr("Active (archived items are hidden from lists)"))
-        self.active.setChecked(True)
-        labels = {
+        edits["removal"] = removal
+        return edits
+
+    def _labels(self) -> dict[str, str]:
+        return {
             "sku": self.tr("Code"),
             "name": self.tr("Name"),
             "barcode": self.tr("Barcode"),
@@ -88,6 +105,10 @@ class ItemDialog(QDialog):
             "shelf_life_days": self.tr("Shelf life (days)"),
             "removal": self.tr("Removal"),
         }
+
+    def _build_grid(self) -> QGridLayout:
+        """Label, field and the field's problem, a row per field."""
+        labels = self._labels()
         grid = QGridLayout()
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 3)
@@ -104,16 +125,7 @@ class ItemDialog(QDialog):
             if isinstance(edit, QLineEdit):
                 edit.textEdited.connect(lambda _t, n=name: self._edited(n))
         grid.addWidget(self.active, len(FIELDS), 1, 1, 2)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addWidget(self.buttons)
-        if sku:
-            self._load(sku)
+        return grid
 
     def _load(self, sku: str) -> None:
         assert self.ctx.db is not None

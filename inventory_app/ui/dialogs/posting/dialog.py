@@ -99,7 +99,13 @@ class PostingDialog(QDialog):
         self.item_picker = ItemPicker(self.db, self)
         self.editor = LineEditor(self, self.kind, self.item_picker, self._locations)
         root.addWidget(self.editor)
+        root.addWidget(self._build_tables(), 1)
+        root.addLayout(self._build_bottom())
+        for seq in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(seq), self, self.post)
 
+    def _build_tables(self) -> QSplitter:
+        """The document's lines above the batches each line will use."""
         self.lines_table = tables.make_table(
             self,
             [t for _, t in tables.line_columns(self.kind)],
@@ -129,8 +135,10 @@ class PostingDialog(QDialog):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
-        root.addWidget(split, 1)
+        return split
 
+    def _build_bottom(self) -> QHBoxLayout:
+        """The total, why the document cannot be posted, Cancel and Post."""
         bottom = QHBoxLayout()
         self.total_label = QLabel(self)
         font = self.total_label.font()
@@ -153,9 +161,7 @@ class PostingDialog(QDialog):
         bottom.addWidget(self.post_message, 1)
         bottom.addWidget(self.cancel_button)
         bottom.addWidget(self.post_button)
-        root.addLayout(bottom)
-        for seq in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(seq), self, self.post)
+        return bottom
 
     def header(self) -> Header:
         return self.head_bar.header()

@@ -35,6 +35,7 @@ from inventory_app.ui.dialogs.scanner import ScannerDialog
 from inventory_app.ui.models.paged import AMBER_BG, MUTED, RED, Column, RowsModel
 from inventory_app.ui.widgets.format import date_text, money_text, qty_text, status_text
 from inventory_app.ui.widgets.search_box import SearchBox
+from inventory_app.ui.widgets.table import DataTable
 
 
 def _tr(text: str) -> str:
@@ -118,23 +119,58 @@ class ReviewDialog(ScannerDialog):
         self.resize(1180, 720)
         self.title = QLabel()
         self.title.setObjectName("heading")
+        self.model = ReviewModel(self)
+        self.table = DataTable(self.model, state_key="stocktake_review")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(self._build_filters())
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self._build_line_bar())
+        layout.addWidget(self._build_approval())
+        layout.addWidget(buttons)
+
+        self.search.search_changed.connect(lambda _t: self.apply_filter())
+        for w in (self.variance_only, self.flagged_only, self.uncounted_only):
+            w.toggled.connect(lambda _on: self.apply_filter())
+        self.table.current_changed.connect(self._line_selected)
+        self.line_reason.activated.connect(lambda _i: self.set_reason())
+        self.recount_button.clicked.connect(self.recount)
+        self.approve_button.clicked.connect(self.approve)
+        self.reload()
+
+    def _build_filters(self) -> QHBoxLayout:
         self.search = SearchBox(self.tr("Code or name…"))
         self.variance_only = QCheckBox(self.tr("Variance only"))
         self.flagged_only = QCheckBox(self.tr("Flagged"))
         self.uncounted_only = QCheckBox(self.tr("Uncounted"))
-        self.model = ReviewModel(self)
-        from inventory_app.ui.widgets.table import DataTable
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        for w in (self.variance_only, self.flagged_only, self.uncounted_only):
+            filters.addWidget(w)
+        return filters
 
-        self.table = DataTable(self.model, state_key="stocktake_review")
+    def _build_line_bar(self) -> QHBoxLayout:
+        """The selected line's reason and Recount; the totals."""
         self.totals = QLabel()
         self.line_reason = QComboBox()
         self.line_reason.addItem(self.tr("(approval's reason)"), None)
         for r in StocktakeReason:
             self.line_reason.addItem(reason_text(r.value), r.value)
         self.recount_button = QPushButton(self.tr("Recount line…"))
+        line_bar = QHBoxLayout()
+        line_bar.addWidget(QLabel(self.tr("Reason for the selected line")))
+        line_bar.addWidget(self.line_reason)
+        line_bar.addWidget(self.recount_button)
+        line_bar.addStretch(1)
+        line_bar.addWidget(self.totals)
+        return line_bar
 
+    def _build_approval(self) -> QGroupBox:
+        """Approver, the reason for the other lines, what uncounted lines mean, Approve."""
         self.approval = QGroupBox(self.tr("Approve"))
-        self.approver = QLineEdit(ctx.operator)
+        self.approver = QLineEdit(self.ctx.operator)
         self.approver.setPlaceholderText(self.tr("Approver's name"))
         self.leave = QRadioButton(self.tr("Leave uncounted lines unchanged"))
         self.zero = QRadioButton(self.tr("Count uncounted lines as zero"))
@@ -146,17 +182,6 @@ class ReviewDialog(ScannerDialog):
             self.default_reason.addItem(reason_text(r.value), r.value)
         self.default_reason.setCurrentIndex(len(StocktakeReason) - 1)  # unknown
         self.approve_button = QPushButton(self.tr("Approve and post differences"))
-
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        for w in (self.variance_only, self.flagged_only, self.uncounted_only):
-            filters.addWidget(w)
-        line_bar = QHBoxLayout()
-        line_bar.addWidget(QLabel(self.tr("Reason for the selected line")))
-        line_bar.addWidget(self.line_reason)
-        line_bar.addWidget(self.recount_button)
-        line_bar.addStretch(1)
-        line_bar.addWidget(self.totals)
         box = QVBoxLayout(self.approval)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Approver")))
@@ -172,24 +197,7 @@ class ReviewDialog(ScannerDialog):
         uncounted.addStretch(1)
         box.addWidget(self.uncounted_row)
         box.addWidget(self.approve_button)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(line_bar)
-        layout.addWidget(self.approval)
-        layout.addWidget(buttons)
-
-        self.search.search_changed.connect(lambda _t: self.apply_filter())
-        for w in (self.variance_only, self.flagged_only, self.uncounted_only):
-            w.toggled.connect(lambda _on: self.apply_filter())
-        self.table.current_changed.connect(self._line_selected)
-        self.line_reason.activated.connect(lambda _i: self.set_reason())
-        self.recount_button.clicked.connect(self.recount)
-        self.approve_button.clicked.connect(self.approve)
-        self.reload()
+        return self.approval
 
     # -- data -----------------------------------------------------------------------------------
 
