@@ -28,7 +28,15 @@ from pathlib import Path
 from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from inventory_app.services import shop
@@ -94,7 +102,7 @@ def on_shop(
 
 
 def _progress_dialog(parent: QWidget | None, title: str, show_after_ms: int) -> QProgressDialog:
-    cancel_text = parent.tr("Cancel") if parent else "Cancel"
+    cancel_text = QCoreApplication.translate("workers", "Cancel")
     dialog = QProgressDialog(title, cancel_text, 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(
