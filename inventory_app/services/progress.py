@@ -1,4 +1,5 @@
-"""Helpers for the bulk paths (journal imports, the demo): work on a million rows at once."""
+"""Helpers for the bulk paths (journal imports, the demo, the dashboard): work on a million
+rows at once."""
 
 from __future__ import annotations
 
@@ -8,6 +9,29 @@ from collections.abc import Callable, Iterator
 
 Progress = Callable[[int, int], None]  # progress(done, total), called now and then
 Cancel = Callable[[], bool]  # True: stop, raising Cancelled; nothing is kept
+
+
+class CyclicGcPause:
+    """One pause of Python's cycle collector, which may end later than the call that began it
+    (the dashboard pauses it when it starts computing and resumes it once the page has drawn).
+
+    The collector is process-wide: ``pause`` stops it only if it runs, and ``resume`` restarts
+    it only if this pause is what stopped it, so overlapping pauses (bulk work in worker
+    threads, a dashboard refresh) never turn it back on under one another's feet for good.
+    """
+
+    def __init__(self) -> None:
+        self.paused = False
+
+    def pause(self) -> None:
+        if not self.paused and gc.isenabled():
+            gc.disable()
+            self.paused = True
+
+    def resume(self) -> None:
+        if self.paused:
+            self.paused = False
+            gc.enable()
 
 
 @contextlib.contextmanager
@@ -23,10 +47,9 @@ def cyclic_gc_paused() -> Iterator[None]:
     pauses with it while an import runs; it is restored even when the work fails, and only
     by whoever paused it, so overlapping bulk work in worker threads is safe.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    pause = CyclicGcPause()
+    pause.pause()
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        pause.resume()

@@ -1,7 +1,8 @@
 """What every page and dialog shares: the open shop, its settings, and one signal.
 
-Every write in the UI goes through a service and then ``ctx.data_changed.emit(changes, self)``;
-pages listen and refresh from it. No page reaches into another.
+Every write in the UI goes through ``ui.ops``, which calls the service and then emits
+``ctx.data_changed(changes, initiator)``; pages listen and refresh from it. No page reaches
+into another.
 """
 
 from __future__ import annotations

@@ -123,7 +123,7 @@ def run_desktop(argv: list[str]) -> int:
     if to_open is not None:
         # A shop opens on its dashboard: load the chart library now, while nothing else
         # runs, rather than while the dashboard computes (they would share one GIL).
-        from inventory_app.ui.pages.dashboard.page import warm_up_charts
+        from inventory_app.ui.pages.dashboard.charts import warm_up_charts
 
         warm_up_charts()
         window.files.open_path(to_open, create=not to_open.exists())

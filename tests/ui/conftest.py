@@ -11,6 +11,8 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from inventory_app.services import postings as stock
 from inventory_app.ui.app_context import AppContext
 
+from .helpers import stop_waiting
+
 TODAY = dt.date.today()
 
 
@@ -23,6 +25,14 @@ def private_qsettings(tmp_path):
     QCoreApplication.setApplicationName("inventory_app-tests")
     yield
     QSettings().clear()
+
+
+@pytest.fixture(autouse=True)
+def no_dialog_handler_outlives_its_test():
+    """A ``when_modal`` whose dialog never came would otherwise answer the next test's
+    dialog (that made test_welcome_screen_creates_a_shop fail now and then)."""
+    yield
+    stop_waiting()
 
 
 @pytest.fixture

@@ -115,9 +115,14 @@ def test_ctrl_z_reverses_the_last_posting_after_confirmation(qtbot, ctx, posted)
     assert reports.stock_value(ctx.db) == Decimal("9.00")  # only A1's 3 left at 3.00
     assert on_hand_before.sku == "M1"
     qtbot.waitUntil(lambda: "9.00" in window.value_label.text())
-    # Cancelling changes nothing.
-    when_modal(lambda dialog: dialog.reject())
+    # Cancelling changes nothing. Offscreen, the closed dialog stays the active window and
+    # Ctrl+Z would reach no shortcut (this step then passed without a dialog, and its
+    # handler answered the next test's dialog instead).
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    cancelled = when_modal(lambda dialog: dialog.reject(), kind=ReverseDialog)
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert cancelled, "the second Ctrl+Z showed no confirmation"
     assert movement_page(ctx.db, limit=1).rows[0].id == newest.id
 
 
@@ -376,3 +381,21 @@ def test_column_widths_and_geometry_are_remembered(qtbot, ctx):
     assert again.files.open_path(path)  # the first window closed the file
     assert again.pages["items"].table.horizontalHeader().sectionSize(1) == 333
     assert again.height() == 555
+
+
+def test_settings_are_saved_together_and_announced_once(qtbot, ctx):
+    announced = []
+    ctx.data_changed.connect(lambda changes, initiator: announced.append((changes, initiator)))
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.shop_name.setText("   ")
+    dialog.accept()
+    assert "empty" in dialog.problem.text() and announced == [] and not dialog.result()
+    dialog.shop_name.setText("街角小店")
+    dialog.currency.setText("")
+    dialog.warning_days.setValue(14)
+    dialog.accept()
+    assert dialog.result() and len(announced) == 1
+    changes, initiator = announced[0]
+    assert changes.settings and initiator is dialog
+    assert (ctx.shop_name, ctx.currency, ctx.expiry_warning_days) == ("街角小店", "¥", 14)

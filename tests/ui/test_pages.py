@@ -182,3 +182,31 @@ def test_back_up_now_writes_a_verified_copy(qtbot, window, posted, tmp_path, mon
     with shop.open_shop(target, write=False) as copy:
         assert reports.stock_value(copy) == Decimal("63.00")
     assert "b.db" in window.statusBar().currentMessage()
+
+
+def test_start_job_reports_on_the_ui_thread_while_its_owner_lives(qtbot):
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject
+
+    from inventory_app.ui.workers import start_job
+
+    ui_thread = threading.get_ident()
+    owner = QObject()
+    got: list[tuple[object, object, int]] = []
+    job = start_job(
+        owner, lambda p, c: 6 * 7, lambda j: got.append((j.result, j.error, threading.get_ident()))
+    )
+    qtbot.waitUntil(lambda: bool(got))
+    assert got == [(42, None, ui_thread)] and job.finished.is_set()
+    failing = start_job(owner, lambda p, c: 1 / 0, lambda j: got.append((j.result, j.error, 0)))
+    qtbot.waitUntil(lambda: len(got) == 2)
+    assert got[1][1] is failing.error and isinstance(failing.error, ZeroDivisionError)
+
+    release = threading.Event()
+    gone = QObject()
+    late = start_job(gone, lambda p, c: release.wait(5), lambda j: got.append(("late", 0, 0)))
+    gone.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    release.set()
+    qtbot.waitUntil(late.finished.is_set)
+    qtbot.wait(50)
+    assert len(got) == 2  # its owner is gone: nobody to tell

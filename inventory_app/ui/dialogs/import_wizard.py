@@ -30,12 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inventory_app.domain.errors import Cancelled, ImportErrors, InventoryError
+from inventory_app.domain.errors import ImportErrors, InventoryError
 from inventory_app.services import imports
 from inventory_app.services.tabular.table import cell_shown
+from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.errors import show_error
-from inventory_app.ui.workers import run_task
+from inventory_app.ui.workers import on_shop
 
 PREVIEW_ROWS = 100
 COLUMNS = {
@@ -64,22 +65,45 @@ class ImportWizard(QDialog):
         self.setWindowTitle(titles[kind])
         self.resize(900, 600)
 
-        self.file = QLineEdit()
-        self.file.setReadOnly(True)
-        self.file.setPlaceholderText(self.tr("Choose an .xlsx or .csv file…"))
-        self.browse = QPushButton(self.tr("Choose file…"))
-        self.sheet = QLineEdit()
-        self.sheet.setPlaceholderText(self.tr("the first sheet"))
-        self.date = QDateEdit(QDate.currentDate())
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setCalendarPopup(True)
-        self.date.setMaximumDate(QDate.currentDate())
         self.summary = QLabel(self.tr("Columns may be headed in English or Chinese, in any order."))
         self.summary.setWordWrap(True)
         self.preview = QTableWidget(0, 0)
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_form())
+        layout.addWidget(self.summary)
+        layout.addWidget(self.preview, 3)
+        layout.addWidget(self.problems_label)
+        layout.addWidget(self._build_problems(), 2)
+        layout.addWidget(self._build_buttons())
+        self.sheet.editingFinished.connect(lambda: self.path and self.check())
+
+    def _build_form(self) -> QFormLayout:
+        """The file, its sheet, and (opening stock) the opening date."""
+        self.file = QLineEdit()
+        self.file.setReadOnly(True)
+        self.file.setPlaceholderText(self.tr("Choose an .xlsx or .csv file…"))
+        self.browse = QPushButton(self.tr("Choose file…"))
+        self.browse.clicked.connect(self.choose_file)
+        self.sheet = QLineEdit()
+        self.sheet.setPlaceholderText(self.tr("the first sheet"))
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setCalendarPopup(True)
+        self.date.setMaximumDate(QDate.currentDate())
+        pick = QHBoxLayout()
+        pick.addWidget(self.file, 1)
+        pick.addWidget(self.browse)
+        form = QFormLayout()
+        form.addRow(self.tr("File:"), pick)
+        form.addRow(self.tr("Sheet:"), self.sheet)
+        if self.kind == "opening":
+            form.addRow(self.tr("Opening date:"), self.date)
+        return form
+
+    def _build_problems(self) -> QTableWidget:
         self.problems = QTableWidget(0, 4)
         self.problems.setHorizontalHeaderLabels(
             [self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Problem")]
@@ -88,7 +112,9 @@ class ImportWizard(QDialog):
         self.problems.verticalHeader().setVisible(False)
         self.problems.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.problems.setVisible(False)
+        return self.problems
 
+    def _build_buttons(self) -> QDialogButtonBox:
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.check_button = self.buttons.addButton(
             self.tr("Check again"), QDialogButtonBox.ButtonRole.ActionRole
@@ -98,28 +124,10 @@ class ImportWizard(QDialog):
         )
         self.import_button.setEnabled(False)
         self.check_button.setEnabled(False)
-
-        pick = QHBoxLayout()
-        pick.addWidget(self.file, 1)
-        pick.addWidget(self.browse)
-        form = QFormLayout()
-        form.addRow(self.tr("File:"), pick)
-        form.addRow(self.tr("Sheet:"), self.sheet)
-        if kind == "opening":
-            form.addRow(self.tr("Opening date:"), self.date)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.preview, 3)
-        layout.addWidget(self.problems_label)
-        layout.addWidget(self.problems, 2)
-        layout.addWidget(self.buttons)
-
-        self.browse.clicked.connect(self.choose_file)
         self.check_button.clicked.connect(self.check)
         self.import_button.clicked.connect(self.import_now)
         self.buttons.rejected.connect(self.reject)
-        self.sheet.editingFinished.connect(lambda: self.path and self.check())
+        return self.buttons
 
     # -- choosing and previewing ---------------------------------------------------------------
 
@@ -150,39 +158,22 @@ class ImportWizard(QDialog):
 
         path, sheet = self.path, self._sheet()
         self.show_problems([])
-        try:
-            table = run_task(
-                self, self.tr("Reading {0}…").format(path.name),
-                lambda p, c: read_table(path, self.columns, sheet=sheet, progress=p, cancel=c),
-            )  # fmt: skip
-        except Cancelled:
-            return False
-        except ImportErrors as exc:
-            self.show_table(None)
-            self.show_problems(exc.errors)
-            return False
-        except InventoryError as exc:
-            self.show_table(None)
-            self.summary.setText(str(exc))
+        table = ops.run_long(
+            self, self.tr("Reading {0}…").format(path.name),
+            lambda p, c: read_table(path, self.columns, sheet=sheet, progress=p, cancel=c),
+            refused=self._unreadable,
+        )  # fmt: skip
+        if table is None:
             return False
         self.show_table(table)
         if not table.rows:
             return False
         # The whole import, rolled back: every problem by row and column before Import.
-        try:
-            result = run_task(
-                self, self.tr("Checking {0}…").format(path.name), self._import_job(dry_run=True)
-            )
-        except Cancelled:
+        check = on_shop(self.ctx.path, self._import_job(dry_run=True), write=True)
+        title = self.tr("Checking {0}…").format(path.name)
+        result = ops.run_long(self, title, check, refused=self._show_refusal)
+        if result is None:
             self.import_button.setEnabled(False)
-            return False
-        except ImportErrors as exc:
-            self.import_button.setEnabled(False)
-            self.show_problems(exc.errors)
-            return False
-        except InventoryError as exc:
-            self.import_button.setEnabled(False)
-            self.summary.setText(str(exc))
             return False
         self.summary.setText(
             self.summary.text()
@@ -191,33 +182,36 @@ class ImportWizard(QDialog):
         )
         return True
 
+    def _unreadable(self, exc: InventoryError) -> None:
+        self.show_table(None)
+        self._show_refusal(exc)
+
+    def _show_refusal(self, exc: InventoryError) -> None:
+        if isinstance(exc, ImportErrors):  # by row and column, for the user to fix the file
+            self.show_problems(exc.errors)
+        else:
+            self.summary.setText(str(exc))
+
     def _result_text(self, result) -> str:
         if self.kind == "items":
             return self.tr("{0} new items, {1} updated").format(result.created, result.updated)
         return self.tr("{0} movements").format(result.posted)
 
     def _import_job(self, *, dry_run: bool):
-        """The import as a worker's job: the form is read here, on the UI thread; the job
-        runs on a connection of its own (the writer lock is this process's already)."""
-        from inventory_app.services import shop
-
+        """The import as a worker's job ``job(db, progress, cancel)``, on a connection of its
+        own (the writer lock is this process's already): the form is read here, on the UI
+        thread."""
         path, sheet, kind = self.path, self._sheet(), self.kind
         opening = self.date.date().toPython()
-        operator, db_path = self.ctx.operator, self.ctx.db.path
+        operator = self.ctx.operator
 
-        def job(progress, cancel):
+        def job(db, progress, cancel):
             options = dict(sheet=sheet, progress=progress, cancel=cancel, dry_run=dry_run)
-            db = shop.open_shop(db_path, check=False)
-            try:
-                if kind == "items":
-                    return imports.import_items(db, path, **options)
-                if kind == "opening":
-                    return imports.import_opening(
-                        db, path, date=opening, operator=operator, **options
-                    )
-                return imports.import_journal(db, path, operator=operator, **options)
-            finally:
-                db.close()
+            if kind == "items":
+                return imports.import_items(db, path, **options)
+            if kind == "opening":
+                return imports.import_opening(db, path, date=opening, operator=operator, **options)
+            return imports.import_journal(db, path, operator=operator, **options)
 
         return job
 
@@ -279,19 +273,24 @@ class ImportWizard(QDialog):
         """Import the whole file (all or nothing); True when it was imported."""
         if self.ctx.db is None or self.path is None:
             return False
-        work = self._import_job(dry_run=False)
-        try:
-            result = run_task(self, self.tr("Importing {0}…").format(self.path.name), work)
-        except Cancelled:
-            self.problems_label.setText(self.tr("Import cancelled; nothing was imported."))
-            return False
-        except ImportErrors as exc:
-            self.show_problems(exc.errors)
-            return False
-        except Exception as exc:  # any problem is shown to the user
-            show_error(self, exc)
+        result = ops.write_long(
+            self,
+            self.ctx,
+            self.tr("Importing {0}…").format(self.path.name),
+            self._import_job(dry_run=False),
+            refused=self._import_refused,
+            cancelled=lambda: self.problems_label.setText(
+                self.tr("Import cancelled; nothing was imported.")
+            ),
+        )
+        if result is None:
             return False
         self.imported = result
-        self.ctx.data_changed.emit(result.changes, self)
         self.accept()
         return True
+
+    def _import_refused(self, exc: InventoryError) -> None:
+        if isinstance(exc, ImportErrors):  # listed by row and column, the file to be fixed
+            self.show_problems(exc.errors)
+        else:
+            show_error(self, exc)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from inventory_app.domain.errors import InventoryError, ValidationError
 from inventory_app.domain.model import ItemFields, Removal
 from inventory_app.services import catalog
+from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.errors import show_error
 from inventory_app.ui.widgets.format import qty_text
@@ -53,28 +54,45 @@ class ItemDialog(QDialog):
         self.setWindowTitle(self.tr("Edit item") if sku else self.tr("New item"))
         self.setMinimumWidth(620)
 
-        self.edits: dict[str, QLineEdit | QComboBox] = {}
+        self.edits: dict[str, QLineEdit | QComboBox] = self._make_edits()
         self.errors: dict[str, QLabel] = {}
-        self.edits["sku"] = QLineEdit()
-        self.edits["name"] = QLineEdit()
-        self.edits["barcode"] = QLineEdit()
+        self.active = QCheckBox(self.tr("Active (archived items are hidden from lists)"))
+        self.active.setChecked(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_grid())
+        layout.addWidget(self.buttons)
+        if sku:
+            self._load(sku)
+
+    def _make_edits(self) -> dict[str, QLineEdit | QComboBox]:
+        assert self.ctx.db is not None
+        edits: dict[str, QLineEdit | QComboBox] = {}
+        edits["sku"] = QLineEdit()
+        edits["name"] = QLineEdit()
+        edits["barcode"] = QLineEdit()
         category = QComboBox()
         category.setEditable(True)
-        category.addItems(["", *catalog.categories(ctx.db)])
-        self.edits["category"] = category
-        self.edits["unit"] = QLineEdit("pcs")
-        self.edits["supplier"] = QLineEdit()
-        self.edits["reorder_point"] = QLineEdit("0")
-        self.edits["safety_stock"] = QLineEdit()
-        self.edits["lead_time_days"] = QLineEdit("0")
-        self.edits["shelf_life_days"] = QLineEdit()
+        category.addItems(["", *catalog.categories(self.ctx.db)])
+        edits["category"] = category
+        edits["unit"] = QLineEdit("pcs")
+        edits["supplier"] = QLineEdit()
+        edits["reorder_point"] = QLineEdit("0")
+        edits["safety_stock"] = QLineEdit()
+        edits["lead_time_days"] = QLineEdit("0")
+        edits["shelf_life_days"] = QLineEdit()
         removal = QComboBox()
         removal.addItem(self.tr("FIFO — first in, first out"), Removal.FIFO.value)
         removal.addItem(self.tr("FEFO — first expiry, first out"), Removal.FEFO.value)
-        self.edits["removal"] = removal
-        self.active = QCheckBox(self.tr("Active (archived items are hidden from lists)"))
-        self.active.setChecked(True)
-        labels = {
+        edits["removal"] = removal
+        return edits
+
+    def _labels(self) -> dict[str, str]:
+        return {
             "sku": self.tr("Code"),
             "name": self.tr("Name"),
             "barcode": self.tr("Barcode"),
@@ -87,6 +105,10 @@ class ItemDialog(QDialog):
             "shelf_life_days": self.tr("Shelf life (days)"),
             "removal": self.tr("Removal"),
         }
+
+    def _build_grid(self) -> QGridLayout:
+        """Label, field and the field's problem, a row per field."""
+        labels = self._labels()
         grid = QGridLayout()
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 3)
@@ -103,16 +125,7 @@ class ItemDialog(QDialog):
             if isinstance(edit, QLineEdit):
                 edit.textEdited.connect(lambda _t, n=name: self._edited(n))
         grid.addWidget(self.active, len(FIELDS), 1, 1, 2)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addWidget(self.buttons)
-        if sku:
-            self._load(sku)
+        return grid
 
     def _load(self, sku: str) -> None:
         assert self.ctx.db is not None
@@ -217,22 +230,24 @@ class ItemDialog(QDialog):
             if first:
                 self.edits[first].setFocus()
             return
-        try:
-            if self.sku:
-                self.changes = catalog.update_item(self.ctx.db, self.sku, fields)
-            else:
-                self.changes = catalog.add_item(self.ctx.db, fields)
-        except ValidationError as exc:
-            # "sku: 'X1' is already used by another item" -> beside the code field
-            name, _sep, message = str(exc).partition(": ")
-            if name in self.errors and message:
-                self.show_problems({name: message})
-                self.edits[name].setFocus()
-                return
+        sku = self.sku
+        changes = ops.write(
+            self,
+            self.ctx,
+            lambda db: (
+                catalog.update_item(db, sku, fields) if sku else catalog.add_item(db, fields)
+            ),
+            refused=self._refused,
+        )
+        if changes is not None:
+            self.changes = changes
+            super().accept()
+
+    def _refused(self, exc: InventoryError) -> None:
+        # "sku: 'X1' is already used by another item" -> beside the code field
+        name, _sep, message = str(exc).partition(": ")
+        if isinstance(exc, ValidationError) and name in self.errors and message:
+            self.show_problems({name: message})
+            self.edits[name].setFocus()
+        else:
             show_error(self, exc)
-            return
-        except InventoryError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
-        self.ctx.data_changed.emit(self.changes, self)

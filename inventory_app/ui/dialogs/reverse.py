@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 from inventory_app.domain.errors import NotFound
 from inventory_app.services import postings as stock
 from inventory_app.services.browse.movements import allocations_of, get_movement
+from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
-from inventory_app.ui.errors import show_error
 from inventory_app.ui.widgets.format import date_text, money_text, qty_text, type_text
 
 
@@ -79,12 +79,14 @@ class ReverseDialog(QDialog):
         reason = self.reason.text().strip()
         if not reason or self.ctx.db is None:
             return
-        try:
-            self.changes = stock.reverse(
-                self.ctx.db, self.movement_id, reason=reason, operator=self.ctx.operator
-            )
-        except Exception as exc:
-            show_error(self, exc)
+        changes = ops.write(
+            self,
+            self.ctx,
+            lambda db: stock.reverse(
+                db, self.movement_id, reason=reason, operator=self.ctx.operator
+            ),
+        )
+        if changes is None:
             return
+        self.changes = changes
         super().accept()
-        self.ctx.data_changed.emit(self.changes, self)

@@ -13,10 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inventory_app.domain.model import Changes
 from inventory_app.services import settings
+from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
-from inventory_app.ui.errors import show_error
 
 
 class SettingsDialog(QDialog):
@@ -52,21 +51,17 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def accept(self) -> None:
-        db = self.ctx.db
-        if db is None:
+        if self.ctx.db is None:
             return
         if not self.shop_name.text().strip():
             self.problem.setText(self.tr("The shop name is empty."))
             self.shop_name.setFocus()
             return
-        try:
-            with db.transaction():  # all four or none
-                settings.set_shop_name(db, self.shop_name.text())
-                settings.set_value(db, "currency", self.currency.text().strip() or "¥")
-                settings.set_value(db, "operator", self.operator.text().strip())
-                settings.set_value(db, "expiry_warning_days", str(self.warning_days.value()))
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        super().accept()
-        self.ctx.data_changed.emit(Changes(settings=True), self)
+        values = {  # saved all four or none
+            "shop_name": self.shop_name.text(),
+            "currency": self.currency.text().strip() or "¥",
+            "operator": self.operator.text().strip(),
+            "expiry_warning_days": str(self.warning_days.value()),
+        }
+        if ops.write(self, self.ctx, lambda db: settings.update(db, values)) is not None:
+            super().accept()

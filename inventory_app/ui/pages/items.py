@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 from inventory_app.domain.model import Changes
 from inventory_app.services import browse, catalog, search
 from inventory_app.services.browse.items import ItemFilter, ItemRow
+from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
-from inventory_app.ui.errors import show_error
 from inventory_app.ui.models.items import ItemsModel
 from inventory_app.ui.pages.base import Page, refill_choices
 from inventory_app.ui.widgets.search_box import SearchBox
@@ -160,9 +160,4 @@ class ItemsPage(Page):
         row = self.table.current_row()
         if row is None or self.ctx.db is None:
             return
-        try:
-            changes = catalog.set_active(self.ctx.db, row.sku, not row.active)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self.ctx.data_changed.emit(changes, self)
+        ops.write(self, self.ctx, lambda db: catalog.set_active(db, row.sku, not row.active))

@@ -76,6 +76,32 @@ class MovementsPage(Page):
         super().__init__(ctx, parent)
         self.model = MovementsModel(ctx, self)
         self.allocations = AllocationsModel(ctx, self)
+        self.reverse_button = QPushButton(self.tr("Reverse…"))
+        self.table = DataTable(self.model, state_key="movements")
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.alloc_table = DataTable(self.allocations, state_key="allocations")
+        self.tables = (self.table, self.alloc_table)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_filter_bar())
+        layout.addWidget(self._build_split(), 1)
+        self.search_box = self.item
+
+        self.period.currentIndexChanged.connect(self._period_chosen)
+        for edit in (self.start, self.end):
+            edit.dateChanged.connect(self._dates_edited)
+        self.type.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        for box in (self.item, self.reference, self.operator):
+            box.search_changed.connect(lambda _t: self.apply_filter())
+            box.down_pressed.connect(self.table.enter_from_search)
+        self.table.current_changed.connect(self.show_detail)
+        self.table.row_activated.connect(self.show_detail)
+        self.reverse_button.clicked.connect(self.reverse_current)
+        self.show_detail(None)
+
+    def _build_filter_bar(self) -> QHBoxLayout:
+        """Period and dates, type, item, reference and operator; Reverse."""
         self.period = QComboBox()
         for key, text in (
             ("all", self.tr("All dates")),
@@ -96,15 +122,6 @@ class MovementsPage(Page):
         self.item = SearchBox(self.tr("Item…"))
         self.reference = SearchBox(self.tr("Reference…"))
         self.operator = SearchBox(self.tr("Operator…"))
-        self.reverse_button = QPushButton(self.tr("Reverse…"))
-        self.table = DataTable(self.model, state_key="movements")
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.alloc_table = DataTable(self.allocations, state_key="allocations")
-        self.tables = (self.table, self.alloc_table)
-        self.search_box = self.item
-
         bar = QHBoxLayout()
         bar.addWidget(self.period)
         bar.addWidget(self.start)
@@ -115,6 +132,10 @@ class MovementsPage(Page):
         bar.addWidget(self.reference, 1)
         bar.addWidget(self.operator, 1)
         bar.addWidget(self.reverse_button)
+        return bar
+
+    def _build_split(self) -> QSplitter:
+        """The journal above the selected movement's detail and allocations."""
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 4, 0, 0)
@@ -127,21 +148,7 @@ class MovementsPage(Page):
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
         split.setSizes([560, 150])  # proportions: the journal gets most of the height
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(split, 1)
-
-        self.period.currentIndexChanged.connect(self._period_chosen)
-        for edit in (self.start, self.end):
-            edit.dateChanged.connect(self._dates_edited)
-        self.type.currentIndexChanged.connect(lambda _i: self.apply_filter())
-        for box in (self.item, self.reference, self.operator):
-            box.search_changed.connect(lambda _t: self.apply_filter())
-            box.down_pressed.connect(self.table.enter_from_search)
-        self.table.current_changed.connect(self.show_detail)
-        self.table.row_activated.connect(self.show_detail)
-        self.reverse_button.clicked.connect(self.reverse_current)
-        self.show_detail(None)
+        return split
 
     def _period_chosen(self) -> None:
         key = self.period.currentData()

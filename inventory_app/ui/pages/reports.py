@@ -25,12 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inventory_app.domain.errors import Cancelled
-from inventory_app.services import shop
+from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.errors import show_error
 from inventory_app.ui.pages.base import Page
-from inventory_app.ui.workers import run_task
+from inventory_app.ui.workers import on_shop
 
 
 def last_month(today: dt.date | None = None) -> dt.date:
@@ -42,32 +41,38 @@ def last_month(today: dt.date | None = None) -> dt.date:
 class ReportsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.month = QDateEdit(QDate(last_month()))
-        self.month.setDisplayFormat("yyyy-MM")
-        self.month.setCalendarPopup(True)
-        self.month.setMaximumDate(QDate(dt.date.today()))
         self.lang = QComboBox()
         self.lang.addItem(self.tr("English"), "en")
         self.lang.addItem("中文", "zh")
         if QLocale().language() == QLocale.Language.Chinese:
             self.lang.setCurrentIndex(1)
-        self.export_button = QPushButton(self.tr("Export month…"))
-        self.export_button.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_button.setToolTip(self.tr("Save the month's Excel pack (Ctrl+E)"))
-
-        self.start = QDateEdit(QDate(dt.date.today().replace(month=1, day=1)))
-        self.end = QDateEdit(QDate(dt.date.today()))
-        for edit in (self.start, self.end):
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setCalendarPopup(True)
-        self.summary_button = QPushButton(self.tr("Export summary…"))
-
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.open_button = QPushButton(self.tr("Open the file"))
         self.open_button.setVisible(False)
         self.last_path: Path | None = None
 
+        result_row = QHBoxLayout()
+        result_row.addWidget(self.result, 1)
+        result_row.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._build_month_box())
+        layout.addWidget(self._build_period_box())
+        layout.addWidget(self._build_import_box())
+        layout.addLayout(result_row)
+        layout.addStretch(1)
+        self.open_button.clicked.connect(self.open_last)
+
+    def _build_month_box(self) -> QGroupBox:
+        """The month's Excel pack: month, language of the sheets, Export."""
+        self.month = QDateEdit(QDate(last_month()))
+        self.month.setDisplayFormat("yyyy-MM")
+        self.month.setCalendarPopup(True)
+        self.month.setMaximumDate(QDate(dt.date.today()))
+        self.export_button = QPushButton(self.tr("Export month…"))
+        self.export_button.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_button.setToolTip(self.tr("Save the month's Excel pack (Ctrl+E)"))
+        self.export_button.clicked.connect(self.choose_month_file)
         month_box = QGroupBox(self.tr("Monthly Excel pack for the accountant"))
         form = QFormLayout(month_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -83,7 +88,17 @@ class ReportsPage(Page):
         )
         form.addRow(self.export_button)
         self.export_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        return month_box
 
+    def _build_period_box(self) -> QGroupBox:
+        """A summary for any period: from, to, Export."""
+        self.start = QDateEdit(QDate(dt.date.today().replace(month=1, day=1)))
+        self.end = QDateEdit(QDate(dt.date.today()))
+        for edit in (self.start, self.end):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setCalendarPopup(True)
+        self.summary_button = QPushButton(self.tr("Export summary…"))
+        self.summary_button.clicked.connect(self.choose_summary_file)
         period_box = QGroupBox(self.tr("Summary for any period"))
         row = QHBoxLayout(period_box)
         row.addWidget(QLabel(self.tr("From")))
@@ -92,7 +107,10 @@ class ReportsPage(Page):
         row.addWidget(self.end)
         row.addWidget(self.summary_button)
         row.addStretch(1)
+        return period_box
 
+    def _build_import_box(self) -> QGroupBox:
+        """The three imports, and the templates to fill for them."""
         import_box = QGroupBox(self.tr("Import from Excel or CSV"))
         imports_row = QHBoxLayout(import_box)
         self.import_buttons: dict[str, QPushButton] = {}
@@ -110,24 +128,11 @@ class ReportsPage(Page):
         self.template_kind.addItem(self.tr("Opening stock template"), "opening")
         self.template_kind.addItem(self.tr("Journal template"), "journal")
         self.template_button = QPushButton(self.tr("Save template…"))
+        self.template_button.clicked.connect(self.choose_template_file)
         imports_row.addStretch(1)
         imports_row.addWidget(self.template_kind)
         imports_row.addWidget(self.template_button)
-
-        result_row = QHBoxLayout()
-        result_row.addWidget(self.result, 1)
-        result_row.addWidget(self.open_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(month_box)
-        layout.addWidget(period_box)
-        layout.addWidget(import_box)
-        layout.addLayout(result_row)
-        layout.addStretch(1)
-
-        self.export_button.clicked.connect(self.choose_month_file)
-        self.summary_button.clicked.connect(self.choose_summary_file)
-        self.template_button.clicked.connect(self.choose_template_file)
-        self.open_button.clicked.connect(self.open_last)
+        return import_box
 
     # -- state --------------------------------------------------------------------------------
 
@@ -185,24 +190,21 @@ class ReportsPage(Page):
     def _export(self, path: Path, title: str, call) -> bool:
         if self.ctx.path is None:
             return False
-        shop_path = self.ctx.path
 
-        def work(progress, cancel):
+        def work(db, progress, cancel):
             from inventory_app.services.export import month as exports
 
-            db = shop.open_shop(shop_path, write=False, check=False)
-            try:
-                return call(exports, db, progress, cancel)
-            finally:
-                db.close()
+            return call(exports, db, progress, cancel)
 
-        try:
-            result = run_task(self, title, work)
-        except Cancelled:
-            self.show_result(self.tr("Export cancelled; no file was written."), None)
-            return False
-        except Exception as exc:  # any problem is shown to the user
-            show_error(self, exc)
+        result = ops.run_long(
+            self,
+            title,
+            on_shop(self.ctx.path, work),  # a reader of its own: the UI keeps its connection
+            cancelled=lambda: self.show_result(
+                self.tr("Export cancelled; no file was written."), None
+            ),
+        )
+        if result is None:
             return False
         self.show_result(
             self.tr("Saved {0}: {1} items, {2} movement lines, {3} batches.").format(

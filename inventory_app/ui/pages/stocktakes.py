@@ -20,6 +20,7 @@ from inventory_app.domain.errors import InventoryError
 from inventory_app.domain.model import Changes
 from inventory_app.services import stocktake as st
 from inventory_app.services.stocktake.counting import StocktakeInfo
+from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.errors import show_error
 from inventory_app.ui.models.paged import MUTED, Column, RowsModel
@@ -142,9 +143,6 @@ class StocktakesPage(Page):
             self.tr("Review && approve…") if is_open or row is None else self.tr("Review…")
         )
 
-    def _changed(self, changes: Changes) -> None:
-        self.ctx.data_changed.emit(changes, self)
-
     # -- actions --------------------------------------------------------------------------------
 
     def new_stocktake(self) -> None:
@@ -152,9 +150,8 @@ class StocktakesPage(Page):
             return
         from inventory_app.ui.dialogs.stocktake.start import StartStocktakeDialog
 
-        dialog = StartStocktakeDialog(self.ctx, parent=self)
+        dialog = StartStocktakeDialog(self.ctx, parent=self)  # it writes through ops
         if dialog.exec() and dialog.changes is not None:
-            self._changed(dialog.changes)
             self.refresh_if_stale()
             sid = next(iter(dialog.changes.stocktakes))
             self.table.select_row(self.model.row_of_id(sid))
@@ -216,14 +213,15 @@ class StocktakesPage(Page):
     def read_sheet(self, stocktake_id: int, path: Path) -> bool:
         from inventory_app.services.stocktake import sheet as stocktake_sheet
 
-        try:
-            result = stocktake_sheet.import_sheet(
-                self.ctx.db, stocktake_id, path, counter=self.ctx.operator
-            )
-        except InventoryError as exc:
-            show_error(self, exc)
+        result = ops.write(
+            self,
+            self.ctx,
+            lambda db: stocktake_sheet.import_sheet(
+                db, stocktake_id, path, counter=self.ctx.operator
+            ),
+        )
+        if result is None:
             return False
-        self._changed(result.changes)
         self.hint.setText(
             self.tr("{0} counts imported from {1} ({2} lines added).").format(
                 result.counts, path.name, result.added_lines
@@ -263,7 +261,4 @@ class StocktakesPage(Page):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self._changed(st.cancel(self.ctx.db, row.id))
-        except InventoryError as exc:
-            show_error(self, exc)
+        ops.write(self, self.ctx, lambda db: st.cancel(db, row.id))

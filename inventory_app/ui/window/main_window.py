@@ -125,7 +125,11 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(
             self.tr("Find item"), self.focus_search, QKeySequence.StandardKey.Find
         )
+        self._build_toolbar()
+        self._build_menus()
 
+    def _build_toolbar(self) -> None:
+        """The everyday postings, and the search field at the right."""
         toolbar = QToolBar(self.tr("Actions"))
         toolbar.setObjectName("actions")
         toolbar.setMovable(False)
@@ -140,6 +144,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self.toolbar = toolbar
 
+    def _build_menus(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&File"))
         menu.addAction(self._action(self.tr("New shop…"), self.files.new_shop))
         menu.addAction(

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from inventory_app.domain.errors import Cancelled, InventoryError
+from inventory_app.domain.errors import InventoryError
 from inventory_app.services import backup, shop
 from inventory_app.services.shop import Database
+from inventory_app.ui import ops
 from inventory_app.ui.app_context import app_settings
-from inventory_app.ui.errors import show_error
-from inventory_app.ui.workers import run_task
+from inventory_app.ui.workers import Job, start_job
 
 if TYPE_CHECKING:
     from inventory_app.ui.window.main_window import MainWindow
@@ -40,38 +39,19 @@ def remember_recent(path: Path) -> None:
     settings.setValue("last_file", text)
 
 
-class _CheckSignals(QObject):
-    damaged = Signal(str, str)  # path, message
-
-
 CHECK_AFTER_MS = 3000
 
 
-class _IntegrityCheck(QRunnable):
-    """``PRAGMA quick_check`` on its own read-only connection, after the window is up."""
-
-    def __init__(self, path: Path, signals: _CheckSignals) -> None:
-        super().__init__()
-        self.path = path
-        self.signals = signals
-
-    def run(self) -> None:
-        try:
-            with shop.open_shop(self.path, write=False, check=True):
-                pass
-        except InventoryError as exc:
-            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
-                self.signals.damaged.emit(str(self.path), str(exc))
-        except Exception:
-            pass
+def _integrity_check(path: Path) -> None:
+    """``PRAGMA quick_check`` on a read-only connection of its own (a worker's job)."""
+    with shop.open_shop(path, write=False, check=True):
+        pass
 
 
 class ShopFiles(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.check_signals = _CheckSignals(self)
-        self.check_signals.damaged.connect(self._damaged)
 
     def tr_(self, text: str) -> str:
         return self.window.tr(text)
@@ -86,21 +66,24 @@ class ShopFiles(QObject):
             # The integrity check of a big file runs later, in the background.
             return shop.open_shop(path, create=create, check=False)
 
-        try:
-            db = run_task(self.window, self.tr_("Opening {0}").format(path.name), work)
-        except Exception as exc:
-            show_error(self.window, exc)
+        db = ops.run_long(self.window, self.tr_("Opening {0}").format(path.name), work)
+        if db is None:
             return False
         self.window.adopt_database(db)
         remember_recent(path)
         # The integrity check reads the whole file: started once the first page has had
         # the machine to itself (on 1M movements it takes ~2.5 s on a core of its own).
-        check = _IntegrityCheck(path, self.check_signals)
-        QTimer.singleShot(CHECK_AFTER_MS, lambda: QThreadPool.globalInstance().start(check))
+        QTimer.singleShot(CHECK_AFTER_MS, self, lambda: self._start_check(path))
         return True
 
-    def _damaged(self, path: str, message: str) -> None:
-        QMessageBox.warning(self.window, self.tr_("The shop file is damaged"), message)
+    def _start_check(self, path: Path) -> None:
+        start_job(self, lambda _p, _c: _integrity_check(path), self._checked)
+
+    def _checked(self, job: Job) -> None:
+        # Only a damaged file is worth a word: anything else (the file closed or replaced
+        # meanwhile) is for the next check.
+        if isinstance(job.error, InventoryError):
+            QMessageBox.warning(self.window, self.tr_("The shop file is damaged"), str(job.error))
 
     def open_dialog(self) -> None:
         start = str(self._folder())
@@ -162,7 +145,7 @@ class ShopFiles(QObject):
         if self.window.ctx.path is not None and self.window.ctx.path.resolve() == path.resolve():
             self.window.adopt_database(None)  # it is about to be replaced
 
-        def work(progress, cancel) -> None:
+        def work(progress, cancel) -> Path:
             from inventory_app.services import demo  # heavy: only when asked for
 
             for leftover in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
@@ -175,15 +158,10 @@ class ShopFiles(QObject):
                 building.unlink(missing_ok=True)
                 raise
             db.close()
-            building.replace(path)
+            return building.replace(path)
 
-        try:
-            run_task(self.window, self.tr_("Building the demo shop…"), work)
-        except Cancelled:
-            return False
-        except Exception as exc:
-            show_error(self.window, exc)
-            return False
+        if ops.run_long(self.window, self.tr_("Building the demo shop…"), work) is None:
+            return False  # cancelled, or the problem was shown
         return self.open_path(path)
 
     # -- backup and restore -------------------------------------------------------------------
@@ -208,10 +186,8 @@ class ShopFiles(QObject):
             with shop.open_shop(shop_path, write=False, check=False) as reader:
                 return backup.backup(reader, path)
 
-        try:
-            dest = run_task(self.window, self.tr_("Backing up…"), work)
-        except Exception as exc:
-            show_error(self.window, exc)
+        dest = ops.run_long(self.window, self.tr_("Backing up…"), work)
+        if dest is None:
             return
         self.window.statusBar().showMessage(
             self.tr_("Backed up and verified: {0}").format(dest), 8000
@@ -248,12 +224,8 @@ class ShopFiles(QObject):
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         self.window.adopt_database(None)
-        try:
-            run_task(
-                self.window,
-                self.tr_("Restoring…"),
-                lambda _p, _c: backup.restore(source, shop_path),
-            )
-        except Exception as exc:
-            show_error(self.window, exc)
+        # Reopened whatever happened: restored, or left as it was (the problem was shown).
+        ops.run_long(
+            self.window, self.tr_("Restoring…"), lambda _p, _c: backup.restore(source, shop_path)
+        )
         return self.open_path(shop_path)

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
 from inventory_app.domain.model import Changes
 from inventory_app.services import reports
+from inventory_app.services.analytics import alerts as analytics_alerts
+from inventory_app.services.analytics.alerts import Alerts
 from inventory_app.ui.widgets.format import money_text
+from inventory_app.ui.workers import Job, background_pool, on_shop, start_job
 
 if TYPE_CHECKING:
     from inventory_app.ui.window.main_window import MainWindow
@@ -48,7 +51,7 @@ class ShopStatus(QObject):
         # gives one refresh).
         self._alerts_timer = QTimer(self, singleShot=True, interval=ALERTS_DELAY_MS)
         self._alerts_timer.timeout.connect(self._count_alerts)
-        self._alerts_job: object | None = None
+        self._alerts_job: Job | None = None
 
     def refresh(self) -> None:
         """The file and its stock value now; the alert counts shortly."""
@@ -80,8 +83,6 @@ class ShopStatus(QObject):
         return self._alerts_timer.isActive() or self._alerts_job is not None
 
     def _count_alerts(self) -> None:
-        from inventory_app.ui.pages.dashboard.parts import DashboardWorker
-
         db = self.window.ctx.db
         if db is None:
             return
@@ -90,28 +91,27 @@ class ShopStatus(QObject):
         if self._alerts_job is not None:  # one at a time; ask again when it is done
             self._alerts_timer.start()
             return
-        job = DashboardWorker(0, lambda path=str(db.path): alert_counts(path))
-        job.signals.finished.connect(
-            lambda: self._alerts_counted(job), Qt.ConnectionType.QueuedConnection
+        path = db.path
+        self._alerts_job = start_job(
+            self,
+            on_shop(path, lambda reader, _p, _c: status_counts(analytics_alerts.alerts(reader))),
+            self._alerts_counted,
+            pool=background_pool(),
         )
-        self._alerts_job = job
-        job.start()
 
-    def _alerts_counted(self, job: object) -> None:
+    def _alerts_counted(self, job: Job) -> None:
         self._alerts_job = None
-        job.release()
-        if job.result is not None and self.window.ctx.db is not None:
+        if isinstance(job.result, dict) and self.window.ctx.db is not None:
             self.set_alert_counts(job.result)
 
 
-def alert_counts(path: str) -> dict[str, int]:
-    """Counts for the status bar, on a worker thread with a connection of its own."""
-    from inventory_app.services import shop
-    from inventory_app.services.analytics import alerts as analytics_alerts
-    from inventory_app.ui.pages.dashboard.parts import status_counts
-
-    db = shop.open_shop(path, write=False, check=False)
-    try:
-        return status_counts(analytics_alerts.alerts(db))
-    finally:
-        db.close()
+def status_counts(alerts: Alerts) -> dict[str, int]:
+    """The status bar's alert counts (``MainWindow.set_alert_counts``) from
+    ``analytics.alerts.Alerts``: reorder covers low and out of stock."""
+    n = alerts.counts()
+    return {
+        "expired": n["expired"],
+        "expiring": n["expiring"],
+        "reorder": n["low_stock"] + n["out_of_stock"],
+        "dead": n["dead_stock"],
+    }

@@ -31,6 +31,7 @@ from inventory_app.domain.errors import InventoryError
 from inventory_app.domain.model import Changes, Document, Item, MovementType
 from inventory_app.services import catalog
 from inventory_app.services import postings as stock
+from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.dialogs.posting import lines as pl
 from inventory_app.ui.dialogs.posting import tables
@@ -98,7 +99,13 @@ class PostingDialog(QDialog):
         self.item_picker = ItemPicker(self.db, self)
         self.editor = LineEditor(self, self.kind, self.item_picker, self._locations)
         root.addWidget(self.editor)
+        root.addWidget(self._build_tables(), 1)
+        root.addLayout(self._build_bottom())
+        for seq in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(seq), self, self.post)
 
+    def _build_tables(self) -> QSplitter:
+        """The document's lines above the batches each line will use."""
         self.lines_table = tables.make_table(
             self,
             [t for _, t in tables.line_columns(self.kind)],
@@ -128,8 +135,10 @@ class PostingDialog(QDialog):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
-        root.addWidget(split, 1)
+        return split
 
+    def _build_bottom(self) -> QHBoxLayout:
+        """The total, why the document cannot be posted, Cancel and Post."""
         bottom = QHBoxLayout()
         self.total_label = QLabel(self)
         font = self.total_label.font()
@@ -152,9 +161,7 @@ class PostingDialog(QDialog):
         bottom.addWidget(self.post_message, 1)
         bottom.addWidget(self.cancel_button)
         bottom.addWidget(self.post_button)
-        root.addLayout(bottom)
-        for seq in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(seq), self, self.post)
+        return bottom
 
     def header(self) -> Header:
         return self.head_bar.header()
@@ -292,16 +299,18 @@ class PostingDialog(QDialog):
         if problem:
             self.post_message.setText(problem)
             return
-        try:
-            changes = stock.post(self.db, self.document())
-        except InventoryError as exc:
-            self.post_message.setText(str(exc))
-            self.refresh_preview()
+        changes = ops.write(
+            self, self.ctx, lambda db: stock.post(db, self.document()), refused=self._refused
+        )
+        if changes is None:
             return
         self.post_message.clear()
         self.changes = changes
-        self.ctx.data_changed.emit(changes, self)
         self.accept()
+
+    def _refused(self, exc: InventoryError) -> None:
+        self.post_message.setText(str(exc))
+        self.refresh_preview()
 
     def done(self, result: int) -> None:
         self._preview_timer.stop()

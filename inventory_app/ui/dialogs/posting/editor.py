@@ -54,11 +54,16 @@ class LineEditor(QGroupBox):
         self.draft: Draft | None = None
         self._loading = False
         self._batches_for: tuple[str, str | None] | None = None
+        self._picker_problem = ""
+        self._make_fields(locations)
+        self._lay_out()
+        self._connect()
 
+    def _make_fields(self, locations: list[str]) -> None:
         self.qty_edit = QLineEdit(self)
         self.qty_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.qty_edit.setMaximumWidth(110)
-        if kind == T.ADJUST:
+        if self.kind == T.ADJUST:
             self.qty_edit.setPlaceholderText(self.tr("+ found, − lost"))
         self.unit_label = QLabel(self)
         self.unit_label.setMinimumWidth(40)
@@ -89,11 +94,12 @@ class LineEditor(QGroupBox):
         self.remove_button = QPushButton(self.tr("Remove line"), self)
         self.remove_button.setAutoDefault(False)
         self.remove_button.setToolTip(self.tr("Remove the selected line (Delete in the table)"))
-        self.remove_button.clicked.connect(dialog.remove_line)
+        self.remove_button.clicked.connect(self.dialog.remove_line)
 
-        grid = QGridLayout(self)
-        grid.setHorizontalSpacing(10)
-        columns: list[tuple[str, QWidget]] = [(self.tr("Item"), picker)]
+    def _columns(self) -> list[tuple[str, QWidget]]:
+        """The fields this kind of posting shows, under their titles, in order."""
+        kind = self.kind
+        columns: list[tuple[str, QWidget]] = [(self.tr("Item"), self.picker)]
         qty_box = QWidget(self)
         qty_row = QHBoxLayout(qty_box)
         qty_row.setContentsMargins(0, 0, 0, 0)
@@ -111,6 +117,12 @@ class LineEditor(QGroupBox):
                 (self.tr("Expiry"), self.expiry_edit),
                 (self.tr("Location"), self.location_combo),
             ]
+        return columns
+
+    def _lay_out(self) -> None:
+        grid = QGridLayout(self)
+        grid.setHorizontalSpacing(10)
+        columns = self._columns()
         for col, (label, widget) in enumerate(columns):
             grid.addWidget(QLabel(label, self), 0, col)
             grid.addWidget(widget, 1, col)
@@ -122,14 +134,16 @@ class LineEditor(QGroupBox):
         override_row.addWidget(self.override_edit, 3)
         grid.addLayout(override_row, 2, 0, 1, span)
         grid.addWidget(self.message, 3, 0, 1, span)
+        qty_box = columns[1][1]
         for w in (qty_box, self.cost_edit, self.batch_edit, self.batch_combo, self.expiry_edit):
             w.setVisible(any(w is c for _, c in columns))
-        self.location_combo.setVisible(kind == T.RECEIPT)
+        self.location_combo.setVisible(self.kind == T.RECEIPT)
         self._show_override(False)
 
-        picker.item_chosen.connect(self._on_item_chosen)
-        picker.empty_enter.connect(self._on_empty_enter)
-        picker.problem.connect(self._on_picker_problem)
+    def _connect(self) -> None:
+        self.picker.item_chosen.connect(self._on_item_chosen)
+        self.picker.empty_enter.connect(self._on_empty_enter)
+        self.picker.problem.connect(self._on_picker_problem)
         self.qty_edit.textEdited.connect(lambda t: self._set("qty", t))
         self.cost_edit.textEdited.connect(lambda t: self._set("unit_cost", t))
         self.batch_edit.textEdited.connect(lambda t: self._set("batch", t))
@@ -141,7 +155,6 @@ class LineEditor(QGroupBox):
         self.location_combo.currentTextChanged.connect(lambda t: self._set("location", t))
         for w in [*self.fields(), self.override_edit]:
             w.installEventFilter(self)
-        self._picker_problem = ""
 
     def fields(self) -> list[QWidget]:
         """The line's fields in Enter order (after the item field)."""

@@ -176,6 +176,60 @@ def _date(d: dt.date | None) -> str:
     return d.isoformat() if d else "—"
 
 
+def _created_row(label: str, d: Draft, kind: MovementType, head: Header) -> list[QTableWidgetItem]:
+    """A receipt's or a gain's line: the batch it creates."""
+    q, c, v = qty_of(d), cost_of(d), value_of(d, kind)
+    exp_text, _ = _expiry_text(d, head)
+    loc = d.location if kind == T.RECEIPT else (head.location or "")
+    return [
+        _cell(label),
+        _cell(d.batch or tr("new batch"), color=None if d.batch else GREY),
+        _cell(loc),
+        _cell(head.date.isoformat()),
+        _cell(exp_text),
+        _cell(qty_text(q) if q is not None else "", numeric=True),
+        _cell(cost_text(c) if c is not None else "", numeric=True),
+        _cell(money_text(v) if v is not None else "", numeric=True),
+    ]
+
+
+def _drawn_row(label: str, draw) -> list[QTableWidgetItem]:
+    """A batch an outgoing line draws from (``services.postings`` preview's draw)."""
+    color = RED if draw.expired else None
+    cost = draw.value / draw.qty if draw.qty else Decimal(0)
+    expiry = _date(draw.expiry) + (tr(" (expired)") if draw.expired else "")
+    return [
+        _cell(label),
+        _cell(draw.batch, color=color),
+        _cell(draw.location),
+        _cell(_date(draw.received)),
+        _cell(expiry, color=color),
+        _cell(qty_text(draw.qty), numeric=True),
+        _cell(cost_text(cost), numeric=True),
+        _cell(money_text(draw.value), numeric=True),
+    ]
+
+
+def preview_rows(
+    drafts: list[Draft], kind: MovementType, head: Header
+) -> list[tuple[int, list[QTableWidgetItem]]]:
+    """(line index, cells) for every batch each previewed line draws or creates; a line that
+    cannot draw anything gets one row saying why."""
+    rows: list[tuple[int, list[QTableWidgetItem]]] = []
+    for n, d in enumerate(drafts):
+        label = f"{n + 1}. {d.item.sku} — {d.item.name}"
+        p = d.preview
+        if d.errors or p is None:
+            continue
+        if not p.ok and not p.draws:
+            rows.append((n, [_cell(label), _cell(shortage_text(p), color=RED)]))
+        elif not p.draws:
+            rows.append((n, _created_row(label, d, kind, head)))
+        else:
+            rows += [(n, _drawn_row(label, draw)) for draw in p.draws]
+    return rows
+
+
 def fill_preview(
     table: QTableWidget,
     drafts: list[Draft],
@@ -185,55 +239,7 @@ def fill_preview(
     selected: int,
 ) -> None:
     """One row per batch drawn (or created) by each line; the selected line in bold."""
-    rows: list[tuple[int, list[QTableWidgetItem]]] = []
-    for n, d in enumerate(drafts):
-        label = f"{n + 1}. {d.item.sku} — {d.item.name}"
-        p = d.preview
-        if d.errors or p is None:
-            continue
-        if not p.ok and not p.draws:
-            text = shortage_text(p)
-            rows.append((n, [_cell(label), _cell(text, color=RED)]))
-            continue
-        if not p.draws:  # a receipt or a gain: the batch it creates
-            q, c, v = qty_of(d), cost_of(d), value_of(d, kind)
-            exp_text, _ = _expiry_text(d, head)
-            loc = d.location if kind == T.RECEIPT else (head.location or "")
-            rows.append(
-                (
-                    n,
-                    [
-                        _cell(label),
-                        _cell(d.batch or tr("new batch"), color=None if d.batch else GREY),
-                        _cell(loc),
-                        _cell(head.date.isoformat()),
-                        _cell(exp_text),
-                        _cell(qty_text(q) if q is not None else "", numeric=True),
-                        _cell(cost_text(c) if c is not None else "", numeric=True),
-                        _cell(money_text(v) if v is not None else "", numeric=True),
-                    ],
-                )
-            )
-            continue
-        for draw in p.draws:
-            color = RED if draw.expired else None
-            cost = draw.value / draw.qty if draw.qty else Decimal(0)
-            expiry = _date(draw.expiry) + (tr(" (expired)") if draw.expired else "")
-            rows.append(
-                (
-                    n,
-                    [
-                        _cell(label),
-                        _cell(draw.batch, color=color),
-                        _cell(draw.location),
-                        _cell(_date(draw.received)),
-                        _cell(expiry, color=color),
-                        _cell(qty_text(draw.qty), numeric=True),
-                        _cell(cost_text(cost), numeric=True),
-                        _cell(money_text(draw.value), numeric=True),
-                    ],
-                )
-            )
+    rows = preview_rows(drafts, kind, head)
     table.clearSpans()
     table.setRowCount(len(rows))
     bold = QFont(table.font())

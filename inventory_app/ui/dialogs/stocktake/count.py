@@ -31,9 +31,9 @@ from inventory_app.domain.errors import InventoryError
 from inventory_app.services import catalog
 from inventory_app.services import stocktake as st
 from inventory_app.services.stocktake.counting import ReviewLine
+from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.dialogs.scanner import ScannerDialog
-from inventory_app.ui.errors import show_error
 from inventory_app.ui.models.paged import MUTED, Column, RowsModel
 from inventory_app.ui.widgets.format import date_text, qty_text
 from inventory_app.ui.widgets.table import DataTable
@@ -97,16 +97,30 @@ class CountDialog(ScannerDialog):
         title = QLabel(self.info.name + (self.tr("  —  blind count") if self.info.blind else ""))
         title.setObjectName("heading")
         self.progress = QLabel()
+        self.message = QLabel(self.tr("Ready to scan."))
+        self.message.setWordWrap(True)
+        self.model = CountLinesModel(blind=self.info.blind, parent=self)
+        self.table = DataTable(self.model, state_key="stocktake_count")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.progress)
+        layout.addLayout(self._build_scan_bar())
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+        self.scan.returnPressed.connect(self.submit)
+        self.qty.returnPressed.connect(self.scan.setFocus)
+        self.reload()
+        self.scan.setFocus()
+
+    def _build_scan_bar(self) -> QGridLayout:
+        """Where and who counts; the quantity of the next scan, the code field, Recount."""
         self.location = QComboBox()
-        scope_location = (
-            self.info.scope.partition(":")[2] if self.info.scope.startswith("location:") else ""
-        )
-        for loc in catalog.list_locations(ctx.db):
-            if loc.active and (
-                not scope_location or loc.name.casefold() == scope_location.casefold()
-            ):
-                self.location.addItem(loc.name, loc.name)
-        self.counter = QLineEdit(ctx.operator)
+        self._fill_locations()
+        self.counter = QLineEdit(self.ctx.operator)
         self.counter.setPlaceholderText(self.tr("Your name"))
         big = QFont(self.font())
         big.setPointSize(max(20, big.pointSize() * 2))
@@ -123,11 +137,6 @@ class CountDialog(ScannerDialog):
         self.recount.setToolTip(
             self.tr("The next count replaces the line's earlier counts (they stay in the history)")
         )
-        self.message = QLabel(self.tr("Ready to scan."))
-        self.message.setWordWrap(True)
-        self.model = CountLinesModel(blind=self.info.blind, parent=self)
-        self.table = DataTable(self.model, state_key="stocktake_count")
-
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("Counting at")), 0, 0)
         grid.addWidget(self.location, 0, 1)
@@ -139,20 +148,17 @@ class CountDialog(ScannerDialog):
         grid.addWidget(self.scan, 1, 3)
         grid.addWidget(self.recount, 1, 4)
         grid.setColumnStretch(3, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(self.progress)
-        layout.addLayout(grid)
-        layout.addWidget(self.message)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
+        return grid
 
-        self.scan.returnPressed.connect(self.submit)
-        self.qty.returnPressed.connect(self.scan.setFocus)
-        self.reload()
-        self.scan.setFocus()
+    def _fill_locations(self) -> None:
+        """The shop's active locations; only the scope's one for a location stocktake."""
+        scope = self.info.scope
+        scope_location = scope.partition(":")[2] if scope.startswith("location:") else ""
+        for loc in catalog.list_locations(self.ctx.db):
+            if loc.active and (
+                not scope_location or loc.name.casefold() == scope_location.casefold()
+            ):
+                self.location.addItem(loc.name, loc.name)
 
     # -- data -----------------------------------------------------------------------------------
 
@@ -253,9 +259,12 @@ class CountDialog(ScannerDialog):
     def record(
         self, sku: str, qty: Decimal, *, batch: str | None, location: str | None, add: bool
     ) -> None:
-        try:
-            done = st.count(
-                self.ctx.db,
+        # a refusal goes in the red banner (with a beep); a bug is shown, the view stays usable
+        done = ops.write(
+            self,
+            self.ctx,
+            lambda db: st.count(
+                db,
                 self.stocktake_id,
                 code=sku,
                 qty=qty,
@@ -264,17 +273,14 @@ class CountDialog(ScannerDialog):
                 counter=self.counter.text(),
                 recount=self.recount.isChecked(),
                 add_to_scope=add,
-            )
-        except InventoryError as exc:
-            self._flag(str(exc))
-            return
-        except Exception as exc:  # a bug: show it, keep the view usable
-            show_error(self, exc)
+            ),
+            refused=lambda exc: self._flag(str(exc)),
+        )
+        if done is None:
             return
         self.recount.setChecked(False)
         self.qty.setText("1")
         self.model.highlight = done.line_id
-        self.ctx.data_changed.emit(done.changes, self)
         self.reload()
         where = f" {self.tr('batch')} {done.batch}" if done.batch else ""
         self._ok(

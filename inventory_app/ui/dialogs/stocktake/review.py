@@ -4,6 +4,8 @@ explicit choice (leave unchanged / count as zero) — neither is pre-selected.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -23,16 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inventory_app.domain.errors import InventoryError
 from inventory_app.domain.stocktake import StocktakeReason, Uncounted
 from inventory_app.services import stocktake as st
+from inventory_app.services.shop import Database
 from inventory_app.services.stocktake.counting import Review, ReviewLine
+from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.dialogs.scanner import ScannerDialog
-from inventory_app.ui.errors import show_error
 from inventory_app.ui.models.paged import AMBER_BG, MUTED, RED, Column, RowsModel
 from inventory_app.ui.widgets.format import date_text, money_text, qty_text, status_text
 from inventory_app.ui.widgets.search_box import SearchBox
+from inventory_app.ui.widgets.table import DataTable
 
 
 def _tr(text: str) -> str:
@@ -116,23 +119,58 @@ class ReviewDialog(ScannerDialog):
         self.resize(1180, 720)
         self.title = QLabel()
         self.title.setObjectName("heading")
+        self.model = ReviewModel(self)
+        self.table = DataTable(self.model, state_key="stocktake_review")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(self._build_filters())
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self._build_line_bar())
+        layout.addWidget(self._build_approval())
+        layout.addWidget(buttons)
+
+        self.search.search_changed.connect(lambda _t: self.apply_filter())
+        for w in (self.variance_only, self.flagged_only, self.uncounted_only):
+            w.toggled.connect(lambda _on: self.apply_filter())
+        self.table.current_changed.connect(self._line_selected)
+        self.line_reason.activated.connect(lambda _i: self.set_reason())
+        self.recount_button.clicked.connect(self.recount)
+        self.approve_button.clicked.connect(self.approve)
+        self.reload()
+
+    def _build_filters(self) -> QHBoxLayout:
         self.search = SearchBox(self.tr("Code or name…"))
         self.variance_only = QCheckBox(self.tr("Variance only"))
         self.flagged_only = QCheckBox(self.tr("Flagged"))
         self.uncounted_only = QCheckBox(self.tr("Uncounted"))
-        self.model = ReviewModel(self)
-        from inventory_app.ui.widgets.table import DataTable
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        for w in (self.variance_only, self.flagged_only, self.uncounted_only):
+            filters.addWidget(w)
+        return filters
 
-        self.table = DataTable(self.model, state_key="stocktake_review")
+    def _build_line_bar(self) -> QHBoxLayout:
+        """The selected line's reason and Recount; the totals."""
         self.totals = QLabel()
         self.line_reason = QComboBox()
         self.line_reason.addItem(self.tr("(approval's reason)"), None)
         for r in StocktakeReason:
             self.line_reason.addItem(reason_text(r.value), r.value)
         self.recount_button = QPushButton(self.tr("Recount line…"))
+        line_bar = QHBoxLayout()
+        line_bar.addWidget(QLabel(self.tr("Reason for the selected line")))
+        line_bar.addWidget(self.line_reason)
+        line_bar.addWidget(self.recount_button)
+        line_bar.addStretch(1)
+        line_bar.addWidget(self.totals)
+        return line_bar
 
+    def _build_approval(self) -> QGroupBox:
+        """Approver, the reason for the other lines, what uncounted lines mean, Approve."""
         self.approval = QGroupBox(self.tr("Approve"))
-        self.approver = QLineEdit(ctx.operator)
+        self.approver = QLineEdit(self.ctx.operator)
         self.approver.setPlaceholderText(self.tr("Approver's name"))
         self.leave = QRadioButton(self.tr("Leave uncounted lines unchanged"))
         self.zero = QRadioButton(self.tr("Count uncounted lines as zero"))
@@ -144,17 +182,6 @@ class ReviewDialog(ScannerDialog):
             self.default_reason.addItem(reason_text(r.value), r.value)
         self.default_reason.setCurrentIndex(len(StocktakeReason) - 1)  # unknown
         self.approve_button = QPushButton(self.tr("Approve and post differences"))
-
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        for w in (self.variance_only, self.flagged_only, self.uncounted_only):
-            filters.addWidget(w)
-        line_bar = QHBoxLayout()
-        line_bar.addWidget(QLabel(self.tr("Reason for the selected line")))
-        line_bar.addWidget(self.line_reason)
-        line_bar.addWidget(self.recount_button)
-        line_bar.addStretch(1)
-        line_bar.addWidget(self.totals)
         box = QVBoxLayout(self.approval)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Approver")))
@@ -170,24 +197,7 @@ class ReviewDialog(ScannerDialog):
         uncounted.addStretch(1)
         box.addWidget(self.uncounted_row)
         box.addWidget(self.approve_button)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(line_bar)
-        layout.addWidget(self.approval)
-        layout.addWidget(buttons)
-
-        self.search.search_changed.connect(lambda _t: self.apply_filter())
-        for w in (self.variance_only, self.flagged_only, self.uncounted_only):
-            w.toggled.connect(lambda _on: self.apply_filter())
-        self.table.current_changed.connect(self._line_selected)
-        self.line_reason.activated.connect(lambda _i: self.set_reason())
-        self.recount_button.clicked.connect(self.recount)
-        self.approve_button.clicked.connect(self.approve)
-        self.reload()
+        return self.approval
 
     # -- data -----------------------------------------------------------------------------------
 
@@ -247,22 +257,19 @@ class ReviewDialog(ScannerDialog):
 
     # -- actions --------------------------------------------------------------------------------
 
-    def _done(self, changes) -> None:
-        self.ctx.data_changed.emit(changes, self)
+    def _write(self, call: Callable[[Database], object]) -> bool:
+        """A write through ``ops``; the review is read again after it."""
+        if ops.write(self, self.ctx, call) is None:
+            return False
         self.reload()
+        return True
 
     def set_reason(self) -> None:
         line: ReviewLine | None = self.table.current_row()
         if line is None:
             return
-        try:
-            self._done(
-                st.set_reason(
-                    self.ctx.db, self.stocktake_id, line.line_id, self.line_reason.currentData()
-                )
-            )
-        except InventoryError as exc:
-            show_error(self, exc)
+        reason = self.line_reason.currentData()
+        self._write(lambda db: st.set_reason(db, self.stocktake_id, line.line_id, reason))
 
     def recount(self) -> None:
         line: ReviewLine | None = self.table.current_row()
@@ -276,9 +283,9 @@ class ReviewDialog(ScannerDialog):
         )
         if not ok or not text.strip():
             return
-        try:
-            done = st.count(
-                self.ctx.db,
+        self._write(
+            lambda db: st.count(
+                db,
                 self.stocktake_id,
                 code=line.sku,
                 qty=text.strip(),
@@ -287,10 +294,7 @@ class ReviewDialog(ScannerDialog):
                 counter=self.approver.text(),
                 recount=True,
             )
-        except InventoryError as exc:
-            show_error(self, exc)
-            return
-        self._done(done.changes)
+        )
 
     def uncounted_choice(self) -> Uncounted | None:
         if self.leave.isChecked():
@@ -331,16 +335,12 @@ class ReviewDialog(ScannerDialog):
                 return False
         from inventory_app.services.stocktake.approve import approve
 
-        try:
-            changes = approve(
-                self.ctx.db,
+        return self._write(
+            lambda db: approve(
+                db,
                 self.stocktake_id,
                 approver=self.approver.text(),
                 uncounted=choice,
                 reason=self.default_reason.currentData(),
             )
-        except InventoryError as exc:
-            show_error(self, exc)
-            return False
-        self._done(changes)
-        return True
+        )

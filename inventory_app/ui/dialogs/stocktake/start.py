@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inventory_app.domain.errors import InventoryError
 from inventory_app.domain.model import Changes
 from inventory_app.services import catalog
 from inventory_app.services import stocktake as st
 from inventory_app.services.stocktake.cycle import DueRow, due_list
+from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
-from inventory_app.ui.errors import show_error
 
 
 class StartStocktakeDialog(QDialog):
@@ -133,15 +132,17 @@ class StartStocktakeDialog(QDialog):
         return "all"
 
     def accept(self) -> None:
-        try:
-            self.changes = st.start(
-                self.ctx.db,
+        changes = ops.write(
+            self,
+            self.ctx,
+            lambda db: st.start(
+                db,
                 scope=self.scope(),
                 blind=self.blind.isChecked(),
                 name=self.name.text(),
                 operator=self.ctx.operator,
-            )
-        except InventoryError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+            ),
+        )
+        if changes is not None:
+            self.changes = changes
+            super().accept()

@@ -1,4 +1,5 @@
-"""Dashboard: the shop's health at a glance — KPI tiles against their healthy bands, five"""
+"""Dashboard: the shop's health at a glance. ``page`` composes the KPI ``tiles``, the
+``charts`` and the alert ``lists``, and computes their data off the UI thread."""
 
 from __future__ import annotations
 

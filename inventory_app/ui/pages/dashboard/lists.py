@@ -1,23 +1,135 @@
-"""The dashboard's lists: the alert lists behind the tiles and the rows behind a chart
-click, shown in the panel under the charts (a mixin of ``DashboardPage``)."""
+"""The dashboard's lists, in the panel under the charts: one tab per alert list (the rows
+behind a tile) and a last tab for what a chart click selected."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
-from inventory_app.services import catalog
-from inventory_app.ui.pages.dashboard.parts import ListModel, list_columns
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QStackedWidget, QTabBar, QVBoxLayout, QWidget
+
+from inventory_app.ui.models.paged import RED, Column, RowsModel
+from inventory_app.ui.widgets.format import date_text, money_text, qty_text
 from inventory_app.ui.widgets.table import DataTable
 
 ALERT_LISTS = ("expired", "expiring", "low_stock", "out_of_stock", "dead_stock", "slow_movers")
+Tr = Callable[[str], str]
 
 
-class DashboardLists:
-    """Needs from the page: ``data``, ``ctx``, ``tabs``, ``stack``, ``list_title``,
-    ``list_kind``, ``_tables``, ``_tile_lists``, ``set_period`` and ``tr``."""
+class ListModel(RowsModel):
+    """Rows already computed (a list behind a tile or a chart click)."""
 
-    def _list_title(self, kind: str, count: int | None = None) -> str:
+    def foreground(self, row: Any, column: Column):
+        days_left = getattr(row, "days_left", None)
+        if column.key == "expiry" and days_left is not None and days_left < 0:
+            return RED
+        return None
+
+
+def _pct(value: Decimal) -> str:
+    return f"{value * 100:.1f}%"
+
+
+def _batch_columns(tr: Tr) -> list[Column]:
+    return [
+        Column("batch", tr("Batch"), lambda r: r.batch, width=120),
+        Column("location", tr("Location"), lambda r: r.location, width=90),
+        Column("expiry", tr("Expiry"), lambda r: date_text(r.expiry), width=95),
+        Column("days_left", tr("Days left"), lambda r: str(r.days_left), numeric=True, width=70),
+        Column("qty", tr("Qty"), lambda r: qty_text(r.qty), numeric=True, width=70),
+        Column("value", tr("Value"), lambda r: money_text(r.value), numeric=True, width=90),
+    ]
+
+
+def _item_columns(kind: str, tr: Tr) -> list[Column]:
+    qty = Column("qty", tr("Qty"), lambda r: qty_text(r.qty), numeric=True, width=70)
+    value = Column("value", tr("Value"), lambda r: money_text(r.value), numeric=True, width=90)
+    if kind in ("low_stock", "out_of_stock"):
+        return [
+            Column("qty", tr("On hand"), lambda r: qty_text(r.qty), numeric=True, width=80),
+            Column("rop", tr("Reorder point"), lambda r: qty_text(r.reorder_point), numeric=True,
+                   width=100),
+        ]  # fmt: skip
+    if kind == "dead_stock":
+        return [
+            qty,
+            value,
+            Column("last", tr("Last issue"), lambda r: date_text(r.last_issue) or tr("never"),
+                   width=95),
+            Column("idle", tr("Idle days"), lambda r: str(r.idle_days), numeric=True, width=70),
+        ]  # fmt: skip
+    if kind == "slow_movers":
+        return [
+            qty,
+            value,
+            Column("cover", tr("Days of cover"),
+                   lambda r: tr("no sales") if r.cover_days is None else f"{r.cover_days:,.0f}",
+                   numeric=True, width=100),
+        ]  # fmt: skip
+    if kind == "abc":
+        return [
+            Column("class", tr("Class"), lambda r: r.abc_class, width=50),
+            Column("value", tr("Consumption"), lambda r: money_text(r.consumption), numeric=True,
+                   width=100),
+            Column("share", tr("Share"), lambda r: _pct(r.share), numeric=True, width=70),
+            Column("cum", tr("Cumulative"), lambda r: _pct(r.cumulative), numeric=True, width=80),
+        ]  # fmt: skip
+    raise KeyError(kind)
+
+
+def _ageing_columns(tr: Tr) -> list[Column]:
+    return [
+        Column("sku", tr("Code"), lambda r: r.batch.sku, width=110),
+        Column("name", tr("Name"), lambda r: r.batch.name, width=220),
+        Column("batch", tr("Batch"), lambda r: r.batch.batch, width=120),
+        Column("received", tr("Received"), lambda r: date_text(r.batch.received), width=95),
+        Column("age", tr("Age (days)"), lambda r: str(r.age_days), numeric=True, width=80),
+        Column("qty", tr("Qty"), lambda r: qty_text(r.batch.qty), numeric=True, width=70),
+        Column("value", tr("Value"), lambda r: money_text(r.batch.value), numeric=True, width=90),
+    ]
+
+
+def list_columns(kind: str, tr: Tr) -> list[Column]:
+    """The columns of each list kind (rows are services' dataclasses)."""
+    if kind == "ageing":
+        return _ageing_columns(tr)
+    sku = Column("sku", tr("Code"), lambda r: r.sku, width=110)
+    name = Column("name", tr("Name"), lambda r: r.name, width=220)
+    if kind in ("expired", "expiring", "week"):
+        return [sku, name, *_batch_columns(tr)]
+    return [sku, name, *_item_columns(kind, tr)]
+
+
+class DashboardLists(QWidget):
+    """The alerts panel. ``set_data`` shows a new computation's lists; ``show_list`` and
+    ``show_link`` pick what the panel shows; a double-clicked row asks for its item."""
+
+    #: the code of the item whose row was activated
+    item_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data: Any = None
+        self.kind = ""  # the list shown ("" before the first data)
+        self.tables: dict[str, tuple[DataTable, ListModel]] = {}
+        self.tabs = QTabBar()
+        self.tabs.setExpanding(False)
+        for kind in ALERT_LISTS:
+            self.tabs.addTab(self.title_of(kind))
+        self.tabs.addTab(self.tr("Selection"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.title = QLabel()
+        self.stack = QStackedWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.title)
+        layout.addWidget(self.stack, 1)
+
+    def title_of(self, kind: str, count: int | None = None) -> str:
         names = {
             "expired": self.tr("Expired"),
             "expiring": self.tr("Expiring"),
@@ -29,66 +141,61 @@ class DashboardLists:
         name = names[kind]
         return name if count is None else f"{name} ({count})"
 
+    def set_data(self, data: Any) -> None:
+        """A new computation: every tab's count, and the list shown refilled."""
+        self.data = data
+        for i, kind in enumerate(ALERT_LISTS):
+            self.tabs.setTabText(i, self.title_of(kind, len(self._rows_of(kind))))
+        self.show_list(self.kind or "expiring")
+
     def _rows_of(self, kind: str) -> list[Any]:
         if kind == "slow_movers":
             return list(self.data.slow_movers)
         return list(getattr(self.data.alerts, kind))
 
     def _table(self, kind: str) -> tuple[DataTable, ListModel]:
-        if kind not in self._tables:
+        if kind not in self.tables:
             model = ListModel(list_columns(kind, self.tr), self)
             table = DataTable(model, state_key=f"dashboard_{kind}")
             table.row_activated.connect(self._open_row)
             self.stack.addWidget(table)
-            self._tables[kind] = (table, model)
-        return self._tables[kind]
+            self.tables[kind] = (table, model)
+        return self.tables[kind]
 
     def show_list(self, kind: str, rows: list[Any] | None = None, title: str = "") -> None:
-        """Show a list in the alerts panel: an alert kind (its rows from the data), or a
-        chart selection ('week', 'abc', 'ageing') with the rows given."""
+        """Show a list: an alert kind (its rows from the data), or a chart selection ('week',
+        'abc', 'ageing') with the rows given."""
         if self.data is None:
             return
-        self.list_kind = kind
+        self.kind = kind
         table, model = self._table(kind)
         model.set_rows(self._rows_of(kind) if rows is None else rows)
         self.stack.setCurrentWidget(table)
         self.tabs.blockSignals(True)
         if kind in ALERT_LISTS:
             self.tabs.setCurrentIndex(ALERT_LISTS.index(kind))
-            self.list_title.setText(self._list_title(kind, len(model.rows)))
+            self.title.setText(self.title_of(kind, len(model.rows)))
         else:
             self.tabs.setCurrentIndex(len(ALERT_LISTS))
             self.tabs.setTabText(len(ALERT_LISTS), title)
-            self.list_title.setText(f"{title} ({len(model.rows)})")
+            self.title.setText(f"{title} ({len(model.rows)})")
         self.tabs.blockSignals(False)
 
     def current_rows(self) -> list[Any]:
-        if not self.list_kind:
+        if not self.kind:
             return []
-        return list(self._tables[self.list_kind][1].rows)
+        return list(self.tables[self.kind][1].rows)
 
     def _tab_changed(self, index: int) -> None:
         if index < len(ALERT_LISTS):
             self.show_list(ALERT_LISTS[index])
 
-    def open_tile(self, key: str) -> None:
-        target = self._tile_lists.get(key)
-        if target:
-            self.show_list(target)
-
-    def open_link(self, link: str) -> None:
-        """A chart click: ``month:`` drills into the month, ``sku:`` opens the item, the
-        others show their rows in the alerts panel."""
+    def show_link(self, kind: str, value: str) -> None:
+        """The rows behind a chart click: ``expired``, ``week:``, ``abc:``, ``ageing:`` and
+        ``ageing-other:`` (a month or an item is the page's to open)."""
         if self.data is None:
             return
-        kind, _, value = link.partition(":")
-        if kind == "month":
-            first = dt.date.fromisoformat(value + "-01")
-            last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-            self.set_period(first, min(last - dt.timedelta(days=1), dt.date.today()))
-        elif kind == "sku":
-            self.open_item(value)
-        elif link == "expired":
+        if kind == "expired" and not value:
             self.show_list("expired", self.data.expiry.expired, self.tr("Expired"))
         elif kind == "week":
             start = dt.date.fromisoformat(value)
@@ -98,30 +205,24 @@ class DashboardLists:
             rows = [r for r in self.data.abc.rows if r.abc_class == value]
             self.show_list("abc", rows, self.tr("Class {0} items").format(value))
         elif kind in ("ageing", "ageing-other"):
-            category, _, bucket = value.rpartition("|") if kind == "ageing" else ("", "", value)
-            cats = list(self.data.ageing.by_category())
-            shown = set(cats[:9] if len(cats) > 10 else cats)
-            rows = [
-                a
-                for a in self.data.ageing.batches
-                if a.bucket == bucket
-                and (
-                    a.batch.category == category
-                    if kind == "ageing"
-                    else a.batch.category not in shown
-                )
-            ]
-            label = (category or self.tr("(no category)")) if kind == "ageing" else self.tr("Other")
-            self.show_list("ageing", rows, self.tr("{0}: {1} days").format(label, bucket))
+            self._show_ageing(kind, value)
+
+    def _show_ageing(self, kind: str, value: str) -> None:
+        category, _, bucket = value.rpartition("|") if kind == "ageing" else ("", "", value)
+        cats = list(self.data.ageing.by_category())
+        shown = set(cats[:9] if len(cats) > 10 else cats)  # the chart's own categories
+        rows = [
+            a
+            for a in self.data.ageing.batches
+            if a.bucket == bucket
+            and (
+                a.batch.category == category if kind == "ageing" else a.batch.category not in shown
+            )
+        ]
+        label = (category or self.tr("(no category)")) if kind == "ageing" else self.tr("Other")
+        self.show_list("ageing", rows, self.tr("{0}: {1} days").format(label, bucket))
 
     def _open_row(self, row: Any) -> None:
         sku = getattr(row, "sku", None) or getattr(getattr(row, "batch", None), "sku", None)
         if sku:
-            self.open_item(sku)
-
-    def open_item(self, sku: str) -> None:
-        from inventory_app.ui.dialogs.item_detail import ItemDetailDialog
-
-        item = catalog.find_item(self.ctx.db, sku) if self.ctx.db else None
-        if item is not None:
-            ItemDetailDialog(self.ctx, item.id, parent=self).exec()
+            self.item_requested.emit(sku)
