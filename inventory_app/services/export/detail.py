@@ -1,6 +1,6 @@
 """The detail sheets of the Excel pack: Movements, Closing stock, Stocktakes, Indicators.
 
-Movements and Closing stock can be long; they stream row by row (see ``export_style``).
+Movements and Closing stock can be long; they stream row by row (see ``writer``).
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def _item_widths(db: Database) -> tuple[int, int, int]:
     """Widest SKU, item name and category (display width), for column widths set before
     streaming."""
     sku = name = category = 0
-    for s, n, c in db.conn.execute("SELECT sku, name, category FROM items"):
+    for s, n, c in export_data.item_texts(db):
         sku = max(sku, display_width(s))
         name = max(name, display_width(n))
         category = max(category, display_width(c))
