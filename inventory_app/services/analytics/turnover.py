@@ -117,9 +117,9 @@ def turnover_report(
     'daily' = mean of the daily closing values."""
     check_period(start, end)
     if by not in BY_CHOICES:
-        raise ValidationError(f"turnover is by {', '.join(BY_CHOICES)}, not {by!r}")
+        raise ValidationError("analytics.unknown_turnover_by", by=by, choices=", ".join(BY_CHOICES))
     if average not in AVERAGE_CHOICES:
-        raise ValidationError(f"the average is simple or daily, not {average!r}")
+        raise ValidationError("analytics.unknown_average", average=average)
     if by == "month":
         return _turnover_by_month(db, start=start, end=end, average=average)
     days = ind.period_days(start, end)

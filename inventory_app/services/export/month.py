@@ -52,7 +52,7 @@ def month_period(month: str | dt.date) -> tuple[dt.date, dt.date]:
         except ValueError:
             first = None
         if first is None:
-            raise ValidationError(f"month {month!r} is not a month like 2026-10")
+            raise ValidationError("export.not_a_month", month=month)
     return first, last_of_month(first)
 
 
@@ -106,17 +106,19 @@ def export_period(
     ``progress(done, total)`` counts rows; ``cancel()`` returning True stops the export
     (``Cancelled``) and leaves no file."""
     check_lang(lang)
-    unknown = set(sheets) - set(FULL)
+    unknown = sorted(set(sheets) - set(FULL))
     if unknown:
-        raise ValidationError(f"unknown sheets: {', '.join(sorted(unknown))}")
+        raise ValidationError(
+            "export.unknown_sheets", sheets=", ".join(unknown), count=len(unknown)
+        )
     check_period(start, end)
     if start > dt.date.today():
-        raise ValidationError(f"the period starts in the future ({start}); nothing to export")
+        raise ValidationError("export.future_period", start=start)
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
-        raise ValidationError(f"{path.name}: the export is an Excel .xlsx file; name it *.xlsx")
+        raise ValidationError("export.not_xlsx", name=path.name)
     if not path.parent.is_dir():
-        raise ValidationError(f"the folder {path.parent} does not exist")
+        raise ValidationError("export.no_folder", folder=str(path.parent))
     began = time.perf_counter()
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
@@ -132,9 +134,7 @@ def _replace(tmp: Path, path: Path) -> None:
     try:
         os.replace(tmp, path)
     except PermissionError:
-        raise ValidationError(
-            f"{path.name} cannot be replaced; close it in Excel or WPS and export again"
-        ) from None
+        raise ValidationError("export.file_in_use", name=path.name) from None
 
 
 class _Counter:
@@ -147,7 +147,7 @@ class _Counter:
     def __call__(self, n: int) -> None:
         self.done += n
         if self.cancel is not None and self.cancel():
-            raise Cancelled("export cancelled; no file was written")
+            raise Cancelled("export.cancelled")
         if self.progress is not None:
             self.progress(min(self.done, self.total), self.total)
 
@@ -218,6 +218,6 @@ def _write(db, tmp, start, end, lang, sheets, title_key, progress, cancel) -> di
     try:
         wb.save(tmp)
     except OSError as exc:
-        raise ValidationError(f"the file could not be written: {exc.strerror or exc}") from None
+        raise ValidationError("export.write_failed", reason=exc.strerror or str(exc)) from None
     out["sheets"] = tuple(ws.title for ws in wb.worksheets)
     return out
