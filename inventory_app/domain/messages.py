@@ -350,8 +350,21 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "tabular.cell_excel_error": "contains the Excel error {error}; fix or clear the cell",
     "tabular.cell_unreadable": "unreadable cell",
     # --- export
+    "export.not_a_month": "month {month!r} is not a month like 2026-10",
+    "export.unknown_language": "language {lang!r} is not one of: {choices}",
+    "export.unknown_sheets": ("unknown sheet: {sheets}", "unknown sheets: {sheets}"),
+    "export.future_period": "the period starts in the future ({start}); nothing to export",
+    "export.not_xlsx": "{name}: the export is an Excel .xlsx file; name it *.xlsx",
+    "export.no_folder": "the folder {folder} does not exist",
+    "export.file_in_use": "{name} cannot be replaced; close it in Excel or WPS and export again",
+    "export.write_failed": "the file could not be written: {reason}",
+    "export.cancelled": "export cancelled; no file was written",
     # --- analytics
+    "analytics.unknown_period": "period is one of {choices} (or custom dates), not {period!r}",
+    "analytics.unknown_turnover_by": "turnover is by {choices}, not {by!r}",
+    "analytics.unknown_average": "the average is simple or daily, not {average!r}",
     # --- demo
+    "demo.too_small": "a demo shop needs at least one item and one day",
 }
 
 

@@ -12,6 +12,7 @@ from inventory_app.domain.model import Document, ItemFields, Line, MovementType
 from inventory_app.services import analytics, catalog, settings
 from inventory_app.services import postings as stock
 from inventory_app.services.analytics import abc as analytics_abc
+from inventory_app.services.analytics import dashboard as analytics_dashboard
 
 Y0 = dt.date(2025, 1, 1)
 Y1 = dt.date(2025, 12, 31)
@@ -83,8 +84,15 @@ def test_daily_average_option(year):
 def test_turnover_refuses_a_backwards_period(db):
     with pytest.raises(ValidationError, match="before it starts"):
         analytics.turnover_report(db, start=Y1, end=Y0)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="not 'supplier'") as e:
         analytics.turnover_report(db, start=Y0, end=Y1, by="supplier")
+    assert e.value.code == "analytics.unknown_turnover_by" and e.value.params["by"] == "supplier"
+    with pytest.raises(ValidationError, match="simple or daily") as e:
+        analytics.turnover_report(db, start=Y0, end=Y1, average="weekly")
+    assert (e.value.code, e.value.params) == ("analytics.unknown_average", {"average": "weekly"})
+    with pytest.raises(ValidationError, match="this_month, last_12_months") as e:
+        analytics_dashboard.period_for("next_week")
+    assert (e.value.code, e.value.params["period"]) == ("analytics.unknown_period", "next_week")
 
 
 def test_indicators_losses_capital_and_bands(year):

@@ -297,8 +297,9 @@ def test_lines_scale_with_the_number_of_items():
 
 
 def test_bad_sizes_are_refused():
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as e:
         demo.generate(skus=0)
+    assert (e.value.code, e.value.params) == ("demo.too_small", {"skus": 0, "days": 365})
 
 
 # -- into a real shop file --------------------------------------------------------------------

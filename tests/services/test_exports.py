@@ -275,23 +275,37 @@ def test_progress_reaches_the_end_and_cancel_leaves_no_file(month, tmp_path):
     )
     assert seen and seen[-1][0] == seen[-1][1]
     target = tmp_path / "b.xlsx"
-    with pytest.raises(Cancelled):
+    with pytest.raises(Cancelled) as e:
         exports.export_month(month, "2026-01", target, cancel=lambda: True)
+    assert e.value.code == "export.cancelled"
     assert list(tmp_path.glob("b.xlsx*")) == [] and list(tmp_path.glob(".b.xlsx*")) == []
 
 
 def test_bad_requests_are_refused_plainly(month, tmp_path):
-    with pytest.raises(ValidationError, match="not a month"):
+    with pytest.raises(ValidationError, match="not a month") as e:
         exports.export_month(month, "2026-13", tmp_path / "x.xlsx")
-    with pytest.raises(ValidationError, match=r"\.xlsx"):
+    assert (e.value.code, e.value.params) == ("export.not_a_month", {"month": "2026-13"})
+    with pytest.raises(ValidationError, match=r"\.xlsx") as e:
         exports.export_month(month, "2026-01", tmp_path / "x.csv")
-    with pytest.raises(ValidationError, match="does not exist"):
+    assert (e.value.code, e.value.params) == ("export.not_xlsx", {"name": "x.csv"})
+    with pytest.raises(ValidationError, match="does not exist") as e:
         exports.export_month(month, "2026-01", tmp_path / "nope" / "x.xlsx")
-    next_year = f"{dt.date.today().year + 1}-01"
-    with pytest.raises(ValidationError, match="future"):
-        exports.export_month(month, next_year, tmp_path / "x.xlsx")
-    with pytest.raises(ValidationError, match="language"):
+    assert (e.value.code, e.value.params) == (
+        "export.no_folder",
+        {"folder": str(tmp_path / "nope")},
+    )
+    next_year = dt.date(dt.date.today().year + 1, 1, 1)
+    with pytest.raises(ValidationError, match="future") as e:
+        exports.export_month(month, f"{next_year:%Y-%m}", tmp_path / "x.xlsx")
+    assert (e.value.code, e.value.params) == ("export.future_period", {"start": next_year})
+    with pytest.raises(ValidationError, match="language") as e:
         exports.export_month(month, "2026-01", tmp_path / "x.xlsx", lang="fr")
+    assert e.value.code == "export.unknown_language" and e.value.params["lang"] == "fr"
+    with pytest.raises(ValidationError, match="unknown sheet: charts") as e:
+        exports.export_period(
+            month, tmp_path / "x.xlsx", start=JAN[0], end=JAN[1], sheets=("summary", "charts")
+        )
+    assert e.value.params == {"sheets": "charts", "count": 1}
 
 
 def test_an_empty_month_still_makes_a_clean_pack(db, tmp_path):

@@ -15,16 +15,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from operator import itemgetter
-from typing import TYPE_CHECKING
 
 from inventory_app.domain import indicators as ind
 from inventory_app.domain.money import money_from_int, qty_from_int
 from inventory_app.storage.db import Database
 from inventory_app.storage.memo import memoized
 from inventory_app.storage.reads import analytics as aq
-
-if TYPE_CHECKING:
-    import sqlite3
 
 ZM = Decimal("0.00")
 
@@ -213,13 +209,13 @@ class _ExpiringNow:
     into rows only as far as a caller asks (the alerts ask for 30 days, the chart for 13
     weeks: the same rows)."""
 
-    def __init__(self, conn: sqlite3.Connection, day: dt.date) -> None:
+    def __init__(self, db: Database, day: dt.date) -> None:
         self.day = day
-        self.items = aq.items_for_health(conn)
+        self.items = aq.items_for_health(db.conn)
         # by expiry day first (a few hundred days), then each day's batches by (item, id):
         # cheaper than sorting a hundred thousand rows on text keys
         by_day: dict[str, list[tuple]] = defaultdict(list)
-        for r in aq.open_batches(conn):
+        for r in aq.open_batches(db.conn):
             if r[3] is not None:
                 by_day[r[3]].append(r)
         self.days = sorted(by_day)
@@ -249,7 +245,7 @@ class _ExpiringNow:
         return rows[: self.ends[last - 1]] if last else []
 
 
-_expiring_now = memoized(_ExpiringNow)  # one per computation and day
+_expiring_now = memoized(_ExpiringNow)  # one per computation, shop and day
 
 
 def expiry_rows(db: Database, *, at: dt.date | None = None, within: int = 90) -> list[ExpiryRow]:
@@ -258,7 +254,7 @@ def expiry_rows(db: Database, *, at: dt.date | None = None, within: int = 90) ->
     day = at or today()
     until = day + dt.timedelta(days=within)
     if is_now(at):
-        return _expiring_now(db.conn, day).until(until)
+        return _expiring_now(db, day).until(until)
     rows = [
         ExpiryRow(
             sku=b.sku,

@@ -36,7 +36,7 @@ def period_for(choice: str, *, day: dt.date | None = None) -> tuple[dt.date, dt.
         return day.replace(day=1), day
     if choice == "last_12_months":
         return twelve_months_back(day), day
-    raise ValidationError(f"period is one of {', '.join(PERIODS[:2])} (or custom dates)")
+    raise ValidationError("analytics.unknown_period", period=choice, choices=", ".join(PERIODS[:2]))
 
 
 def twelve_months_back(day: dt.date) -> dt.date:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from inventory_app.domain import indicators as ind
 from inventory_app.domain.money import money_from_int, qty_from_int
@@ -33,9 +32,6 @@ from inventory_app.storage.db import Database
 from inventory_app.storage.memo import memoized
 from inventory_app.storage.reads import analytics as aq
 from inventory_app.storage.reads import stock as queries
-
-if TYPE_CHECKING:
-    import sqlite3
 
 ZM = Decimal("0.00")
 ZQ = Decimal("0.000")
@@ -71,14 +67,14 @@ def _stock_item(row: tuple, q: int, v: int, **known: object) -> StockItem:
 def stock_balances(db: Database, at: dt.date | None) -> dict[int, tuple[int, int]]:
     """Per item (qty, value) in minor units at the end of ``at`` (None: now). Shared
     inside ``reusing_reads()``: do not mutate."""
-    return _balances(db.conn, None if is_now(at) else at)
+    return _balances(db, None if is_now(at) else at)
 
 
 @memoized
-def _balances(conn: sqlite3.Connection, at: dt.date | None) -> dict[int, tuple[int, int]]:
+def _balances(db: Database, at: dt.date | None) -> dict[int, tuple[int, int]]:
     if at is None:
-        return {i: (r[8], r[9]) for i, r in aq.items_for_health(conn).items() if r[8] or r[9]}
-    return queries.balances(conn, at)
+        return {i: (r[8], r[9]) for i, r in aq.items_for_health(db.conn).items() if r[8] or r[9]}
+    return queries.balances(db.conn, at)
 
 
 def dead_stock(

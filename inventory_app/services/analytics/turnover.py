@@ -117,18 +117,32 @@ def turnover_report(
     'daily' = mean of the daily closing values."""
     check_period(start, end)
     if by not in BY_CHOICES:
-        raise ValidationError(f"turnover is by {', '.join(BY_CHOICES)}, not {by!r}")
+        raise ValidationError("analytics.unknown_turnover_by", by=by, choices=", ".join(BY_CHOICES))
     if average not in AVERAGE_CHOICES:
-        raise ValidationError(f"the average is simple or daily, not {average!r}")
+        raise ValidationError("analytics.unknown_average", average=average)
     if by == "month":
         return _turnover_by_month(db, start=start, end=end, average=average)
+    return _turnover_by_group(db, start=start, end=end, by=by, average=average)
+
+
+def _weighted_changes(db: Database, start: dt.date, end: dt.date) -> dict[str, Decimal]:
+    """Per SKU: Σ value change × days it stays in the period, in currency-days; with the
+    opening value this gives the mean of the daily closing values."""
+    skus = {i: r[0] for i, r in queries.item_rows(db.conn).items()}
+    return {
+        skus[item_id]: money_from_int(cent_days)
+        for item_id, cent_days in aq.weighted_value_changes(db.conn, start, end).items()
+    }
+
+
+def _turnover_by_group(
+    db: Database, *, start: dt.date, end: dt.date, by: str, average: str
+) -> TurnoverReport:
+    """Rows per item or per category, summed from the period summary by item."""
     days = ind.period_days(start, end)
     summary = reports.period_summary(db, start=start, end=end, by="item")
-    weighted: dict[str, Decimal] = {}
-    if average == "daily":
-        skus = {i: r[0] for i, r in queries.item_rows(db.conn).items()}
-        for item_id, cent_days in aq.weighted_value_changes(db.conn, start, end).items():
-            weighted[skus[item_id]] = money_from_int(cent_days)
+    daily = average == "daily"
+    weighted = _weighted_changes(db, start, end) if daily else {}
     groups: dict[str, list[reports.SummaryRow]] = {}
     for r in summary.rows:
         groups.setdefault(r.key if by == "item" else r.category, []).append(r)
@@ -137,7 +151,7 @@ def turnover_report(
         first = members[0]
         opening = sum((m.opening_value for m in members), ZM)
         avg = None
-        if average == "daily":
+        if daily:
             w = sum((weighted.get(m.key, ZM) for m in members), ZM)
             avg = round_money(opening + w / days)
         rows.append(
@@ -154,16 +168,12 @@ def turnover_report(
         )
     t = summary.totals
     total_avg = None
-    if average == "daily":
+    if daily:
         total_avg = round_money(t.opening_value + sum(weighted.values(), ZM) / days)
     total = turnover_row(
-        "total",
-        days=days,
-        cogs=t.out_value,
-        opening=t.opening_value,
-        closing=t.closing_value,
+        "total", days=days, cogs=t.out_value, opening=t.opening_value, closing=t.closing_value,
         average=total_avg,
-    )
+    )  # fmt: skip
     return TurnoverReport(start=start, end=end, by=by, average=average, rows=rows, total=total)
 
 

@@ -63,7 +63,7 @@ def generate(
     ``LINES_PER_ITEM_DAY * skus * days`` of them; opening stock is received on the first day.
     """
     if skus < 1 or days < 1:
-        raise ValidationError("a demo shop needs at least one item and one day")
+        raise ValidationError("demo.too_small", skus=skus, days=days)
     today = today or dt.date.today()
     rng = random.Random(seed)
     items, specs = _catalogue(rng, skus, days)

@@ -13,18 +13,15 @@ from decimal import Decimal
 
 from inventory_app.domain.model import DEFAULT_LOCATION, Line, MovementType, WriteoffReason
 from inventory_app.services.demo.catalogue import _Spec
+from inventory_app.services.demo.lots import _BIG, _Dec, _poisson, _take, _usable
 from inventory_app.services.demo.seasons import _WEEK_GROCERY, _WEEK_TRADE, _season
 from inventory_app.services.demo.words import _CATEGORIES
 
 BACK_STORE = "Back store"
 SALES_REF = "SO-POS"  # the till's daily sales: one document a day
 
-# A batch is a list [expiry day, received day, id, qty, code]; an item's batches at a location
-# are kept sorted, which is the ledger's policy order: FEFO (expiry, received, id) and, with
-# the never-expiring _BIG expiry, FIFO (received, id). Batches moved by a transfer keep their
-# received day and expiry and get a new id, as in the ledger.
+# Batches are lists in policy order (see ``lots``); a transfer moves them with a new id.
 
-_BIG = 1 << 40
 _SHELF = 5  # a transfer fills Main to this many times its low mark (~4 weeks of sales)
 _ISSUE, _RECEIPT, _WRITEOFF, _ADJUST, _TRANSFER = (
     MovementType.ISSUE,
@@ -43,47 +40,6 @@ _LOSS_REASONS = (
     ("sample", "试吃 tasting sample"),
     ("other", ""),
 )
-
-
-class _Dec(dict):
-    """The Decimal of a count of milli-units, made once."""
-
-    def __missing__(self, milli: int) -> Decimal:
-        d = self[milli] = Decimal(milli).scaleb(-3)
-        return d
-
-
-def _usable(lots: list[list], d: int) -> int:
-    return sum(lot[3] for lot in lots if lot[0] >= d)
-
-
-def _take(lots: list[list], qty: int, d: int) -> list[list]:
-    """Draw ``qty`` from the batches not expired on day ``d``, in policy order; returns
-    the pieces taken."""
-    taken = []
-    k = 0
-    while qty:
-        lot = lots[k]
-        if lot[0] < d:
-            k += 1
-        elif lot[3] <= qty:
-            qty -= lot[3]
-            taken.append(lots.pop(k))
-        else:
-            lot[3] -= qty
-            taken.append([lot[0], lot[1], lot[2], qty, lot[4]])
-            qty = 0
-    return taken
-
-
-def _poisson(rng: random.Random, lam: float) -> int:
-    if lam > 30:
-        return max(0, round(rng.gauss(lam, math.sqrt(lam))))
-    limit, k, p = math.exp(-lam), 0, rng.random()
-    while p > limit:
-        k += 1
-        p *= rng.random()
-    return k
 
 
 _Entries = Iterator[tuple[dt.date, Line]]

@@ -1,6 +1,6 @@
 """The detail sheets of the Excel pack: Movements, Closing stock, Stocktakes, Indicators.
 
-Movements and Closing stock can be long; they stream row by row (see ``export_style``).
+Movements and Closing stock can be long; they stream row by row (see ``writer``).
 """
 
 from __future__ import annotations
@@ -54,11 +54,39 @@ def _item_widths(db: Database) -> tuple[int, int, int]:
     """Widest SKU, item name and category (display width), for column widths set before
     streaming."""
     sku = name = category = 0
-    for s, n, c in db.conn.execute("SELECT sku, name, category FROM items"):
+    for s, n, c in export_data.item_texts(db):
         sku = max(sku, display_width(s))
         name = max(name, display_width(n))
         category = max(category, display_width(c))
     return sku, name, category
+
+
+def _movement_words(lang: str) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Movement types, summary buckets and write-off reasons in ``lang``."""
+    kinds = ("receipt", "issue", "writeoff", "adjust", "transfer", "stocktake", "reversal")
+    types = {t: label(lang, f"type.{t}") for t in kinds}
+    buckets = {b: label(lang, f"bucket.{b}") for b in ("in", "out", "adj", "xfer")}
+    reasons = {r: label(lang, f"reason.{r}") for r in
+               ("damaged", "expired", "lost", "sample", "other")}  # fmt: skip
+    return types, buckets, reasons
+
+
+def _movement_totals(sw: SheetWriter, lang: str, buckets: dict[str, str], n: int) -> None:
+    """Below the rows: a SUMIF of the values per summary bucket (COGS negated, as on the
+    Summary), so each total reconciles with a Summary column."""
+    last = sw.n
+    sw.blank()
+    for key, bucket, sign in (
+        ("row.total_in", "in", ""),
+        ("row.total_out", "out", "-"),
+        ("row.total_adj", "adj", ""),
+        ("row.total_xfer", "xfer", ""),
+    ):
+        if n:
+            f = Formula(f'={sign}SUMIF($D$2:$D${last},"{buckets[bucket]}",$L$2:$L${last})')
+        else:
+            f = Formula("=0")
+        sw.row([None] * 6 + [label(lang, key)] + [None] * 4 + [f], style=ROW_TOTAL)
 
 
 def write_movements(
@@ -79,14 +107,10 @@ def write_movements(
     sw.widths({5: sku_w, 6: min(name_w, 40)}, headers=headers)
     sw.freeze("A2")
     sw.header(headers)
-    kinds = ("receipt", "issue", "writeoff", "adjust", "transfer", "stocktake", "reversal")
-    types = {t: label(lang, f"type.{t}") for t in kinds}
-    buckets = {b: label(lang, f"bucket.{b}") for b in ("in", "out", "adj", "xfer")}
-    reasons = {r: label(lang, f"reason.{r}") for r in
-               ("damaged", "expired", "lost", "sample", "other")}  # fmt: skip
+    types, buckets, reasons = _movement_words(lang)
     row = sw.row
     n = 0
-    for r in export_data.movement_lines(db, start=start, end=end):
+    for r in export_data.movement_lines(db, start=start, end=end):  # the hot loop: kept flat
         reason = r[14]
         row(
             (
@@ -113,19 +137,7 @@ def write_movements(
             tick(_TICK_EVERY)
     tick(n % _TICK_EVERY)
     sw.end_data()
-    last = sw.n
-    sw.blank()
-    for key, bucket, sign in (
-        ("row.total_in", "in", ""),
-        ("row.total_out", "out", "-"),
-        ("row.total_adj", "adj", ""),
-        ("row.total_xfer", "xfer", ""),
-    ):
-        if n:
-            f = Formula(f'={sign}SUMIF($D$2:$D${last},"{buckets[bucket]}",$L$2:$L${last})')
-        else:
-            f = Formula("=0")
-        sw.row([None] * 6 + [label(lang, key)] + [None] * 4 + [f], style=ROW_TOTAL)
+    _movement_totals(sw, lang, buckets, n)
     sw.finish()
     return n
 

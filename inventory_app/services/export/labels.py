@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from inventory_app.domain.errors import ValidationError
+
 LANGS = ("en", "zh")
 
 # fmt: off
@@ -133,10 +135,9 @@ _TABLES = {"en": _EN, "zh": _ZH}
 
 
 def check_lang(lang: str) -> str:
-    from inventory_app.domain.errors import ValidationError
-
+    """``lang`` when the pack can be written in it, else ``ValidationError``."""
     if lang not in LANGS:
-        raise ValidationError(f"language {lang!r} is not one of: {', '.join(LANGS)}")
+        raise ValidationError("export.unknown_language", lang=lang, choices=", ".join(LANGS))
     return lang
 
 

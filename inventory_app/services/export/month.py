@@ -17,6 +17,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inventory_app.domain.errors import Cancelled, ValidationError
 from inventory_app.services import settings
@@ -26,8 +27,14 @@ from inventory_app.services.reports import check_period
 from inventory_app.storage.db import Database
 from inventory_app.storage.reads.stock import last_of_month
 
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+    from inventory_app.services.export.sheets import SummaryCells
+
 FULL = ("summary", "movements", "closing", "stocktakes", "indicators")
 SUMMARY_ONLY = ("summary", "indicators")
+DETAIL_SHEETS = FULL[1:]  # after the Summary, in the order written
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +59,7 @@ def month_period(month: str | dt.date) -> tuple[dt.date, dt.date]:
         except ValueError:
             first = None
         if first is None:
-            raise ValidationError(f"month {month!r} is not a month like 2026-10")
+            raise ValidationError("export.not_a_month", month=month)
     return first, last_of_month(first)
 
 
@@ -90,6 +97,34 @@ def export_summary(
     )  # fmt: skip
 
 
+@dataclass(frozen=True, slots=True)
+class _Request:
+    """One export: its period, language, sheets and title."""
+
+    start: dt.date
+    end: dt.date
+    lang: str
+    sheets: tuple[str, ...]
+    title_key: str
+
+
+def _check_request(request: _Request, path: Path) -> None:
+    """Refuse what cannot be exported, before anything is read or written."""
+    check_lang(request.lang)
+    unknown = sorted(set(request.sheets) - set(FULL))
+    if unknown:
+        raise ValidationError(
+            "export.unknown_sheets", sheets=", ".join(unknown), count=len(unknown)
+        )
+    check_period(request.start, request.end)
+    if request.start > dt.date.today():
+        raise ValidationError("export.future_period", start=request.start)
+    if path.suffix.lower() != ".xlsx":
+        raise ValidationError("export.not_xlsx", name=path.name)
+    if not path.parent.is_dir():
+        raise ValidationError("export.no_folder", folder=str(path.parent))
+
+
 def export_period(
     db: Database,
     path: str | Path,
@@ -105,22 +140,13 @@ def export_period(
     """Write the pack with ``sheets`` (a subset of ``FULL``) for ``start``..``end``.
     ``progress(done, total)`` counts rows; ``cancel()`` returning True stops the export
     (``Cancelled``) and leaves no file."""
-    check_lang(lang)
-    unknown = set(sheets) - set(FULL)
-    if unknown:
-        raise ValidationError(f"unknown sheets: {', '.join(sorted(unknown))}")
-    check_period(start, end)
-    if start > dt.date.today():
-        raise ValidationError(f"the period starts in the future ({start}); nothing to export")
+    request = _Request(start=start, end=end, lang=lang, sheets=sheets, title_key=title_key)
     path = Path(path)
-    if path.suffix.lower() != ".xlsx":
-        raise ValidationError(f"{path.name}: the export is an Excel .xlsx file; name it *.xlsx")
-    if not path.parent.is_dir():
-        raise ValidationError(f"the folder {path.parent} does not exist")
+    _check_request(request, path)
     began = time.perf_counter()
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
-        result = _write(db, tmp, start, end, lang, sheets, title_key, progress, cancel)
+        result = _write(db, tmp, request, _Counter(progress, cancel))
         _replace(tmp, path)
     finally:
         if tmp.exists():
@@ -132,14 +158,15 @@ def _replace(tmp: Path, path: Path) -> None:
     try:
         os.replace(tmp, path)
     except PermissionError:
-        raise ValidationError(
-            f"{path.name} cannot be replaced; close it in Excel or WPS and export again"
-        ) from None
+        raise ValidationError("export.file_in_use", name=path.name) from None
 
 
 class _Counter:
-    def __init__(self, total: int, progress: Progress | None, cancel: Cancel | None) -> None:
-        self.total = max(total, 1)
+    """``tick(n)``: n more rows written; reports progress and raises ``Cancelled`` when the
+    user asked to stop. ``total`` is set once the rows are counted."""
+
+    def __init__(self, progress: Progress | None, cancel: Cancel | None) -> None:
+        self.total = 1
         self.done = 0
         self.progress = progress
         self.cancel = cancel
@@ -147,59 +174,39 @@ class _Counter:
     def __call__(self, n: int) -> None:
         self.done += n
         if self.cancel is not None and self.cancel():
-            raise Cancelled("export cancelled; no file was written")
+            raise Cancelled("export.cancelled")
         if self.progress is not None:
             self.progress(min(self.done, self.total), self.total)
 
 
-def _write(db, tmp, start, end, lang, sheets, title_key, progress, cancel) -> dict:
-    from openpyxl import Workbook
-    from openpyxl.workbook.properties import CalcProperties
-
+def _write(db: Database, tmp: Path, request: _Request, tick: _Counter) -> dict:
+    """The workbook for ``request`` saved to ``tmp``; returns ``ExportResult``'s counts."""
     from inventory_app.services import reports
     from inventory_app.services.export import data as export_data
-    from inventory_app.services.export import detail as export_detail
     from inventory_app.services.export import sheets as export_sheets
 
+    start, end, lang = request.start, request.end, request.lang
     summary = reports.period_summary(db, start=start, end=end, by="item")
     whole_ids = export_data.whole_items(db, end)
     skus = export_data.item_skus(db)
     whole_skus = {skus[i] for i in whole_ids if i in skus}
-    lines_total = (
-        export_data.count_movement_lines(db, start=start, end=end) if "movements" in sheets else 0
-    )
-    tick = _Counter(len(summary.rows) + lines_total, progress, cancel)
+    lines_total = 0
+    if "movements" in request.sheets:
+        lines_total = export_data.count_movement_lines(db, start=start, end=end)
+    tick.total = max(len(summary.rows) + lines_total, 1)
     tick(0)
 
-    wb = Workbook(write_only=True)
-    wb.calculation = CalcProperties(fullCalcOnLoad=True)
-    wb.properties.creator = "inventory_app"
     shop = settings.get(db, "shop_name")
-    period = f"{start:%Y-%m}" if title_key == "title.month" else f"{start} – {end}"
-    title = f"{shop} · {label(lang, title_key)} {period}"
-    wb.properties.title = title
-
+    title = _title(shop, request)
+    wb = _workbook(title)
     cells = export_sheets.write_summary(wb, summary, lang=lang, whole=whole_skus, tick=tick)
-    out = {"items": cells.item_rows, "movement_lines": 0, "batches": 0, "stocktake_lines": 0}
-    contents = [(label(lang, "sheet.summary"), label(lang, "cover.note.summary"))]
-    if "movements" in sheets:
-        out["movement_lines"] = export_detail.write_movements(
-            wb, db, lang=lang, start=start, end=end, whole=whole_ids, tick=tick
-        )
-        contents.append((label(lang, "sheet.movements"), label(lang, "cover.note.movements")))
-    if "closing" in sheets:
-        out["batches"] = export_detail.write_closing(
-            wb, db, lang=lang, end=end, whole=whole_ids, tick=lambda n: tick(0)
-        )
-        contents.append((label(lang, "sheet.closing"), label(lang, "cover.note.closing")))
-    if "stocktakes" in sheets:
-        out["stocktake_lines"] = export_detail.write_stocktakes(
-            wb, db, lang=lang, start=start, end=end, whole=whole_ids
-        )
-        contents.append((label(lang, "sheet.stocktakes"), label(lang, "cover.note.stocktakes")))
-    if "indicators" in sheets:
-        export_detail.write_indicators(wb, db, lang=lang, start=start, end=end, summary=cells)
-        contents.append((label(lang, "sheet.indicators"), label(lang, "cover.note.indicators")))
+    out = {"items": cells.item_rows}
+    out |= _write_details(wb, db, request, whole=whole_ids, cells=cells, tick=tick)
+    contents = [
+        (label(lang, f"sheet.{name}"), label(lang, f"cover.note.{name}"))
+        for name in ("summary", *DETAIL_SHEETS)
+        if name == "summary" or name in request.sheets
+    ]
     export_sheets.write_cover(
         wb,
         lang=lang,
@@ -215,9 +222,63 @@ def _write(db, tmp, start, end, lang, sheets, title_key, progress, cancel) -> di
     cover = wb.worksheets[-1]
     wb.move_sheet(cover.title, offset=-(len(wb.worksheets) - 1))
     tick(0)
+    _save(wb, tmp)
+    out["sheets"] = tuple(ws.title for ws in wb.worksheets)
+    return out
+
+
+def _title(shop: str, request: _Request) -> str:
+    start, end = request.start, request.end
+    period = f"{start:%Y-%m}" if request.title_key == "title.month" else f"{start} – {end}"
+    return f"{shop} · {label(request.lang, request.title_key)} {period}"
+
+
+def _workbook(title: str) -> Workbook:
+    """An empty write-only workbook that Excel recalculates on opening."""
+    from openpyxl import Workbook
+    from openpyxl.workbook.properties import CalcProperties
+
+    wb = Workbook(write_only=True)
+    wb.calculation = CalcProperties(fullCalcOnLoad=True)
+    wb.properties.creator = "inventory_app"
+    wb.properties.title = title
+    return wb
+
+
+def _write_details(
+    wb: Workbook,
+    db: Database,
+    request: _Request,
+    *,
+    whole: set[int],
+    cells: SummaryCells,
+    tick: _Counter,
+) -> dict[str, int]:
+    """The sheets after the Summary that ``request`` asks for; returns their row counts."""
+    from inventory_app.services.export import detail as export_detail
+
+    start, end, lang, sheets = request.start, request.end, request.lang, request.sheets
+    out = {"movement_lines": 0, "batches": 0, "stocktake_lines": 0}
+    if "movements" in sheets:
+        out["movement_lines"] = export_detail.write_movements(
+            wb, db, lang=lang, start=start, end=end, whole=whole, tick=tick
+        )
+    if "closing" in sheets:
+        # not in the progress total (not counted beforehand): only checks for Cancel
+        out["batches"] = export_detail.write_closing(
+            wb, db, lang=lang, end=end, whole=whole, tick=lambda n: tick(0)
+        )
+    if "stocktakes" in sheets:
+        out["stocktake_lines"] = export_detail.write_stocktakes(
+            wb, db, lang=lang, start=start, end=end, whole=whole
+        )
+    if "indicators" in sheets:
+        export_detail.write_indicators(wb, db, lang=lang, start=start, end=end, summary=cells)
+    return out
+
+
+def _save(wb: Workbook, tmp: Path) -> None:
     try:
         wb.save(tmp)
     except OSError as exc:
-        raise ValidationError(f"the file could not be written: {exc.strerror or exc}") from None
-    out["sheets"] = tuple(ws.title for ws in wb.worksheets)
-    return out
+        raise ValidationError("export.write_failed", reason=exc.strerror or str(exc)) from None

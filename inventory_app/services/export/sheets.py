@@ -93,6 +93,23 @@ def _sum_of(col: str, rows: list[int]) -> Formula:
     return Formula("=" + "+".join(parts) if parts else "=0")
 
 
+class _Ticks:
+    """Counts item rows and reports them to ``tick`` in steps of ``every``."""
+
+    def __init__(self, tick: Callable[[int], None], every: int = 500) -> None:
+        self.tick = tick
+        self.every = every
+        self.done = 0
+
+    def one(self) -> None:
+        self.done += 1
+        if self.done % self.every == 0:
+            self.tick(self.every)
+
+    def rest(self) -> None:
+        self.tick(self.done % self.every)
+
+
 def write_summary(
     wb: Workbook,
     summary: Summary,
@@ -120,52 +137,24 @@ def write_summary(
     subtotal_rows: list[int] = []
     units_all: set[str] = set()
     whole_all = True
-    done = 0
+    ticks = _Ticks(tick)
     for cat in order:
         rows = sorted(groups[cat], key=lambda r: r.key.casefold())
-        first = sw.n + 1
-        units = {r.unit for r in rows}
-        units_all |= units
-        cat_whole = all(r.key in whole for r in rows)
-        whole_all = whole_all and cat_whole
-        for r in rows:
-            n = sw.n + 1
-            values: list[object] = [r.key, r.name, r.category or no_cat, r.unit]
-            values += [getattr(r, k) for k in NUMBER_KEYS]
-            values += _row_formulas(n, days)
-            sw.row(values, whole=r.key in whole)
-            done += 1
-            if done % 500 == 0:
-                tick(500)
-        last = sw.n
-        n = sw.n + 1
-        values = [
-            label(lang, "row.subtotal"),
-            cat or no_cat,
-            None,
-            units.pop() if len(units) == 1 else None,
-        ]
-        for q, v in zip(QTY_COLS, VALUE_COLS, strict=True):
-            same_unit = values[3] is not None
-            values += [Formula(f"=SUM({q}{first}:{q}{last})") if same_unit else None]
-            values += [Formula(f"=SUM({v}{first}:{v}{last})")]
-        values += _row_formulas(n, days)
-        sw.row(values, style=ROW_SUBTOTAL, whole=cat_whole)
+        n, units, cat_whole = _write_category(
+            sw, rows, lang=lang, name=cat or no_cat, days=days, whole=whole, ticks=ticks
+        )
         subtotal_rows.append(n)
-    tick(done % 500)
+        units_all |= units
+        whole_all = whole_all and cat_whole
+    ticks.rest()
     sw.end_data()
-    n = sw.n + 1
-    one_unit = len(units_all) == 1
-    values = [label(lang, "row.total"), None, None, next(iter(units_all)) if one_unit else None]
-    for q, v in zip(QTY_COLS, VALUE_COLS, strict=True):
-        values += [_sum_of(q, subtotal_rows) if one_unit else None, _sum_of(v, subtotal_rows)]
-    values += _row_formulas(n, days)
-    sw.row(values, style=ROW_TOTAL, whole=whole_all)
-    cells.total_row = n
-    cells.item_rows = done
+    cells.total_row = _write_grand_total(
+        sw, subtotal_rows, lang=lang, days=days, units=units_all, whole=whole_all
+    )
+    cells.item_rows = ticks.done
     # a check that is not zero shows red
     sw.ws.conditional_formatting.add(
-        f"Q2:Q{n}",
+        f"Q2:Q{cells.total_row}",
         CellIsRule(
             operator="notEqual",
             formula=["0"],
@@ -175,6 +164,56 @@ def write_summary(
     )
     sw.finish()
     return cells
+
+
+def _write_category(
+    sw: SheetWriter,
+    rows: list[SummaryRow],
+    *,
+    lang: str,
+    name: str,
+    days: int,
+    whole: set[str],
+    ticks: _Ticks,
+) -> tuple[int, set[str], bool]:
+    """One category's item rows and its subtotal row (quantities summed only when the
+    items share one unit); returns the subtotal's row, the units and whether every item
+    shows whole quantities."""
+    first = sw.n + 1
+    for r in rows:
+        n = sw.n + 1
+        # without a category, the item shows the group's name: "(no category)"
+        values: list[object] = [r.key, r.name, r.category or name, r.unit]
+        values += [getattr(r, k) for k in NUMBER_KEYS]
+        values += _row_formulas(n, days)
+        sw.row(values, whole=r.key in whole)
+        ticks.one()
+    last = sw.n
+    n = sw.n + 1
+    units = {r.unit for r in rows}
+    unit = next(iter(units)) if len(units) == 1 else None
+    values = [label(lang, "row.subtotal"), name, None, unit]
+    for q, v in zip(QTY_COLS, VALUE_COLS, strict=True):
+        values += [Formula(f"=SUM({q}{first}:{q}{last})") if unit is not None else None]
+        values += [Formula(f"=SUM({v}{first}:{v}{last})")]
+    values += _row_formulas(n, days)
+    cat_whole = all(r.key in whole for r in rows)
+    sw.row(values, style=ROW_SUBTOTAL, whole=cat_whole)
+    return n, units, cat_whole
+
+
+def _write_grand_total(
+    sw: SheetWriter, subtotal_rows: list[int], *, lang: str, days: int, units: set[str], whole: bool
+) -> int:
+    """The grand total row, summing the subtotals; returns its row number."""
+    n = sw.n + 1
+    one_unit = len(units) == 1
+    values = [label(lang, "row.total"), None, None, next(iter(units)) if one_unit else None]
+    for q, v in zip(QTY_COLS, VALUE_COLS, strict=True):
+        values += [_sum_of(q, subtotal_rows) if one_unit else None, _sum_of(v, subtotal_rows)]
+    values += _row_formulas(n, days)
+    sw.row(values, style=ROW_TOTAL, whole=whole)
+    return n
 
 
 COVER_COLS = (

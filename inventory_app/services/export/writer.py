@@ -207,22 +207,41 @@ class SheetWriter:
         row = self.n + 1
         tpl = self._template(style, whole, False)
         if kinds:
-            tpl = list(tpl)
-            for i, kind in kinds.items():
-                c = WriteOnlyCell(self.ws)
-                base = tpl[i]._style
-                c._style = StyleArray(base) if base is not None else StyleArray()
-                c.column = i + 1
-                c.number_format = KIND_FORMATS.get(kind, "General")
-                tpl[i] = c
+            tpl = self._with_kinds(tpl, kinds)
         if style in (ROW_SUBTOTAL, ROW_TOTAL) and len(values) < len(self.cols):
             values = [*values, *[None] * (len(self.cols) - len(values))]
         band = style in (ROW_SUBTOTAL, ROW_TOTAL)  # empty cells keep the row's shading
         if self._raw is not None:
             ids = [c.style_id for c in tpl] if kinds else self._ids(style, whole, False)
             self._raw(self._row_xml(row, values, ids, style, whole, band))
-            self.n = row
-            return row
+        else:
+            self._stream.send((row, self._row_cells(row, values, tpl, style, whole, band)))
+        self.n = row
+        return row
+
+    def _with_kinds(self, tpl: list[WriteOnlyCell], kinds: dict[int, str]) -> list[WriteOnlyCell]:
+        """A copy of the template row whose cells ``kinds`` names take that kind's format."""
+        tpl = list(tpl)
+        for i, kind in kinds.items():
+            c = WriteOnlyCell(self.ws)
+            base = tpl[i]._style
+            c._style = StyleArray(base) if base is not None else StyleArray()
+            c.column = i + 1
+            c.number_format = KIND_FORMATS.get(kind, "General")
+            tpl[i] = c
+        return tpl
+
+    def _row_cells(
+        self,
+        row: int,
+        values: Sequence[object],
+        tpl: list[WriteOnlyCell],
+        style: int,
+        whole: bool,
+        band: bool,
+    ) -> list[WriteOnlyCell]:
+        """The row as openpyxl cells (the path when the stream cannot take text); the same
+        cells ``_row_xml`` writes as text."""
         quoted = None
         cells = []
         for i, v in enumerate(values):
@@ -264,12 +283,10 @@ class SheetWriter:
                 c._value = v
                 c.data_type = "d"
             else:
-                raise TypeError(f"cannot write {t.__name__} to a cell")
+                raise TypeError(f"cannot write {t.__name__} to a cell")  # a bug, not user input
             c.row = row
             cells.append(c)
-        self._stream.send((row, cells))
-        self.n = row
-        return row
+        return cells
 
     def _ids(self, style: int, whole: bool, quoted: bool) -> list[int]:
         """Style ids of a template's cells (registering the styles with the workbook)."""
@@ -321,7 +338,7 @@ class SheetWriter:
             elif t is dt.date:
                 add(f'<c r="{ref}"{s} t="n"><v>{(v - EXCEL_EPOCH).days}</v></c>')
             else:
-                raise TypeError(f"cannot write {t.__name__} to a cell")
+                raise TypeError(f"cannot write {t.__name__} to a cell")  # a bug, not user input
         add("</row>")
         return "".join(parts)
 

@@ -13,7 +13,6 @@ from collections import defaultdict
 
 from inventory_app.storage.memo import memoized
 from inventory_app.storage.reads import stock as queries
-from inventory_app.storage.reads.stock import first_of_month, last_of_month, month_key
 
 # (in_value, out_value, adj_value), out positive
 ValueFlows = tuple[int, int, int]
@@ -52,29 +51,6 @@ def day_value_flows(
         else:
             f[2] += v
     return {d: (f[0], f[1], f[2]) for d, f in out.items()}
-
-
-def shop_value_at(conn: sqlite3.Connection, at: dt.date) -> int:
-    """Shop stock value in cents at the end of day ``at``."""
-    month = month_key(at)
-    if at == last_of_month(at):
-        row = conn.execute(
-            "SELECT coalesce(sum(in_value - out_value + adj_value), 0) FROM item_month"
-            " WHERE month <= ?",
-            (month,),
-        ).fetchone()
-        return int(row[0])
-    row = conn.execute(
-        "SELECT coalesce(sum(in_value - out_value + adj_value), 0) FROM item_month WHERE month < ?",
-        (month,),
-    ).fetchone()
-    total = int(row[0])
-    row = conn.execute(
-        "SELECT coalesce(sum(value), 0) FROM movements WHERE date BETWEEN ? AND ?"
-        " AND bucket <> 'xfer'",
-        (first_of_month(at).isoformat(), at.isoformat()),
-    ).fetchone()
-    return total + int(row[0])
 
 
 def weighted_value_changes(
