@@ -20,6 +20,9 @@ BUSY_TIMEOUT_MS = 5000
 # (measured: raw inserts of 300k movements went from ~54k to ~93k rows/s).
 CACHE_KIB = 65536
 
+# The connection type services hold inside a transaction, without importing sqlite3 themselves.
+Connection = sqlite3.Connection
+
 
 class Database:
     """An open inventory file. ``conn`` is in autocommit mode; writes go through

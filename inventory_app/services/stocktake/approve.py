@@ -31,9 +31,9 @@ from inventory_app.services.stocktake.reading import (
     tolerance,
 )
 from inventory_app.storage import stocktakes as q
-from inventory_app.storage.db import Database
+from inventory_app.storage.db import Connection, Database
 from inventory_app.storage.ledger.poster import Poster
-from inventory_app.storage.stocktakes import Connection, LineOutcome, StocktakeRow
+from inventory_app.storage.stocktakes import LineOutcome, StocktakeRow
 
 
 def approve(

@@ -44,8 +44,8 @@ from inventory_app.services.stocktake.reading import (
     tolerance,
 )
 from inventory_app.storage import stocktakes as q
-from inventory_app.storage.db import Database
-from inventory_app.storage.stocktakes import Connection, CountItem, ItemLine, StocktakeRow
+from inventory_app.storage.db import Connection, Database
+from inventory_app.storage.stocktakes import CountItem, ItemLine, StocktakeRow
 
 __all__ = [
     "CountRecord",

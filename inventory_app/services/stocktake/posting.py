@@ -19,8 +19,8 @@ from inventory_app.domain import money
 from inventory_app.domain.errors import InventoryError, RefusedOperation
 from inventory_app.domain.model import Line, MovementType
 from inventory_app.storage import stocktakes as q
+from inventory_app.storage.db import Connection
 from inventory_app.storage.ledger.poster import Poster
-from inventory_app.storage.stocktakes import Connection
 
 OVERRIDE = "stocktake"
 

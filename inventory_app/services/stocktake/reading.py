@@ -25,8 +25,8 @@ from inventory_app.domain.stocktake import (
 from inventory_app.services import settings
 from inventory_app.services.stocktake.posting import preview_values
 from inventory_app.storage import stocktakes as q
-from inventory_app.storage.db import Database
-from inventory_app.storage.stocktakes import Connection, CurrentCount, LineRow, StocktakeRow
+from inventory_app.storage.db import Connection, Database
+from inventory_app.storage.stocktakes import CurrentCount, LineRow, StocktakeRow
 
 
 @dataclass(frozen=True, slots=True)

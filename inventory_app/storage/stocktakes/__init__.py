@@ -40,7 +40,6 @@ from inventory_app.storage.stocktakes.items import (
     set_last_counted,
 )
 from inventory_app.storage.stocktakes.records import (
-    Connection,
     ItemLine,
     LineOutcome,
     LineRow,
@@ -63,7 +62,6 @@ from inventory_app.storage.stocktakes.records import (
 )
 
 __all__ = [
-    "Connection",
     "CountItem",
     "CurrentCount",
     "ItemLine",

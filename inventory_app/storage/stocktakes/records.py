@@ -10,10 +10,6 @@ import sqlite3
 from collections.abc import Iterable
 from typing import NamedTuple
 
-# Services hold the connection of their transaction and hand it on, but never speak SQL: they
-# name its type with this alias instead of importing sqlite3.
-Connection = sqlite3.Connection
-
 
 def stamp() -> str:
     """Now, as the ``*_at`` columns store it: local time with its UTC offset, to the second."""
