@@ -1,1 +1,2 @@
-"""Dialogs: items, reversing a movement, and the posting dialogs (``posting*.py``)."""
+"""Dialogs: postings (``posting/``), stocktakes (``stocktake/``), reversing a movement, items,
+imports, settings."""
