@@ -23,7 +23,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     common.add_db_option(top)
     cmds = top.add_subparsers(dest="stocktake_command", metavar="ACTION", required=True)
+    _register_counting(cmds)
+    _register_closing(cmds)
+    _register_lists(cmds)
 
+
+def _register_counting(cmds: argparse._SubParsersAction) -> None:
+    """start, sheet, count, import: from the snapshot to the counts."""
     p = cmds.add_parser("start", help="start a stocktake (snapshot); prints its id")
     common.add_db_option(p)
     p.add_argument(
@@ -62,6 +68,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--counter", default="", help="counter for rows that name none")
     p.set_defaults(run=cmd_import)
 
+
+def _register_closing(cmds: argparse._SubParsersAction) -> None:
+    """review, approve, cancel: from the counts to a closed stocktake."""
     p = cmds.add_parser("review", help="expected, counted and variance per line")
     common.add_db_option(p)
     p.add_argument("id", type=int)
@@ -86,6 +95,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id", type=int)
     p.set_defaults(run=cmd_cancel)
 
+
+def _register_lists(cmds: argparse._SubParsersAction) -> None:
+    """list, due, report: what there is to count and what was counted."""
     p = cmds.add_parser("list", help="stocktakes with status and progress")
     common.add_db_option(p)
     common.add_format(p, ("table", "json"))
