@@ -95,6 +95,8 @@ def test_update_items_changes_master_data_and_never_stock(stocked):
         ],
     )
     hammer = catalog.get_item(stocked, "A1")
+    assert [h.sku for h in search.search_items(stocked, "claw")] == ["a1"]  # the index follows
+    assert search.search_items(stocked, "锤子") == []
     assert (hammer.sku, hammer.name, hammer.reorder_point) == ("a1", "Claw hammer", Decimal(2))
     after = search.find_exact(stocked, "A1")
     assert (after.on_hand, after.value) == (before.on_hand, before.value) == (4, Decimal(10))
@@ -150,3 +152,32 @@ def test_unknown_skus_and_locations_by_code(stocked):
     assert caught.value.code == "catalog.location_exists"
     assert caught.value.params == {"name": "back room"}
     assert "Back room" in [loc.name for loc in catalog.list_locations(stocked)]
+
+
+@pytest.mark.parametrize("clash", [3, 75, 76, 120])  # first batch, its last row, later ones
+def test_a_clash_deep_in_a_big_batch_is_named_and_nothing_is_kept(stocked, clash):
+    rows = [ItemFields(sku=f"N{n:03d}", name=f"New {n}", barcode=f"B{n}") for n in range(150)]
+    rows[clash] = ItemFields(sku=f"N{clash:03d}", name="x", barcode="6901234567892")  # M1's
+    with pytest.raises(ValidationError) as caught:
+        catalog.add_items(stocked, rows)
+    assert (caught.value.code, caught.value.params["barcode"]) == (
+        "catalog.barcode_taken",
+        "6901234567892",
+    )
+    rows[clash] = ItemFields(sku="n002", name="x")  # the same SKU twice in one file
+    with pytest.raises(ValidationError) as caught:
+        catalog.add_items(stocked, rows)
+    assert caught.value.params == {"field": "sku", "sku": "n002"}
+    assert len(catalog.list_items(stocked)) == 2
+    del rows[clash]
+    catalog.add_items(stocked, rows)
+    renamed = [ItemFields(sku=f.sku, name=f"Renamed {f.sku}", barcode=f.barcode) for f in rows]
+    renamed[clash - 1] = ItemFields(sku=renamed[clash - 1].sku, name="y", barcode="6901234567892")
+    with pytest.raises(ValidationError) as caught:
+        catalog.update_items(stocked, renamed)
+    assert caught.value.params["barcode"] == "6901234567892"
+    assert not [i for i in catalog.list_items(stocked) if i.name.startswith("Renamed")]
+    del renamed[clash - 1]
+    changes = catalog.update_items(stocked, renamed)
+    assert len(changes.items) == 148
+    assert len([i for i in catalog.list_items(stocked) if i.name.startswith("Renamed")]) == 148
