@@ -35,6 +35,8 @@ ITEM_READ = (
     " i.safety_stock, i.lead_time_days, i.shelf_life_days, i.removal, i.active, i.last_counted,"
     " i.on_hand_qty, i.on_hand_value"
 )
+
+
 # -- reading items ----------------------------------------------------------------------------
 
 
@@ -172,6 +174,7 @@ def _write_in_batches(
 
 
 def set_active(conn: sqlite3.Connection, item_id: int, active: bool) -> None:
+    """Archive (False) or bring back (True) an item; its stock and history stay."""
     conn.execute("UPDATE items SET active = ? WHERE id = ?", (int(active), item_id))
 
 
