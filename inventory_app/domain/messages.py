@@ -164,6 +164,27 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         " been used since. Reverse those movements first, or post an adjustment for the difference."
     ),
     # --- catalog, search, browse
+    # Beside a field in the item dialog (params: field, and the facts named here):
+    "catalog.sku_empty": "the code is empty",
+    "catalog.sku_invalid": "the code is too long or has tabs or line breaks",
+    "catalog.name_empty": "the name is empty",
+    "catalog.name_too_long": "the name is longer than {max} characters",
+    "catalog.barcode_invalid": "a barcode has no spaces and at most {max} characters",
+    "catalog.qty_negative": "cannot be negative",
+    "catalog.lead_time_invalid": "lead time is a whole number of days, 0 or more",
+    "catalog.shelf_life_invalid": "shelf life is a whole number of days above 0",
+    "catalog.removal_invalid": "removal is fifo or fefo",
+    # Refused on saving: "field: ..." is how the item dialog finds the field to show it beside.
+    "catalog.sku_taken": "sku: {sku!r} is already used by another item",
+    "catalog.barcode_taken": "barcode: {barcode!r} is already used by another item",
+    "catalog.item_refused": "the item was refused: {reason}",
+    "catalog.unknown_sku": "unknown SKU {sku!r}",
+    "catalog.location_empty": "the location name is empty",
+    "catalog.location_exists": "location {name!r} already exists",
+    # Rows of an items file (first_row: the row that has it first)
+    "catalog.import_sku_repeated": "the same SKU is already on row {first_row}",
+    "catalog.import_barcode_repeated": "the same barcode is already on row {first_row}",
+    "catalog.import_barcode_owned": "this barcode already belongs to another item",
     # --- postings, reports, backup, check
     "postings.no_lines": "the document has no lines",
     "postings.period_cannot_reopen": (

@@ -286,6 +286,52 @@ def test_items_file_with_duplicates_and_bad_values_is_refused_whole(db, tmp_path
     assert (5, "barcode") in found  # duplicate barcode
 
 
+def test_items_file_problems_carry_codes_and_params(stocked, tmp_path):
+    text = (
+        "sku,name,barcode,reorder_point,removal\n"
+        "N1,Nails,111,,\n"
+        "n1,Nails again,222,,\n"  # the same SKU in another case
+        "N2,Screws,111,,\n"
+        "N3,Milk copy,6901234567892,,\n"  # M1's barcode
+        "N4,Glue,,-1,\n"
+        "N5,Tape,,,lifo\n"
+    )
+    err = refused(stocked, write(tmp_path, text, name="items.csv"), kind="items")
+    got = {(e.row, e.column, e.code, tuple(sorted(e.params.items()))) for e in err.errors[:-1]}
+    assert got == {
+        (3, "sku", "catalog.import_sku_repeated", (("first_row", 2),)),
+        (4, "barcode", "catalog.import_barcode_repeated", (("first_row", 2),)),
+        (
+            5,
+            "barcode",
+            "catalog.import_barcode_owned",
+            (("barcode", "6901234567892"), ("owner", "M1")),
+        ),
+        (
+            6,
+            "reorder_point",
+            "catalog.qty_negative",
+            (("field", "reorder_point"), ("value", D(-1))),
+        ),
+    }
+    # a cell the collector parses keeps its sentence (its code too once _Collector.cell does)
+    last = err.errors[-1]
+    assert (last.row, last.column, last.problem) == (7, "removal", "removal is fifo or fefo")
+    assert "row 3, column 'sku': the same SKU is already on row 2" in str(err)
+
+
+def test_reimporting_items_keeps_their_stock(stocked, tmp_path):
+    stock.receive(stocked, sku="A1", qty=D(3), unit_cost=D(2))
+    text = "sku,name,category\nA1,Hammer 2,Tools\nM1,Milk,Dairy\nN1,New,Tools\n"
+    r = imports.import_items(stocked, write(tmp_path, text, name="items.csv"))
+    assert (r.created, r.updated) == (1, 2)
+    ids = {catalog.get_item(stocked, s).id for s in ("A1", "M1", "N1")}
+    assert r.changes.items == ids
+    assert reports.stock_by_item(stocked)[0].qty == D(3)
+    assert catalog.last_cost(stocked, "A1") == D(2)
+    assert catalog.get_item(stocked, "A1").category == "Tools"
+
+
 @pytest.mark.parametrize("kind", ["journal", "items"])
 def test_a_dry_run_finds_every_problem_and_keeps_nothing(stocked, tmp_path, kind):
     if kind == "journal":

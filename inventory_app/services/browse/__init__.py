@@ -12,7 +12,6 @@ from inventory_app.services.browse.items import (
     count_items,
     item_page,
     item_row,
-    keyset_page,
 )
 
 __all__ = [
@@ -25,5 +24,4 @@ __all__ = [
     "count_items",
     "item_page",
     "item_row",
-    "keyset_page",
 ]

@@ -1,6 +1,6 @@
 """Pages of rows for the big tables (items, batches), sorted and filtered in SQL.
 
-Keyset paging: each page asks for rows after the last one shown,
+Keyset paging (``storage.reads.browse``): each page asks for rows after the last one shown,
 ``WHERE (sort key, id) > (?, ?) ORDER BY sort key, id LIMIT n``, so page 4,000 costs what
 page 1 costs and nothing ever loads the whole table. Amounts come back as ``Decimal``.
 """
@@ -8,17 +8,15 @@ page 1 costs and nothing ever loads the whole table. Amounts come back as ``Deci
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from inventory_app.domain.money import cost_from_int, money_from_int, qty_from_int
-from inventory_app.services.search import match_sql
 from inventory_app.storage.db import Database
+from inventory_app.storage.reads import browse as sql
+from inventory_app.storage.reads.browse import Cursor
 
 PAGE_SIZE = 256
-
-Cursor = tuple[object, object]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,40 +25,6 @@ class Page:
 
     rows: list
     cursor: Cursor | None
-
-
-def keyset_page(
-    db: Database,
-    *,
-    select: str,
-    from_: str,
-    where: Sequence[str],
-    params: Sequence[object],
-    sort_sql: str,
-    id_sql: str,
-    descending: bool,
-    after: Cursor | None,
-    limit: int,
-    make_row: Callable[[tuple], object],
-) -> Page:
-    """One page of ``SELECT select FROM from_ WHERE where`` ordered by (sort, id).
-
-    ``sort_sql`` must never be NULL (wrap it in ``coalesce``): row values do not compare
-    with NULL."""
-    conds = list(where) or ["1"]
-    args = list(params)
-    op, order = ("<", "DESC") if descending else (">", "ASC")
-    if after is not None:
-        conds.append(f"({sort_sql}, {id_sql}) {op} (?, ?)")
-        args += [after[0], after[1]]
-    sql = (
-        f"SELECT {select}, {sort_sql}, {id_sql} FROM {from_} WHERE {' AND '.join(conds)}"
-        f" ORDER BY {sort_sql} {order}, {id_sql} {order} LIMIT ?"
-    )
-    raw = db.conn.execute(sql, (*args, limit)).fetchall()
-    rows = [make_row(r) for r in raw]
-    cursor = (raw[-1][-2], raw[-1][-1]) if len(raw) == limit else None
-    return Page(rows=rows, cursor=cursor)
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -96,25 +60,6 @@ class ItemRow:
         return self.active and self.reorder_point > 0 and self.on_hand <= self.reorder_point
 
 
-ITEM_SORTS = {
-    "sku": "i.sku",
-    "name": "i.name",
-    "category": "i.category",
-    "unit": "i.unit",
-    "barcode": "coalesce(i.barcode, '')",
-    "on_hand": "i.on_hand_qty",
-    "value": "i.on_hand_value",
-    "reorder_point": "i.reorder_point",
-    "last_cost": "coalesce(i.last_cost, -1)",
-}
-
-
-_ITEM_COLS = (
-    "i.id, i.sku, i.name, i.category, i.unit, i.barcode, i.on_hand_qty, i.on_hand_value,"
-    " i.reorder_point, i.last_cost, i.active"
-)
-
-
 def _item_row(r: tuple) -> ItemRow:
     return ItemRow(
         id=r[0],
@@ -131,22 +76,6 @@ def _item_row(r: tuple) -> ItemRow:
     )
 
 
-def _item_where(f: ItemFilter) -> tuple[list[str], list[object]]:
-    where: list[str] = []
-    params: list[object] = []
-    if f.text.strip():
-        clause, p = match_sql(f.text)
-        where.append(clause)
-        params += p
-    if f.category is not None:
-        where.append("i.category = ?")
-        params.append(f.category)
-    if f.active is not None:
-        where.append("i.active = ?")
-        params.append(int(f.active))
-    return where, params
-
-
 def item_page(
     db: Database,
     f: ItemFilter = ItemFilter(),
@@ -157,30 +86,25 @@ def item_page(
     limit: int = PAGE_SIZE,
 ) -> Page:
     """A page of items (``ItemRow``) with their on-hand quantity and value."""
-    where, params = _item_where(f)
-    return keyset_page(
-        db,
-        select=_ITEM_COLS,
-        from_="items i",
-        where=where,
-        params=params,
-        sort_sql=ITEM_SORTS[sort],
-        id_sql="i.id",
+    rows, cursor = sql.item_page(
+        db.conn,
+        text=f.text,
+        category=f.category,
+        active=f.active,
+        sort=sort,
         descending=descending,
         after=after,
         limit=limit,
-        make_row=_item_row,
     )
+    return Page(rows=[_item_row(r) for r in rows], cursor=cursor)
 
 
 def count_items(db: Database, f: ItemFilter = ItemFilter()) -> int:
-    where, params = _item_where(f)
-    sql = f"SELECT count(*) FROM items i WHERE {' AND '.join(where) or '1'}"
-    return db.conn.execute(sql, params).fetchone()[0]
+    return sql.count_items(db.conn, text=f.text, category=f.category, active=f.active)
 
 
 def item_row(db: Database, item_id: int) -> ItemRow | None:
-    r = db.conn.execute(f"SELECT {_ITEM_COLS} FROM items i WHERE i.id = ?", (item_id,)).fetchone()
+    r = sql.item_row(db.conn, item_id)
     return _item_row(r) if r else None
 
 
@@ -215,19 +139,6 @@ class BatchRow:
     status: str  # "expired", "expiring" or ""
 
 
-BATCH_SORTS = {
-    "sku": "i.sku",
-    "name": "i.name",
-    "batch": "b.code",
-    "location": "l.name",
-    "received": "b.received_date",
-    "expiry": "coalesce(b.expiry, '9999-12-31')",
-    "qty": "b.qty_remaining",
-    "unit_cost": "b.unit_cost",
-    "value": "b.value_remaining",
-}
-
-
 def batch_page(
     db: Database,
     f: BatchFilter = BatchFilter(),
@@ -240,63 +151,41 @@ def batch_page(
     """A page of batches that still hold stock (``BatchRow``)."""
     today = f.today or dt.date.today()
     warn_until = (today + dt.timedelta(days=f.warning_days)).isoformat()
-    where = ["b.qty_remaining > 0"]
-    params: list[object] = []
-    if f.text.strip():
-        clause, p = match_sql(f.text)
-        where.append(clause)
-        params += p
-    if f.item_id is not None:
-        where.append("b.item_id = ?")
-        params.append(f.item_id)
-    if f.location_id is not None:
-        where.append("b.location_id = ?")
-        params.append(f.location_id)
-    windows = []
-    if f.expired:
-        windows.append("b.expiry < ?")
-        params.append(today.isoformat())
-    if f.expiring:
-        windows.append("(b.expiry >= ? AND b.expiry <= ?)")
-        params += [today.isoformat(), warn_until]
-    if windows:
-        where.append("(" + " OR ".join(windows) + ")")
-
-    def make(r: tuple) -> BatchRow:
-        expiry = _date(r[8])
-        status = ""
-        if expiry is not None:
-            if expiry < today:
-                status = "expired"
-            elif expiry.isoformat() <= warn_until:
-                status = "expiring"
-        return BatchRow(
-            id=r[0],
-            item_id=r[1],
-            sku=r[2],
-            name=r[3],
-            unit=r[4],
-            batch=r[5],
-            location=r[6],
-            received=dt.date.fromisoformat(r[7]),
-            expiry=expiry,
-            qty=qty_from_int(r[9]),
-            unit_cost=cost_from_int(r[10]),
-            value=money_from_int(r[11]),
-            status=status,
-        )
-
-    return keyset_page(
-        db,
-        select="b.id, b.item_id, i.sku, i.name, i.unit, b.code, l.name, b.received_date,"
-        " b.expiry, b.qty_remaining, b.unit_cost, b.value_remaining",
-        from_="batches b JOIN items i ON i.id = b.item_id JOIN locations l ON l.id = b.location_id",
-        where=where,
-        params=params,
-        sort_sql=BATCH_SORTS[sort],
-        id_sql="b.id",
+    rows, cursor = sql.batch_page(
+        db.conn,
+        text=f.text,
+        item_id=f.item_id,
+        location_id=f.location_id,
+        expired_before=today.isoformat() if f.expired else None,
+        expiring=(today.isoformat(), warn_until) if f.expiring else None,
+        sort=sort,
         descending=descending,
         after=after,
         limit=limit,
-        make_row=make,
+    )
+    return Page(rows=[_batch_row(r, today, warn_until) for r in rows], cursor=cursor)
+
+
+def _batch_row(r: tuple, today: dt.date, warn_until: str) -> BatchRow:
+    expiry = _date(r[8])
+    status = ""
+    if expiry is not None:
+        if expiry < today:
+            status = "expired"
+        elif expiry.isoformat() <= warn_until:
+            status = "expiring"
+    return BatchRow(
+        id=r[0],
+        item_id=r[1],
+        sku=r[2],
+        name=r[3],
+        unit=r[4],
+        batch=r[5],
+        location=r[6],
+        received=dt.date.fromisoformat(r[7]),
+        expiry=expiry,
+        qty=qty_from_int(r[9]),
+        unit_cost=cost_from_int(r[10]),
+        value=money_from_int(r[11]),
+        status=status,
     )

@@ -6,10 +6,7 @@ import contextlib
 from decimal import Decimal
 from pathlib import Path
 
-from inventory_app.domain.errors import (
-    ImportErrors,
-    ValidationError,
-)
+from inventory_app.domain.errors import ImportErrors, RowError, ValidationError
 from inventory_app.domain.model import Changes, ItemFields, Removal
 from inventory_app.services import catalog
 from inventory_app.services.imports.common import (
@@ -24,10 +21,13 @@ from inventory_app.services.imports.common import (
 from inventory_app.services.progress import cyclic_gc_paused
 from inventory_app.services.tabular.table import (
     Column,
+    SourceRow,
     cell_int,
+    cell_shown,
     cell_text,
     read_table,
 )
+from inventory_app.storage import catalog as catalog_sql
 from inventory_app.storage.db import Database
 
 ITEM_COLUMNS = (
@@ -64,15 +64,50 @@ def import_items(
     """Create items, or update the master data of existing SKUs (never their stock)."""
     table = read_table(path, ITEM_COLUMNS, sheet=sheet, progress=progress, cancel=cancel)
     col = _Collector(table)
-    existing = {
-        sku.casefold(): barcode
-        for sku, barcode in db.conn.execute("SELECT sku, barcode FROM items")
-    }
-    barcode_owner = {bc: sku for sku, bc in existing.items() if bc}
-    seen_sku: dict[str, int] = {}
-    seen_barcode: dict[str, int] = {}
-    parsed: list[ItemFields] = []
-    for row in table.rows:
+    known = catalog_sql.skus_and_barcodes(db.conn)
+    existing = {sku.casefold() for sku, _barcode in known}
+    parsed = _ItemRows(col, known).parse()
+    if col.errors:
+        raise ImportErrors(col.errors, source=table.source)
+    new = [f for f in parsed if f.sku.casefold() not in existing]
+    old = [f for f in parsed if f.sku.casefold() in existing]
+    with contextlib.suppress(_DryRun), db.transaction():
+        changes = catalog.add_items(db, new) if new else Changes()
+        if old:
+            changes = changes | catalog.update_items(db, old)
+        if dry_run:
+            raise _DryRun
+    return ImportResult(
+        created=len(new), updated=len(old), changes=Changes() if dry_run else changes
+    )
+
+
+class _ItemRows:
+    """The rows of an items file as ``ItemFields``; every problem goes to the collector."""
+
+    def __init__(self, col: _Collector, known: list[tuple[str, str | None]]) -> None:
+        self.col = col
+        # barcode -> the SKU of the item that has it now
+        self.barcode_owner = {bc: sku for sku, bc in known if bc}
+        self.seen_sku: dict[str, int] = {}  # casefolded SKU -> the row it is first on
+        self.seen_barcode: dict[str, int] = {}
+
+    def parse(self) -> list[ItemFields]:
+        parsed = []
+        for row in self.col.table.rows:
+            fields = self.fields(row)
+            if fields is not None:
+                parsed.append(fields)
+        return parsed
+
+    def problem(self, row: SourceRow, key: str, code: str, /, **params: object) -> None:
+        column = self.col.header(key) if key else ""
+        value = cell_shown(row.values.get(key)) if key else ""
+        self.col.errors.append(RowError(row.number, column, value, code, params))
+
+    def fields(self, row: SourceRow) -> ItemFields | None:
+        """The row's item, or None if the row has a problem (recorded)."""
+        col = self.col
         before = len(col.errors)
         sku = col.cell(row, "sku", _text, required=True)
         name = col.cell(row, "name", _text, required=True)
@@ -82,22 +117,9 @@ def import_items(
         safety = col.cell(row, "safety_stock", _qty)
         lead = col.cell(row, "lead_time_days", cell_int)
         shelf = col.cell(row, "shelf_life_days", cell_int)
-        if sku:
-            key = sku.casefold()
-            if key in seen_sku:
-                col.add(row, "sku", f"the same SKU is already on row {seen_sku[key]}")
-            seen_sku.setdefault(key, row.number)
-        if barcode:
-            if barcode in seen_barcode:
-                col.add(
-                    row, "barcode", f"the same barcode is already on row {seen_barcode[barcode]}"
-                )
-            seen_barcode.setdefault(barcode, row.number)
-            owner = barcode_owner.get(barcode)
-            if owner is not None and sku and owner != sku.casefold():
-                col.add(row, "barcode", "this barcode already belongs to another item")
+        self.check_unique(row, sku, barcode)
         if len(col.errors) > before or not (sku and name):
-            continue
+            return None
         fields = ItemFields(
             sku=sku,
             name=name,
@@ -111,26 +133,33 @@ def import_items(
             shelf_life_days=shelf,
             removal=removal or (Removal.FEFO if shelf else Removal.FIFO),
         )
-        for key, problem in catalog.item_problems(fields).items():
-            col.add(row, key if key in table.headers else "", problem)
-        parsed.append(fields)
-    if col.errors:
-        raise ImportErrors(col.errors, source=table.source)
-    new = [f for f in parsed if f.sku.casefold() not in existing]
-    old = [f for f in parsed if f.sku.casefold() in existing]
-    with contextlib.suppress(_DryRun), db.transaction():
-        changes = catalog.add_items(db, new) if new else Changes()
-        for f in old:
-            changes = changes | catalog.update_item(db, f.sku, f)
-        if dry_run:
-            raise _DryRun
-    return ImportResult(
-        created=len(new), updated=len(old), changes=Changes() if dry_run else changes
-    )
+        for key, error in catalog.item_field_errors(fields).items():
+            self.problem(row, key if key in col.table.headers else "", error.code, **error.params)
+        return fields
+
+    def check_unique(self, row: SourceRow, sku: str | None, barcode: str | None) -> None:
+        """A SKU or barcode twice in the file, or a barcode another item has: row problems."""
+        if sku:
+            key = sku.casefold()
+            if key in self.seen_sku:
+                self.problem(
+                    row, "sku", "catalog.import_sku_repeated", first_row=self.seen_sku[key]
+                )
+            self.seen_sku.setdefault(key, row.number)
+        if barcode:
+            if barcode in self.seen_barcode:
+                first = self.seen_barcode[barcode]
+                self.problem(row, "barcode", "catalog.import_barcode_repeated", first_row=first)
+            self.seen_barcode.setdefault(barcode, row.number)
+            owner = self.barcode_owner.get(barcode)
+            if owner is not None and sku and owner.casefold() != sku.casefold():
+                self.problem(
+                    row, "barcode", "catalog.import_barcode_owned", barcode=barcode, owner=owner
+                )
 
 
 def _removal(raw: object) -> Removal:
     word = cell_text(raw).strip().casefold()
     if word in REMOVAL_WORDS:
         return REMOVAL_WORDS[word]
-    raise ValidationError("removal is fifo or fefo")
+    raise ValidationError("catalog.removal_invalid", field="removal")
