@@ -113,22 +113,11 @@ def sql_violations(root: Path = PKG) -> list[str]:
     return found
 
 
-# Until the SQL of services/ and cli/ has moved into storage/ (issue #10, in progress).
-MOVING = pytest.mark.xfail(reason="SQL still moving into storage/", strict=False)
-
-
-@pytest.mark.parametrize(
-    "layer",
-    [
-        pytest.param(layer, marks=MOVING) if layer in ("services", "cli") else layer
-        for layer in sorted(FORBIDDEN)
-    ],
-)
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
 def test_layer_imports_point_one_way(layer):
     assert violations(layer) == []
 
 
-@MOVING
 def test_no_sql_outside_storage():
     assert sql_violations() == []
 

@@ -17,18 +17,17 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from inventory_app.domain.errors import Cancelled, ImportErrors, ValidationError
-from inventory_app.services.tabular.table import (
-    STANDARD_ALIASES,
+from inventory_app.services.tabular import (
     Column,
     Table,
     cell_date,
     cell_decimal,
     cell_int,
     cell_text,
-    column_letter,
-    normalize_header,
     read_table,
 )
+from inventory_app.services.tabular.aliases import STANDARD_ALIASES, normalize_header
+from inventory_app.services.tabular.rows import column_letter
 
 ITEM_COLUMNS = [
     Column("sku", required=True),
@@ -603,7 +602,7 @@ def test_hostile_xml_is_refused(tmp_path: Path, shared: str, sheet_head: str) ->
 )
 def test_our_own_check_refuses_any_dtd(tmp_path: Path, prolog: str) -> None:
     # First line of defence, independent of openpyxl's parser settings.
-    from inventory_app.services.tabular.table import check_workbook_file as _check_workbook_file
+    from inventory_app.services.tabular import check_workbook_file as _check_workbook_file
 
     clean = raw_xlsx(tmp_path, HEADER_ROW + data_row(2))
     _check_workbook_file(clean)  # the premise: the same workbook without a DTD passes

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -28,10 +27,9 @@ from inventory_app.services.tabular import (
     Table,
     cell_decimal,
     cell_shown,
-    cell_text,
 )
 from inventory_app.storage import catalog as catalog_sql
-from inventory_app.storage.db import Database
+from inventory_app.storage.db import Connection, Database
 from inventory_app.storage.ledger.poster import Poster
 
 
@@ -120,7 +118,7 @@ class DryRun(Exception):
 
 
 def _post_lines(
-    conn: sqlite3.Connection,
+    conn: Connection,
     lines: list[tuple[int, dt.date, Line]],
     col: Collector,
     rows: dict[int, SourceRow],
@@ -194,11 +192,3 @@ def post_or_refuse(
         errors = sorted(earlier + col.errors, key=lambda e: e.row)
         raise ImportErrors(errors, source=table.source) from None
     return Changes() if dry_run else changes
-
-
-# The names items.py (the catalog's part of this package) still imports; drop them once it
-# uses Collector, DryRun, cell_qty and cell_text.
-_Collector = Collector
-_DryRun = DryRun
-_qty = cell_qty
-_text = cell_text

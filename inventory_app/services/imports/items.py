@@ -6,24 +6,22 @@ import contextlib
 from decimal import Decimal
 from pathlib import Path
 
-from inventory_app.domain.errors import ImportErrors, RowError, ValidationError
+from inventory_app.domain.errors import ImportErrors, ValidationError
 from inventory_app.domain.model import Changes, ItemFields, Removal
 from inventory_app.services import catalog
 from inventory_app.services.imports.common import (
     Cancel,
+    Collector,
+    DryRun,
     ImportResult,
     Progress,
-    _Collector,
-    _DryRun,
-    _qty,
-    _text,
+    cell_qty,
 )
 from inventory_app.services.progress import cyclic_gc_paused
-from inventory_app.services.tabular.table import (
+from inventory_app.services.tabular import (
     Column,
     SourceRow,
     cell_int,
-    cell_shown,
     cell_text,
     read_table,
 )
@@ -63,7 +61,7 @@ def import_items(
 ) -> ImportResult:
     """Create items, or update the master data of existing SKUs (never their stock)."""
     table = read_table(path, ITEM_COLUMNS, sheet=sheet, progress=progress, cancel=cancel)
-    col = _Collector(table)
+    col = Collector(table)
     known = catalog_sql.skus_and_barcodes(db.conn)
     existing = {sku.casefold() for sku, _barcode in known}
     parsed = _ItemRows(col, known).parse()
@@ -71,12 +69,12 @@ def import_items(
         raise ImportErrors(col.errors, source=table.source)
     new = [f for f in parsed if f.sku.casefold() not in existing]
     old = [f for f in parsed if f.sku.casefold() in existing]
-    with contextlib.suppress(_DryRun), db.transaction():
+    with contextlib.suppress(DryRun), db.transaction():
         changes = catalog.add_items(db, new) if new else Changes()
         if old:
             changes = changes | catalog.update_items(db, old)
         if dry_run:
-            raise _DryRun
+            raise DryRun
     return ImportResult(
         created=len(new), updated=len(old), changes=Changes() if dry_run else changes
     )
@@ -85,7 +83,7 @@ def import_items(
 class _ItemRows:
     """The rows of an items file as ``ItemFields``; every problem goes to the collector."""
 
-    def __init__(self, col: _Collector, known: list[tuple[str, str | None]]) -> None:
+    def __init__(self, col: Collector, known: list[tuple[str, str | None]]) -> None:
         self.col = col
         # barcode -> the SKU of the item that has it now
         self.barcode_owner = {bc: sku for sku, bc in known if bc}
@@ -100,21 +98,16 @@ class _ItemRows:
                 parsed.append(fields)
         return parsed
 
-    def problem(self, row: SourceRow, key: str, code: str, /, **params: object) -> None:
-        column = self.col.header(key) if key else ""
-        value = cell_shown(row.values.get(key)) if key else ""
-        self.col.errors.append(RowError(row.number, column, value, code, params))
-
     def fields(self, row: SourceRow) -> ItemFields | None:
         """The row's item, or None if the row has a problem (recorded)."""
         col = self.col
         before = len(col.errors)
-        sku = col.cell(row, "sku", _text, required=True)
-        name = col.cell(row, "name", _text, required=True)
-        barcode = col.cell(row, "barcode", _text)
+        sku = col.cell(row, "sku", cell_text, required=True)
+        name = col.cell(row, "name", cell_text, required=True)
+        barcode = col.cell(row, "barcode", cell_text)
         removal = col.cell(row, "removal", _removal)
-        reorder = col.cell(row, "reorder_point", _qty)
-        safety = col.cell(row, "safety_stock", _qty)
+        reorder = col.cell(row, "reorder_point", cell_qty)
+        safety = col.cell(row, "safety_stock", cell_qty)
         lead = col.cell(row, "lead_time_days", cell_int)
         shelf = col.cell(row, "shelf_life_days", cell_int)
         self.check_unique(row, sku, barcode)
@@ -124,9 +117,9 @@ class _ItemRows:
             sku=sku,
             name=name,
             barcode=barcode or None,
-            category=col.cell(row, "category", _text) or "",
-            unit=col.cell(row, "unit", _text) or "pcs",
-            supplier=col.cell(row, "supplier", _text) or "",
+            category=col.cell(row, "category", cell_text) or "",
+            unit=col.cell(row, "unit", cell_text) or "pcs",
+            supplier=col.cell(row, "supplier", cell_text) or "",
             reorder_point=reorder if reorder is not None else Decimal(0),
             safety_stock=safety,
             lead_time_days=lead if lead is not None else 0,
@@ -134,7 +127,7 @@ class _ItemRows:
             removal=removal or (Removal.FEFO if shelf else Removal.FIFO),
         )
         for key, error in catalog.item_field_errors(fields).items():
-            self.problem(row, key if key in col.table.headers else "", error.code, **error.params)
+            self.col.add(row, key if key in col.table.headers else "", error.code, **error.params)
         return fields
 
     def check_unique(self, row: SourceRow, sku: str | None, barcode: str | None) -> None:
@@ -142,18 +135,18 @@ class _ItemRows:
         if sku:
             key = sku.casefold()
             if key in self.seen_sku:
-                self.problem(
+                self.col.add(
                     row, "sku", "catalog.import_sku_repeated", first_row=self.seen_sku[key]
                 )
             self.seen_sku.setdefault(key, row.number)
         if barcode:
             if barcode in self.seen_barcode:
                 first = self.seen_barcode[barcode]
-                self.problem(row, "barcode", "catalog.import_barcode_repeated", first_row=first)
+                self.col.add(row, "barcode", "catalog.import_barcode_repeated", first_row=first)
             self.seen_barcode.setdefault(barcode, row.number)
             owner = self.barcode_owner.get(barcode)
             if owner is not None and sku and owner.casefold() != sku.casefold():
-                self.problem(
+                self.col.add(
                     row, "barcode", "catalog.import_barcode_owned", barcode=barcode, owner=owner
                 )
 

@@ -44,7 +44,7 @@ from inventory_app.services.stocktake.sheet_format import (
     read_rows,
     sheet_counter,
 )
-from inventory_app.services.tabular.table import check_workbook_file
+from inventory_app.services.tabular import check_workbook_file
 from inventory_app.storage import stocktakes as q
 from inventory_app.storage.db import Database
 

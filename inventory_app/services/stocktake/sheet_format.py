@@ -12,7 +12,7 @@ from typing import Any
 from inventory_app.domain import money
 from inventory_app.domain.errors import InventoryError, RefusedOperation, RowError, ValidationError
 from inventory_app.services.stocktake.reading import StocktakeInfo
-from inventory_app.services.tabular.table import cell_decimal, cell_shown, cell_text
+from inventory_app.services.tabular import cell_decimal, cell_shown, cell_text
 
 MARK = "inventory_app stocktake sheet"
 VERSION = 1

@@ -12,8 +12,7 @@ sheet, too big) raises ``ValidationError``; ``cancel()`` returning True raises `
 
 ``read_table`` lives here; the work lives in ``aliases`` (header names), ``cells`` (cell
 parsers), ``rows`` (header search and the reading loop), ``csv_files`` and ``xlsx_files``. The
-package (``services.tabular``) names what other packages use; this module re-exports the same
-names for the callers that still import them from here.
+package (``services.tabular``) names what other packages use.
 """
 
 from __future__ import annotations
@@ -24,37 +23,11 @@ from pathlib import Path
 
 from inventory_app.domain.errors import ValidationError
 from inventory_app.services.progress import cyclic_gc_paused
-from inventory_app.services.tabular.aliases import STANDARD_ALIASES, normalize_header
-from inventory_app.services.tabular.cells import (
-    Cell,
-    cell_date,
-    cell_decimal,
-    cell_int,
-    cell_shown,
-    cell_text,
-)
 from inventory_app.services.tabular.csv_files import read_csv
-from inventory_app.services.tabular.rows import Column, SourceRow, Table, column_letter
-from inventory_app.services.tabular.xlsx_files import check_workbook_file, read_xlsx
+from inventory_app.services.tabular.rows import Column, Table
+from inventory_app.services.tabular.xlsx_files import read_xlsx
 
-__all__ = [
-    "STANDARD_ALIASES",
-    "TEXT_SUFFIXES",
-    "WORKBOOK_SUFFIXES",
-    "Cell",
-    "Column",
-    "SourceRow",
-    "Table",
-    "cell_date",
-    "cell_decimal",
-    "cell_int",
-    "cell_shown",
-    "cell_text",
-    "check_workbook_file",
-    "column_letter",
-    "normalize_header",
-    "read_table",
-]
+__all__ = ["TEXT_SUFFIXES", "WORKBOOK_SUFFIXES", "read_table"]
 
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")

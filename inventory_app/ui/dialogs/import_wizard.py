@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from inventory_app.domain.errors import ImportErrors, InventoryError
 from inventory_app.services import imports
-from inventory_app.services.tabular.table import cell_shown
+from inventory_app.services.tabular import cell_shown
 from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.errors import show_error
@@ -154,7 +154,7 @@ class ImportWizard(QDialog):
         """Read the file again (after the user fixed it) and preview it."""
         if self.path is None:
             return False
-        from inventory_app.services.tabular.table import read_table
+        from inventory_app.services.tabular import read_table
 
         path, sheet = self.path, self._sheet()
         self.show_problems([])
