@@ -1,0 +1,377 @@
+"""The English sentence of every expected problem, by code (``domain.messages`` renders them).
+
+Another language is another module with the same codes and placeholders.
+"""
+
+from __future__ import annotations
+
+# Sections by area keep each capability's messages together; codes are "area.what".
+TEMPLATES: dict[str, str | tuple[str, str]] = {
+    # --- general
+    "cancelled": "Cancelled; nothing was written.",
+    # --- settings
+    "settings.lock_date_via_close": "The lock date is set by closing a period, not as a setting.",
+    "settings.empty_shop_name": "The shop name is empty.",
+    # --- imports (whole-file summary; the rows carry their own codes)
+    "import.empty": "is empty",
+    "import.cancelled": "import cancelled; nothing was posted",
+    "import.unknown_type": "type is one of {accepted}",
+    "import.unknown_sku": "unknown SKU (import the items first)",
+    "import.unknown_location": "unknown location",
+    "import.date_closed": "falls in the closed period (up to {lock_date})",
+    "import.date_future": "is in the future",
+    "import.qty_zero": "is zero",
+    "import.qty_negative": "must be positive (only adjust rows are signed)",
+    "import.receipt_needs_cost": "a receipt needs a unit cost",
+    "import.transfer_needs_destination": "a transfer needs a destination location",
+    "import.expiry_before_date": "is before the date of the row",
+    "import.opening_date_closed": (
+        "the opening date {date} is in the closed period (up to {lock_date})"
+    ),
+    "import.opening_date_future": "the opening date {date} is in the future",
+    "import.opening_qty_not_positive": "an opening quantity is more than zero",
+    "import.expiry_before_opening": "is before the opening date {date}",
+    "import.duplicate_batch": "the same batch is already on row {first_row}",
+    "import.template_unknown_kind": "template {kind!r} is not one of: {kinds}",
+    "import.template_not_xlsx": "{file}: a template is an Excel .xlsx file; name it *.xlsx",
+    "import.template_no_folder": "the folder {folder} does not exist",
+    "import.template_locked": "{file} cannot be written; close it in Excel or WPS",
+    "import.refused": (
+        "{source}{count} problem found; nothing was imported.",
+        "{source}{count} problems found; nothing was imported.",
+    ),
+    "import.more": "... and {count} more",
+    "import.row_at": "row {row}",
+    "import.row_column_at": "row {row}, column '{column}'",
+    "import.row_value": "{where}: {problem} (value: {value!r})",
+    "import.row_plain": "{where}: {problem}",
+    # --- domain
+    "number.not_a_number": "{what}: {value!r} is not a number",
+    "number.empty": "{what} is empty",
+    "number.too_large": "{what}: {value!r} is too large",
+    "number.too_many_decimals": "{what}: {value!r} has more than {places} decimals",
+    "number.negative": "{what}: {value!r} is negative",
+    # a setting in percent (service_level_pct) reaches the arithmetic as a fraction
+    "indicators.service_level": "a service level is between 0 and 1, not {level}",
+    "abc.thresholds": (
+        "ABC thresholds must satisfy 0 < A ({a}) <= A+B ({b}) <= 1, as shares like 0.80"
+    ),
+    "stocktake.reason_not_known": "reason {reason!r} is not one of: {choices}",
+    "scope.unknown": (
+        "scope {scope!r} is not one of: all, location:NAME, category:NAME[,NAME], abc:A, due"
+    ),
+    "scope.takes_no_value": "scope {kind!r} takes no value (got {scope!r})",
+    "scope.needs_location": "scope location: needs a location name, e.g. location:Main",
+    "scope.needs_values": "scope {kind}: needs at least one value, e.g. {kind}:A",
+    "scope.abc_class_unknown": "ABC class {value!r} is not A, B or C",
+    # --- storage: database files
+    "db.missing": "{path} does not exist.",
+    "db.not_inventory": "{name} is not an inventory database (or it is damaged): {problems}.",
+    "db.foreign": "{name} is an SQLite file, but not an inventory database.",
+    "db.newer": (
+        "{name} was saved by a newer version of inventory_app (data version {version}; this app"
+        " knows up to {latest}). Update the app to open it."
+    ),
+    "db.damaged": (
+        "{name} is damaged ({problems}). Restore it from a backup (File > Restore from backup)."
+    ),
+    "db.read_only": "{name} is open read-only",
+    "db.busy": "{name} is busy: another program is writing to it.",
+    "db.disk_full": "The disk holding {name} is full; nothing was saved.",
+    "db.cannot_write": "{name} cannot be written (read-only file or folder).",
+    "db.io_error": (
+        "{name} could not be read or written ({problems}); nothing was saved. Check the disk"
+        " or the network drive it is on."
+    ),
+    "db.cannot_open": (
+        "{name} cannot be opened ({problems}): check that its folder exists and can be written."
+    ),
+    "db.in_use": (
+        "{name} is in use by {user} on {host} ({program}, pid {pid}, since {since}). Close it"
+        " there first; reports can still be read."
+    ),
+    "db.in_use_unknown": (
+        "{name} is in use by another program. Close it there first; reports can still be read."
+    ),
+    "db.cannot_lock": (
+        "{name} cannot be opened for writing: its lock file {lock} cannot be made ({problems})."
+        " Open it read-only, or copy it to a folder you can write to."
+    ),
+    "db.migration_breaks_keys": (
+        "updating the file to data version {version} would break a foreign key (the file is"
+        " damaged); nothing changed. Restore it from a backup (File > Restore from backup)."
+    ),
+    # --- ledger
+    "ledger.unknown_sku": "unknown SKU {sku!r}",
+    "ledger.unknown_location": "unknown location {name!r}",
+    "ledger.period_closed": (
+        "{date} is in a closed period (closed up to {lock_date}); post the correction in an"
+        " open period"
+    ),
+    "ledger.future_date": "{date} is in the future",
+    "ledger.unknown_type": "unknown movement type {type!r}",
+    "ledger.reversal_as_line": "reversals are posted with reverse(), not as a line",
+    "ledger.qty_zero": "quantity is zero",
+    "ledger.qty_not_positive": "quantity must be positive for a {kind}",
+    "ledger.writeoff_reason_unknown": "write-off reason {reason!r} is not one of: {choices}",
+    "ledger.transfer_without_destination": "a transfer needs a destination location",
+    "ledger.transfer_same_location": "a transfer needs two different locations",
+    "ledger.receipt_needs_cost": "a receipt needs a unit cost",
+    "ledger.no_cost_known": "no unit cost given and {sku} has never been received",
+    "ledger.expiry_before_date": "expiry {expiry} is before the date {date}",
+    # a shortage: "{what}", "{where}" and "{expired_note}" are the parts below (see PARTS)
+    "ledger.shortage": (
+        "not enough stock of {what}{where}: need {needed}, available {available}{expired_note}"
+    ),
+    "ledger.shortage.batch": "batch {batch!r} of {sku}",
+    "ledger.shortage.at": " at {location}",
+    "ledger.shortage.expired": (
+        " (another {expired} is in expired batches, issued only when named with a reason)"
+    ),
+    "ledger.expired_batch_needs_reason": (
+        "batch {batch!r} expired on {expiry}; issuing it needs a reason"
+    ),
+    "ledger.batch_out_of_turn_needs_reason": (
+        "batch {batch!r} is not next in line by the item's policy; naming it needs a reason"
+    ),
+    "ledger.reversal_needs_reason": "a reversal needs a reason",
+    "ledger.no_such_movement": "there is no movement {movement_id}",
+    "ledger.reversing_a_reversal": (
+        "movement {movement_id} is itself a reversal; post the original again instead"
+    ),
+    "ledger.already_reversed": (
+        "movement {movement_id} was already reversed by movement {reversed_by}"
+    ),
+    "ledger.reversal_before_movement": "a reversal cannot be dated before the movement ({date})",
+    "ledger.batch_used_since": (
+        "movement {movement_id} of {sku} cannot be reversed: {used} of batch {batch} has already"
+        " been used since. Reverse those movements first, or post an adjustment for the difference."
+    ),
+    "ledger.batch_drawn_since": (
+        "movement {movement_id} of {sku} cannot be reversed: some of batch {batch} has already"
+        " been used since. Reverse those movements first, or post an adjustment for the difference."
+    ),
+    # --- catalog, search, browse
+    # Beside a field in the item dialog (params: field, and the facts named here):
+    "catalog.sku_empty": "the code is empty",
+    "catalog.sku_invalid": "the code is too long or has tabs or line breaks",
+    "catalog.name_empty": "the name is empty",
+    "catalog.name_too_long": "the name is longer than {max} characters",
+    "catalog.barcode_invalid": "a barcode has no spaces and at most {max} characters",
+    "catalog.qty_negative": "cannot be negative",
+    "catalog.lead_time_invalid": "lead time is a whole number of days, 0 or more",
+    "catalog.shelf_life_invalid": "shelf life is a whole number of days above 0",
+    "catalog.removal_invalid": "removal is fifo or fefo",
+    # Refused on saving: "field: ..." is how the item dialog finds the field to show it beside.
+    "catalog.sku_taken": "sku: {sku!r} is already used by another item",
+    "catalog.barcode_taken": "barcode: {barcode!r} is already used by another item",
+    "catalog.item_refused": "the item was refused: {reason}",
+    "catalog.unknown_sku": "unknown SKU {sku!r}",
+    "catalog.location_empty": "the location name is empty",
+    "catalog.location_exists": "location {name!r} already exists",
+    # Rows of an items file (first_row: the row that has it first)
+    "catalog.import_sku_repeated": "the same SKU is already on row {first_row}",
+    "catalog.import_barcode_repeated": "the same barcode is already on row {first_row}",
+    "catalog.import_barcode_owned": "this barcode already belongs to another item",
+    # --- postings, reports, backup, check
+    "postings.no_lines": "the document has no lines",
+    "postings.period_cannot_reopen": (
+        "the period is already closed up to {closed_to}; it cannot reopen"
+    ),
+    "postings.close_in_future": "a period in the future cannot be closed",
+    "postings.cancelled": "cancelled; nothing was posted",
+    "reports.period_ends_before_start": "the period ends ({end}) before it starts ({start})",
+    "reports.summary_by": "summary is by item or by category",
+    "backup.overwrites_shop": "the backup cannot overwrite the shop file itself",
+    "backup.not_sound": "the backup did not verify: {problems}",
+    "backup.count_mismatch": (
+        "the backup did not verify: {table} has {copied} rows in the copy, {expected} in the shop"
+    ),
+    "cli.no_shop": "no shop at {path}; create one with `inventory-app init`",
+    "cli.demo_needs_empty_shop": "{path} already has items; demo needs a new, empty shop",
+    "cli.not_a_date": "{text!r} is not a date like 2026-11-21",
+    # --- stocktake
+    "stocktake.not_found": "there is no stocktake #{stocktake_id}",
+    "stocktake.read_only": (
+        "stocktake #{stocktake_id} is {state}; it is read-only and takes no counts"
+    ),
+    "stocktake.takes_no_counts": "stocktake #{stocktake_id} is {state}; it takes no counts",
+    "stocktake.already_closed": "stocktake #{stocktake_id} is already {state}",
+    "stocktake.no_such_line": "stocktake #{stocktake_id} has no line {line_id}",
+    "stocktake.empty_scope": "scope {scope} has no items to count",
+    "stocktake.unknown_location": "unknown location {location!r}",
+    "stocktake.unknown_category": "unknown category {category!r}; categories: {categories}",
+    "stocktake.negative_count": "a count cannot be negative (got {qty}); to correct, recount",
+    "stocktake.unknown_code": "no item has the code or barcode {item_code!r}",
+    "stocktake.item_out_of_scope": (
+        "{sku} is not in the scope of stocktake #{stocktake_id} ({scope}); "
+        "add it to the stocktake first"
+    ),
+    "stocktake.location_out_of_scope": (
+        "{location!r} is outside the scope of this stocktake (location {scope_location})"
+    ),
+    "stocktake.location_needed": (
+        "{sku} is held at several locations ({locations}); name the location"
+    ),
+    "stocktake.not_per_batch": (
+        "{sku} is counted per location, not per batch; leave out the batch"
+    ),
+    "stocktake.batch_needed": "{sku} is counted per batch: name the batch",
+    "stocktake.batch_ambiguous": (
+        "{sku} has several batches at {location}: {batches}; name the batch"
+    ),
+    "stocktake.approver_needed": "approval needs the approver's name",
+    "stocktake.uncounted_choice_needed": (
+        "{count} of {lines} lines of stocktake #{stocktake_id} is not counted; "
+        "choose whether it stays unchanged or counts as zero",
+        "{count} of {lines} lines of stocktake #{stocktake_id} are not counted; "
+        "choose whether they stay unchanged or count as zero",
+    ),
+    "stocktake.uncounted_option_needed": (
+        "{count} line is not counted (first: {sku} at {location}); "
+        "give --uncounted unchanged or --uncounted zero",
+        "{count} lines are not counted (first: {sku} at {location}); "
+        "give --uncounted unchanged or --uncounted zero",
+    ),
+    "stocktake.sold_after_count": (
+        "{sku} at {location}: {qty} more left the shelf after it was counted than the count "
+        "found; recount it"
+    ),
+    "stocktake.difference_not_postable": (
+        "the difference of {sku} at {location} cannot be posted: {problem}. "
+        "Recount the line (stock may have moved since it was counted)."
+    ),
+    "stocktake.batch_difference_not_postable": (
+        "the difference of {sku} batch {batch} at {location} cannot be posted: {problem}. "
+        "Recount the line (stock may have moved since it was counted)."
+    ),
+    "stocktake.no_cost_yet": (
+        "{sku} has no cost yet (never received): post a receipt with its cost for the found "
+        "quantity, then recount the line"
+    ),
+    "stocktake.cannot_write": "cannot write {path}: {problem}",
+    "stocktake.sheet_unreadable": "{file} cannot be read as a workbook: {problem}",
+    "stocktake.not_a_count_sheet": (
+        "{file} is not a count sheet exported by this app; export one with 'stocktake sheet' "
+        "and fill it in"
+    ),
+    "stocktake.sheet_of_other_stocktake": (
+        "{file} is the count sheet of stocktake #{sheet_stocktake_id}, not #{stocktake_id}; "
+        "nothing was imported"
+    ),
+    "stocktake.sheet_layout_changed": (
+        "{file}: the layout of the count sheet was changed (row {row}, column {column}: "
+        "{found!r}, expected {expected!r}); export a new sheet and fill it in without moving "
+        "columns; nothing was imported"
+    ),
+    "stocktake.sheet_empty": "{file}: no counts filled in; nothing was imported",
+    "stocktake.sheet_already_imported": (
+        "{file}: these counts were already imported at {at}; nothing changed"
+    ),
+    "stocktake.sheet_negative_count": "a count cannot be negative",
+    "stocktake.sheet_not_a_line_number": "not a line number",
+    "stocktake.sheet_line_repeated": "line {line_id} is already on row {row}",
+    "stocktake.sheet_count_without_item": "a count without an item: fill in SKU",
+    "stocktake.sheet_no_such_line": "no such line",
+    "stocktake.sheet_line_mismatch": "does not match line {line_id}",
+    "stocktake.sheet_unknown_item": "no item has this code or barcode",
+    # --- tabular (reading files)
+    "tabular.empty": "empty",
+    "tabular.not_accepted": "not a value this field accepts",
+    "tabular.not_finite": "not a finite number",
+    "tabular.not_text": "not text",
+    "tabular.not_number": "not a number",
+    "tabular.decimal_comma": "not a number (use '.' for decimals, e.g. 12.50)",
+    "tabular.number_too_large": "number too large",
+    "tabular.not_whole": "not a whole number",
+    "tabular.not_date": "not a date",
+    "tabular.not_real_date": "not a real date",
+    "tabular.number_not_date": (
+        "a number, not a date; format the cell as a date (e.g. 2026-11-21)"
+    ),
+    "tabular.ambiguous_date": (
+        "ambiguous date (day and month could be swapped); write it as 2026-11-21"
+    ),
+    "tabular.date_unreadable": "not a date; write it as 2026-11-21",
+    "tabular.file_not_found": "{file} was not found",
+    "tabular.file_locked": (
+        "{file} cannot be opened; close it in Excel or WPS and check its permissions"
+    ),
+    "tabular.file_unreadable": "{file} cannot be read: {reason}",
+    "tabular.old_xls": (
+        "{file} is an old Excel 97-2003 .xls file; open it in Excel or WPS and save it as .xlsx"
+    ),
+    "tabular.unsupported_type": "{file}: unsupported file type '{suffix}'; use .xlsx or .csv",
+    "tabular.no_file_type": "{file}: unsupported file type '(none)'; use .xlsx or .csv",
+    "tabular.read_cancelled": "reading {file} was cancelled",
+    "tabular.file_empty": "the file is empty",
+    "tabular.no_data_rows": "no data rows",
+    "tabular.too_many_rows": (
+        "{file} has more than {max_rows:,} data rows; split it into smaller files"
+    ),
+    "tabular.too_many_problems": "too many problems; stopped reading here",
+    "tabular.header_cell_empty": (
+        "merged or empty header cell; give every column its own header (unmerge cells)"
+    ),
+    "tabular.column_twice": "column '{key}' is given twice: {where}",
+    "tabular.missing_column": (
+        "missing required column '{key}' (a header such as {names}); headers found: {found}"
+    ),
+    "tabular.workbook_not_text": "{file} is an Excel workbook, not text; rename it to .xlsx",
+    "tabular.unknown_encoding": "{file}: unknown text encoding; save as UTF-8 or GB18030",
+    "tabular.csv_row_unreadable": "this row cannot be read ({reason})",
+    "tabular.csv_too_many_values": (
+        "this row has {used} values but the header has {width} columns; "
+        "if a value contains '{delimiter}', put quotes around it"
+    ),
+    "tabular.not_workbook": (
+        "{file} is not an Excel .xlsx workbook; open it in Excel or WPS and save it as .xlsx"
+    ),
+    "tabular.not_workbook_xls": (
+        "{file} is not an Excel .xlsx workbook (it is an old .xls file or is password-protected);"
+        " open it in Excel or WPS and save it as .xlsx"
+    ),
+    "tabular.not_workbook_text": (
+        "{file} is not an Excel .xlsx workbook (it looks like a text file); open it in Excel or"
+        " WPS and save it as .xlsx"
+    ),
+    "tabular.not_workbook_too_big": (
+        "{file} is not an Excel .xlsx workbook (it unpacks to more than 2 GB); open it in Excel"
+        " or WPS and save it as .xlsx"
+    ),
+    "tabular.not_workbook_damaged": (
+        "{file} is not an Excel .xlsx workbook (the file is damaged); open it in Excel or WPS"
+        " and save it as .xlsx"
+    ),
+    "tabular.workbook_hostile": (
+        "{file} contains XML entity declarations, which a workbook saved by Excel or WPS never"
+        " has; it was refused for safety"
+    ),
+    "tabular.no_worksheets": "{file} has no worksheets",
+    "tabular.no_such_sheet": "{file} has no sheet '{sheet}'; its sheets are: {sheets}",
+    "tabular.sheet_too_long": (
+        "{file}: sheet '{sheet}' is used down to row {last_row:,}, more than the {max_rows:,}"
+        " rows allowed; split the file, or if most of those rows are empty, delete them"
+        " (Ctrl+End shows the last used cell)"
+    ),
+    "tabular.header_formula": "header cell contains a formula; type the header instead",
+    "tabular.cell_formula": "contains a formula; paste values instead (Paste Special > Values)",
+    "tabular.cell_excel_error": "contains the Excel error {error}; fix or clear the cell",
+    "tabular.cell_unreadable": "unreadable cell",
+    # --- export
+    "export.not_a_month": "month {month!r} is not a month like 2026-10",
+    "export.unknown_language": "language {lang!r} is not one of: {choices}",
+    "export.unknown_sheets": ("unknown sheet: {sheets}", "unknown sheets: {sheets}"),
+    "export.future_period": "the period starts in the future ({start}); nothing to export",
+    "export.not_xlsx": "{name}: the export is an Excel .xlsx file; name it *.xlsx",
+    "export.no_folder": "the folder {folder} does not exist",
+    "export.file_in_use": "{name} cannot be replaced; close it in Excel or WPS and export again",
+    "export.write_failed": "the file could not be written: {reason}",
+    "export.cancelled": "export cancelled; no file was written",
+    # --- analytics
+    "analytics.unknown_period": "period is one of {choices} (or custom dates), not {period!r}",
+    "analytics.unknown_turnover_by": "turnover is by {choices}, not {by!r}",
+    "analytics.unknown_average": "the average is simple or daily, not {average!r}",
+    # --- demo
+    "demo.too_small": "a demo shop needs at least one item and one day",
+}
