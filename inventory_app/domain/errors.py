@@ -2,7 +2,8 @@
 
 ``raise ValidationError("stock.qty_not_positive", kind="issue")``: the code names the problem
 (tests, translations and callers key on it), the keyword parameters are its facts, and
-``domain.messages`` turns both into the sentence a shop owner reads. The subclass says what kind
+``domain.messages`` turns both into the sentence a shop owner reads, in the language the front
+chose (``messages.set_language``; English by default). The subclass says what kind
 of problem it is (bad input, refused, not found...). Anything that is not an ``InventoryError``
 is a bug.
 """

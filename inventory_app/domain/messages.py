@@ -2,12 +2,16 @@
 
 An ``InventoryError`` carries a stable ``code`` (``"stock.shortage"``) and its facts as parameters
 (``sku=..., needed=..., available=...``); the sentence a person reads is made here, from a table of
-sentences by code (``messages_en.TEMPLATES``), so another language needs only another table with
-the same codes and placeholders.
+sentences by code, one table per language (``messages_en.TEMPLATES``, ``messages_zh.TEMPLATES``)
+with the same codes and placeholders.
 
 Templates use ``str.format`` placeholders named after the parameters; a template that depends on
 a ``count`` is a pair (one, many). Parameters are plain values:
 text, integers, ``Decimal`` (shown without trailing zeros: 12, 2.5, 0.125) and dates (ISO).
+
+The language is chosen by the front (the desktop app from the system locale, the CLI from its
+options) with ``set_language``; errors render in it when shown, and a code missing from that
+language's table falls back to English. Nothing here reads the environment.
 """
 
 from __future__ import annotations
@@ -16,9 +20,33 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 
+from inventory_app.domain import messages_en, messages_zh
 from inventory_app.domain.messages_en import TEMPLATES
 
 Table = Mapping[str, "str | tuple[str, str]"]
+#: parameter name -> English word from a fixed set -> the word in a language
+Words = Mapping[str, Mapping[str, str]]
+
+TABLES: dict[str, Table] = {"en": messages_en.TEMPLATES, "zh": messages_zh.TEMPLATES}
+WORDS: dict[str, Words] = {"en": {}, "zh": messages_zh.WORDS}
+_language = "en"
+
+
+def set_language(lang: str) -> None:
+    """Make ``lang`` ("en" or "zh") the language errors are rendered in, for the process."""
+    global _language
+    if lang not in TABLES:
+        raise ValueError(f"no messages in {lang!r}; languages: {', '.join(TABLES)}")
+    _language = lang
+
+
+def language() -> str:
+    """The language errors are rendered in ("en" unless ``set_language`` chose another)."""
+    return _language
+
+
+def _words_of(table: Table) -> Words:
+    return next((WORDS[lang] for lang, t in TABLES.items() if t is table), {})
 
 
 def _shortage_parts(params: Mapping[str, object], table: Table) -> dict[str, object]:
@@ -43,10 +71,11 @@ PARTS: dict[str, Callable[[Mapping[str, object], Table], dict[str, object]]] = {
 
 def shown(value: object, table: Table | None = None) -> object:
     """A parameter as a person reads it: 12 not 12.000, 2026-12-02 not a repr; an error given
-    as a parameter (the cause of another) is rendered from its own code in the same table."""
+    as a parameter (the cause of another) is rendered from its own code in the same table
+    (the current language's when none is given)."""
     code, params = getattr(value, "code", None), getattr(value, "params", None)
     if isinstance(code, str) and isinstance(params, Mapping):
-        return render(code, params, TEMPLATES if table is None else table)
+        return render(code, params, table)
     if isinstance(value, Decimal):
         if value.is_finite():
             text = format(value.normalize(), "f")
@@ -60,12 +89,23 @@ def shown(value: object, table: Table | None = None) -> object:
 def render(
     code: str,
     params: Mapping[str, object],
-    table: Table = TEMPLATES,
+    table: Table | None = None,
 ) -> str:
-    """The sentence for ``code`` with ``params`` filled in (unknown codes show as themselves)."""
+    """The sentence for ``code`` with ``params`` filled in, from ``table`` or else the current
+    language's; a code the table lacks is taken from English, an unknown code shows as itself."""
+    if table is None:
+        table = TABLES[_language]
     template = table.get(code)
     if template is None:
-        return code
+        template = TEMPLATES.get(code)
+        if template is None:
+            return code
+    words = _words_of(table)
+    if words:  # the given facts only, not the parts added below (a SKU may be any word)
+        params = {
+            k: words[k].get(v, v) if k in words and isinstance(v, str) else v
+            for k, v in params.items()
+        }
     parts = PARTS.get(code)
     if parts is not None:
         params = {**params, **parts(params, table)}
@@ -74,4 +114,15 @@ def render(
     return template.format_map({k: shown(v, table) for k, v in params.items()})
 
 
-__all__ = ["PARTS", "TEMPLATES", "Table", "render", "shown"]
+__all__ = [
+    "PARTS",
+    "TABLES",
+    "TEMPLATES",
+    "WORDS",
+    "Table",
+    "Words",
+    "language",
+    "render",
+    "set_language",
+    "shown",
+]

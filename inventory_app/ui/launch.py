@@ -52,19 +52,42 @@ def _size(text: str) -> tuple[int, int]:
     return w, h
 
 
-def install_translations(app) -> list[str]:
+def app_language() -> str:
+    """The language the app speaks: "zh" for any Chinese locale (QLocale(): the system's, or
+    the default a test set), else "en". The one place the choice is made; a Settings choice
+    (Auto / 简体中文 / English) belongs here too."""
+    from PySide6.QtCore import QLocale
+
+    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def apply_language(app, lang: str | None = None) -> str:
+    """Put ``lang`` (by default ``app_language()``) into effect for the whole app: the
+    messages of refusals (domain.messages) and the Qt translations. Returns the language."""
+    from inventory_app.domain import messages
+
+    lang = lang or app_language()
+    messages.set_language(lang)
+    install_translations(app, lang)
+    return lang
+
+
+def install_translations(app, lang: str | None = None) -> list[str]:
     """Qt's own strings and ours (resources/translations/inventory_app_<locale>.qm) in the
-    system language, when a translation exists. Returns the files loaded."""
+    app's language, when a translation exists: zh_CN for "zh" (Simplified, like the messages,
+    whatever the Chinese locale), else the system locale's. Returns the files loaded."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     ours = Path(__file__).resolve().parents[2] / "resources" / "translations"
+    chinese = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    locale = chinese if lang == "zh" else QLocale()
     loaded = []
     for name, folder in (
         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
         ("inventory_app", str(ours)),
     ):
         translator = QTranslator(app)
-        if translator.load(QLocale(), name, "_", folder):
+        if translator.load(locale, name, "_", folder):
             app.installTranslator(translator)
             loaded.append(translator.filePath())
     return loaded
@@ -80,7 +103,7 @@ def setup_application(app) -> None:
         QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)  # not "main.py" from argv[0]
     app.setStyle("Fusion")
-    install_translations(app)
+    apply_language(app)
     from inventory_app.ui.fonts import register_qt_fonts
 
     register_qt_fonts()  # the bundled CJK font, for machines without one
