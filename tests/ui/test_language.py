@@ -97,3 +97,21 @@ def test_the_app_started_with_lang_zh_cn_refuses_a_file_in_chinese(tmp_path):
     )
     assert result.returncode == 1  # nothing to show: the file was refused
     assert "inventory-app: notes.db 不是库存数据库（或文件已损坏）" in result.stderr
+
+
+def test_a_taken_code_is_shown_beside_its_field_in_chinese_too(qtbot, ctx, locale):
+    # the field comes from the refusal's parameters, not from the English sentence's "sku: "
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from inventory_app.ui.dialogs.item_dialog import ItemDialog
+
+    messages.set_language("zh")
+    dialog = ItemDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.edits["sku"].setText("M1")
+    dialog.edits["name"].setText("另一种牛奶")
+    dialog.edits["reorder_point"].setText("2")
+    dialog.edits["lead_time_days"].setText("3")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.errors["sku"].text() == "商品编码“M1”已被其他商品使用"
+    assert not dialog.result()

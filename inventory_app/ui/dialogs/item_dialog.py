@@ -244,9 +244,11 @@ class ItemDialog(QDialog):
             super().accept()
 
     def _refused(self, exc: InventoryError) -> None:
-        # "sku: 'X1' is already used by another item" -> beside the code field
-        name, _sep, message = str(exc).partition(": ")
-        if isinstance(exc, ValidationError) and name in self.errors and message:
+        # a taken code or barcode names its field: shown beside it, in the user's language
+        name = exc.params.get("field")
+        if isinstance(exc, ValidationError) and name in self.errors:
+            message = str(exc)
+            message = message.removeprefix(f"{name}: ")  # the English sentence leads with it
             self.show_problems({name: message})
             self.edits[name].setFocus()
         else:
