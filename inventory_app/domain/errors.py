@@ -116,7 +116,7 @@ class ImportErrors(InventoryError):
         super().__init__("import.refused", source=self.source, count=len(self.errors))
 
     def summary(self) -> str:
-        head = f"{self.source}: " if self.source else ""
+        head = render("import.refused.source", {"source": self.source}) if self.source else ""
         count = len(self.errors)
         lines = [render("import.refused", {"source": head, "count": count})]
         lines += [f"  {e}" for e in self.errors[:MAX_LISTED_ERRORS]]

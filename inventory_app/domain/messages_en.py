@@ -40,6 +40,7 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         "{source}{count} problem found; nothing was imported.",
         "{source}{count} problems found; nothing was imported.",
     ),
+    "import.refused.source": "{source}: ",
     "import.more": "... and {count} more",
     "import.row_at": "row {row}",
     "import.row_column_at": "row {row}, column '{column}'",

@@ -66,6 +66,7 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "import.template_no_folder": "文件夹 {folder} 不存在",
     "import.template_locked": "无法写入 {file}；请先在 Excel 或 WPS 中关闭该文件",
     "import.refused": "{source}发现 {count} 个问题，未导入任何数据。",
+    "import.refused.source": "{source}：",
     "import.more": "……另有 {count} 个问题",
     "import.row_at": "第 {row} 行",
     "import.row_column_at": "第 {row} 行“{column}”列",
