@@ -22,11 +22,6 @@ from PySide6.QtWidgets import (
 
 from inventory_app.domain.errors import DatabaseInUse, InventoryError, NotAnInventoryFile
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
-
-
 _headless = False
 #: problems met while headless (screenshot mode): there is nobody to click a dialog away
 failures: list[str] = []
@@ -49,11 +44,11 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
             traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
         return
     if isinstance(exc, InventoryError):
-        title = _tr("Cannot do that")
+        title = QCoreApplication.translate("errors", "Cannot do that")
         if isinstance(exc, DatabaseInUse):
-            title = _tr("Shop file in use")
+            title = QCoreApplication.translate("errors", "Shop file in use")
         elif isinstance(exc, NotAnInventoryFile):
-            title = _tr("Not a shop file")
+            title = QCoreApplication.translate("errors", "Not a shop file")
         QMessageBox.warning(parent, title, str(exc))
         return
     BugDialog(exc, parent=parent).exec()

@@ -78,7 +78,7 @@ class ItemDetailDialog(QDialog):
         item = catalog.get_item(self.ctx.db, row.sku)
         self.sku = row.sku
         self.setWindowTitle(f"{row.sku} — {row.name}")
-        archived = "" if row.active else f"  ({self.tr('archived')})"
+        archived = "" if row.active else self.tr("  (archived)")
         self.title.setText(f"{row.name}{archived}")
         for form in (self.facts, self.figures):
             while form.rowCount():

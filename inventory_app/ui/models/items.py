@@ -12,30 +12,75 @@ from inventory_app.ui.models.paged import AMBER, MUTED, Column, FilteredPagedMod
 from inventory_app.ui.widgets.format import cost_text, money_text, qty_text
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ItemsModel", text)
-
-
 def item_columns() -> list[Column]:
     return [
-        Column("sku", _tr("Code"), lambda r: r.sku, sort="sku", width=110),
-        Column("name", _tr("Name"), lambda r: r.name, sort="name", width=260),
-        Column("category", _tr("Category"), lambda r: r.category, sort="category", width=120),
-        Column("unit", _tr("Unit"), lambda r: r.unit, sort="unit", width=60),
-        Column("on_hand", _tr("On hand"), lambda r: qty_text(r.on_hand), "on_hand", True, 90),
-        Column("value", _tr("Value"), lambda r: money_text(r.value), "value", True, 110),
+        Column(
+            "sku",
+            QCoreApplication.translate("ItemsModel", "Code"),
+            lambda r: r.sku,
+            sort="sku",
+            width=110,
+        ),
+        Column(
+            "name",
+            QCoreApplication.translate("ItemsModel", "Name"),
+            lambda r: r.name,
+            sort="name",
+            width=260,
+        ),
+        Column(
+            "category",
+            QCoreApplication.translate("ItemsModel", "Category"),
+            lambda r: r.category,
+            sort="category",
+            width=120,
+        ),
+        Column(
+            "unit",
+            QCoreApplication.translate("ItemsModel", "Unit"),
+            lambda r: r.unit,
+            sort="unit",
+            width=60,
+        ),
+        Column(
+            "on_hand",
+            QCoreApplication.translate("ItemsModel", "On hand"),
+            lambda r: qty_text(r.on_hand),
+            "on_hand",
+            True,
+            90,
+        ),
+        Column(
+            "value",
+            QCoreApplication.translate("ItemsModel", "Value"),
+            lambda r: money_text(r.value),
+            "value",
+            True,
+            110,
+        ),
         Column(
             "reorder_point",
-            _tr("Reorder at"),
+            QCoreApplication.translate("ItemsModel", "Reorder at"),
             lambda r: qty_text(r.reorder_point) if r.reorder_point else "",
             "reorder_point",
             True,
             90,
         ),
         Column(
-            "last_cost", _tr("Last cost"), lambda r: cost_text(r.last_cost), "last_cost", True, 90
+            "last_cost",
+            QCoreApplication.translate("ItemsModel", "Last cost"),
+            lambda r: cost_text(r.last_cost),
+            "last_cost",
+            True,
+            90,
         ),
-        Column("barcode", _tr("Barcode"), lambda r: r.barcode, sort="barcode", width=130),
+        Column(
+            "barcode",
+            QCoreApplication.translate("ItemsModel", "Barcode"),
+            lambda r: r.barcode,
+            sort="barcode",
+            width=130,
+        ),
     ]
 
 
@@ -54,7 +99,7 @@ class ItemsModel(FilteredPagedModel):
 
     def tooltip(self, row: ItemRow, column: Column) -> str | None:
         if not row.active:
-            return _tr("Archived")
+            return QCoreApplication.translate("ItemsModel", "Archived")
         if column.key == "on_hand" and row.below_reorder:
-            return _tr("At or below the reorder point")
+            return QCoreApplication.translate("ItemsModel", "At or below the reorder point")
         return None

@@ -25,10 +25,6 @@ from inventory_app.ui.widgets.format import (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MovementsModel", text)
-
-
 def _where(r: MovementRow) -> str:
     return f"{r.location} → {r.to_location}" if r.to_location else r.location
 
@@ -36,26 +32,81 @@ def _where(r: MovementRow) -> str:
 def _note(r: MovementRow) -> str:
     parts = []
     if r.reverses_id:
-        parts.append(_tr("reverses No. {0}").format(r.reverses_id))
+        parts.append(
+            QCoreApplication.translate("MovementsModel", "reverses No. {0}").format(r.reverses_id)
+        )
     if r.reversed_by:
-        parts.append(_tr("reversed by No. {0}").format(r.reversed_by))
+        parts.append(
+            QCoreApplication.translate("MovementsModel", "reversed by No. {0}").format(
+                r.reversed_by
+            )
+        )
     parts += [p for p in (r.reason, r.supplier, r.note) if p]
     return "; ".join(parts)
 
 
 def movement_columns() -> list[Column]:
     return [
-        Column("id", _tr("No."), lambda r: str(r.id), sort="id", numeric=True, width=64),
-        Column("date", _tr("Date"), lambda r: date_text(r.date), sort="date", width=92),
-        Column("type", _tr("Type"), lambda r: type_text(r.type), width=88),
-        Column("sku", _tr("Code"), lambda r: r.sku, width=90),
-        Column("name", _tr("Name"), lambda r: r.name, width=170),
-        Column("location", _tr("Location"), _where, width=90),
-        Column("qty", _tr("Qty"), lambda r: qty_text(r.qty), numeric=True, width=72),
-        Column("value", _tr("Value"), lambda r: money_text(r.value), numeric=True, width=96),
-        Column("reference", _tr("Reference"), lambda r: r.reference, width=110),
-        Column("operator", _tr("Operator"), lambda r: r.operator, width=76),
-        Column("note", _tr("Note"), _note, width=120),
+        Column(
+            "id",
+            QCoreApplication.translate("MovementsModel", "No."),
+            lambda r: str(r.id),
+            sort="id",
+            numeric=True,
+            width=64,
+        ),
+        Column(
+            "date",
+            QCoreApplication.translate("MovementsModel", "Date"),
+            lambda r: date_text(r.date),
+            sort="date",
+            width=92,
+        ),
+        Column(
+            "type",
+            QCoreApplication.translate("MovementsModel", "Type"),
+            lambda r: type_text(r.type),
+            width=88,
+        ),
+        Column(
+            "sku", QCoreApplication.translate("MovementsModel", "Code"), lambda r: r.sku, width=90
+        ),
+        Column(
+            "name",
+            QCoreApplication.translate("MovementsModel", "Name"),
+            lambda r: r.name,
+            width=170,
+        ),
+        Column(
+            "location", QCoreApplication.translate("MovementsModel", "Location"), _where, width=90
+        ),
+        Column(
+            "qty",
+            QCoreApplication.translate("MovementsModel", "Qty"),
+            lambda r: qty_text(r.qty),
+            numeric=True,
+            width=72,
+        ),
+        Column(
+            "value",
+            QCoreApplication.translate("MovementsModel", "Value"),
+            lambda r: money_text(r.value),
+            numeric=True,
+            width=96,
+        ),
+        Column(
+            "reference",
+            QCoreApplication.translate("MovementsModel", "Reference"),
+            lambda r: r.reference,
+            width=110,
+        ),
+        Column(
+            "operator",
+            QCoreApplication.translate("MovementsModel", "Operator"),
+            lambda r: r.operator,
+            width=76,
+        ),
+        Column("note", QCoreApplication.translate("MovementsModel", "Note"), _note, width=120),
     ]
 
 
@@ -77,12 +128,44 @@ class MovementsModel(FilteredPagedModel):
 
 def allocation_columns() -> list[Column]:
     return [
-        Column("batch", _tr("Batch"), lambda r: r.batch, width=130),
-        Column("location", _tr("Location"), lambda r: r.location, width=100),
-        Column("received", _tr("Received"), lambda r: date_text(r.received), width=95),
-        Column("expiry", _tr("Expiry"), lambda r: date_text(r.expiry), width=95),
-        Column("qty", _tr("Qty"), lambda r: qty_text(r.qty), numeric=True, width=80),
-        Column("value", _tr("Value"), lambda r: money_text(r.value), numeric=True, width=100),
+        Column(
+            "batch",
+            QCoreApplication.translate("MovementsModel", "Batch"),
+            lambda r: r.batch,
+            width=130,
+        ),
+        Column(
+            "location",
+            QCoreApplication.translate("MovementsModel", "Location"),
+            lambda r: r.location,
+            width=100,
+        ),
+        Column(
+            "received",
+            QCoreApplication.translate("MovementsModel", "Received"),
+            lambda r: date_text(r.received),
+            width=95,
+        ),
+        Column(
+            "expiry",
+            QCoreApplication.translate("MovementsModel", "Expiry"),
+            lambda r: date_text(r.expiry),
+            width=95,
+        ),
+        Column(
+            "qty",
+            QCoreApplication.translate("MovementsModel", "Qty"),
+            lambda r: qty_text(r.qty),
+            numeric=True,
+            width=80,
+        ),
+        Column(
+            "value",
+            QCoreApplication.translate("MovementsModel", "Value"),
+            lambda r: money_text(r.value),
+            numeric=True,
+            width=100,
+        ),
     ]
 
 
@@ -105,36 +188,71 @@ class AllocationsModel(RowsModel):
 
 def card_columns() -> list[Column]:
     return [
-        Column("date", _tr("Date"), lambda r: date_text(r.date), width=95),
-        Column("type", _tr("Type"), lambda r: type_text(r.type), width=95),
-        Column("reference", _tr("Reference"), lambda r: r.reference, width=100),
-        Column("location", _tr("Location"), lambda r: r.location, width=90),
+        Column(
+            "date",
+            QCoreApplication.translate("MovementsModel", "Date"),
+            lambda r: date_text(r.date),
+            width=95,
+        ),
+        Column(
+            "type",
+            QCoreApplication.translate("MovementsModel", "Type"),
+            lambda r: type_text(r.type),
+            width=95,
+        ),
+        Column(
+            "reference",
+            QCoreApplication.translate("MovementsModel", "Reference"),
+            lambda r: r.reference,
+            width=100,
+        ),
+        Column(
+            "location",
+            QCoreApplication.translate("MovementsModel", "Location"),
+            lambda r: r.location,
+            width=90,
+        ),
         Column(
             "in",
-            _tr("In"),
+            QCoreApplication.translate("MovementsModel", "In"),
             lambda r: qty_text(r.qty) if r.qty > 0 and r.bucket != "xfer" else "",
             numeric=True,
             width=64,
         ),
         Column(
             "out",
-            _tr("Out"),
+            QCoreApplication.translate("MovementsModel", "Out"),
             lambda r: qty_text(-r.qty) if r.qty < 0 and r.bucket != "xfer" else "",
             numeric=True,
             width=64,
         ),
-        Column("value", _tr("Value"), lambda r: money_text(r.value), numeric=True, width=100),
         Column(
-            "balance", _tr("Balance"), lambda r: qty_text(r.balance_qty), numeric=True, width=90
+            "value",
+            QCoreApplication.translate("MovementsModel", "Value"),
+            lambda r: money_text(r.value),
+            numeric=True,
+            width=100,
+        ),
+        Column(
+            "balance",
+            QCoreApplication.translate("MovementsModel", "Balance"),
+            lambda r: qty_text(r.balance_qty),
+            numeric=True,
+            width=90,
         ),
         Column(
             "balance_value",
-            _tr("Balance value"),
+            QCoreApplication.translate("MovementsModel", "Balance value"),
             lambda r: money_text(r.balance_value),
             numeric=True,
             width=110,
         ),
-        Column("operator", _tr("Operator"), lambda r: r.operator, width=80),
+        Column(
+            "operator",
+            QCoreApplication.translate("MovementsModel", "Operator"),
+            lambda r: r.operator,
+            width=80,
+        ),
     ]
 
 

@@ -19,27 +19,80 @@ from inventory_app.ui.models.paged import (
 from inventory_app.ui.widgets.format import cost_text, date_text, money_text, qty_text
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StockModel", text)
-
-
 def batch_columns(*, with_item: bool = True) -> list[Column]:
     item = [
-        Column("sku", _tr("Code"), lambda r: r.sku, sort="sku", width=110),
-        Column("name", _tr("Name"), lambda r: r.name, sort="name", width=240),
+        Column(
+            "sku",
+            QCoreApplication.translate("StockModel", "Code"),
+            lambda r: r.sku,
+            sort="sku",
+            width=110,
+        ),
+        Column(
+            "name",
+            QCoreApplication.translate("StockModel", "Name"),
+            lambda r: r.name,
+            sort="name",
+            width=240,
+        ),
     ]
     return [
         *(item if with_item else []),
-        Column("batch", _tr("Batch"), lambda r: r.batch, sort="batch", width=110),
-        Column("location", _tr("Location"), lambda r: r.location, sort="location", width=90),
-        Column("received", _tr("Received"), lambda r: date_text(r.received), "received", width=90),
-        Column("expiry", _tr("Expiry"), lambda r: date_text(r.expiry), sort="expiry", width=90),
-        Column("qty", _tr("Remaining"), lambda r: qty_text(r.qty), "qty", True, 85),
-        Column("unit", _tr("Unit"), lambda r: r.unit, width=50),
         Column(
-            "unit_cost", _tr("Unit cost"), lambda r: cost_text(r.unit_cost), "unit_cost", True, 85
+            "batch",
+            QCoreApplication.translate("StockModel", "Batch"),
+            lambda r: r.batch,
+            sort="batch",
+            width=110,
         ),
-        Column("value", _tr("Value"), lambda r: money_text(r.value), "value", True, 100),
+        Column(
+            "location",
+            QCoreApplication.translate("StockModel", "Location"),
+            lambda r: r.location,
+            sort="location",
+            width=90,
+        ),
+        Column(
+            "received",
+            QCoreApplication.translate("StockModel", "Received"),
+            lambda r: date_text(r.received),
+            "received",
+            width=90,
+        ),
+        Column(
+            "expiry",
+            QCoreApplication.translate("StockModel", "Expiry"),
+            lambda r: date_text(r.expiry),
+            sort="expiry",
+            width=90,
+        ),
+        Column(
+            "qty",
+            QCoreApplication.translate("StockModel", "Remaining"),
+            lambda r: qty_text(r.qty),
+            "qty",
+            True,
+            85,
+        ),
+        Column(
+            "unit", QCoreApplication.translate("StockModel", "Unit"), lambda r: r.unit, width=50
+        ),
+        Column(
+            "unit_cost",
+            QCoreApplication.translate("StockModel", "Unit cost"),
+            lambda r: cost_text(r.unit_cost),
+            "unit_cost",
+            True,
+            85,
+        ),
+        Column(
+            "value",
+            QCoreApplication.translate("StockModel", "Value"),
+            lambda r: money_text(r.value),
+            "value",
+            True,
+            100,
+        ),
     ]
 
 
@@ -62,7 +115,7 @@ class StockModel(FilteredPagedModel):
 
     def tooltip(self, row: BatchRow, column: Column) -> str | None:
         if row.status == "expired":
-            return _tr("Expired")
+            return QCoreApplication.translate("StockModel", "Expired")
         if row.status == "expiring":
-            return _tr("Expires within the warning window")
+            return QCoreApplication.translate("StockModel", "Expires within the warning window")
         return None

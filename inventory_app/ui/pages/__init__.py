@@ -1,9 +1,9 @@
 """The main window's pages, in sidebar order.
 
-Another page is one line: ``PAGES.append(PageSpec("reports", lambda: tr("Reports"),
-ReportsPage, QStyle.StandardPixmap.SP_FileDialogDetailedView))`` — or add it to the list
-below. A page is a ``pages.base.Page`` built as ``factory(ctx, parent)``; ``name`` is what
-``--page`` takes in screenshot mode.
+Another page is one line: ``PAGES.append(PageSpec("reports", lambda:
+QCoreApplication.translate("pages", "Reports"), ReportsPage, SP.SP_FileDialogDetailedView))``
+— or add it to the list below. A page is a ``pages.base.Page`` built as
+``factory(ctx, parent)``; ``name`` is what ``--page`` takes in screenshot mode.
 """
 
 from __future__ import annotations
@@ -26,10 +26,6 @@ from inventory_app.ui.pages.stocktakes import StocktakesPage
 SP = QStyle.StandardPixmap
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("pages", text)
-
-
 @dataclass(frozen=True, slots=True)
 class PageSpec:
     name: str
@@ -39,12 +35,39 @@ class PageSpec:
 
 
 PAGES: list[PageSpec] = [
-    PageSpec("dashboard", lambda: tr("Dashboard"), DashboardPage, SP.SP_ComputerIcon),
-    PageSpec("items", lambda: tr("Items"), ItemsPage, SP.SP_FileDialogContentsView),
-    PageSpec("stock", lambda: tr("Stock"), StockPage, SP.SP_DriveHDIcon),
-    PageSpec("movements", lambda: tr("Movements"), MovementsPage, SP.SP_FileDialogListView),
-    PageSpec("stocktakes", lambda: tr("Stocktakes"), StocktakesPage, SP.SP_DialogApplyButton),
-    PageSpec("reports", lambda: tr("Reports"), ReportsPage, SP.SP_FileDialogDetailedView),
+    PageSpec(
+        "dashboard",
+        lambda: QCoreApplication.translate("pages", "Dashboard"),
+        DashboardPage,
+        SP.SP_ComputerIcon,
+    ),
+    PageSpec(
+        "items",
+        lambda: QCoreApplication.translate("pages", "Items"),
+        ItemsPage,
+        SP.SP_FileDialogContentsView,
+    ),
+    PageSpec(
+        "stock", lambda: QCoreApplication.translate("pages", "Stock"), StockPage, SP.SP_DriveHDIcon
+    ),
+    PageSpec(
+        "movements",
+        lambda: QCoreApplication.translate("pages", "Movements"),
+        MovementsPage,
+        SP.SP_FileDialogListView,
+    ),
+    PageSpec(
+        "stocktakes",
+        lambda: QCoreApplication.translate("pages", "Stocktakes"),
+        StocktakesPage,
+        SP.SP_DialogApplyButton,
+    ),
+    PageSpec(
+        "reports",
+        lambda: QCoreApplication.translate("pages", "Reports"),
+        ReportsPage,
+        SP.SP_FileDialogDetailedView,
+    ),
 ]
 
 

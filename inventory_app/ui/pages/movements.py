@@ -203,7 +203,9 @@ class MovementsPage(Page):
             self.detail.setText(self.tr("Select a movement to see which batches it used."))
             return
         parts = [
-            f"<b>{self.tr('No.')} {row.id}</b> · {date_text(row.date)} · {type_text(row.type)}",
+            self.tr("<b>No. {0}</b> · {1} · {2}").format(
+                row.id, date_text(row.date), type_text(row.type)
+            ),
             f"{row.sku} {row.name}",
             f"{qty_text(row.qty)} {row.unit} · {self.ctx.currency} {money_text(row.value)}",
         ]

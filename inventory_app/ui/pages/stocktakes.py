@@ -31,30 +31,60 @@ from inventory_app.ui.widgets.table import DataTable
 
 class StocktakesModel(RowsModel):
     def __init__(self, ctx: AppContext, parent=None) -> None:
-        def tr(text: str) -> str:
-            return QCoreApplication.translate("StocktakesModel", text)
-
         super().__init__(
             [
-                Column("id", tr("No."), lambda r: str(r.id), numeric=True, width=50),
-                Column("name", tr("Name"), lambda r: r.name, width=260),
-                Column("scope", tr("Scope"), lambda r: r.scope, width=140),
-                Column("blind", tr("Blind"), lambda r: tr("blind") if r.blind else "", width=60),
-                Column("status", tr("Status"), lambda r: status_text(r.status.value), width=100),
+                Column(
+                    "id",
+                    QCoreApplication.translate("StocktakesModel", "No."),
+                    lambda r: str(r.id),
+                    numeric=True,
+                    width=50,
+                ),
+                Column(
+                    "name",
+                    QCoreApplication.translate("StocktakesModel", "Name"),
+                    lambda r: r.name,
+                    width=260,
+                ),
+                Column(
+                    "scope",
+                    QCoreApplication.translate("StocktakesModel", "Scope"),
+                    lambda r: r.scope,
+                    width=140,
+                ),
+                Column(
+                    "blind",
+                    QCoreApplication.translate("StocktakesModel", "Blind"),
+                    lambda r: (
+                        QCoreApplication.translate("StocktakesModel", "blind") if r.blind else ""
+                    ),
+                    width=60,
+                ),
+                Column(
+                    "status",
+                    QCoreApplication.translate("StocktakesModel", "Status"),
+                    lambda r: status_text(r.status.value),
+                    width=100,
+                ),
                 Column(
                     "progress",
-                    tr("Counted"),
+                    QCoreApplication.translate("StocktakesModel", "Counted"),
                     lambda r: f"{r.counted} / {r.lines}",
                     numeric=True,
                     width=90,
                 ),
                 Column(
                     "started",
-                    tr("Started"),
+                    QCoreApplication.translate("StocktakesModel", "Started"),
                     lambda r: r.started_at[:16].replace("T", " "),
                     width=140,
                 ),
-                Column("approver", tr("Approved by"), lambda r: r.approver or "", width=120),
+                Column(
+                    "approver",
+                    QCoreApplication.translate("StocktakesModel", "Approved by"),
+                    lambda r: r.approver or "",
+                    width=120,
+                ),
             ],
             parent,
         )

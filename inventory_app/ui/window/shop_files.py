@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from inventory_app.domain.errors import InventoryError
@@ -20,8 +20,13 @@ if TYPE_CHECKING:
     from inventory_app.ui.window.main_window import MainWindow
 
 MAX_RECENT = 8
-FILE_FILTER = "Shop files (*.db *.sqlite *.inventory);;All files (*)"
 DEMO_SKUS = 300
+
+
+def file_filter() -> str:
+    return QCoreApplication.translate(
+        "MainWindow", "Shop files (*.db *.sqlite *.inventory);;All files (*)"
+    )
 
 
 def recent_files() -> list[str]:
@@ -53,9 +58,6 @@ class ShopFiles(QObject):
         super().__init__(window)
         self.window = window
 
-    def tr_(self, text: str) -> str:
-        return self.window.tr(text)
-
     # -- opening ------------------------------------------------------------------------------
 
     def open_path(self, path: str | Path, *, create: bool = False) -> bool:
@@ -66,7 +68,11 @@ class ShopFiles(QObject):
             # The integrity check of a big file runs later, in the background.
             return shop.open_shop(path, create=create, check=False)
 
-        db = ops.run_long(self.window, self.tr_("Opening {0}").format(path.name), work)
+        db = ops.run_long(
+            self.window,
+            QCoreApplication.translate("MainWindow", "Opening {0}").format(path.name),
+            work,
+        )
         if db is None:
             return False
         self.window.adopt_database(db)
@@ -83,12 +89,19 @@ class ShopFiles(QObject):
         # Only a damaged file is worth a word: anything else (the file closed or replaced
         # meanwhile) is for the next check.
         if isinstance(job.error, InventoryError):
-            QMessageBox.warning(self.window, self.tr_("The shop file is damaged"), str(job.error))
+            QMessageBox.warning(
+                self.window,
+                QCoreApplication.translate("MainWindow", "The shop file is damaged"),
+                str(job.error),
+            )
 
     def open_dialog(self) -> None:
         start = str(self._folder())
         path, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr_("Open a shop file"), start, self.tr_(FILE_FILTER)
+            self.window,
+            QCoreApplication.translate("MainWindow", "Open a shop file"),
+            start,
+            file_filter(),
         )
         if path:
             self.open_path(path)
@@ -96,7 +109,10 @@ class ShopFiles(QObject):
     def new_shop(self) -> None:
         start = str(self._folder() / "shop.db")
         path, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr_("New shop file"), start, self.tr_(FILE_FILTER)
+            self.window,
+            QCoreApplication.translate("MainWindow", "New shop file"),
+            start,
+            file_filter(),
         )
         if not path:
             return
@@ -106,9 +122,10 @@ class ShopFiles(QObject):
         if target.exists() and target.stat().st_size > 0:
             QMessageBox.information(
                 self.window,
-                self.tr_("New shop"),
-                self.tr_(
-                    "{0} already exists. Open it with File ▸ Open, or pick another name."
+                QCoreApplication.translate("MainWindow", "New shop"),
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "{0} already exists. Open it with File ▸ Open, or pick another name.",
                 ).format(target.name),
             )
             return
@@ -131,10 +148,20 @@ class ShopFiles(QObject):
         path = path or self.demo_path()
         if path.exists():
             box = QMessageBox(self.window)
-            box.setWindowTitle(self.tr_("Demo shop"))
-            box.setText(self.tr_("A demo shop was made before. Open it, or build a fresh one?"))
-            reopen = box.addButton(self.tr_("Open it"), QMessageBox.ButtonRole.AcceptRole)
-            box.addButton(self.tr_("Build a fresh one"), QMessageBox.ButtonRole.DestructiveRole)
+            box.setWindowTitle(QCoreApplication.translate("MainWindow", "Demo shop"))
+            box.setText(
+                QCoreApplication.translate(
+                    "MainWindow", "A demo shop was made before. Open it, or build a fresh one?"
+                )
+            )
+            reopen = box.addButton(
+                QCoreApplication.translate("MainWindow", "Open it"),
+                QMessageBox.ButtonRole.AcceptRole,
+            )
+            box.addButton(
+                QCoreApplication.translate("MainWindow", "Build a fresh one"),
+                QMessageBox.ButtonRole.DestructiveRole,
+            )
             box.addButton(QMessageBox.StandardButton.Cancel)
             box.exec()
             if box.clickedButton() is reopen:
@@ -160,7 +187,14 @@ class ShopFiles(QObject):
             db.close()
             return building.replace(path)
 
-        if ops.run_long(self.window, self.tr_("Building the demo shop…"), work) is None:
+        if (
+            ops.run_long(
+                self.window,
+                QCoreApplication.translate("MainWindow", "Building the demo shop…"),
+                work,
+            )
+            is None
+        ):
             return False  # cancelled, or the problem was shown
         return self.open_path(path)
 
@@ -173,9 +207,9 @@ class ShopFiles(QObject):
         name = f"{db.path.stem}-backup-{dt.date.today().isoformat()}.db"
         path, _ = QFileDialog.getSaveFileName(
             self.window,
-            self.tr_("Back up the shop"),
+            QCoreApplication.translate("MainWindow", "Back up the shop"),
             str(db.path.parent / name),
-            self.tr_(FILE_FILTER),
+            file_filter(),
         )
         if not path:
             return
@@ -186,11 +220,14 @@ class ShopFiles(QObject):
             with shop.open_shop(shop_path, write=False, check=False) as reader:
                 return backup.backup(reader, path)
 
-        dest = ops.run_long(self.window, self.tr_("Backing up…"), work)
+        dest = ops.run_long(
+            self.window, QCoreApplication.translate("MainWindow", "Backing up…"), work
+        )
         if dest is None:
             return
         self.window.statusBar().showMessage(
-            self.tr_("Backed up and verified: {0}").format(dest), 8000
+            QCoreApplication.translate("MainWindow", "Backed up and verified: {0}").format(dest),
+            8000,
         )
 
     def restore_backup(self) -> None:
@@ -199,9 +236,9 @@ class ShopFiles(QObject):
             return
         path, _ = QFileDialog.getOpenFileName(
             self.window,
-            self.tr_("Restore from a backup"),
+            QCoreApplication.translate("MainWindow", "Restore from a backup"),
             str(db.path.parent),
-            self.tr_(FILE_FILTER),
+            file_filter(),
         )
         if not path:
             return
@@ -215,10 +252,11 @@ class ShopFiles(QObject):
         if confirm:
             answer = QMessageBox.question(
                 self.window,
-                self.tr_("Restore from backup"),
-                self.tr_(
+                QCoreApplication.translate("MainWindow", "Restore from backup"),
+                QCoreApplication.translate(
+                    "MainWindow",
                     "Replace everything in {0} with the backup {1}?\n\n"
-                    "The current file is kept beside it as {0}.before-restore."
+                    "The current file is kept beside it as {0}.before-restore.",
                 ).format(shop_path.name, source.name),
             )
             if answer != QMessageBox.StandardButton.Yes:
@@ -226,6 +264,8 @@ class ShopFiles(QObject):
         self.window.adopt_database(None)
         # Reopened whatever happened: restored, or left as it was (the problem was shown).
         ops.run_long(
-            self.window, self.tr_("Restoring…"), lambda _p, _c: backup.restore(source, shop_path)
+            self.window,
+            QCoreApplication.translate("MainWindow", "Restoring…"),
+            lambda _p, _c: backup.restore(source, shop_path),
         )
         return self.open_path(shop_path)

@@ -21,10 +21,6 @@ if TYPE_CHECKING:
 ALERTS_DELAY_MS = 600
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def touches_stock(changes: Changes) -> bool:
     """Whether ``changes`` can move the stock value or the alert counts (a stocktake count
     alone cannot: a scanner's every code would otherwise recount the alerts)."""
@@ -57,7 +53,7 @@ class ShopStatus(QObject):
         """The file and its stock value now; the alert counts shortly."""
         db = self.window.ctx.db
         if db is None:
-            self.file_label.setText(_tr("No shop open"))
+            self.file_label.setText(QCoreApplication.translate("MainWindow", "No shop open"))
             self.value_label.clear()
             self.alerts_label.clear()
             return
@@ -65,16 +61,18 @@ class ShopStatus(QObject):
         self.file_label.setToolTip(str(db.path))
         value = reports.stock_value(db)
         self.value_label.setText(
-            _tr("Stock value: {0} {1}").format(self.window.ctx.currency, money_text(value))
+            QCoreApplication.translate("MainWindow", "Stock value: {0} {1}").format(
+                self.window.ctx.currency, money_text(value)
+            )
         )
         self._alerts_timer.start()
 
     def set_alert_counts(self, counts: dict[str, int]) -> None:
         names = {
-            "expired": _tr("expired"),
-            "expiring": _tr("expiring soon"),
-            "reorder": _tr("to reorder"),
-            "dead": _tr("dead stock"),
+            "expired": QCoreApplication.translate("MainWindow", "expired"),
+            "expiring": QCoreApplication.translate("MainWindow", "expiring soon"),
+            "reorder": QCoreApplication.translate("MainWindow", "to reorder"),
+            "dead": QCoreApplication.translate("MainWindow", "dead stock"),
         }
         parts = [f"{n} {names.get(kind, kind)}" for kind, n in counts.items() if n]
         self.alerts_label.setText("  ·  ".join(parts))

@@ -26,10 +26,6 @@ T = MovementType
 OVERRIDE_PLACEHOLDER = "-"  # stands in for a reason not typed yet, to preview the draws
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PostingDialog", text)
-
-
 @dataclass(eq=False)
 class Draft:
     """One line as the user is typing it. Text fields hold exactly what was typed."""
@@ -78,7 +74,11 @@ def parse_date(text: str) -> dt.date | None:
                 return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
             except ValueError:
                 break
-    raise ValidationError(tr("“{0}” is not a date (write 2026-03-01)").format(text))
+    raise ValidationError(
+        QCoreApplication.translate(
+            "PostingDialog", "“{0}” is not a date (write 2026-03-01)"
+        ).format(text)
+    )
 
 
 def qty_of(d: Draft) -> Decimal | None:
@@ -112,32 +112,46 @@ def check(d: Draft, kind: MovementType, date: dt.date) -> dict[str, str]:
     """Problems with a draft's fields, by field name, in words a clerk understands."""
     out: dict[str, str] = {}
     try:
-        q = money.parse_qty(d.qty, what=tr("quantity"))
+        q = money.parse_qty(d.qty, what=QCoreApplication.translate("PostingDialog", "quantity"))
         if q == 0:
-            out["qty"] = tr("the quantity is zero")
+            out["qty"] = QCoreApplication.translate("PostingDialog", "the quantity is zero")
         elif q < 0 and kind != T.ADJUST:
-            out["qty"] = tr("the quantity must be above zero")
+            out["qty"] = QCoreApplication.translate(
+                "PostingDialog", "the quantity must be above zero"
+            )
     except ValidationError as exc:
-        out["qty"] = str(exc) if d.qty.strip() else tr("the quantity is empty")
+        out["qty"] = (
+            str(exc)
+            if d.qty.strip()
+            else QCoreApplication.translate("PostingDialog", "the quantity is empty")
+        )
     if takes_cost(kind, d):
         if d.unit_cost.strip():
             try:
-                money.parse_cost(d.unit_cost, what=tr("unit cost"))
+                money.parse_cost(
+                    d.unit_cost, what=QCoreApplication.translate("PostingDialog", "unit cost")
+                )
             except ValidationError as exc:
                 out["unit_cost"] = str(exc)
         elif kind == T.RECEIPT:
-            out["unit_cost"] = tr("a receipt needs a unit cost")
+            out["unit_cost"] = QCoreApplication.translate(
+                "PostingDialog", "a receipt needs a unit cost"
+            )
         else:
-            out["unit_cost"] = tr("a gain needs a unit cost (the value it adds)")
+            out["unit_cost"] = QCoreApplication.translate(
+                "PostingDialog", "a gain needs a unit cost (the value it adds)"
+            )
     if len(d.batch.strip()) > 64:
-        out["batch"] = tr("a batch code has at most 64 characters")
+        out["batch"] = QCoreApplication.translate(
+            "PostingDialog", "a batch code has at most 64 characters"
+        )
     if kind == T.RECEIPT:
         try:
             expiry = parse_date(d.expiry)
             if expiry is not None and expiry < date:
-                out["expiry"] = tr("the expiry {0} is before the date {1}").format(
-                    expiry.isoformat(), date.isoformat()
-                )
+                out["expiry"] = QCoreApplication.translate(
+                    "PostingDialog", "the expiry {0} is before the date {1}"
+                ).format(expiry.isoformat(), date.isoformat())
         except ValidationError as exc:
             out["expiry"] = str(exc)
     return out
@@ -195,7 +209,7 @@ def preview_drafts(db: Database, drafts: list[Draft], kind: MovementType, head: 
 def blocking_problem(drafts: list[Draft], header_problems: dict[str, str]) -> str:
     """Why the document cannot be posted as it stands ("" when it can)."""
     if not drafts:
-        return tr("Add at least one line.")
+        return QCoreApplication.translate("PostingDialog", "Add at least one line.")
     if header_problems:
         return next(iter(header_problems.values()))
     for n, d in enumerate(drafts, 1):
@@ -204,26 +218,38 @@ def blocking_problem(drafts: list[Draft], header_problems: dict[str, str]) -> st
         if d.errors:
             why = next(iter(d.errors.values()))
         elif d.needs_reason:
-            why = tr("give a reason for batch {0}").format(d.batch)
+            why = QCoreApplication.translate("PostingDialog", "give a reason for batch {0}").format(
+                d.batch
+            )
         elif d.preview is not None:
             why = shortage_text(d.preview)
         else:
-            why = tr("not checked yet")
-        return tr("Line {0} ({1}): {2}").format(n, d.item.sku, why)
+            why = QCoreApplication.translate("PostingDialog", "not checked yet")
+        return QCoreApplication.translate("PostingDialog", "Line {0} ({1}): {2}").format(
+            n, d.item.sku, why
+        )
     return ""
 
 
 def policy_text(d: Draft | None, kind: MovementType) -> str:
     """Which batches the selected line will use, in a sentence."""
     if d is None:
-        return tr("Scan or type an item to see which batches it will use.")
+        return QCoreApplication.translate(
+            "PostingDialog", "Scan or type an item to see which batches it will use."
+        )
     if d.needs_reason:
         return d.needs_reason
     if kind == T.RECEIPT:
-        return tr("Each line becomes a batch with its own cost and expiry.")
+        return QCoreApplication.translate(
+            "PostingDialog", "Each line becomes a batch with its own cost and expiry."
+        )
     if d.item.removal == Removal.FEFO:
-        return tr("{0} is issued FEFO: earliest expiry first.").format(d.item.sku)
-    return tr("{0} is issued FIFO: oldest received first.").format(d.item.sku)
+        return QCoreApplication.translate(
+            "PostingDialog", "{0} is issued FEFO: earliest expiry first."
+        ).format(d.item.sku)
+    return QCoreApplication.translate(
+        "PostingDialog", "{0} is issued FIFO: oldest received first."
+    ).format(d.item.sku)
 
 
 def value_of(d: Draft, kind: MovementType) -> Decimal | None:
@@ -254,5 +280,7 @@ def fmt_cost(c: Decimal) -> str:
 def shortage_text(p: LinePreview) -> str:
     """'short 3, available 9' for a shortage; the service's words for any other problem."""
     if p.short > 0:
-        return tr("short {0}, available {1}").format(qty_text(p.short), qty_text(p.available))
+        return QCoreApplication.translate("PostingDialog", "short {0}, available {1}").format(
+            qty_text(p.short), qty_text(p.available)
+        )
     return p.problem

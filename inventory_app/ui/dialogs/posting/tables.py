@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
@@ -21,7 +21,6 @@ from inventory_app.ui.dialogs.posting.lines import (
     qty_of,
     shortage_text,
     takes_cost,
-    tr,
     value_of,
 )
 from inventory_app.ui.widgets.format import cost_text, money_text, qty_text
@@ -36,13 +35,23 @@ LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 def line_columns(kind: MovementType) -> list[tuple[str, str]]:
     """(key, title) of the lines table for a kind of document."""
-    cols = [("item", tr("Item")), ("qty", tr("Qty")), ("unit", tr("Unit"))]
+    cols = [
+        ("item", QCoreApplication.translate("PostingDialog", "Item")),
+        ("qty", QCoreApplication.translate("PostingDialog", "Qty")),
+        ("unit", QCoreApplication.translate("PostingDialog", "Unit")),
+    ]
     if kind in (T.RECEIPT, T.ADJUST):
-        cols.append(("unit_cost", tr("Unit cost")))
-    cols.append(("batch", tr("Batch")))
+        cols.append(("unit_cost", QCoreApplication.translate("PostingDialog", "Unit cost")))
+    cols.append(("batch", QCoreApplication.translate("PostingDialog", "Batch")))
     if kind == T.RECEIPT:
-        cols += [("expiry", tr("Expiry")), ("location", tr("Location"))]
-    cols += [("value", tr("Value")), ("status", tr("Check"))]
+        cols += [
+            ("expiry", QCoreApplication.translate("PostingDialog", "Expiry")),
+            ("location", QCoreApplication.translate("PostingDialog", "Location")),
+        ]
+    cols += [
+        ("value", QCoreApplication.translate("PostingDialog", "Value")),
+        ("status", QCoreApplication.translate("PostingDialog", "Check")),
+    ]
     return cols
 
 
@@ -53,14 +62,14 @@ def numeric_columns(kind: MovementType) -> list[int]:
 
 def preview_titles() -> list[str]:
     return [
-        tr("Line"),
-        tr("Batch"),
-        tr("Location"),
-        tr("Received"),
-        tr("Expiry"),
-        tr("Qty"),
-        tr("Unit cost"),
-        tr("Value"),
+        QCoreApplication.translate("PostingDialog", "Line"),
+        QCoreApplication.translate("PostingDialog", "Batch"),
+        QCoreApplication.translate("PostingDialog", "Location"),
+        QCoreApplication.translate("PostingDialog", "Received"),
+        QCoreApplication.translate("PostingDialog", "Expiry"),
+        QCoreApplication.translate("PostingDialog", "Qty"),
+        QCoreApplication.translate("PostingDialog", "Unit cost"),
+        QCoreApplication.translate("PostingDialog", "Value"),
     ]
 
 
@@ -125,12 +134,16 @@ def line_row(d: Draft, kind: MovementType, head: Header, number: int) -> list[QT
             elif c is not None:
                 cell = _cell(cost_text(c), numeric=True)
             else:
-                cell = _cell(d.unit_cost or tr("needed"), numeric=True, color=RED)
+                cell = _cell(
+                    d.unit_cost or QCoreApplication.translate("PostingDialog", "needed"),
+                    numeric=True,
+                    color=RED,
+                )
         elif key == "batch":
             if d.batch:
                 cell = _cell(d.batch)
             elif takes_cost(kind, d):
-                cell = _cell(tr("new"), color=GREY)
+                cell = _cell(QCoreApplication.translate("PostingDialog", "new"), color=GREY)
             else:
                 cell = _cell(d.item.removal.value.upper(), color=GREY)
         elif key == "expiry":
@@ -155,14 +168,16 @@ def status_cell(d: Draft) -> QTableWidgetItem:
         return _cell(next(iter(d.errors.values())), color=RED)
     if d.needs_reason:
         if d.override_reason.strip():
-            return _cell(tr("ok, reason given"), color=AMBER)
-        return _cell(tr("needs a reason"), color=RED)
+            return _cell(
+                QCoreApplication.translate("PostingDialog", "ok, reason given"), color=AMBER
+            )
+        return _cell(QCoreApplication.translate("PostingDialog", "needs a reason"), color=RED)
     p = d.preview
     if p is None:
         return _cell("…", color=GREY)
     if not p.ok:
         return _cell(shortage_text(p), color=RED)
-    return _cell(tr("ok"), color=GREY)
+    return _cell(QCoreApplication.translate("PostingDialog", "ok"), color=GREY)
 
 
 def fill_lines(table: QTableWidget, drafts: list[Draft], kind: MovementType, head: Header):
@@ -183,7 +198,10 @@ def _created_row(label: str, d: Draft, kind: MovementType, head: Header) -> list
     loc = d.location if kind == T.RECEIPT else (head.location or "")
     return [
         _cell(label),
-        _cell(d.batch or tr("new batch"), color=None if d.batch else GREY),
+        _cell(
+            d.batch or QCoreApplication.translate("PostingDialog", "new batch"),
+            color=None if d.batch else GREY,
+        ),
         _cell(loc),
         _cell(head.date.isoformat()),
         _cell(exp_text),
@@ -197,7 +215,9 @@ def _drawn_row(label: str, draw) -> list[QTableWidgetItem]:
     """A batch an outgoing line draws from (``services.postings`` preview's draw)."""
     color = RED if draw.expired else None
     cost = draw.value / draw.qty if draw.qty else Decimal(0)
-    expiry = _date(draw.expiry) + (tr(" (expired)") if draw.expired else "")
+    expiry = _date(draw.expiry) + (
+        QCoreApplication.translate("PostingDialog", " (expired)") if draw.expired else ""
+    )
     return [
         _cell(label),
         _cell(draw.batch, color=color),

@@ -43,26 +43,44 @@ OK_STYLE = "QLabel { background: #d7f5dd; color: #0d5c1f; padding: 8px; border-r
 BAD_STYLE = "QLabel { background: #fde7e6; color: #b3261e; padding: 8px; border-radius: 4px; }"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CountDialog", text)
-
-
 class CountLinesModel(RowsModel):
     """The stocktake's lines as the counter sees them (no expected column when blind)."""
 
     def __init__(self, *, blind: bool, parent=None) -> None:
         columns = [
-            Column("location", _tr("Location"), lambda r: r.location, width=110),
-            Column("sku", _tr("Code"), lambda r: r.sku, width=110),
-            Column("name", _tr("Name"), lambda r: r.name, width=240),
-            Column("batch", _tr("Batch"), lambda r: r.batch, width=120),
-            Column("expiry", _tr("Expiry"), lambda r: date_text(r.expiry), width=95),
+            Column(
+                "location",
+                QCoreApplication.translate("CountDialog", "Location"),
+                lambda r: r.location,
+                width=110,
+            ),
+            Column(
+                "sku", QCoreApplication.translate("CountDialog", "Code"), lambda r: r.sku, width=110
+            ),
+            Column(
+                "name",
+                QCoreApplication.translate("CountDialog", "Name"),
+                lambda r: r.name,
+                width=240,
+            ),
+            Column(
+                "batch",
+                QCoreApplication.translate("CountDialog", "Batch"),
+                lambda r: r.batch,
+                width=120,
+            ),
+            Column(
+                "expiry",
+                QCoreApplication.translate("CountDialog", "Expiry"),
+                lambda r: date_text(r.expiry),
+                width=95,
+            ),
         ]
         if not blind:
             columns.append(
                 Column(
                     "expected",
-                    _tr("Expected"),
+                    QCoreApplication.translate("CountDialog", "Expected"),
                     lambda r: qty_text(r.expected_qty),
                     numeric=True,
                     width=90,
@@ -70,9 +88,18 @@ class CountLinesModel(RowsModel):
             )
         columns += [
             Column(
-                "counted", _tr("Counted"), lambda r: qty_text(r.counted_qty), numeric=True, width=90
+                "counted",
+                QCoreApplication.translate("CountDialog", "Counted"),
+                lambda r: qty_text(r.counted_qty),
+                numeric=True,
+                width=90,
             ),
-            Column("counters", _tr("Counters"), lambda r: r.counters, width=140),
+            Column(
+                "counters",
+                QCoreApplication.translate("CountDialog", "Counters"),
+                lambda r: r.counters,
+                width=140,
+            ),
         ]
         super().__init__(columns, parent)
         self.highlight: int | None = None
@@ -237,7 +264,7 @@ class CountDialog(ScannerDialog):
         if len(target.batches) == 1:
             return target.batches[0][0]
         labels = [
-            f"{code}  ({self.tr('expires')} {date_text(expiry)})" if expiry else code
+            self.tr("{0}  (expires {1})").format(code, date_text(expiry)) if expiry else code
             for code, expiry in target.batches
         ]
         other = self.tr("Another batch…")
@@ -282,7 +309,7 @@ class CountDialog(ScannerDialog):
         self.qty.setText("1")
         self.model.highlight = done.line_id
         self.reload()
-        where = f" {self.tr('batch')} {done.batch}" if done.batch else ""
+        where = self.tr(" batch {0}").format(done.batch) if done.batch else ""
         self._ok(
             self.tr("{0}{1} at {2}: +{3}, counted {4}").format(
                 done.sku, where, done.location, qty_text(qty), qty_text(done.total)

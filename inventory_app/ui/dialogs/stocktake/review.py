@@ -38,17 +38,13 @@ from inventory_app.ui.widgets.search_box import SearchBox
 from inventory_app.ui.widgets.table import DataTable
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewDialog", text)
-
-
 def reason_text(code: str | None) -> str:
     names = {
-        "damaged": _tr("Damaged"),
-        "theft": _tr("Theft"),
-        "expired": _tr("Expired"),
-        "data error": _tr("Data error"),
-        "unknown": _tr("Unknown"),
+        "damaged": QCoreApplication.translate("ReviewDialog", "Damaged"),
+        "theft": QCoreApplication.translate("ReviewDialog", "Theft"),
+        "expired": QCoreApplication.translate("ReviewDialog", "Expired"),
+        "data error": QCoreApplication.translate("ReviewDialog", "Data error"),
+        "unknown": QCoreApplication.translate("ReviewDialog", "Unknown"),
     }
     return names.get(code or "", code or "")
 
@@ -57,44 +53,84 @@ class ReviewModel(RowsModel):
     def __init__(self, parent=None) -> None:
         super().__init__(
             [
-                Column("location", _tr("Location"), lambda r: r.location, width=100),
-                Column("sku", _tr("Code"), lambda r: r.sku, width=100),
-                Column("name", _tr("Name"), lambda r: r.name, width=200),
-                Column("batch", _tr("Batch"), lambda r: r.batch, width=100),
-                Column("expiry", _tr("Expiry"), lambda r: date_text(r.expiry), width=90),
+                Column(
+                    "location",
+                    QCoreApplication.translate("ReviewDialog", "Location"),
+                    lambda r: r.location,
+                    width=100,
+                ),
+                Column(
+                    "sku",
+                    QCoreApplication.translate("ReviewDialog", "Code"),
+                    lambda r: r.sku,
+                    width=100,
+                ),
+                Column(
+                    "name",
+                    QCoreApplication.translate("ReviewDialog", "Name"),
+                    lambda r: r.name,
+                    width=200,
+                ),
+                Column(
+                    "batch",
+                    QCoreApplication.translate("ReviewDialog", "Batch"),
+                    lambda r: r.batch,
+                    width=100,
+                ),
+                Column(
+                    "expiry",
+                    QCoreApplication.translate("ReviewDialog", "Expiry"),
+                    lambda r: date_text(r.expiry),
+                    width=90,
+                ),
                 Column(
                     "expected",
-                    _tr("Expected"),
+                    QCoreApplication.translate("ReviewDialog", "Expected"),
                     lambda r: qty_text(r.expected_qty),
                     numeric=True,
                     width=80,
                 ),
                 Column(
                     "counted",
-                    _tr("Counted"),
+                    QCoreApplication.translate("ReviewDialog", "Counted"),
                     lambda r: qty_text(r.counted_qty),
                     numeric=True,
                     width=80,
                 ),
                 Column(
                     "variance",
-                    _tr("Variance"),
+                    QCoreApplication.translate("ReviewDialog", "Variance"),
                     lambda r: qty_text(r.variance_qty),
                     numeric=True,
                     width=80,
                 ),
                 Column(
                     "value",
-                    _tr("Value"),
+                    QCoreApplication.translate("ReviewDialog", "Value"),
                     lambda r: money_text(r.variance_value),
                     numeric=True,
                     width=90,
                 ),
                 Column(
-                    "flag", _tr("Flag"), lambda r: _tr("recount") if r.flagged else "", width=70
+                    "flag",
+                    QCoreApplication.translate("ReviewDialog", "Flag"),
+                    lambda r: (
+                        QCoreApplication.translate("ReviewDialog", "recount") if r.flagged else ""
+                    ),
+                    width=70,
                 ),
-                Column("reason", _tr("Reason"), lambda r: reason_text(r.reason), width=90),
-                Column("counters", _tr("Counters"), lambda r: r.counters, width=120),
+                Column(
+                    "reason",
+                    QCoreApplication.translate("ReviewDialog", "Reason"),
+                    lambda r: reason_text(r.reason),
+                    width=90,
+                ),
+                Column(
+                    "counters",
+                    QCoreApplication.translate("ReviewDialog", "Counters"),
+                    lambda r: r.counters,
+                    width=120,
+                ),
             ],
             parent,
         )

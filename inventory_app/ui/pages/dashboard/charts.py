@@ -6,13 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QFrame, QLabel, QMenu, QVBoxLayout, QWidget
 
-
-def chart_tr(text: str) -> str:
-    return QCoreApplication.translate("charts", text)
+from inventory_app.ui.pages.dashboard.chart_labels import chart_tr
 
 
 def warm_up_charts() -> None:

@@ -4,11 +4,10 @@ behind a tile) and a last tab for what a chart click selected."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabBar, QVBoxLayout, QWidget
 
 from inventory_app.ui.models.paged import RED, Column, RowsModel
@@ -16,7 +15,6 @@ from inventory_app.ui.widgets.format import date_text, money_text, qty_text
 from inventory_app.ui.widgets.table import DataTable
 
 ALERT_LISTS = ("expired", "expiring", "low_stock", "out_of_stock", "dead_stock", "slow_movers")
-Tr = Callable[[str], str]
 
 
 class ListModel(RowsModel):
@@ -33,74 +31,214 @@ def _pct(value: Decimal) -> str:
     return f"{value * 100:.1f}%"
 
 
-def _batch_columns(tr: Tr) -> list[Column]:
+def _batch_columns() -> list[Column]:
     return [
-        Column("batch", tr("Batch"), lambda r: r.batch, width=120),
-        Column("location", tr("Location"), lambda r: r.location, width=90),
-        Column("expiry", tr("Expiry"), lambda r: date_text(r.expiry), width=95),
-        Column("days_left", tr("Days left"), lambda r: str(r.days_left), numeric=True, width=70),
-        Column("qty", tr("Qty"), lambda r: qty_text(r.qty), numeric=True, width=70),
-        Column("value", tr("Value"), lambda r: money_text(r.value), numeric=True, width=90),
+        Column(
+            "batch",
+            QCoreApplication.translate("DashboardLists", "Batch"),
+            lambda r: r.batch,
+            width=120,
+        ),
+        Column(
+            "location",
+            QCoreApplication.translate("DashboardLists", "Location"),
+            lambda r: r.location,
+            width=90,
+        ),
+        Column(
+            "expiry",
+            QCoreApplication.translate("DashboardLists", "Expiry"),
+            lambda r: date_text(r.expiry),
+            width=95,
+        ),
+        Column(
+            "days_left",
+            QCoreApplication.translate("DashboardLists", "Days left"),
+            lambda r: str(r.days_left),
+            numeric=True,
+            width=70,
+        ),
+        Column(
+            "qty",
+            QCoreApplication.translate("DashboardLists", "Qty"),
+            lambda r: qty_text(r.qty),
+            numeric=True,
+            width=70,
+        ),
+        Column(
+            "value",
+            QCoreApplication.translate("DashboardLists", "Value"),
+            lambda r: money_text(r.value),
+            numeric=True,
+            width=90,
+        ),
     ]
 
 
-def _item_columns(kind: str, tr: Tr) -> list[Column]:
-    qty = Column("qty", tr("Qty"), lambda r: qty_text(r.qty), numeric=True, width=70)
-    value = Column("value", tr("Value"), lambda r: money_text(r.value), numeric=True, width=90)
+def _item_columns(kind: str) -> list[Column]:
+    qty = Column(
+        "qty",
+        QCoreApplication.translate("DashboardLists", "Qty"),
+        lambda r: qty_text(r.qty),
+        numeric=True,
+        width=70,
+    )
+    value = Column(
+        "value",
+        QCoreApplication.translate("DashboardLists", "Value"),
+        lambda r: money_text(r.value),
+        numeric=True,
+        width=90,
+    )
     if kind in ("low_stock", "out_of_stock"):
         return [
-            Column("qty", tr("On hand"), lambda r: qty_text(r.qty), numeric=True, width=80),
-            Column("rop", tr("Reorder point"), lambda r: qty_text(r.reorder_point), numeric=True,
-                   width=100),
-        ]  # fmt: skip
+            Column(
+                "qty",
+                QCoreApplication.translate("DashboardLists", "On hand"),
+                lambda r: qty_text(r.qty),
+                numeric=True,
+                width=80,
+            ),
+            Column(
+                "rop",
+                QCoreApplication.translate("DashboardLists", "Reorder point"),
+                lambda r: qty_text(r.reorder_point),
+                numeric=True,
+                width=100,
+            ),
+        ]
     if kind == "dead_stock":
         return [
             qty,
             value,
-            Column("last", tr("Last issue"), lambda r: date_text(r.last_issue) or tr("never"),
-                   width=95),
-            Column("idle", tr("Idle days"), lambda r: str(r.idle_days), numeric=True, width=70),
-        ]  # fmt: skip
+            Column(
+                "last",
+                QCoreApplication.translate("DashboardLists", "Last issue"),
+                lambda r: (
+                    date_text(r.last_issue) or QCoreApplication.translate("DashboardLists", "never")
+                ),
+                width=95,
+            ),
+            Column(
+                "idle",
+                QCoreApplication.translate("DashboardLists", "Idle days"),
+                lambda r: str(r.idle_days),
+                numeric=True,
+                width=70,
+            ),
+        ]
     if kind == "slow_movers":
         return [
             qty,
             value,
-            Column("cover", tr("Days of cover"),
-                   lambda r: tr("no sales") if r.cover_days is None else f"{r.cover_days:,.0f}",
-                   numeric=True, width=100),
-        ]  # fmt: skip
+            Column(
+                "cover",
+                QCoreApplication.translate("DashboardLists", "Days of cover"),
+                lambda r: (
+                    QCoreApplication.translate("DashboardLists", "no sales")
+                    if r.cover_days is None
+                    else f"{r.cover_days:,.0f}"
+                ),
+                numeric=True,
+                width=100,
+            ),
+        ]
     if kind == "abc":
         return [
-            Column("class", tr("Class"), lambda r: r.abc_class, width=50),
-            Column("value", tr("Consumption"), lambda r: money_text(r.consumption), numeric=True,
-                   width=100),
-            Column("share", tr("Share"), lambda r: _pct(r.share), numeric=True, width=70),
-            Column("cum", tr("Cumulative"), lambda r: _pct(r.cumulative), numeric=True, width=80),
-        ]  # fmt: skip
+            Column(
+                "class",
+                QCoreApplication.translate("DashboardLists", "Class"),
+                lambda r: r.abc_class,
+                width=50,
+            ),
+            Column(
+                "value",
+                QCoreApplication.translate("DashboardLists", "Consumption"),
+                lambda r: money_text(r.consumption),
+                numeric=True,
+                width=100,
+            ),
+            Column(
+                "share",
+                QCoreApplication.translate("DashboardLists", "Share"),
+                lambda r: _pct(r.share),
+                numeric=True,
+                width=70,
+            ),
+            Column(
+                "cum",
+                QCoreApplication.translate("DashboardLists", "Cumulative"),
+                lambda r: _pct(r.cumulative),
+                numeric=True,
+                width=80,
+            ),
+        ]
     raise KeyError(kind)
 
 
-def _ageing_columns(tr: Tr) -> list[Column]:
+def _ageing_columns() -> list[Column]:
     return [
-        Column("sku", tr("Code"), lambda r: r.batch.sku, width=110),
-        Column("name", tr("Name"), lambda r: r.batch.name, width=220),
-        Column("batch", tr("Batch"), lambda r: r.batch.batch, width=120),
-        Column("received", tr("Received"), lambda r: date_text(r.batch.received), width=95),
-        Column("age", tr("Age (days)"), lambda r: str(r.age_days), numeric=True, width=80),
-        Column("qty", tr("Qty"), lambda r: qty_text(r.batch.qty), numeric=True, width=70),
-        Column("value", tr("Value"), lambda r: money_text(r.batch.value), numeric=True, width=90),
+        Column(
+            "sku",
+            QCoreApplication.translate("DashboardLists", "Code"),
+            lambda r: r.batch.sku,
+            width=110,
+        ),
+        Column(
+            "name",
+            QCoreApplication.translate("DashboardLists", "Name"),
+            lambda r: r.batch.name,
+            width=220,
+        ),
+        Column(
+            "batch",
+            QCoreApplication.translate("DashboardLists", "Batch"),
+            lambda r: r.batch.batch,
+            width=120,
+        ),
+        Column(
+            "received",
+            QCoreApplication.translate("DashboardLists", "Received"),
+            lambda r: date_text(r.batch.received),
+            width=95,
+        ),
+        Column(
+            "age",
+            QCoreApplication.translate("DashboardLists", "Age (days)"),
+            lambda r: str(r.age_days),
+            numeric=True,
+            width=80,
+        ),
+        Column(
+            "qty",
+            QCoreApplication.translate("DashboardLists", "Qty"),
+            lambda r: qty_text(r.batch.qty),
+            numeric=True,
+            width=70,
+        ),
+        Column(
+            "value",
+            QCoreApplication.translate("DashboardLists", "Value"),
+            lambda r: money_text(r.batch.value),
+            numeric=True,
+            width=90,
+        ),
     ]
 
 
-def list_columns(kind: str, tr: Tr) -> list[Column]:
+def list_columns(kind: str) -> list[Column]:
     """The columns of each list kind (rows are services' dataclasses)."""
     if kind == "ageing":
-        return _ageing_columns(tr)
-    sku = Column("sku", tr("Code"), lambda r: r.sku, width=110)
-    name = Column("name", tr("Name"), lambda r: r.name, width=220)
+        return _ageing_columns()
+    sku = Column(
+        "sku", QCoreApplication.translate("DashboardLists", "Code"), lambda r: r.sku, width=110
+    )
+    name = Column(
+        "name", QCoreApplication.translate("DashboardLists", "Name"), lambda r: r.name, width=220
+    )
     if kind in ("expired", "expiring", "week"):
-        return [sku, name, *_batch_columns(tr)]
-    return [sku, name, *_item_columns(kind, tr)]
+        return [sku, name, *_batch_columns()]
+    return [sku, name, *_item_columns(kind)]
 
 
 class DashboardLists(QWidget):
@@ -155,7 +293,7 @@ class DashboardLists(QWidget):
 
     def _table(self, kind: str) -> tuple[DataTable, ListModel]:
         if kind not in self.tables:
-            model = ListModel(list_columns(kind, self.tr), self)
+            model = ListModel(list_columns(kind), self)
             table = DataTable(model, state_key=f"dashboard_{kind}")
             table.row_activated.connect(self._open_row)
             self.stack.addWidget(table)
