@@ -73,23 +73,29 @@ def apply_language(app, lang: str | None = None) -> str:
 
 
 def install_translations(app, lang: str | None = None) -> list[str]:
-    """Qt's own strings and ours (resources/translations/inventory_app_<locale>.qm) in the
-    app's language, when a translation exists: zh_CN for "zh" (Simplified, like the messages,
-    whatever the Chinese locale), else the system locale's. Returns the files loaded."""
+    """Qt's own strings and ours (package data inventory_app/resources/translations/
+    inventory_app_<locale>.qm, compiled from resources/translations/*.ts by ``make
+    translations``) in the app's language, when a translation exists: zh_CN for "zh"
+    (Simplified, like the messages, whatever the Chinese locale), else the system locale's.
+    Returns the files loaded."""
+    from importlib.resources import as_file, files
+
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
-    ours = Path(__file__).resolve().parents[2] / "resources" / "translations"
     chinese = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
     locale = chinese if lang == "zh" else QLocale()
     loaded = []
-    for name, folder in (
-        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-        ("inventory_app", str(ours)),
-    ):
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
-            loaded.append(translator.filePath())
+    # importlib.resources finds the package data wherever the package lives: the source tree
+    # (editable), site-packages (wheel, --user) or the frozen bundle; as_file gives Qt a path.
+    with as_file(files("inventory_app") / "resources" / "translations") as ours:
+        for name, folder in (
+            ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+            ("inventory_app", str(ours)),
+        ):
+            translator = QTranslator(app)
+            if translator.load(locale, name, "_", folder):
+                app.installTranslator(translator)
+                loaded.append(translator.filePath())
     return loaded
 
 
