@@ -1139,20 +1139,20 @@ The current file is kept beside it as {0}.before-restore.</source>
         <translation>库存金额：{0} {1}</translation>
     </message>
     <message>
-        <source>expired</source>
-        <translation>已过期</translation>
+        <source>{0} expired</source>
+        <translation>已过期 {0}</translation>
     </message>
     <message>
-        <source>expiring soon</source>
-        <translation>临期</translation>
+        <source>{0} expiring soon</source>
+        <translation>临期 {0}</translation>
     </message>
     <message>
-        <source>to reorder</source>
-        <translation>需补货</translation>
+        <source>{0} to reorder</source>
+        <translation>需补货 {0}</translation>
     </message>
     <message>
-        <source>dead stock</source>
-        <translation>呆滞库存</translation>
+        <source>{0} dead stock</source>
+        <translation>呆滞库存 {0}</translation>
     </message>
 </context>
 <context>
@@ -2166,7 +2166,7 @@ The current file is kept beside it as {0}.before-restore.</source>
     </message>
     <message>
         <source>avg. value</source>
-        <translation>平均库存金额</translation>
+        <translation>平均库存</translation>
     </message>
     <message>
         <source>by consumption value</source>

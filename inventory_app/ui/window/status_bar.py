@@ -68,13 +68,14 @@ class ShopStatus(QObject):
         self._alerts_timer.start()
 
     def set_alert_counts(self, counts: dict[str, int]) -> None:
-        names = {
-            "expired": QCoreApplication.translate("MainWindow", "expired"),
-            "expiring": QCoreApplication.translate("MainWindow", "expiring soon"),
-            "reorder": QCoreApplication.translate("MainWindow", "to reorder"),
-            "dead": QCoreApplication.translate("MainWindow", "dead stock"),
+        # whole phrases, not "n word": Chinese puts the count after the word (已过期 6)
+        phrases = {
+            "expired": QCoreApplication.translate("MainWindow", "{0} expired"),
+            "expiring": QCoreApplication.translate("MainWindow", "{0} expiring soon"),
+            "reorder": QCoreApplication.translate("MainWindow", "{0} to reorder"),
+            "dead": QCoreApplication.translate("MainWindow", "{0} dead stock"),
         }
-        parts = [f"{n} {names.get(kind, kind)}" for kind, n in counts.items() if n]
+        parts = [phrases.get(kind, "{0} " + kind).format(n) for kind, n in counts.items() if n]
         self.alerts_label.setText("  ·  ".join(parts))
 
     def alerts_pending(self) -> bool:
