@@ -602,7 +602,7 @@ Please copy the details below and send them to whoever supports this app.</sourc
     </message>
     <message>
         <source>Value</source>
-        <translation>金额</translation>
+        <translation>库存金额</translation>
     </message>
     <message>
         <source>Last cost</source>
@@ -1924,7 +1924,7 @@ The current file is kept beside it as {0}.before-restore.</source>
     </message>
     <message>
         <source>Count</source>
-        <translation>盘点</translation>
+        <translation>盘点范围</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2135,7 +2135,7 @@ The current file is kept beside it as {0}.before-restore.</source>
     </message>
     <message>
         <source>Start a new shop file and add your items.</source>
-        <translation>新建一个店铺文件，再添加您的商品。</translation>
+        <translation>新建店铺文件，再添加商品。</translation>
     </message>
     <message>
         <source>Open a shop file…</source>
@@ -2151,7 +2151,7 @@ The current file is kept beside it as {0}.before-restore.</source>
     </message>
     <message>
         <source>A small shop with a year of made-up history to try things out.</source>
-        <translation>一家带有一年模拟数据的小店，可随意试用。</translation>
+        <translation>含一年模拟数据，可随意试用。</translation>
     </message>
 </context>
 <context>
