@@ -299,11 +299,10 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         "{file} cannot be opened; close it in Excel or WPS and check its permissions"
     ),
     "tabular.file_unreadable": "{file} cannot be read: {reason}",
-    "tabular.old_xls": (
-        "{file} is an old Excel 97-2003 .xls file; open it in Excel or WPS and save it as .xlsx"
+    "tabular.unsupported_type": (
+        "{file}: unsupported file type '{suffix}'; use .xlsx, .xls, .ods or .csv"
     ),
-    "tabular.unsupported_type": "{file}: unsupported file type '{suffix}'; use .xlsx or .csv",
-    "tabular.no_file_type": "{file}: unsupported file type '(none)'; use .xlsx or .csv",
+    "tabular.no_file_type": "{file}: unsupported file type '(none)'; use .xlsx, .xls, .ods or .csv",
     "tabular.read_cancelled": "reading {file} was cancelled",
     "tabular.file_empty": "the file is empty",
     "tabular.no_data_rows": "no data rows",
@@ -359,6 +358,48 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "tabular.cell_formula": "contains a formula; paste values instead (Paste Special > Values)",
     "tabular.cell_excel_error": "contains the Excel error {error}; fix or clear the cell",
     "tabular.cell_unreadable": "unreadable cell",
+    "tabular.needs_calamine": (
+        "{file}: reading .xls and .ods files needs the python-calamine package, which is not"
+        " installed; save the file as .xlsx"
+    ),
+    "tabular.workbook_password": (
+        "{file} is protected with a password; open it in Excel or WPS, remove the password and"
+        " save it again"
+    ),
+    "tabular.not_xls": (
+        "{file} is not an Excel 97-2003 .xls workbook; open it in Excel or WPS and save it as .xlsx"
+    ),
+    "tabular.not_xls_text": (
+        "{file} is not an Excel 97-2003 .xls workbook (it is a text file or a web page with an"
+        " .xls name); open it in Excel or WPS and save it as .xlsx"
+    ),
+    "tabular.xls_is_xlsx": (
+        "{file} is an Excel .xlsx workbook with an .xls name; rename it to .xlsx"
+    ),
+    "tabular.not_xls_damaged": (
+        "{file} is not an Excel 97-2003 .xls workbook (the file is damaged); open it in Excel or"
+        " WPS and save it as .xlsx"
+    ),
+    "tabular.not_ods": (
+        "{file} is not an OpenDocument .ods spreadsheet; open it in LibreOffice, WPS or Excel and"
+        " save it as .ods or .xlsx"
+    ),
+    "tabular.not_ods_text": (
+        "{file} is not an OpenDocument .ods spreadsheet (it looks like a text file); open it in"
+        " LibreOffice, WPS or Excel and save it as .ods or .xlsx"
+    ),
+    "tabular.not_ods_damaged": (
+        "{file} is not an OpenDocument .ods spreadsheet (the file is damaged); open it in"
+        " LibreOffice, WPS or Excel and save it as .ods or .xlsx"
+    ),
+    "tabular.not_ods_too_big": (
+        "{file} is not an OpenDocument .ods spreadsheet (it unpacks to more than 2 GB); open it"
+        " in LibreOffice, WPS or Excel and save it as .ods or .xlsx"
+    ),
+    "tabular.ods_too_big": (
+        "{file} holds more than {limit:,} cells, too many to read from an .ods at once; delete"
+        " the unused rows and columns (Ctrl+End shows the last used cell) or save it as .xlsx"
+    ),
     # --- export
     "export.not_a_month": "month {month!r} is not a month like 2026-10",
     "export.unknown_language": "language {lang!r} is not one of: {choices}",

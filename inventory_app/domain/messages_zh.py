@@ -274,11 +274,52 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "tabular.file_not_found": "找不到 {file}",
     "tabular.file_locked": "无法打开 {file}；请在 Excel 或 WPS 中关闭它，并检查文件权限",
     "tabular.file_unreadable": "无法读取 {file}：{reason}",
-    "tabular.old_xls": (
-        "{file} 是旧版 Excel 97-2003 .xls 文件；请在 Excel 或 WPS 中打开并另存为 .xlsx"
+    "tabular.unsupported_type": (
+        "{file}：不支持的文件类型“{suffix}”；请使用 .xlsx、.xls、.ods 或 .csv"
     ),
-    "tabular.unsupported_type": "{file}：不支持的文件类型“{suffix}”；请使用 .xlsx 或 .csv",
-    "tabular.no_file_type": "{file}：没有文件扩展名，无法识别文件类型；请使用 .xlsx 或 .csv",
+    "tabular.no_file_type": (
+        "{file}：没有文件扩展名，无法识别文件类型；请使用 .xlsx、.xls、.ods 或 .csv"
+    ),
+    "tabular.needs_calamine": (
+        "{file}：读取 .xls 和 .ods 文件需要 python-calamine 组件，当前未安装；请将文件另存为 .xlsx"
+    ),
+    "tabular.workbook_password": (
+        "{file} 设有密码保护；请在 Excel 或 WPS 中打开，取消密码后重新保存"
+    ),
+    "tabular.not_xls": (
+        "{file} 不是 Excel 97-2003 .xls 工作簿；请在 Excel 或 WPS 中打开并另存为 .xlsx"
+    ),
+    "tabular.not_xls_text": (
+        "{file} 不是 Excel 97-2003 .xls 工作簿（它是文本文件或网页，只是扩展名为 .xls）；"
+        "请在 Excel 或 WPS 中打开并另存为 .xlsx"
+    ),
+    "tabular.xls_is_xlsx": (
+        "{file} 其实是 Excel .xlsx 工作簿，只是扩展名为 .xls；请把扩展名改为 .xlsx"
+    ),
+    "tabular.not_xls_damaged": (
+        "{file} 不是 Excel 97-2003 .xls 工作簿（文件已损坏）；"
+        "请在 Excel 或 WPS 中打开并另存为 .xlsx"
+    ),
+    "tabular.not_ods": (
+        "{file} 不是 OpenDocument .ods 电子表格；"
+        "请在 LibreOffice、WPS 或 Excel 中打开并另存为 .ods 或 .xlsx"
+    ),
+    "tabular.not_ods_text": (
+        "{file} 不是 OpenDocument .ods 电子表格（看起来是文本文件）；"
+        "请在 LibreOffice、WPS 或 Excel 中打开并另存为 .ods 或 .xlsx"
+    ),
+    "tabular.not_ods_damaged": (
+        "{file} 不是 OpenDocument .ods 电子表格（文件已损坏）；"
+        "请在 LibreOffice、WPS 或 Excel 中打开并另存为 .ods 或 .xlsx"
+    ),
+    "tabular.not_ods_too_big": (
+        "{file} 不是 OpenDocument .ods 电子表格（解压后超过 2 GB）；"
+        "请在 LibreOffice、WPS 或 Excel 中打开并另存为 .ods 或 .xlsx"
+    ),
+    "tabular.ods_too_big": (
+        "{file} 含有超过 {limit:,} 个单元格，.ods 文件一次读不了这么多；"
+        "请删除未使用的行和列（按 Ctrl+End 可找到最后一个使用的单元格），或另存为 .xlsx"
+    ),
     "tabular.read_cancelled": "已取消读取 {file}",
     "tabular.file_empty": "文件是空的",
     "tabular.no_data_rows": "没有数据行",

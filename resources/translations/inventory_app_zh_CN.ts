@@ -498,8 +498,8 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv *.txt *.tsv)</source>
-        <translation>电子表格 (*.xlsx *.csv *.txt *.tsv)</translation>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt *.tsv)</source>
+        <translation>电子表格 (*.xlsx *.xls *.ods *.csv *.txt *.tsv)</translation>
     </message>
     <message>
         <source>Reading {0}…</source>
@@ -2105,6 +2105,10 @@ The current file is kept beside it as {0}.before-restore.</source>
     <message>
         <source>Import count sheet</source>
         <translation>导入盘点表</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.ods)</source>
+        <translation>电子表格 (*.xlsx *.xls *.ods)</translation>
     </message>
     <message>
         <source>{0} counts imported from {1} ({2} lines added).</source>

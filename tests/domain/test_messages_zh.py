@@ -62,6 +62,7 @@ SAMPLE: dict[str, object] = {
     "sheet_stocktake_id": 4,
     "max": 64,
     "max_rows": 1_000_000,
+    "limit": 5_000_000,
     "last_row": 1_048_576,
     "places": 3,
     "version": 9,
@@ -114,6 +115,7 @@ def test_every_chinese_sentence_renders_with_its_facts():
 ALLOWED = {
     "SKU", "FIFO", "FEFO", "PIN", "GMROI", "ABC", "Excel", "WPS", "CSV", "xlsx", "xls", "ods",
     "csv", "UTF", "GB18030", "Big5", "GB", "SQLite", "XML", "Ctrl", "End", "inventory_app",
+    "OpenDocument", "LibreOffice", "python", "calamine",
 }  # fmt: skip
 # Words the user types literally in that message's context (options, scope syntax, commands).
 LITERAL = {

@@ -1,11 +1,11 @@
-"""Count sheets: .xlsx out to paper or Excel, and back in. (The stocktake report is in
-``report``.)
+"""Count sheets: .xlsx out to paper or Excel, and back in (as .xlsx, .xls or .ods: saved
+again by Excel, WPS or LibreOffice). (The stocktake report is in ``report``.)
 
 A count sheet carries its stocktake id twice: in a header cell people see and in a very
 hidden sheet. The count sheet is protected except for the cells to fill in, so its layout
 stays as exported; a sheet of another stocktake, or one whose layout was changed, is
 refused. An import is validated as a whole (row-level errors, nothing recorded on any
-problem). openpyxl is imported lazily.
+problem). openpyxl is imported lazily; the sheet is read back by ``tabular.read_sheet_values``.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ from inventory_app.services.stocktake.sheet_format import (
     read_rows,
     sheet_counter,
 )
-from inventory_app.services.tabular import check_workbook_file
+from inventory_app.services.tabular import SheetValues, read_sheet_values
 from inventory_app.storage import stocktakes as q
 from inventory_app.storage.db import Database
 
@@ -205,12 +205,12 @@ def import_sheet(
     return SheetImport(Changes(stocktakes=frozenset({stocktake_id})), len(rows), added)
 
 
-def _load(path: Path) -> Any:
-    from openpyxl import load_workbook
-
-    check_workbook_file(path)
+def _load(path: Path) -> dict[str, SheetValues]:
+    """The count sheet's two sheets that the file has (an .xlsx, .xls or .ods)."""
     try:
-        return load_workbook(path, data_only=True)
+        return read_sheet_values(path, (META, SHEET))
+    except InventoryError:
+        raise
     except Exception as exc:  # openpyxl raises many kinds for damaged files
         raise ValidationError(
             "stocktake.sheet_unreadable", file=path.name, problem=str(exc)

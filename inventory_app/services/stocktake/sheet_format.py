@@ -1,5 +1,6 @@
 """The count sheet's layout, and reading a filled-in one back: proving it is the sheet of this
-stocktake as exported, and the rows with a count. openpyxl objects come in; nothing is written.
+stocktake as exported, and the rows with a count. The sheets come in as ``SheetValues`` (values
+as openpyxl's data_only load gives them, from any of .xlsx, .xls, .ods); nothing is written.
 """
 
 from __future__ import annotations
@@ -7,12 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from inventory_app.domain import money
 from inventory_app.domain.errors import InventoryError, RefusedOperation, RowError, ValidationError
 from inventory_app.services.stocktake.reading import StocktakeInfo
-from inventory_app.services.tabular import cell_decimal, cell_shown, cell_text
+from inventory_app.services.tabular import SheetValues, cell_decimal, cell_shown, cell_text
 
 MARK = "inventory_app stocktake sheet"
 VERSION = 1
@@ -67,16 +67,16 @@ class SheetRow:
     counter: str
 
 
-def check_sheet(wb: Any, path: Path, info: StocktakeInfo) -> Any:
+def check_sheet(wb: dict[str, SheetValues], path: Path, info: StocktakeInfo) -> SheetValues:
     """The count worksheet, after proving the file is a count sheet of this stocktake with
-    its layout unchanged."""
-    if META not in wb.sheetnames or SHEET not in wb.sheetnames:
+    its layout unchanged (``wb``: the file's sheets by name)."""
+    if META not in wb or SHEET not in wb:
         raise ValidationError("stocktake.not_a_count_sheet", file=path.name)
     meta = wb[META]
-    if meta["A1"].value != MARK:
+    if meta.value(1, 1) != MARK:
         raise ValidationError("stocktake.not_a_count_sheet", file=path.name)
     ws = wb[SHEET]
-    sheet_id, shown_id = meta["B2"].value, ws["B2"].value
+    sheet_id, shown_id = meta.value(2, 2), ws.value(2, 2)
     if sheet_id != info.id or shown_id != sheet_id:
         raise RefusedOperation(
             "stocktake.sheet_of_other_stocktake",
@@ -88,15 +88,15 @@ def check_sheet(wb: Any, path: Path, info: StocktakeInfo) -> Any:
     return ws
 
 
-def _check_layout(ws: Any, meta: Any, path: Path, info: StocktakeInfo) -> None:
+def _check_layout(ws: SheetValues, meta: SheetValues, path: Path, info: StocktakeInfo) -> None:
     """Refuse a sheet whose header row differs from the one exported (columns moved,
     inserted, renamed or deleted)."""
     expected = columns(blind=info.blind)
-    found = [ws.cell(HEADER_ROW, i).value for i in range(1, max(ws.max_column, len(expected)) + 1)]
+    found = [ws.value(HEADER_ROW, i) for i in range(1, max(ws.max_column, len(expected)) + 1)]
     found = [str(v).strip() if v is not None else "" for v in found]
     while found and found[-1] == "" and len(found) > len(expected):
         found.pop()
-    if tuple(found) == expected and meta["B5"].value == "|".join(expected):
+    if tuple(found) == expected and meta.value(5, 2) == "|".join(expected):
         return
     where = next(
         (i for i, (a, b) in enumerate(zip(found, expected, strict=False)) if a != b),
@@ -112,9 +112,9 @@ def _check_layout(ws: Any, meta: Any, path: Path, info: StocktakeInfo) -> None:
     )
 
 
-def sheet_counter(ws: Any) -> str:
+def sheet_counter(ws: SheetValues) -> str:
     """The counter named at the top of the sheet ('': none)."""
-    value = ws["B3"].value
+    value = ws.value(3, 2)
     return "" if value is None else str(value).strip()
 
 
@@ -123,7 +123,7 @@ def _blank(value: object) -> bool:
 
 
 def read_rows(
-    ws: Any, info: StocktakeInfo, *, default_counter: str
+    ws: SheetValues, info: StocktakeInfo, *, default_counter: str
 ) -> tuple[list[SheetRow], list[RowError]]:
     """The rows with a count filled in, and the problems of those that cannot be taken."""
     cols = columns(blind=info.blind)
@@ -131,10 +131,7 @@ def read_rows(
     rows: list[SheetRow] = []
     errors: list[RowError] = []
     seen: dict[int, int] = {}  # line id -> the row it is on
-    for number, values in enumerate(
-        ws.iter_rows(min_row=HEADER_ROW + 1, max_col=len(cols), values_only=True),
-        HEADER_ROW + 1,
-    ):
+    for number, values in enumerate(ws.rows_from(HEADER_ROW + 1, len(cols)), HEADER_ROW + 1):
         if _blank(values[at["Counted"]]):
             continue
         got = _read_row(number, values, at, seen=seen, default_counter=default_counter)

@@ -1,4 +1,5 @@
-"""Read a user's spreadsheet (.csv or .xlsx) into rows keyed by column, for the importers.
+"""Read a user's spreadsheet (.csv, .xlsx, .xls or .ods) into rows keyed by column, for the
+importers; and whole sheets by place (``read_sheet_values``) for the stocktake's count sheet.
 
 Named here: what the importers, the stocktake sheet and the import wizard use. The modules'
 other public names (``STANDARD_ALIASES``, ``column_letter``, ``read_rows``...) are shared
@@ -15,11 +16,13 @@ from inventory_app.services.tabular.cells import (
     cell_text,
 )
 from inventory_app.services.tabular.rows import Column, SourceRow, Table
+from inventory_app.services.tabular.sheet_values import SheetValues, read_sheet_values
 from inventory_app.services.tabular.table import read_table
 from inventory_app.services.tabular.xlsx_files import check_workbook_file
 
 __all__ = [
     "Column",
+    "SheetValues",
     "SourceRow",
     "Table",
     "cell_date",
@@ -28,5 +31,6 @@ __all__ = [
     "cell_shown",
     "cell_text",
     "check_workbook_file",
+    "read_sheet_values",
     "read_table",
 ]

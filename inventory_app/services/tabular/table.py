@@ -1,4 +1,5 @@
-"""Read a user's spreadsheet (.csv or .xlsx) into rows keyed by column, for the importers.
+"""Read a user's spreadsheet (.csv, .xlsx, .xls or .ods) into rows keyed by column, for the
+importers.
 
 The reader does not know what rows mean: an importer declares its columns (``Column``), the reader
 finds them by header (English or Chinese, see ``STANDARD_ALIASES``), skips blank rows and returns
@@ -11,7 +12,8 @@ Problems at a place in the file (header, a formula cell, a misaligned CSV row) r
 sheet, too big) raises ``ValidationError``; ``cancel()`` returning True raises ``Cancelled``.
 
 ``read_table`` lives here; the work lives in ``aliases`` (header names), ``cells`` (cell
-parsers), ``rows`` (header search and the reading loop), ``csv_files`` and ``xlsx_files``. The
+parsers), ``rows`` (header search and the reading loop), ``csv_files``, ``xlsx_files`` (which
+hands a sheet to ``calamine_files`` where ``xlsx_scan`` allows) and ``xls_ods_files``. The
 package (``services.tabular``) names what other packages use.
 """
 
@@ -25,12 +27,20 @@ from inventory_app.domain.errors import ValidationError
 from inventory_app.services.progress import cyclic_gc_paused
 from inventory_app.services.tabular.csv_files import read_csv
 from inventory_app.services.tabular.rows import Column, Table
+from inventory_app.services.tabular.xls_ods_files import read_ods, read_xls
 from inventory_app.services.tabular.xlsx_files import read_xlsx
 
-__all__ = ["TEXT_SUFFIXES", "WORKBOOK_SUFFIXES", "read_table"]
+__all__ = ["ODS_SUFFIXES", "TEXT_SUFFIXES", "WORKBOOK_SUFFIXES", "XLS_SUFFIXES", "read_table"]
 
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+XLS_SUFFIXES = (".xls",)
+ODS_SUFFIXES = (".ods",)
+_WORKBOOK_READERS = {
+    **dict.fromkeys(WORKBOOK_SUFFIXES, read_xlsx),
+    **dict.fromkeys(XLS_SUFFIXES, read_xls),
+    **dict.fromkeys(ODS_SUFFIXES, read_ods),
+}
 
 
 def read_table(
@@ -42,7 +52,7 @@ def read_table(
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> Table:
-    """Read a .csv/.txt/.tsv or .xlsx file into rows keyed by ``columns``' keys.
+    """Read a .csv/.txt/.tsv, .xlsx, .xls or .ods file into rows keyed by ``columns``' keys.
 
     ``sheet`` names the worksheet of a workbook (default: the first visible one). ``max_rows``
     limits the non-blank data rows. ``progress(done, total)`` gets sheet row numbers every
@@ -53,13 +63,11 @@ def read_table(
     if suffix in TEXT_SUFFIXES:
         with cyclic_gc_paused():
             return read_csv(path, columns, max_rows=max_rows, progress=progress, cancel=cancel)
-    if suffix in WORKBOOK_SUFFIXES:
+    if (read := _WORKBOOK_READERS.get(suffix)) is not None:
         with cyclic_gc_paused():
-            return read_xlsx(
+            return read(
                 path, columns, sheet=sheet, max_rows=max_rows, progress=progress, cancel=cancel
             )
-    if suffix == ".xls":
-        raise ValidationError("tabular.old_xls", file=path.name)
     if not suffix:
         raise ValidationError("tabular.no_file_type", file=path.name)
     raise ValidationError("tabular.unsupported_type", file=path.name, suffix=suffix)

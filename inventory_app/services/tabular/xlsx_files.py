@@ -1,4 +1,5 @@
-"""Read an .xlsx workbook with openpyxl, after refusing unsafe, damaged or non-workbook files."""
+"""Read an .xlsx workbook, after refusing unsafe, damaged or non-workbook files: with calamine
+where it reads the sheet as openpyxl would (``xlsx_scan`` says where), else with openpyxl."""
 
 from __future__ import annotations
 
@@ -13,6 +14,12 @@ from xml.etree.ElementTree import ParseError
 from xml.parsers import expat
 
 from inventory_app.domain.errors import RowError, ValidationError
+from inventory_app.services.tabular.calamine_files import (
+    Unreadable,
+    calamine,
+    load_sheet,
+    read_loaded_sheet,
+)
 from inventory_app.services.tabular.cells import SPACES, Cell, cell_text, strip_spaces
 from inventory_app.services.tabular.rows import (
     Column,
@@ -23,6 +30,7 @@ from inventory_app.services.tabular.rows import (
     open_error,
     read_rows,
 )
+from inventory_app.services.tabular.xlsx_scan import plan_sheet
 
 _MAX_UNPACKED = 2 << 30  # declared uncompressed bytes of a workbook; bounds a zip bomb
 
@@ -62,28 +70,50 @@ def _refuse_doctype(archive: zipfile.ZipFile, name: str) -> None:
         return
 
 
-def check_workbook_file(path: Path) -> None:
-    """Refuse what openpyxl should not parse: non-zip files, zip bombs, DTDs in any XML part."""
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # an OLE2 compound file: an .xls, or a password-protected .xlsx
+
+
+def file_head(path: Path) -> bytes:
+    """The first 4 KB of ``path`` (an ``OSError`` becomes the user's ``ValidationError``)."""
     try:
         with open(path, "rb") as f:
-            head = f.read(4096)
-        if head.startswith(b"\xd0\xcf\x11\xe0"):
-            raise ValidationError("tabular.not_workbook_xls", file=path.name)
-        if not head.startswith(b"PK"):
-            looks_text = b"\x00" not in head and head.strip() != b""
-            code = "tabular.not_workbook_text" if looks_text else "tabular.not_workbook"
-            raise ValidationError(code, file=path.name)
+            return f.read(4096)
+    except OSError as exc:
+        raise open_error(path, exc) from exc
+
+
+def looks_like_text(head: bytes) -> bool:
+    return b"\x00" not in head and head.strip() != b""
+
+
+def check_workbook_file(path: Path) -> None:
+    """Refuse what openpyxl should not parse: non-zip files, zip bombs, DTDs in any XML part."""
+    head = file_head(path)
+    if head.startswith(OLE_MAGIC):
+        raise ValidationError("tabular.not_workbook_xls", file=path.name)
+    if not head.startswith(b"PK"):
+        code = "tabular.not_workbook_text" if looks_like_text(head) else "tabular.not_workbook"
+        raise ValidationError(code, file=path.name)
+    check_archive(
+        path, too_big="tabular.not_workbook_too_big", damaged="tabular.not_workbook_damaged"
+    )
+
+
+def check_archive(path: Path, *, too_big: str, damaged: str) -> None:
+    """Refuse a zip bomb (code ``too_big``), a damaged zip (``damaged``) and a DTD in any
+    part (``tabular.workbook_hostile``): what an .xlsx and an .ods are checked for."""
+    try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
             if sum(m.file_size for m in members) > _MAX_UNPACKED:
-                raise ValidationError("tabular.not_workbook_too_big", file=path.name)
+                raise ValidationError(too_big, file=path.name)
             for member in members:  # every part: a sheet need not be named .xml
                 if not member.is_dir():
                     _refuse_doctype(archive, member.filename)
     except _Doctype:
         raise ValidationError("tabular.workbook_hostile", file=path.name) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as exc:
-        raise ValidationError("tabular.not_workbook_damaged", file=path.name) from exc
+        raise ValidationError(damaged, file=path.name) from exc
     except OSError as exc:
         raise open_error(path, exc) from exc
 
@@ -225,6 +255,11 @@ def read_xlsx(
     """Read one worksheet of a workbook that ``check_workbook_file`` accepts (cells as typed:
     numbers exact, dates as dates; formulas and Excel errors are row problems)."""
     check_workbook_file(path)
+    table = _read_with_calamine(
+        path, columns, sheet=sheet, max_rows=max_rows, progress=progress, cancel=cancel
+    )
+    if table is not None:
+        return table
     from openpyxl import load_workbook
 
     try:
@@ -247,6 +282,42 @@ def read_xlsx(
         return read_rows(rows, columns, max_rows=max_rows, progress=progress, cancel=cancel)
     finally:
         workbook.close()
+
+
+def _read_with_calamine(
+    path: Path,
+    columns: Sequence[Column],
+    *,
+    sheet: str | None,
+    max_rows: int,
+    progress: Callable[[int, int], None] | None,
+    cancel: Callable[[], bool] | None,
+) -> Table | None:
+    """The sheet read by calamine, or None where openpyxl is to read it: calamine is not
+    installed, cannot read the file, or the sheet holds what it reads differently
+    (``xlsx_scan``)."""
+    if calamine() is None:
+        return None
+    plan = plan_sheet(path, sheet)
+    if plan is None:
+        return None
+    if plan.dimension_rows is not None:  # openpyxl's refusal, from the stored dimension
+        first, last = plan.dimension_rows
+        if last - first > max_rows:
+            raise ValidationError(
+                "tabular.sheet_too_long",
+                file=path.name,
+                sheet=plan.name,
+                last_row=last,
+                max_rows=max_rows,
+            )
+    try:
+        loaded = load_sheet(path, plan.name)
+    except Unreadable:
+        return None
+    return read_loaded_sheet(
+        path.name, loaded, columns, max_rows=max_rows, progress=progress, cancel=cancel
+    )
 
 
 def _openpyxl_problem(path: Path, exc: Exception) -> ValidationError | None:

@@ -135,7 +135,7 @@ class ImportWizard(QDialog):
         folder = str(self.ctx.path.parent) if self.ctx.path else ""
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Choose the file to import"), folder,
-            self.tr("Spreadsheets (*.xlsx *.csv *.txt *.tsv)"),
+            self.tr("Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt *.tsv)"),
         )  # fmt: skip
         if path:
             self.load_file(Path(path))

@@ -235,7 +235,7 @@ class StocktakesPage(Page):
         if row is None:
             return
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import count sheet"), "", self.tr("Excel workbook (*.xlsx)")
+            self, self.tr("Import count sheet"), "", self.tr("Spreadsheets (*.xlsx *.xls *.ods)")
         )
         if path:
             self.read_sheet(row.id, Path(path))
