@@ -17,9 +17,11 @@ from inventory_app.domain.pinyin import search_keys
 
 
 def pinyin_keys(name: str) -> str:
-    """The pinyin search keys of an item name (``domain.pinyin.search_keys``): ``""`` for a
-    name without Chinese characters."""
-    return search_keys(name, _readings)
+    """The pinyin search keys of an item name (``domain.pinyin.search_keys``) followed by a
+    space, ``""`` for a name without Chinese characters. The space puts every two letters of
+    the keys inside a trigram (``qe `` for Q鹅), which is how ``search`` finds them."""
+    keys = search_keys(name, _readings)
+    return f"{keys} " if keys else ""
 
 
 def fill_keys(conn: sqlite3.Connection) -> int:
@@ -30,7 +32,6 @@ def fill_keys(conn: sqlite3.Connection) -> int:
     return len(changed)
 
 
-@functools.lru_cache(maxsize=8192)
 def _readings(run: str) -> tuple[tuple[str, ...], ...]:
     """The readings of each character of a run of Chinese characters, the likeliest first.
 
@@ -38,8 +39,8 @@ def _readings(run: str) -> tuple[tuple[str, ...], ...]:
     (银行: háng only) and gives one standing alone all the readings of its character
     dictionary. Of those, only the ones its phrase dictionary uses in some word are kept
     (长 zhǎng, cháng; 葡 pú but not the obscure bèi), and always the first. With tone marks:
-    its toneless style costs twice as much, and ``domain.pinyin`` drops them. Cached:
-    brands and product words recur across a catalogue's names."""
+    its toneless style costs twice as much, and ``domain.pinyin`` drops them (and caches
+    what it made of each run)."""
     pinyin, used = _dictionary()
     out = []
     for ch, options in zip(run, pinyin(run), strict=False):

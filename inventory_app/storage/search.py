@@ -5,8 +5,8 @@ see ``domain.pinyin``: ``laosuannai lsn`` for 老酸奶). Words of 3 or more cha
 through the FTS5 trigram index (``items_fts``), which matches any substring, so a Chinese
 name needs no word breaks; shorter words (牛奶, "A1") cannot use a trigram index and fall
 back to ``LIKE`` on code, name and barcode. For the pinyin keys a two-letter word still
-uses the index: keys hold only ``a-z``, ``0-9`` and spaces, so "ls" occurs in a key exactly
-when one of the 74 trigrams "ls?" / "?ls" does, or the key is "ls" itself.
+uses the index: keys hold only ``a-z``, ``0-9`` and spaces and end with a space, so "ls"
+occurs in them exactly when one of the 74 trigrams "ls?" / "?ls" does.
 """
 
 from __future__ import annotations
@@ -65,8 +65,7 @@ def _short_word_sql(word: str, alias: str, params: list[object]) -> str:
             params.append(f"%{key}%")
         else:
             either.append(f"{alias}.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
-            either.append(f"{alias}.pinyin = ?")
-            params += [_key_trigrams(key), key]
+            params.append(_key_trigrams(key))
     return f"({' OR '.join(either)})"
 
 
