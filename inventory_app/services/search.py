@@ -1,8 +1,11 @@
-"""Finding items by what a user types or scans: a name, a code or a barcode.
+"""Finding items by what a user types or scans: a name, its pinyin, a code or a barcode.
 
-Words of 3 or more characters go through the FTS5 trigram index (``items_fts``), which
-matches any substring, so a Chinese name needs no word breaks; shorter words (牛奶, "A1")
-fall back to ``LIKE``. An exact SKU or barcode always comes first.
+Every word typed must occur in the item's code, name, barcode or the pinyin of its name,
+full or initials (``laosuan``, ``lao suan nai`` and ``lsn`` all find 老酸奶; see
+``domain.pinyin``). Words of 3 or more characters go through the FTS5 trigram index
+(``items_fts``), which matches any substring, so a Chinese name needs no word breaks;
+shorter words (牛奶, "A1") fall back to ``LIKE`` (``storage.search``). An exact SKU or
+barcode always comes first.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 
 from inventory_app.domain.errors import NotFound, ValidationError
+from inventory_app.storage.pinyin import pinyin_keys
 
 # The master data a user edits, in the order ``services.catalog.validate_item`` returns it.
 # Never the stock columns (on_hand_*, last_cost, last_counted): the ledger keeps those.
@@ -100,26 +101,27 @@ def known_names(conn: sqlite3.Connection) -> tuple[set[str], set[str]]:
 
 
 # Many rows per statement: every statement that writes items also writes their trigram index
-# (items_fts), which costs per statement, so 76 rows in one statement go 2-3x faster than 76
+# (items_fts), which costs per statement, so 71 rows in one statement go 2-3x faster than 71
 # statements (measured on 10,000 and 50,000 items). 999 is SQLite's oldest limit on ``?``;
-# a row is the editable columns and one more (created_at, or the id to update).
-_ROWS_PER_STATEMENT = 999 // (len(EDITABLE) + 1)
-_ROW = f"({', '.join('?' * (len(EDITABLE) + 1))})"
+# a row is the editable columns, the name's pinyin keys (``storage.pinyin``, computed here
+# so that every write of a name writes its keys) and one more (created_at, or the id).
+_ROWS_PER_STATEMENT = 999 // (len(EDITABLE) + 2)
+_ROW = f"({', '.join('?' * (len(EDITABLE) + 2))})"
 
 
 @functools.cache
 def _insert_values(count: int) -> str:
-    """``INSERT INTO items (EDITABLE..., created_at) VALUES (...), ...`` for ``count`` rows."""
-    return (
-        f"INSERT INTO items ({', '.join(EDITABLE)}, created_at) VALUES {', '.join([_ROW] * count)}"
-    )
+    """``INSERT INTO items (EDITABLE..., pinyin, created_at) VALUES (...), ...`` for
+    ``count`` rows."""
+    columns = ", ".join(EDITABLE)
+    return f"INSERT INTO items ({columns}, pinyin, created_at) VALUES {', '.join([_ROW] * count)}"
 
 
 @functools.cache
 def _update_values(count: int) -> str:
-    """``UPDATE items ... FROM (VALUES (id, EDITABLE...), ...)`` for ``count`` rows
+    """``UPDATE items ... FROM (VALUES (id, EDITABLE..., pinyin), ...)`` for ``count`` rows
     (UPDATE FROM: SQLite 3.33; the trigram search index already needs 3.34)."""
-    sets = ", ".join(f"{c} = v.column{n}" for n, c in enumerate(EDITABLE, 2))
+    sets = ", ".join(f"{c} = v.column{n}" for n, c in enumerate((*EDITABLE, "pinyin"), 2))
     return (
         f"UPDATE items SET {sets} FROM (VALUES {', '.join([_ROW] * count)}) AS v"
         " WHERE items.id = v.column1"
@@ -129,12 +131,12 @@ def _update_values(count: int) -> str:
 def insert_items(
     conn: sqlite3.Connection, rows: Sequence[Mapping[str, object]], *, created_at: str
 ) -> range:
-    """Insert items (rows keyed by ``EDITABLE``); returns their ids. A SKU or barcode that is
-    already used raises ``ValidationError`` naming it (``catalog.sku_taken`` /
-    ``catalog.barcode_taken``): the caller's transaction must then roll back, since the
-    rows before the refused one went in."""
+    """Insert items (rows keyed by ``EDITABLE``) with their names' pinyin keys; returns
+    their ids. A SKU or barcode that is already used raises ``ValidationError`` naming it
+    (``catalog.sku_taken`` / ``catalog.barcode_taken``): the caller's transaction must then
+    roll back, since the rows before the refused one went in."""
     first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM items").fetchone()[0]
-    values = [(*(r[c] for c in EDITABLE), created_at) for r in rows]
+    values = [(*(r[c] for c in EDITABLE), pinyin_keys(str(r["name"])), created_at) for r in rows]
     _write_in_batches(conn, _insert_values, values, rows)
     return range(first, first + len(rows))
 
@@ -142,12 +144,13 @@ def insert_items(
 def update_items(
     conn: sqlite3.Connection, rows: Sequence[Mapping[str, object]], *, ids: Sequence[int]
 ) -> None:
-    """Replace the master data of item ``ids[n]`` with ``rows[n]`` (keyed by ``EDITABLE``);
-    stock columns and ``created_at`` are untouched. A SKU or barcode another item holds
-    raises ``ValidationError`` naming it; the caller's transaction must then roll back."""
+    """Replace the master data of item ``ids[n]`` with ``rows[n]`` (keyed by ``EDITABLE``)
+    and its pinyin keys; stock columns and ``created_at`` are untouched. A SKU or barcode
+    another item holds raises ``ValidationError`` naming it; the caller's transaction must
+    then roll back."""
     # one row per item, the last one given (what row-by-row updates would leave)
     last = {i: r for r, i in zip(rows, ids, strict=True)}
-    values = [(i, *(r[c] for c in EDITABLE)) for i, r in last.items()]
+    values = [(i, *(r[c] for c in EDITABLE), pinyin_keys(str(r["name"]))) for i, r in last.items()]
     _write_in_batches(conn, _update_values, values, list(last.values()))
 
 

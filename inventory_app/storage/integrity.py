@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from inventory_app.storage.pinyin import pinyin_keys
+
 # (what is being proved, SQL returning a few offending rows as text)
 CHECKS: tuple[tuple[str, str], ...] = (
     (
@@ -124,6 +126,13 @@ CHECKS: tuple[tuple[str, str], ...] = (
            WHERE bal < 0 LIMIT 5""",
     ),
     (
+        # pinyin_keys(): the Python function, registered on the connection by run_rules
+        "item pinyin keys = those of its name",
+        """SELECT 'item ' || sku || ': pinyin keys ' || quote(pinyin) || ' but its name gives ' ||
+                  quote(pinyin_keys(name))
+           FROM items WHERE pinyin <> pinyin_keys(name) LIMIT 5""",
+    ),
+    (
         "a reversal reverses an original, once",
         """SELECT 'movement ' || r.id || ' reverses ' || r.reverses_id || ', which is ' ||
                   coalesce(o.type, 'missing')
@@ -147,6 +156,7 @@ HEAVY = {
 
 
 def run_rules(conn: sqlite3.Connection, rules: list[tuple[str, str]]) -> dict[str, list[str]]:
+    conn.create_function("pinyin_keys", 1, pinyin_keys, deterministic=True)
     return {rule: [r[0] for r in conn.execute(sql).fetchall()] for rule, sql in rules}
 
 

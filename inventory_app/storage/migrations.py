@@ -11,7 +11,8 @@ import sqlite3
 from collections.abc import Callable
 
 from inventory_app.domain.errors import NotAnInventoryFile
-from inventory_app.storage.schema import STEP_1, STEP_2, STEP_3, STEP_5
+from inventory_app.storage import pinyin
+from inventory_app.storage.schema import STEP_1, STEP_2, STEP_3, STEP_5, STEP_6_COLUMN, STEP_6_INDEX
 
 APPLICATION_ID = 0x494E5654  # "INVT": marks our files
 
@@ -74,12 +75,24 @@ def _step_5(conn: sqlite3.Connection) -> None:
 _step_5.rebuilds_tables = True  # type: ignore[attr-defined]  # see ``migrate``
 
 
+def _step_6(conn: sqlite3.Connection) -> None:
+    # The keys are filled between the two scripts: with the old index and its triggers gone
+    # and the new ones not yet made, the UPDATE of each item writes no index rows, and the
+    # new index is built once from the filled column. An empty shop never loads pypinyin.
+    for statement in _split(STEP_6_COLUMN):
+        conn.execute(statement)
+    pinyin.fill_keys(conn)
+    for statement in _split(STEP_6_INDEX):
+        conn.execute(statement)
+
+
 STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _step_1,
     _step_2,
     _step_3,
     _step_4,
     _step_5,
+    _step_6,
 ]
 LATEST = len(STEPS)
 

@@ -343,3 +343,43 @@ CREATE TRIGGER movements_closed_period BEFORE INSERT ON movements
 WHEN NEW.date <= (SELECT value FROM meta WHERE key = 'lock_date')
 BEGIN SELECT RAISE(ABORT, 'the period is closed'); END;
 """
+
+
+# Step 6: pinyin search. ``items.pinyin`` holds the name's pinyin keys (full pinyin and
+# initials, see ``domain.pinyin``), computed in Python by ``storage.pinyin`` whenever a name
+# is written (SQL cannot compute them) and checked by ``check``. The search index gains it
+# as a fourth column: an FTS5 table's columns are fixed, so it is made anew, filled and its
+# triggers recreated as step 2 made them, with the new column. ``migrations`` runs the first
+# script, fills the keys of the items already there, then the second. ``items_name`` lets
+# search walk the names in order: one or two typed letters match most items, and the first
+# 20 by name are then found at once instead of by sorting them all (see ``search``).
+STEP_6_COLUMN = """
+DROP TRIGGER items_fts_ai;
+DROP TRIGGER items_fts_ad;
+DROP TRIGGER items_fts_au;
+DROP TABLE items_fts;
+ALTER TABLE items ADD COLUMN pinyin TEXT NOT NULL DEFAULT '';
+"""
+
+STEP_6_INDEX = """
+CREATE VIRTUAL TABLE items_fts USING fts5 (
+    sku, name, barcode, pinyin, content = 'items', content_rowid = 'id', tokenize = 'trigram'
+);
+INSERT INTO items_fts (rowid, sku, name, barcode, pinyin)
+SELECT id, sku, name, coalesce(barcode, ''), pinyin FROM items;
+CREATE TRIGGER items_fts_ai AFTER INSERT ON items BEGIN
+    INSERT INTO items_fts (rowid, sku, name, barcode, pinyin)
+    VALUES (new.id, new.sku, new.name, coalesce(new.barcode, ''), new.pinyin);
+END;
+CREATE TRIGGER items_fts_ad AFTER DELETE ON items BEGIN
+    INSERT INTO items_fts (items_fts, rowid, sku, name, barcode, pinyin)
+    VALUES ('delete', old.id, old.sku, old.name, coalesce(old.barcode, ''), old.pinyin);
+END;
+CREATE TRIGGER items_fts_au AFTER UPDATE OF sku, name, barcode, pinyin ON items BEGIN
+    INSERT INTO items_fts (items_fts, rowid, sku, name, barcode, pinyin)
+    VALUES ('delete', old.id, old.sku, old.name, coalesce(old.barcode, ''), old.pinyin);
+    INSERT INTO items_fts (rowid, sku, name, barcode, pinyin)
+    VALUES (new.id, new.sku, new.name, coalesce(new.barcode, ''), new.pinyin);
+END;
+CREATE INDEX items_name ON items (name);
+"""

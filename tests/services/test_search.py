@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from inventory_app.domain.model import ItemFields
-from inventory_app.services import browse, catalog, search
+from inventory_app.services import browse, catalog, check, search
 from inventory_app.services import postings as stock
 from inventory_app.services.browse import movements as browse_movements
 
@@ -152,3 +152,81 @@ def test_odd_input_never_breaks_the_query(stocked):
     ]:
         assert search.search_items(stocked, text) == [], text
         assert browse.count_items(stocked, browse.ItemFilter(text=text)) == 0, text
+
+
+# -- pinyin -----------------------------------------------------------------------------------
+
+
+def _pinyin_shop(db):
+    catalog.add_items(
+        db,
+        [
+            ItemFields(sku="Y1", name="伊利 老酸奶 原味 200ml"),
+            ItemFields(sku="Y2", name="纯牛奶 250ml"),
+            ItemFields(sku="C1", name="长尾夹 41mm", category="文具"),
+            ItemFields(sku="B1", name="银行卡套"),
+            ItemFields(sku="K1", name="Coca-Cola 可口可乐 330ml", barcode="6900000000017"),
+            ItemFields(sku="Q1", name="Q鹅"),  # keys: just "qe"
+            ItemFields(sku="E1", name="Lemon soda"),
+        ],
+    )
+
+
+def test_pinyin_full_initials_and_spaced_find_a_chinese_name(db):
+    _pinyin_shop(db)
+    for typed in ["lsn", "LSN", "laosuan", "laosuannai", "lao suan nai", "suannai", "yili lsn"]:
+        assert _skus(search.search_items(db, typed)) == ["Y1"], typed
+    assert _skus(search.search_items(db, "sn")) == ["Y1"]  # two letters: inside the initials
+    assert _skus(search.search_items(db, "niunai")) == ["Y2"]
+    assert _skus(search.search_items(db, "nai")) == ["Y1", "Y2"]  # by name: 伊利 before 纯
+    assert _skus(search.search_items(db, "cnn")) == ["Y2"]
+
+
+def test_polyphones_are_found_the_way_a_clerk_reads_them(db):
+    _pinyin_shop(db)
+    for typed in ["changweijia", "zhangweijia", "cwj", "zwj", "chang wei"]:
+        assert _skus(search.search_items(db, typed)) == ["C1"], typed
+    assert _skus(search.search_items(db, "yinhang")) == ["B1"]
+    assert search.search_items(db, "yinxing") == []  # 行 in 银行 is háng only
+
+
+def test_mixed_names_match_by_english_chinese_pinyin_and_initials(db):
+    _pinyin_shop(db)
+    for typed in ["coca", "Cola", "可口", "可口可乐", "kekou", "kele", "kkkl", "cola kele", "330"]:
+        assert _skus(search.search_items(db, typed)) == ["K1"], typed
+    assert _skus(search.search_items(db, "qe")) == ["Q1"]  # the whole key is two letters
+    assert _skus(search.search_items(db, "lemon")) == ["E1"]  # no keys: its words as typed
+
+
+def test_a_new_name_gets_new_keys(db):
+    _pinyin_shop(db)
+    catalog.update_item(db, "Y1", ItemFields(sku="Y1", name="蒙牛 酸酸乳"))
+    assert search.search_items(db, "lsn") == []
+    assert _skus(search.search_items(db, "mnssr")) == ["Y1"]
+    catalog.update_items(db, [ItemFields(sku="Y1", name="老酸奶"), ItemFields(sku="Y2", name="X")])
+    assert _skus(search.search_items(db, "lsn")) == ["Y1"]
+    assert search.search_items(db, "cnn") == []
+    assert check.check(db).ok
+
+
+def test_the_items_page_filters_by_pinyin(db):
+    _pinyin_shop(db)
+    f = browse.ItemFilter(text="kekou")
+    assert [r.sku for r in browse.item_page(db, f).rows] == ["K1"]
+    assert browse.count_items(db, browse.ItemFilter(text="cwj")) == 1
+    assert browse.count_items(db, browse.ItemFilter(text="zh")) == 1  # 长 zhang
+    assert browse.count_items(db, browse.ItemFilter(text="cw", category="文具")) == 1
+
+
+def test_short_words_find_what_a_plain_substring_test_finds(db):
+    # One or two characters take other paths (a walk of the name index, trigrams of the
+    # keys, a scan): each must find exactly the items a substring test finds, in name order.
+    _pinyin_shop(db)
+    catalog.add_items(db, [ItemFields(sku=f"Z{n}", name=f"老{n}号 {n}b") for n in range(8)])
+    rows = db.conn.execute("SELECT sku, name, coalesce(barcode, ''), pinyin, id FROM items")
+    items = sorted(rows.fetchall(), key=lambda r: (r[1], r[4]))
+    texts = {t.lower() for r in items for t in r[:4]}
+    words = {t[k : k + n] for t in texts for n in (1, 2) for k in range(len(t) - n + 1)} - {" "}
+    for word in sorted(w for w in words if not w.startswith(" ") and not w.endswith(" ")):
+        expected = [r[0] for r in items if any(word in t.lower() for t in r[:4])]
+        assert _skus(search.search_items(db, word, limit=100)) == expected, word

@@ -1,7 +1,8 @@
 """A migration is history: new files, migrated files and files of earlier releases all end
 with the same schema, and an earlier release's shop opens, checks clean and takes postings.
 
-``data/schema_v5.json`` is ``sqlite_master`` of a new file at data version 5 as released;
+``data/schema_v6.json`` is ``sqlite_master`` of a new file at data version 6 as released
+(``schema_v5.json``: at version 5, which steps 1-5 must still give);
 ``data/demo_shop_31b49d1.db`` is a demo shop (30 items, 60 days) made by release 31b49d1
 (``inventory_app --db FILE demo --skus 30 --days 60``, see ``data/README.md``).
 """
@@ -15,7 +16,7 @@ import sqlite3
 from decimal import Decimal as D
 from pathlib import Path
 
-from inventory_app.services import check, reports, shop
+from inventory_app.services import check, reports, search, shop
 from inventory_app.services import postings as stock
 from inventory_app.storage import migrations
 from tests.storage.test_db import shop_at_version_4
@@ -28,13 +29,24 @@ def schema(conn: sqlite3.Connection) -> list[list]:
     return [list(r) for r in rows]
 
 
-def released_schema() -> list[list]:
-    return json.loads((DATA / "schema_v5.json").read_text(encoding="utf-8"))
+def released_schema(version: int = 6) -> list[list]:
+    return json.loads((DATA / f"schema_v{version}.json").read_text(encoding="utf-8"))
 
 
 def test_a_new_file_has_the_released_schema(db):
-    assert migrations.LATEST == 5  # a new step adds its own released schema file
+    assert migrations.LATEST == 6  # a new step adds its own released schema file
     assert schema(db.conn) == released_schema()
+
+
+def test_the_earlier_steps_still_give_the_schema_they_released(tmp_path):
+    conn = sqlite3.connect(tmp_path / "v5.db", isolation_level=None)
+    steps = migrations.STEPS
+    migrations.STEPS, migrations.LATEST = steps[:5], 5
+    try:
+        migrations.migrate(conn)
+    finally:
+        migrations.STEPS, migrations.LATEST = steps, len(steps)
+    assert schema(conn) == released_schema(5)
 
 
 def test_a_file_migrated_from_version_4_has_the_same_schema(tmp_path):
@@ -50,6 +62,11 @@ def test_a_shop_of_the_previous_release_opens_checks_and_posts(tmp_path):
         assert schema(db.conn) == released_schema()
         report = check.check(db)
         assert report.ok, "\n".join(report.lines())
+        # the migration filled the pinyin keys of the items already there
+        assert [h.sku for h in search.search_items(db, "spz")] == ["HH-0003"]  # 手帕纸
+        assert [h.sku for h in search.search_items(db, "kekou")] == ["DR-0003"]  # 可口可乐
+        by_name = ["EL-0003", "EL-0002"]  # 起帆 电线, 远东 电线
+        assert [h.sku for h in search.search_items(db, "dian xian")] == by_name
         (first, *_) = [r for r in reports.stock_by_item(db) if r.qty >= 1]
         changes = stock.issue(db, sku=first.sku, qty="1", date=dt.date.today())
         assert len(changes.movements) == 1

@@ -100,8 +100,9 @@ def item_page(
     after: Cursor | None = None,
     limit: int,
 ) -> PageRows:
-    """Items matching every word of ``text`` (code, name, barcode), in ``category`` if given,
-    active / archived / both (True / False / None). Rows are ``item_row``'s."""
+    """Items matching every word of ``text`` (code, name, barcode or pinyin: see
+    ``storage.search``), in ``category`` if given, active / archived / both (True / False /
+    None). Rows are ``item_row``'s."""
     where, params = _item_where(text, category, active)
     return keyset_page(
         conn,

@@ -4,7 +4,8 @@ A barcode scanner is a keyboard that types a code and Enter, so Enter decides: a
 SKU or barcode is a *scan* (``item_chosen(item, True)``); anything else picks the best
 match of ``services.search`` (``item_chosen(item, False)``). Enter on an empty field emits
 ``empty_enter`` so a form can move on to its next field. Suggestions (FTS5 trigram search
-over code, name and barcode) pop up after a short pause, never while a scanner types.
+over code, name, barcode and the name's pinyin: ``lsn`` suggests 老酸奶) pop up after a
+short pause, never while a scanner types.
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ class ItemPicker(QLineEdit):
     # -- suggestions ----------------------------------------------------------------------
 
     def matches(self, text: str, *, limit: int = SUGGESTIONS) -> list[search.ItemHit]:
-        """Active items whose code, name or barcode contain ``text`` (exact codes first)."""
+        """Active items whose code, name, barcode or pinyin contain ``text`` (exact codes
+        first)."""
         return search.search_items(self.db, text, limit=limit) if text.strip() else []
 
     def display(self, hit: search.ItemHit) -> str:
