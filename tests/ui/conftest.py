@@ -35,6 +35,19 @@ def no_dialog_handler_outlives_its_test():
     stop_waiting()
 
 
+@pytest.fixture(autouse=True)
+def no_worker_outlives_its_test():
+    """A refresh still computing on a worker when its test ends would read a shop file the
+    next fixture is closing (on a loaded machine the dashboard's sometimes did)."""
+    yield
+    from PySide6.QtCore import QThreadPool
+
+    from inventory_app.ui import workers
+
+    for pool in (workers.background_pool(), QThreadPool.globalInstance()):
+        assert pool.waitForDone(30_000), "a worker was still running 30 s after its test"
+
+
 @pytest.fixture
 def ctx(qapp, stocked):
     """The ``stocked`` shop (A1 FIFO hammer, M1 FEFO milk) behind an AppContext."""
