@@ -32,12 +32,13 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if getattr(args, "db", None) else shop.default_db_path()
 
 
-def open_for_read(args: argparse.Namespace) -> Database:
-    """The shop named by ``--db`` (or the default one), open for reading."""
+def open_for_read(args: argparse.Namespace, *, check: bool = True) -> Database:
+    """The shop named by ``--db`` (or the default one), open for reading (``check=False``:
+    without the integrity check that opening runs when it is due)."""
     path = db_path(args)
     if not path.exists():
         raise NotAnInventoryFile("cli.no_shop", path=str(path))
-    return shop.open_shop(path, write=False)
+    return shop.open_shop(path, write=False, check=check)
 
 
 def open_for_write(args: argparse.Namespace, *, create: bool = False) -> Database:
