@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
-import json
+import io
 import sys
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from json.encoder import encode_basestring  # the C one: ensure_ascii=False's string encoder
 from pathlib import Path
 
 from inventory_app.domain.errors import NotAnInventoryFile
@@ -70,38 +71,134 @@ def jsonable(value: object) -> object:
 
 
 def print_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=jsonable)
-    sys.stdout.write("\n")
+    """``data`` as ``json.dump(data, ensure_ascii=False, indent=2, default=jsonable)`` wrote
+    it, and a newline, in one write (json.dump made ~560k small writes for 10k rows)."""
+    sys.stdout.write(json_text(data) + "\n")
+
+
+def json_text(data: object) -> str:
+    """The same text as ``json.dumps(data, ensure_ascii=False, indent=2, default=jsonable)``,
+    about three times faster: with an indent the json module encodes in pure Python, through a
+    generator per container; this one appends to one list and takes Decimal and date (what
+    every report holds) without the round trip through ``default``. tests/cli compare both."""
+    out: list[str] = []
+    _encode(data, "\n", out)
+    return "".join(out)
+
+
+def _encode(value: object, indent: str, out: list[str]) -> None:
+    """Append ``value``'s JSON to ``out``; ``indent`` is the newline and indent of its own
+    line (each level two spaces more). The type tests follow json's own order."""
+    if isinstance(value, str):
+        out.append(encode_basestring(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif isinstance(value, int):
+        out.append(int.__repr__(value))
+    elif isinstance(value, float):
+        out.append(_float_text(value))
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            out.append("[]")
+            return
+        inner = indent + "  "
+        sep = "," + inner
+        out.append("[" + inner)
+        for i, item in enumerate(value):
+            if i:
+                out.append(sep)
+            _encode(item, inner, out)
+        out.append(indent + "]")
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = indent + "  "
+        sep = "," + inner
+        out.append("{" + inner)
+        for i, (key, item) in enumerate(value.items()):
+            if i:
+                out.append(sep)
+            out.append(encode_basestring(_key_text(key)) + ": ")
+            _encode(item, inner, out)
+        out.append(indent + "}")
+    elif type(value) is Decimal or type(value) is dt.date:
+        out.append(f'"{value}"')  # str() and isoformat(): no character needs escaping
+    else:
+        plain = jsonable(value)
+        if plain is value:
+            raise ValueError("Circular reference detected")  # what json says here
+        _encode(plain, indent, out)
+
+
+def _float_text(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value in (float("inf"), float("-inf")):
+        return "Infinity" if value > 0 else "-Infinity"
+    return float.__repr__(value)
+
+
+def _key_text(key: object) -> str:
+    if isinstance(key, str):
+        return key
+    if isinstance(key, float):
+        return _float_text(key)
+    if key is True:
+        return "true"
+    if key is False:
+        return "false"
+    if key is None:
+        return "null"
+    if isinstance(key, int):
+        return int.__repr__(key)
+    raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
 
 
 def print_csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    w = csv.writer(sys.stdout, lineterminator="\n")
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
     w.writerow(columns)
-    for row in rows:
-        w.writerow(["" if v is None else jsonable(v) for v in row])
+    w.writerows(["" if v is None else jsonable(v) for v in row] for row in rows)
+    sys.stdout.write(buf.getvalue())
 
 
 def print_table(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    sys.stdout.write(table_text(columns, rows))
+
+
+def table_text(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """Columns padded to their widest cell (East Asian characters count two), numbers
+    right-aligned; one line per row, each ending in a newline."""
     cells = [[("" if v is None else str(jsonable(v))) for v in row] for row in rows]
-    widths = [display_width(c) for c in columns]
-    for row in cells:
-        widths = [max(w, display_width(v)) for w, v in zip(widths, row, strict=True)]
+    cell_widths = [[_width(v) for v in row] for row in cells]
+    widths = [_width(c) for c in columns]
+    for row in cell_widths:
+        widths = [max(w, v) for w, v in zip(widths, row, strict=True)]
     numeric = [
         all(_looks_numeric(r[i]) for r in cells if r[i]) and any(r[i] for r in cells)
         for i in range(len(columns))
     ]
 
-    def fmt(values: Sequence[str]) -> str:
+    def fmt(values: Sequence[str], value_widths: Sequence[int]) -> str:
         out = []
-        for v, w, num in zip(values, widths, numeric, strict=True):
-            pad = " " * (w - display_width(v))
+        for v, vw, w, num in zip(values, value_widths, widths, numeric, strict=True):
+            pad = " " * (w - vw)
             out.append(pad + v if num else v + pad)
         return "  ".join(out).rstrip()
 
-    print(fmt(columns))
-    print("  ".join("-" * w for w in widths))
-    for row in cells:
-        print(fmt(row))
+    lines = [fmt(columns, [_width(c) for c in columns]), "  ".join("-" * w for w in widths)]
+    lines += [fmt(row, row_widths) for row, row_widths in zip(cells, cell_widths, strict=True)]
+    return "\n".join(lines) + "\n"
+
+
+def _width(text: str) -> int:
+    # ASCII is one column a character: skips the per-character lookup for most cells
+    return len(text) if text.isascii() else display_width(text)
 
 
 def _looks_numeric(text: str) -> bool:
