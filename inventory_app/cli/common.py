@@ -14,7 +14,7 @@ from pathlib import Path
 
 from inventory_app.domain.errors import NotAnInventoryFile
 from inventory_app.domain.messages import render
-from inventory_app.domain.text import display_width
+from inventory_app.domain.text import char_width
 from inventory_app.services import shop
 from inventory_app.services.shop import Database
 
@@ -173,32 +173,66 @@ def print_table(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> Non
 
 def table_text(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """Columns padded to their widest cell (East Asian characters count two), numbers
-    right-aligned; one line per row, each ending in a newline."""
-    cells = [[("" if v is None else str(jsonable(v))) for v in row] for row in rows]
-    cell_widths = [[_width(v) for v in row] for row in cells]
-    widths = [_width(c) for c in columns]
-    for row in cell_widths:
-        widths = [max(w, v) for w, v in zip(widths, row, strict=True)]
-    numeric = [
-        all(_looks_numeric(r[i]) for r in cells if r[i]) and any(r[i] for r in cells)
-        for i in range(len(columns))
-    ]
-
-    def fmt(values: Sequence[str], value_widths: Sequence[int]) -> str:
-        out = []
-        for v, vw, w, num in zip(values, value_widths, widths, numeric, strict=True):
-            pad = " " * (w - vw)
-            out.append(pad + v if num else v + pad)
-        return "  ".join(out).rstrip()
-
-    lines = [fmt(columns, [_width(c) for c in columns]), "  ".join("-" * w for w in widths)]
-    lines += [fmt(row, row_widths) for row, row_widths in zip(cells, cell_widths, strict=True)]
+    right-aligned; one line per row, each ending in a newline. Built a column at a time."""
+    raw = [tuple(row) for row in rows]
+    by_column = list(zip(*raw, strict=True)) if raw else [() for _ in columns]
+    if len(by_column) != len(columns):
+        raise ValueError("every row needs a value for each column")
+    padded = []
+    widths = []
+    for title, values in zip(columns, by_column, strict=True):
+        texts = [v if type(v) is str else _cell_text(v) for v in values]
+        cells = [title, *texts]
+        cell_widths = [len(t) if t.isascii() else _wide_width(t) for t in cells]
+        width = max(cell_widths)
+        filled = [(v, t) for v, t in zip(values, texts, strict=True) if t]
+        numeric = bool(filled) and all(_numeric_cell(v, t) for v, t in filled)
+        if all(t.isascii() for t in cells):  # one column a character: str's own padding
+            padded.append([t.rjust(width) if numeric else t.ljust(width) for t in cells])
+        else:
+            pads = [" " * (width - w) for w in cell_widths]
+            if numeric:
+                padded.append([pad + t for pad, t in zip(pads, cells, strict=True)])
+            else:
+                padded.append([t + pad for pad, t in zip(pads, cells, strict=True)])
+        widths.append(width)
+    lines = ["  ".join(line).rstrip() for line in zip(*padded, strict=True)]
+    lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines) + "\n"
+
+
+def _cell_text(value: object) -> str:
+    if type(value) is Decimal:
+        return str(value)
+    if value is None:
+        return ""
+    return str(jsonable(value))
+
+
+def _numeric_cell(value: object, text: str) -> bool:
+    # A number's own text always reads as one: only text needs parsing to tell
+    kind = type(value)
+    return kind is Decimal or kind is int or kind is float or _looks_numeric(text)
+
+
+class _CharWidths(dict):
+    """Columns of each character met so far (unicodedata's answer, asked once a character)."""
+
+    def __missing__(self, ch: str) -> int:
+        width = self[ch] = char_width(ch)
+        return width
+
+
+_CHAR_WIDTHS = _CharWidths()
+
+
+def _wide_width(text: str) -> int:
+    return sum(map(_CHAR_WIDTHS.__getitem__, text))
 
 
 def _width(text: str) -> int:
     # ASCII is one column a character: skips the per-character lookup for most cells
-    return len(text) if text.isascii() else display_width(text)
+    return len(text) if text.isascii() else _wide_width(text)
 
 
 def _looks_numeric(text: str) -> bool:

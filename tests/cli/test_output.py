@@ -126,3 +126,26 @@ def test_table_is_what_was_printed_line_by_line(capsys, rows):
     columns = ("sku", "名称", "location", "qty", "date")
     common.print_table(columns, rows)
     assert capsys.readouterr().out == reference_table(columns, rows)
+
+
+cells = st.one_of(
+    st.none(),
+    st.text(alphabet=st.sampled_from("ab1,.-— 螺丝ｶ\u3000é0"), max_size=6),  # "1,000", "—", wide
+    st.decimals(allow_nan=False, allow_infinity=False, places=2),
+    st.integers(),
+    st.booleans(),
+    st.floats(),
+    st.dates(),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=4).flatmap(
+    lambda n: st.tuples(
+        st.lists(st.text(alphabet="xy名", max_size=3), min_size=n, max_size=n),
+        st.lists(st.lists(cells, min_size=n, max_size=n), max_size=6),
+    )
+))  # fmt: skip
+def test_table_text_is_what_print_table_printed(columns_rows):
+    columns, rows = columns_rows
+    assert common.table_text(columns, rows) == reference_table(columns, rows)
