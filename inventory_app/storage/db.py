@@ -26,7 +26,8 @@ Connection = sqlite3.Connection
 
 # PRAGMA quick_check reads every page of the file (~2 s on 1M movements): opening runs it only
 # when it is due (``_check_due``); ``check`` and the desktop app's background check run it each
-# time, and a pass seen by a writer is noted in the file under this key (UTC, ISO 8601).
+# time, and a pass seen by a writer is noted in the file under this key: when (UTC, ISO 8601)
+# and where ("2026-12-02T06:35:29+00:00 /home/shop/shop.db").
 QUICK_CHECK_PASSED = "quick_check_passed"
 QUICK_CHECK_EVERY = dt.timedelta(days=1)
 
@@ -217,7 +218,7 @@ def check_file(path: str | Path) -> None:
         # note of a pass just seen, harmless to whoever writes next.)
         conn = _connect(path)
         try:
-            _note_pass(conn)
+            _note_pass(conn, path)
         finally:
             conn.close()
 
@@ -255,7 +256,7 @@ def _prepare(
         tables = _verify(conn, path, fresh=fresh)
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.execute("PRAGMA temp_store = MEMORY")
-        proved = check and tables > 0 and _check_due(conn, unclean=unclean)
+        proved = check and tables > 0 and _check_due(conn, path, unclean=unclean)
         if proved:
             _quick_check(conn, path)
         if write:
@@ -263,7 +264,7 @@ def _prepare(
             conn.execute("PRAGMA synchronous = FULL")
             migrations.migrate(conn)
             if proved:
-                _note_pass(conn)
+                _note_pass(conn, path)
         else:
             conn.execute("PRAGMA query_only = ON")
     except sqlite3.Error as exc:
@@ -298,9 +299,10 @@ def _verify(conn: sqlite3.Connection, path: Path, *, fresh: bool) -> int:
     return tables
 
 
-def _check_due(conn: sqlite3.Connection, *, unclean: bool) -> bool:
+def _check_due(conn: sqlite3.Connection, path: Path, *, unclean: bool) -> bool:
     """Whether opening should prove the file with ``quick_check`` now: after an unclean
-    shutdown, and when no pass has been noted in the last day.
+    shutdown, and when no pass has been noted in the last day for the file at this place
+    (a copy, a backup about to be restored, a file moved: checked at its first open).
 
     Unclean shutdown (a writer killed, the machine stopped with the file open) is told by the
     lock file beside it (``storage.lock``): a clean close empties it, so text in a lock file
@@ -318,8 +320,11 @@ def _check_due(conn: sqlite3.Connection, *, unclean: bool) -> bool:
     noted = meta.get(conn, QUICK_CHECK_PASSED)
     if noted is None:
         return True
+    stamp, _, where = noted.partition(" ")
+    if where != str(path.resolve()):
+        return True
     try:
-        when = dt.datetime.fromisoformat(noted)
+        when = dt.datetime.fromisoformat(stamp)
     except ValueError:
         return True
     if when.tzinfo is None:
@@ -334,11 +339,11 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
         raise NotAnInventoryFile("db.damaged", name=path.name, problems="; ".join(problems[:3]))
 
 
-def _note_pass(conn: sqlite3.Connection) -> None:
-    """Note in the file that ``quick_check`` passed now (a writer's connection, outside any
-    transaction). A note that cannot be written (busy, disk full) only means the next open
+def _note_pass(conn: sqlite3.Connection, path: Path) -> None:
+    """Note in the file that ``quick_check`` passed now, here (a writer's connection, outside
+    any transaction). A note that cannot be written (busy, disk full) only means the next open
     checks again."""
-    stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    stamp = f"{dt.datetime.now(dt.UTC).isoformat(timespec='seconds')} {path.resolve()}"
     try:
         conn.execute("BEGIN IMMEDIATE")
         meta.put(conn, [(QUICK_CHECK_PASSED, stamp)])

@@ -1,6 +1,7 @@
 """When opening proves the file with quick_check: after an unclean shutdown (a writer killed
-for real), when no pass was noted in the last day; never otherwise. A page damaged where
-opening does not read shows whether the check ran: the open is refused only if it did."""
+for real), when no pass was noted in the last day for the file at this place (a copy, a backup
+being restored); never otherwise. A page damaged where opening does not read shows whether
+the check ran: the open is refused only if it did."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import textwrap
 import pytest
 
 from inventory_app.domain.errors import NotAnInventoryFile
-from inventory_app.services import check, shop
+from inventory_app.services import backup, check, shop
 from inventory_app.storage import lock, meta
 from inventory_app.storage.db import QUICK_CHECK_PASSED, open_db
 
@@ -49,9 +50,20 @@ def noted(path) -> str | None:
         return meta.get(db.conn, QUICK_CHECK_PASSED)
 
 
-def note(path, value: str) -> None:
+def noted_when(path) -> dt.datetime:
+    when, where = noted(path).split(" ", 1)
+    assert where == str(path.resolve())
+    return dt.datetime.fromisoformat(when)
+
+
+def note(path, when: str, where=None) -> None:
+    value = f"{when} {where or path.resolve()}"
     with open_db(path, check=False) as db, db.transaction() as conn:
         meta.put(conn, [(QUICK_CHECK_PASSED, value)])
+
+
+def hours_ago(hours: float) -> str:
+    return (NOW - dt.timedelta(hours=hours)).isoformat(timespec="seconds")
 
 
 def refused(path, *, write: bool) -> bool:
@@ -67,11 +79,10 @@ def test_a_writer_notes_the_pass_and_opens_within_a_day_skip_the_check(tmp_path)
     path = new_shop(tmp_path / "shop.db")
     assert noted(path) is None  # a new file has nothing to prove yet
     open_db(path).close()  # nothing noted: due, and the writer notes the pass
-    when = dt.datetime.fromisoformat(noted(path))
-    assert abs(when - NOW) < dt.timedelta(minutes=5)
+    assert abs(noted_when(path) - NOW) < dt.timedelta(minutes=5)
     damage(path)
     assert not refused(path, write=False) and not refused(path, write=True)
-    note(path, (NOW - dt.timedelta(hours=25)).isoformat(timespec="seconds"))
+    note(path, hours_ago(25))
     assert refused(path, write=False) and refused(path, write=True)  # a day later: due again
 
 
@@ -85,18 +96,35 @@ def test_a_reader_runs_a_due_check_and_writes_nothing(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "value",
+    ("when", "where"),
     [
-        (NOW + dt.timedelta(days=2)).isoformat(timespec="seconds"),  # a clock set back since
-        (NOW - dt.timedelta(hours=1)).replace(tzinfo=None).isoformat(),  # no time zone
-        "yesterday",
+        (hours_ago(-48), None),  # in the future: a clock set back since
+        (hours_ago(1)[:-6], None),  # no time zone
+        ("yesterday", None),
+        (hours_ago(1), "/elsewhere/shop.db"),  # checked at another place: this is a copy
     ],
 )
-def test_a_note_that_cannot_be_trusted_makes_the_check_due(tmp_path, value):
+def test_a_note_that_cannot_be_trusted_makes_the_check_due(tmp_path, when, where):
     path = new_shop(tmp_path / "shop.db")
-    note(path, value)
+    note(path, hours_ago(1))
     damage(path)
+    assert not refused(path, write=False)  # (the same note, trusted)
+    note(path, when, where)
     assert refused(path, write=False)
+
+
+def test_a_copy_and_a_backup_being_restored_are_checked_at_their_first_open(tmp_path):
+    path = new_shop(tmp_path / "shop.db")
+    open_db(path).close()  # checked and noted here
+    copy = tmp_path / "usb" / "shop.db"
+    copy.parent.mkdir()
+    copy.write_bytes(path.read_bytes())  # the note travels with it
+    damage(copy)
+    assert refused(copy, write=False)
+    with pytest.raises(NotAnInventoryFile) as caught:
+        backup.restore(copy, path)  # refused before it replaces anything
+    assert caught.value.code == "db.damaged"
+    assert not (tmp_path / "shop.db.before-restore").exists()
 
 
 def test_check_false_leaves_the_check_to_the_caller(tmp_path):
@@ -114,7 +142,7 @@ def test_check_file_notes_the_pass_only_in_the_writers_process(tmp_path):
     assert noted(path) is None
     with open_db(path, check=False):  # this process is the writer now (as the desktop app)
         check.check_file(path)
-        assert abs(dt.datetime.fromisoformat(noted(path)) - NOW) < dt.timedelta(minutes=5)
+        assert abs(noted_when(path) - NOW) < dt.timedelta(minutes=5)
 
 
 def hold_open_for_writing(path) -> subprocess.Popen:
@@ -166,11 +194,10 @@ def test_after_a_writer_is_killed_the_next_open_checks_the_file(tmp_path):
 
 def test_after_a_writer_is_killed_a_sound_file_is_checked_once(tmp_path):
     path = new_shop(tmp_path / "shop.db")
-    an_hour_ago = (NOW - dt.timedelta(hours=1)).isoformat(timespec="seconds")
-    note(path, an_hour_ago)  # recent: only the kill makes the check due
+    note(path, hours_ago(1))  # recent: only the kill makes the check due
     kill(hold_open_for_writing(path))
-    with open_db(path) as db:  # the next writer proves the file and notes it
-        assert meta.get(db.conn, QUICK_CHECK_PASSED) != an_hour_ago
+    with open_db(path):  # the next writer proves the file and notes it
+        assert abs(noted_when(path) - NOW) < dt.timedelta(minutes=5)
     assert not lock.left_unclean(path)  # closed cleanly
     damage(path)
     assert not refused(path, write=False)  # nothing due any more
