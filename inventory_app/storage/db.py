@@ -235,12 +235,6 @@ def check_pages(db: Database) -> None:
         raise problem from exc
 
 
-def quick_check(conn: sqlite3.Connection) -> list[str]:
-    """What ``PRAGMA quick_check`` finds wrong with the file: [] when every page is sound."""
-    result = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-    return [] if result == ["ok"] else result
-
-
 def _prepare(
     conn: sqlite3.Connection,
     path: Path,
@@ -314,10 +308,15 @@ def _check_due(conn: sqlite3.Connection, path: Path, *, unclean: bool) -> bool:
     The pass is noted by writers only: a reader's connection is query-only, and taking the
     writer lock just to write one line would refuse a writer starting meanwhile. So a shop
     only read for more than a day is checked at each read until a writer opens it (the
-    desktop app notes its background check at every start)."""
+    desktop app notes its background check at start and daily while the shop is open)."""
     if unclean:
         return True
-    noted = meta.get(conn, QUICK_CHECK_PASSED)
+    try:
+        noted = meta.get(conn, QUICK_CHECK_PASSED)
+    except sqlite3.OperationalError as exc:
+        if exc.sqlite_errorcode != sqlite3.SQLITE_ERROR:
+            raise  # busy, I/O: refused by the caller
+        return True  # no meta table in a file of ours: what quick_check is for
     if noted is None:
         return True
     stamp, _, where = noted.partition(" ")
@@ -334,8 +333,8 @@ def _check_due(conn: sqlite3.Connection, path: Path, *, unclean: bool) -> bool:
 
 
 def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
-    problems = quick_check(conn)
-    if problems:
+    problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    if problems != ["ok"]:
         raise NotAnInventoryFile("db.damaged", name=path.name, problems="; ".join(problems[:3]))
 
 

@@ -201,3 +201,17 @@ def test_after_a_writer_is_killed_a_sound_file_is_checked_once(tmp_path):
     assert not lock.left_unclean(path)  # closed cleanly
     damage(path)
     assert not refused(path, write=False)  # nothing due any more
+
+
+def test_a_file_of_ours_without_its_meta_table_is_checked_not_crashed_on(tmp_path):
+    import sqlite3
+
+    from inventory_app.storage import migrations
+
+    path = tmp_path / "odd.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {migrations.APPLICATION_ID}")
+    conn.execute("CREATE TABLE items (id INTEGER PRIMARY KEY)")
+    conn.commit()
+    conn.close()
+    open_db(path, write=False).close()  # nothing noted where nothing can be: due, and sound
