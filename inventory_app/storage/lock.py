@@ -186,6 +186,7 @@ def left_unclean(db_path: Path) -> bool:
                 return False  # emptied by a clean close
         except OSError:  # a directory in the way; on Windows a live writer's locked byte
             return False
+        os.lseek(fd, 0, os.SEEK_SET)  # Windows locks from the file position: byte 0
         if not _try_lock(fd, shared=True):
             return False  # a writer holds it: alive
         _unlock(fd)
