@@ -258,12 +258,8 @@ _CHAR_WIDTHS = _CharWidths()
 
 
 def _wide_width(text: str) -> int:
+    """Columns ``text`` takes where it is not all ASCII (ASCII: ``len``)."""
     return sum(map(_CHAR_WIDTHS.__getitem__, text))
-
-
-def _width(text: str) -> int:
-    # ASCII is one column a character: skips the per-character lookup for most cells
-    return len(text) if text.isascii() else _wide_width(text)
 
 
 def _looks_numeric(text: str) -> bool:
