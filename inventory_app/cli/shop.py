@@ -59,7 +59,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with common.open_for_read(args) as db:
+    # check=False: the check itself runs quick_check first, once (not at opening as well)
+    with common.open_for_read(args, check=False) as db:
         report = check.check(db)
     for line in report.lines():
         print(line)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from inventory_app.storage import db as files
 from inventory_app.storage.db import Database
 from inventory_app.storage.integrity import run_checks
 
@@ -27,8 +29,19 @@ class CheckReport:
 
 
 def check(db: Database) -> CheckReport:
+    """Every ledger invariant and SQLite's own checks. A damaged file is refused first
+    (``NotAnInventoryFile``, as opening refuses it), before any rule reads its pages."""
     start = time.perf_counter()
     report = CheckReport()
+    files.check_pages(db)
     report.results = run_checks(db.conn, path=str(db.path))
     report.seconds = time.perf_counter() - start
     return report
+
+
+def check_file(path: str | Path) -> None:
+    """SQLite's ``quick_check`` of the shop file now, on a connection of its own (the desktop
+    app runs it in the background after opening): ``NotAnInventoryFile`` when the file is
+    damaged. The pass is noted in the file when this process is its writer, so that opening
+    it need not check again for a day."""
+    files.check_file(path)

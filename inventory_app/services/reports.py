@@ -156,39 +156,69 @@ def period_summary(db: Database, *, start: dt.date, end: dt.date, by: str = "ite
     opening = queries.flows(conn, None, start - dt.timedelta(days=1))
     period = queries.flows(conn, start, end)
     names = queries.item_rows(conn)
-    rows: dict[str, SummaryRow] = {}
+    # Sums stay in minor units (ints) and become Decimal once per row shown: the same figures
+    # as adding Decimals (exact, all of one exponent), at a fraction of the cost on 10k items.
+    sums: dict[str, tuple[str, str, str, list[int]]] = {}
+    no_flows = [0] * 6
     for item_id in set(opening) | set(period):
-        o = opening.get(item_id, [0] * 6)
-        p = period.get(item_id, [0] * 6)
+        o = opening.get(item_id, no_flows)
+        p = period.get(item_id, no_flows)
         oq, ov = o[0] - o[2] + o[4], o[1] - o[3] + o[5]
         if not (oq or ov or any(p)):
             continue
         sku, name, category, unit = names[item_id]
-        row = SummaryRow(
-            key=sku,
-            name=name,
-            category=category,
-            unit=unit,
-            opening_qty=qty_from_int(oq),
-            opening_value=money_from_int(ov),
-            in_qty=qty_from_int(p[0]),
-            in_value=money_from_int(p[1]),
-            out_qty=qty_from_int(p[2]),
-            out_value=money_from_int(p[3]),
-            adj_qty=qty_from_int(p[4]),
-            adj_value=money_from_int(p[5]),
-            closing_qty=qty_from_int(oq + p[0] - p[2] + p[4]),
-            closing_value=money_from_int(ov + p[1] - p[3] + p[5]),
-        )
+        figures = [oq, ov, *p, oq + p[0] - p[2] + p[4], ov + p[1] - p[3] + p[5]]
         if by == "item":
-            rows[sku] = row
+            sums[sku] = (name, category, unit, figures)
+        elif category in sums:
+            _add_into(sums[category][3], figures)
         else:
-            cat = rows.setdefault(category, SummaryRow(key=category, category=category))
-            cat.add(row)
-    out = Summary(start=start, end=end, by=by, rows=sorted(rows.values(), key=lambda r: r.key))
-    for r in out.rows:
-        out.totals.add(r)
-    return out
+            sums[category] = ("", category, "", figures)
+    total = [0] * len(NUMERIC_KEYS)
+    rows = []
+    qty = _Quantities()
+    for key in sorted(sums):
+        name, category, unit, figures = sums[key]
+        _add_into(total, figures)
+        rows.append(_summary_row(key, name, category, unit, figures, qty))
+    totals = _summary_row("total", "", "", "", total, qty)
+    return Summary(start=start, end=end, by=by, rows=rows, totals=totals)
+
+
+class _Quantities(dict):
+    """Quantities in thousandths -> Decimal, each converted once: a summary's 40k quantities
+    take ~1k distinct values (its money values are nearly all distinct)."""
+
+    def __missing__(self, n: int) -> Decimal:
+        q = self[n] = qty_from_int(n)
+        return q
+
+
+def _add_into(acc: list[int], figures: list[int]) -> None:
+    for i, x in enumerate(figures):
+        acc[i] += x
+
+
+def _summary_row(
+    key: str, name: str, category: str, unit: str, f: list[int], qty: _Quantities
+) -> SummaryRow:
+    """A row from its figures in NUMERIC_KEYS order, in minor units."""
+    return SummaryRow(
+        key=key,
+        name=name,
+        category=category,
+        unit=unit,
+        opening_qty=qty[f[0]],
+        opening_value=money_from_int(f[1]),
+        in_qty=qty[f[2]],
+        in_value=money_from_int(f[3]),
+        out_qty=qty[f[4]],
+        out_value=money_from_int(f[5]),
+        adj_qty=qty[f[6]],
+        adj_value=money_from_int(f[7]),
+        closing_qty=qty[f[8]],
+        closing_value=money_from_int(f[9]),
+    )
 
 
 def item_batches(db: Database, sku: str, *, location: str | None = None) -> list[BatchStock]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import sqlite3
 from collections.abc import Iterator
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from inventory_app.domain.errors import InventoryError, NotAnInventoryFile, RefusedOperation
-from inventory_app.storage import lock, migrations
+from inventory_app.storage import lock, meta, migrations
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -22,6 +23,13 @@ CACHE_KIB = 65536
 
 # The connection type services hold inside a transaction, without importing sqlite3 themselves.
 Connection = sqlite3.Connection
+
+# PRAGMA quick_check reads every page of the file (~2 s on 1M movements): opening runs it only
+# when it is due (``_check_due``); ``check`` and the desktop app's background check run it each
+# time, and a pass seen by a writer is noted in the file under this key: when (UTC, ISO 8601)
+# and where ("2026-12-02T06:35:29+00:00 /home/shop/shop.db").
+QUICK_CHECK_PASSED = "quick_check_passed"
+QUICK_CHECK_EVERY = dt.timedelta(days=1)
 
 
 class Database:
@@ -165,7 +173,9 @@ def open_db(
     """Open (or with ``create`` make) an inventory database.
 
     Raises ``NotAnInventoryFile`` for a missing, foreign, damaged or too-new file and
-    ``DatabaseInUse`` when another process is writing to it.
+    ``DatabaseInUse`` when another process is writing to it. ``check``: prove the file's
+    structure with ``quick_check`` when it is due (see ``_check_due``); False leaves that to
+    the caller (``check_file``).
     """
     path = Path(path).expanduser()
     exists = path.exists() and path.stat().st_size > 0
@@ -173,36 +183,82 @@ def open_db(
         raise NotAnInventoryFile("db.missing", path=str(path))
     if create and not write:
         raise ValueError("create needs write")
+    unclean = False
     if write:
         path.parent.mkdir(parents=True, exist_ok=True)
-        lock.acquire(path, program=program)
+        unclean = lock.acquire(path, program=program)
+    elif check and exists:
+        unclean = lock.left_unclean(path)
     try:
         conn = _connect(path)
         try:
-            _prepare(conn, path, write=write, fresh=not exists, check=check and exists)
+            _prepare(
+                conn, path, write=write, fresh=not exists, check=check and exists, unclean=unclean
+            )
         except BaseException:
             conn.close()
             raise
     except BaseException:
         if write:
-            lock.release(path)
+            lock.release(path, clean=False)  # refused (damaged, too new...): check it next time
         raise
     return Database(path, conn, writable=write)
 
 
+def check_file(path: str | Path) -> None:
+    """``quick_check`` now, on a read-only connection of its own (the desktop app runs it in
+    the background after opening): ``NotAnInventoryFile`` ("db.damaged") when it fails. When
+    this process is the file's writer, the pass is noted in the file for ``_check_due``."""
+    path = Path(path).expanduser()
+    with open_db(path, write=False, check=False) as db:
+        check_pages(db)
+    if lock.held_here(path):
+        # The note goes through a connection of its own: the writer's is the UI thread's.
+        # (Were the writer closed in between, this one line would be written unlocked; a
+        # note of a pass just seen, harmless to whoever writes next.)
+        conn = _connect(path)
+        try:
+            _note_pass(conn, path)
+        finally:
+            conn.close()
+
+
+def check_pages(db: Database) -> None:
+    """``quick_check`` now, on ``db``'s connection: ``NotAnInventoryFile`` ("db.damaged"),
+    as opening gives, when it fails."""
+    try:
+        _quick_check(db.conn, db.path)
+    except sqlite3.Error as exc:
+        problem = refusal(exc, db.path)
+        if problem is None:
+            raise
+        raise problem from exc
+
+
 def _prepare(
-    conn: sqlite3.Connection, path: Path, *, write: bool, fresh: bool, check: bool
+    conn: sqlite3.Connection,
+    path: Path,
+    *,
+    write: bool,
+    fresh: bool,
+    check: bool,
+    unclean: bool,
 ) -> None:
     """Verify the file, set the connection up and (writers) migrate it; what SQLite reports
     about the file is refused as in ``transaction``."""
     try:
-        _verify(conn, path, fresh=fresh, quick_check=check)
+        tables = _verify(conn, path, fresh=fresh)
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.execute("PRAGMA temp_store = MEMORY")
+        proved = check and tables > 0 and _check_due(conn, path, unclean=unclean)
+        if proved:
+            _quick_check(conn, path)
         if write:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             migrations.migrate(conn)
+            if proved:
+                _note_pass(conn, path)
         else:
             conn.execute("PRAGMA query_only = ON")
     except sqlite3.Error as exc:
@@ -212,7 +268,9 @@ def _prepare(
         raise problem from exc
 
 
-def _verify(conn: sqlite3.Connection, path: Path, *, fresh: bool, quick_check: bool) -> None:
+def _verify(conn: sqlite3.Connection, path: Path, *, fresh: bool) -> int:
+    """Refuse a file that is not ours, not a database or too new (reading the header and
+    the schema only); the number of schema entries it holds."""
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -225,14 +283,71 @@ def _verify(conn: sqlite3.Connection, path: Path, *, fresh: bool, quick_check: b
             raise  # busy, I/O...: refused by the caller as such, or a bug
         raise NotAnInventoryFile("db.not_inventory", name=path.name, problems=str(exc)) from exc
     if fresh:
-        return
+        return 0
     if app_id != migrations.APPLICATION_ID and not (app_id == 0 and tables == 0):
         raise NotAnInventoryFile("db.foreign", name=path.name)
     if version > migrations.LATEST:
         raise NotAnInventoryFile(
             "db.newer", name=path.name, version=version, latest=migrations.LATEST
         )
-    if quick_check:
-        result = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-        if result != ["ok"]:
-            raise NotAnInventoryFile("db.damaged", name=path.name, problems="; ".join(result[:3]))
+    return tables
+
+
+def _check_due(conn: sqlite3.Connection, path: Path, *, unclean: bool) -> bool:
+    """Whether opening should prove the file with ``quick_check`` now: after an unclean
+    shutdown, and when no pass has been noted in the last day for the file at this place
+    (a copy, a backup about to be restored, a file moved: checked at its first open).
+
+    Unclean shutdown (a writer killed, the machine stopped with the file open) is told by the
+    lock file beside it (``storage.lock``): a clean close empties it, so text in a lock file
+    nobody holds means the last writer never closed. Chosen over a "writer open" row in the
+    file, which would cost a commit and an fsync at every writer's open and close and make
+    opening fail on a full disk; and over "a -wal left behind", which says nothing certain:
+    readers keep one too, and a checkpoint may have emptied it before the writer died.
+
+    The pass is noted by writers only: a reader's connection is query-only, and taking the
+    writer lock just to write one line would refuse a writer starting meanwhile. So a shop
+    only read for more than a day is checked at each read until a writer opens it (the
+    desktop app notes its background check at start and daily while the shop is open)."""
+    if unclean:
+        return True
+    try:
+        noted = meta.get(conn, QUICK_CHECK_PASSED)
+    except sqlite3.OperationalError as exc:
+        if exc.sqlite_errorcode != sqlite3.SQLITE_ERROR:
+            raise  # busy, I/O: refused by the caller
+        return True  # no meta table in a file of ours: what quick_check is for
+    if noted is None:
+        return True
+    stamp, _, where = noted.partition(" ")
+    if where != str(path.resolve()):
+        return True
+    try:
+        when = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return True
+    if when.tzinfo is None:
+        return True
+    age = dt.datetime.now(dt.UTC) - when
+    return not dt.timedelta(0) <= age < QUICK_CHECK_EVERY  # in the future: a clock set back
+
+
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    if problems != ["ok"]:
+        raise NotAnInventoryFile("db.damaged", name=path.name, problems="; ".join(problems[:3]))
+
+
+def _note_pass(conn: sqlite3.Connection, path: Path) -> None:
+    """Note in the file that ``quick_check`` passed now, here (a writer's connection, outside
+    any transaction). A note that cannot be written (busy, disk full) only means the next open
+    checks again."""
+    stamp = f"{dt.datetime.now(dt.UTC).isoformat(timespec='seconds')} {path.resolve()}"
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        meta.put(conn, [(QUICK_CHECK_PASSED, stamp)])
+        conn.execute("COMMIT")
+    except sqlite3.Error:
+        with contextlib.suppress(sqlite3.Error):
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")

@@ -135,6 +135,19 @@ def test_check_passes_then_fails_on_a_tampered_cache(shop, capsys):
     assert "FAIL  batch remaining = received - allocated" in out
 
 
+def test_check_always_proves_the_pages_and_refuses_a_damaged_file(tmp_path, capsys):
+    from tests.storage.test_check_policy import damage, new_shop, noted
+
+    path = new_shop(tmp_path / "shop.db")
+    assert main(["--db", str(path), "init"]) == 0  # a writer's open: the pass is noted
+    assert noted(path) is not None
+    damage(path)
+    assert main(["--db", str(path), "stock"]) == 0  # noted today: reads skip the check
+    capsys.readouterr()
+    assert main(["--db", str(path), "check"]) == 2  # `check` never skips it
+    assert "shop.db is damaged" in capsys.readouterr().err
+
+
 def test_backup_is_a_verified_copy(shop, tmp_path, capsys):
     dest = tmp_path / "copies" / "b.db"
     assert main(["--db", str(shop), "backup", str(dest)]) == 0

@@ -162,3 +162,28 @@ def test_abc_ageing_reorder_commands(shop_file, capsys, tmp_path):
     assert code == 0 and data["rules"]["z"] == "1.6449" and data["rows"] == []
     code, out = run(capsys, "--db", shop_file, "report", "reorder")
     assert code == 0 and "service level 95.0%" in out
+
+
+def test_read_commands_load_no_chart_spreadsheet_or_qt_library(shop_file):
+    # start-up is part of every command's time: matplotlib, openpyxl, sqlite-utils (numpy)
+    # and Qt load only for the commands that draw, write .xlsx or show windows
+    import subprocess
+    import sys
+
+    code = (
+        "import contextlib, io, sys\n"
+        "from inventory_app.cli import main\n"
+        f"db = {shop_file!r}\n"
+        "for args in (['stock'], ['stock', '--format', 'json'], ['alerts'],\n"
+        "             ['summary', '--from', '2025-01-01', '--to', '2025-12-31'],\n"
+        "             ['report', 'turnover', '--from', '2025-01-01', '--to', '2025-12-31'],\n"
+        "             ['check']):\n"
+        "    with contextlib.redirect_stdout(io.StringIO()):\n"
+        "        assert main(['--db', db, *args]) == 0, args\n"
+        "heavy = ('matplotlib', 'openpyxl', 'sqlite_utils', 'numpy', 'PySide6')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == "[]"

@@ -200,6 +200,26 @@ def test_a_damaged_file_opens_then_warns_after_the_background_check(qtbot, tmp_p
     assert "damaged" in shown[0]
 
 
+def test_the_background_check_notes_its_pass_and_comes_back_daily(qtbot, tmp_path, monkeypatch):
+    from inventory_app.storage import meta
+    from inventory_app.storage.db import QUICK_CHECK_PASSED
+    from inventory_app.ui.window import shop_files
+
+    path = tmp_path / "shop.db"
+    shop.create_shop(path).close()  # a new file: nothing noted yet
+    monkeypatch.setattr(shop_files, "CHECK_AFTER_MS", 0)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.files.open_path(path)
+
+    def noted() -> str | None:
+        return meta.get(window.ctx.db.conn, QUICK_CHECK_PASSED)
+
+    qtbot.waitUntil(lambda: noted() is not None, timeout=10000)  # this process is the writer
+    qtbot.waitUntil(window.files.recheck_timer.isActive)
+    assert window.files.recheck_timer.interval() == shop_files.RECHECK_AFTER_MS
+
+
 def test_status_bar_alert_counts(qtbot, ctx):
     window = _window(qtbot, ctx)
     qtbot.waitUntil(lambda: not window.alerts_pending())

@@ -80,9 +80,12 @@ def _add_months(conn: sqlite3.Connection, acc: Flows, first: str | None, last: s
         sql += f" AND {month} >= ?"
         args = (last, first)
     for item_id, *sums in conn.execute(sql + " GROUP BY item_id", args):
-        f = acc[item_id]
-        for i, s in enumerate(sums):
-            f[i] += s
+        f = acc.get(item_id)
+        if f is None:  # most items: the first figures seen (10k items, twice a summary)
+            acc[item_id] = sums
+        else:
+            for i, s in enumerate(sums):
+                f[i] += s
 
 
 @memoized

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from inventory_app.domain.errors import InventoryError
-from inventory_app.services import backup, shop
+from inventory_app.services import backup, check, shop
 from inventory_app.services.shop import Database
 from inventory_app.ui import ops
 from inventory_app.ui.app_context import app_settings
@@ -45,18 +45,25 @@ def remember_recent(path: Path) -> None:
 
 
 CHECK_AFTER_MS = 3000
+# While a shop stays open the check is repeated daily: its note keeps command-line reads
+# from checking the file again (storage.db: a pass is due once a day).
+RECHECK_AFTER_MS = 24 * 60 * 60 * 1000
 
 
 def _integrity_check(path: Path) -> None:
-    """``PRAGMA quick_check`` on a read-only connection of its own (a worker's job)."""
-    with shop.open_shop(path, write=False, check=True):
-        pass
+    """``PRAGMA quick_check`` on a read-only connection of its own (a worker's job); the pass
+    is noted in the file, so command-line reads skip the check for a day."""
+    check.check_file(path)
 
 
 class ShopFiles(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.recheck_timer = QTimer(self)
+        self.recheck_timer.setSingleShot(True)
+        self.recheck_timer.setInterval(RECHECK_AFTER_MS)
+        self.recheck_timer.timeout.connect(self._check_again)
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -77,6 +84,7 @@ class ShopFiles(QObject):
             return False
         self.window.adopt_database(db)
         remember_recent(path)
+        self.recheck_timer.stop()
         # The integrity check reads the whole file: started once the first page has had
         # the machine to itself (on 1M movements it takes ~2.5 s on a core of its own).
         QTimer.singleShot(CHECK_AFTER_MS, self, lambda: self._start_check(path))
@@ -94,6 +102,12 @@ class ShopFiles(QObject):
                 QCoreApplication.translate("MainWindow", "The shop file is damaged"),
                 str(job.error),
             )
+        elif job.error is None:
+            self.recheck_timer.start()
+
+    def _check_again(self) -> None:
+        if self.window.ctx.path is not None:
+            self._start_check(self.window.ctx.path)
 
     def open_dialog(self) -> None:
         start = str(self._folder())
