@@ -44,8 +44,11 @@ def item_texts(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
 
 def items_with_fractional_qty(conn: sqlite3.Connection, *, until: dt.date) -> set[int]:
     """Items with a movement dated up to ``until`` whose quantity is not whole."""
+    # NOT INDEXED: SQLite would walk the item index for DISTINCT, visiting every movement in
+    # item order (1.8 s CPU on a 1M-movement shop); one scan in table order takes 0.1 s.
     rows = conn.execute(
-        f"SELECT DISTINCT item_id FROM movements WHERE qty % {QTY_SCALE} <> 0 AND date <= ?",
+        "SELECT DISTINCT item_id FROM movements NOT INDEXED"
+        f" WHERE qty % {QTY_SCALE} <> 0 AND date <= ?",
         (until.isoformat(),),
     )
     return {i for (i,) in rows}
