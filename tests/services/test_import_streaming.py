@@ -14,6 +14,8 @@ import random
 from decimal import Decimal as D
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from inventory_app.domain.errors import ImportErrors
 from inventory_app.services import imports, reports
@@ -187,3 +189,29 @@ def test_a_refused_row_shows_its_cell_as_written(stocked, tmp_path, monkeypatch)
         (4, "note", "", "ledger.writeoff_reason_unknown"),
     ]
     assert "row 3, column 'qty'" in str(info.value) and "1,500" in str(info.value)
+
+
+@given(
+    st.from_regex(r"[0-9]{1,14}(\.[0-9]{0,6})?", fullmatch=True)
+    | st.sampled_from(["0", "007", "1.", ".5", "-1", "+2", "1e3", "1,000", " 1", "１２", "0.0000"])
+    | st.sampled_from(["999999999999.999", "1000000000000", "0001000000000000", "12.34567"])
+)
+def test_plain_quantities_and_costs_read_as_the_long_way_reads_them(text):
+    from inventory_app.domain import money
+    from inventory_app.domain.errors import ValidationError
+    from inventory_app.services.imports.common import cell_cost
+    from inventory_app.services.tabular import cell_decimal
+
+    for fast, slow in (
+        (cell_qty, lambda t: money.parse_qty(str(cell_decimal(t)))),
+        (cell_cost, lambda t: money.parse_cost(str(cell_decimal(t)))),
+    ):
+        try:
+            expected = slow(text)
+        except ValidationError as exc:
+            with pytest.raises(ValidationError) as info:
+                fast(text)
+            assert (info.value.code, info.value.params) == (exc.code, exc.params)
+        else:
+            got = fast(text)
+            assert got == expected and got.as_tuple() == expected.as_tuple()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -152,14 +153,26 @@ class Cells(dict):
         return value
 
 
+# Plain digits with few enough decimals: what cell_decimal and money's parsers make of them is
+# Decimal(text) at the scale they give, so a column of distinct costs skips the long way.
+_PLAIN_QTY = re.compile(rf"[0-9]{{1,{money.MAX_DIGITS}}}(?:\.[0-9]{{1,{money.QTY_PLACES}}})?")
+_PLAIN_COST = re.compile(rf"[0-9]{{1,{money.MAX_DIGITS}}}(?:\.[0-9]{{1,{money.COST_PLACES}}})?")
+_QTY_SCALE = Decimal(1).scaleb(-money.QTY_PLACES)
+_COST_SCALE = Decimal(1).scaleb(-money.COST_PLACES)
+
+
 def cell_qty(raw: object) -> Decimal:
     """A quantity cell: an exact number with at most 3 decimals."""
+    if raw.__class__ is str and _PLAIN_QTY.fullmatch(raw):  # type: ignore[arg-type]
+        return Decimal(raw).quantize(_QTY_SCALE)  # type: ignore[arg-type]
     # as text, so that a message shows '1.2345', not Decimal('1.2345')
     return money.parse_qty(str(cell_decimal(raw)))
 
 
 def cell_cost(raw: object) -> Decimal:
     """A unit cost cell: an exact number with at most 4 decimals."""
+    if raw.__class__ is str and _PLAIN_COST.fullmatch(raw):  # type: ignore[arg-type]
+        return Decimal(raw).quantize(_COST_SCALE)  # type: ignore[arg-type]
     return money.parse_cost(str(cell_decimal(raw)))
 
 

@@ -126,6 +126,7 @@ def _nonzero_qty(raw: object) -> Decimal:
 
 _KEYS = ("date", "type", "sku", "qty", "unit_cost", "expiry", "batch", "location",
          "to_location", "reference", "note", "reason")  # fmt: skip
+_REMEMBERED_LINES = 50_000
 _RECEIPT, _WRITEOFF = MovementType.RECEIPT, MovementType.WRITEOFF
 _ADJUST, _TRANSFER = MovementType.ADJUST, MovementType.TRANSFER
 
@@ -154,6 +155,7 @@ class _JournalRows:
             "location": (_known(bounds.locations, "import.unknown_location"), False),
             "to_location": (_known(bounds.locations, "import.unknown_location"), False),
         }
+        self.made: dict[tuple, Line] = {}  # a row's cells but its date -> its line
         self.cells: dict[str, Cells] = {}
         for key in _KEYS:
             if key in headers:  # a column the file lacks is all None: nothing to parse
@@ -180,10 +182,16 @@ class _JournalRows:
             values, bad = cells.column(chunk.columns[key])
             columns.append(values)
             flagged |= bad
+        if len(self.made) > _REMEMBERED_LINES:
+            self.made.clear()
+        made = self.made
+        # a line is made of its row's cells but the date: rows alike share one (it is frozen)
+        alike = zip(*(chunk.columns.get(key, repeat(None)) for key in _KEYS[1:]), strict=False)
         out: list[Numbered] = []
         for k, (number, date, t, sku, qty, cost, expiry, batch, loc, to_loc, ref, note, reason) in (
             enumerate(zip(chunk.numbers, *columns, strict=False))  # repeat(None): endless
         ):  # fmt: skip
+            cells = next(alike)
             if (
                 k in flagged
                 or (qty < 0 and t is not _ADJUST)
@@ -192,14 +200,16 @@ class _JournalRows:
             ):
                 self.read_row(chunk.row(k), out)
                 continue
-            note = note or ""
-            if t is _WRITEOFF and not reason:
-                reason = _reason_in(note)
-            line = Line(
-                type=t, sku=sku, qty=qty, unit_cost=cost, batch=batch, expiry=expiry,
-                location=loc, to_location=to_loc, reason=reason,
-                override_reason=note if batch else None, note=note, reference=ref or "",
-            )  # fmt: skip
+            line = made.get(cells)
+            if line is None:
+                note = note or ""
+                if t is _WRITEOFF and not reason:
+                    reason = _reason_in(note)
+                line = made[cells] = Line(
+                    type=t, sku=sku, qty=qty, unit_cost=cost, batch=batch, expiry=expiry,
+                    location=loc, to_location=to_loc, reason=reason,
+                    override_reason=note if batch else None, note=note, reference=ref or "",
+                )  # fmt: skip
             out.append((number, date, line))
         return out
 

@@ -21,7 +21,7 @@ from inventory_app.services.tabular.rows import (
 )
 
 _SAMPLE_BYTES = 64 * 1024
-_SHARED_TEXTS = 50_000  # distinct CSV texts remembered so repeats share one object
+_SHARED_TEXTS = 20_000  # distinct texts of a column remembered so repeats share one object
 
 
 class _Stripped(dict):
