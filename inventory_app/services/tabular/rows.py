@@ -39,7 +39,7 @@ __all__ = [  # Column, Header, column_letter: also named here for the format mod
 ]
 
 _PROGRESS_EVERY = 2000
-CHUNK_ROWS = 4000  # rows converted at a time, column by column
+CHUNK_ROWS = 1000  # rows converted at a time, column by column (a chunk stays in CPU cache)
 _HEADER_SCAN = 10  # non-blank rows searched for the header (title rows above it are skipped)
 _MAX_ERRORS = 1000  # stop reading after this many cell problems
 
