@@ -221,11 +221,11 @@ def raw_insert(csv_path: Path, work: Path, indexes: list[str]) -> float:
     return time.perf_counter() - t
 
 
-def engine_floor(csv_path: Path, shop_template: Path, work: Path) -> float:
+def engine_floor(csv_path: Path, shop_template: Path, work: Path) -> tuple[float, float]:
     """Seconds the posting engine alone takes over the journal's lines (this tree's engine,
     ``postings.post_entries`` in one transaction, commit included), the lines made from the
     CSV beforehand, untimed, in a child process: what an import would take with no reading,
-    parsing or start-up at all."""
+    parsing or start-up at all. (seconds, CPU seconds)"""
     db = work / "floor.db"
     for suffix in ("", "-wal", "-shm", ".lock"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
@@ -233,7 +233,8 @@ def engine_floor(csv_path: Path, shop_template: Path, work: Path) -> float:
     env = {**os.environ, "PYTHONPATH": str(HERE)}
     cmd = [sys.executable, __file__, "--engine-floor", str(csv_path), str(db)]
     done = subprocess.run(cmd, cwd=HERE, env=env, capture_output=True, text=True, check=True)
-    return float(done.stdout.split()[-1])
+    cpu, seconds = (float(x) for x in done.stdout.split()[-2:])
+    return seconds, cpu
 
 
 def _engine_floor_child(csv_path: Path, db_path: Path) -> None:
@@ -256,11 +257,11 @@ def _engine_floor_child(csv_path: Path, db_path: Path) -> None:
             )  # fmt: skip
             entries.append((dt.date.fromisoformat(d), line))
     db = shop.open_shop(db_path, write=True)
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     changes = postings.post_entries(db, entries)
-    elapsed = time.perf_counter() - t
+    elapsed, cpu = time.perf_counter() - t, time.process_time() - cpu
     assert len(changes.movements) == len(entries)
-    print(elapsed)
+    print(cpu, elapsed)
 
 
 def measure(name: str, rows: int, trees: list[Path], work: Path, csv_path: Path, shop: Path,
@@ -268,14 +269,14 @@ def measure(name: str, rows: int, trees: list[Path], work: Path, csv_path: Path,
     """Each round runs the raw baseline, then each tree's import, so that a busy spell of
     the machine touches them alike; medians of the rounds."""
     raws: list[float] = []
-    floors: list[float] = []
+    floors: list[tuple[float, float]] = []
     runs: dict[Path, list[Run]] = {tree: [] for tree in trees}
     for n in range(repeat):
         raws.append(raw_insert(csv_path, work, indexes))
         line = f"  round {n + 1}: raw {raws[-1]:6.2f} s"
         if floor:
             floors.append(engine_floor(csv_path, shop, work))
-            line += f", engine alone {floors[-1]:6.2f} s"
+            line += f", engine alone {floors[-1][0]:6.2f} s (cpu {floors[-1][1]:6.2f})"
         for i, tree in enumerate(trees):
             run = run_import(tree, shop, work, argv)
             runs[tree].append(run)
@@ -284,8 +285,12 @@ def measure(name: str, rows: int, trees: list[Path], work: Path, csv_path: Path,
     raw = statistics.median(raws)
     print(f"{name:<18} {rows:>9,} rows   raw {raw:6.2f} s {rows / raw:>9,.0f} rows/s")
     if floors:
-        f = statistics.median(floors)
-        print(f"  the engine alone, lines made beforehand: {f:6.2f} s, ratio {raw / f:5.3f}")
+        f = statistics.median(s for s, _ in floors)
+        cpu = statistics.median(c for _, c in floors)
+        print(
+            f"  the engine alone, lines made beforehand: {f:6.2f} s, ratio {raw / f:5.3f}"
+            f"  (cpu {cpu:6.2f} s)"
+        )
     for i, tree in enumerate(trees):
         s = statistics.median(r.seconds for r in runs[tree])
         cpu = statistics.median(r.cpu for r in runs[tree])
