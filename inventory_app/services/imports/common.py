@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from inventory_app.domain import money
 from inventory_app.domain.errors import (
     Cancelled,
-    ImportErrors,
     InsufficientStock,
     InventoryError,
     RefusedOperation,
@@ -24,7 +25,7 @@ from inventory_app.domain.model import Changes, Line
 from inventory_app.services.progress import Cancel, Progress
 from inventory_app.services.tabular import (
     SourceRow,
-    Table,
+    TableReader,
     cell_decimal,
     cell_shown,
 )
@@ -32,16 +33,34 @@ from inventory_app.storage import catalog as catalog_sql
 from inventory_app.storage.db import Connection, Database
 from inventory_app.storage.ledger.poster import Poster
 
+__all__ = [
+    "Cancel",
+    "Cells",
+    "Collector",
+    "DryRun",
+    "ImportResult",
+    "Numbered",
+    "Posting",
+    "Problem",
+    "Progress",
+    "Refused",
+    "cell_cost",
+    "cell_qty",
+    "known_names",
+    "refusal_errors",
+]
+
 
 class Collector:
-    """Gathers row errors; ``cell`` parses one cell and records a failure instead of raising."""
+    """Gathers row errors; ``cell`` parses one cell and records a failure instead of raising.
+    ``headers``: the file's header text by column key (``Table.headers``)."""
 
-    def __init__(self, table: Table) -> None:
-        self.table = table
+    def __init__(self, headers: Mapping[str, str]) -> None:
+        self.headers = headers
         self.errors: list[RowError] = []
 
     def header(self, key: str) -> str:
-        return self.table.headers.get(key, key)
+        return self.headers.get(key, key)
 
     def add(self, row: SourceRow, key: str, code: str, /, **params: object) -> None:
         """Record problem ``code`` (with ``params``) at ``row``'s column ``key`` ('' for the
@@ -51,11 +70,19 @@ class Collector:
         self.errors.append(RowError(row.number, column, cell_shown(raw), code, params))
 
     def cell(self, row: SourceRow, key: str, parse, *, required: bool = False):
+        """The cell at ``key`` parsed by ``parse`` (a function, or a column's ``Cells``); None
+        if it is empty (a problem if ``required``) or cannot be parsed (the problem noted)."""
         raw = row.values.get(key)
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             if required:
                 self.add(row, key, "import.empty")
             return None
+        if isinstance(parse, Cells):
+            value = parse[raw]
+            if value.__class__ is Problem:
+                self.add(row, key, value.code, **value.params)
+                return None
+            return value
         try:
             return parse(raw)
         except InventoryError as exc:
@@ -63,14 +90,89 @@ class Collector:
             return None
 
 
+# --- one column's cells, parsed once per distinct text ------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What ``Cells`` holds for a cell that cannot be taken: the refusal's code and params."""
+
+    code: str
+    params: Mapping[str, object]
+
+
+_REMEMBERED = 20_000  # distinct texts of one column remembered (references, notes are unique)
+_EXACT_TYPES = (int, dt.date, dt.datetime)  # equal cells of these types parse alike
+# (not Decimal: Decimal('1.0') == Decimal('1') but a message shows them as given)
+
+
+class Cells(dict):
+    """The cells of one column -> what ``parse`` makes of them, each distinct cell parsed once:
+    a journal repeats a few hundred dates, SKUs and quantities down a million rows. A cell
+    ``parse`` refuses (an ``InventoryError``) maps to a ``Problem``, and so does an empty one
+    if ``required`` (else None)."""
+
+    def __init__(self, parse: Callable[[object], object], *, required: bool = False) -> None:
+        super().__init__()
+        self.parse = parse
+        self.required = required
+        self.bad: set[object] = set()  # cells that map to a Problem
+        self._empty = Problem("import.empty", {}) if required else None
+        self[None] = self._empty
+        if required:
+            self.bad.add(None)
+
+    def column(self, cells: list) -> tuple[list, set[int]]:
+        """``cells`` parsed, and the positions of those that are problems."""
+        if len(self) > _REMEMBERED:
+            self.clear()
+            self[None] = self._empty
+        values = [self[c] for c in cells]
+        bad = self.bad
+        if bad and not bad.isdisjoint(cells):
+            return values, {k for k, c in enumerate(cells) if c in bad}
+        return values, set()
+
+    def __missing__(self, cell: object) -> object:
+        cls = cell.__class__
+        # a cell that is not text is parsed every time unless equal ones parse alike
+        key = cell if cls is str else (cls, cell if cls in _EXACT_TYPES else str(cell))
+        if key is not cell and key in self:
+            value = self[key]
+        else:
+            if cls is str and not cell.strip():  # type: ignore[attr-defined]
+                value = self._empty
+            else:
+                try:
+                    value = self.parse(cell)
+                except InventoryError as exc:
+                    value = Problem(exc.code, exc.params)
+            self[key] = value
+        if value.__class__ is Problem:
+            self.bad.add(cell)
+        return value
+
+
+# Plain digits with few enough decimals: what cell_decimal and money's parsers make of them is
+# Decimal(text) at the scale they give, so a column of distinct costs skips the long way.
+_PLAIN_QTY = re.compile(rf"[0-9]{{1,{money.MAX_DIGITS}}}(?:\.[0-9]{{1,{money.QTY_PLACES}}})?")
+_PLAIN_COST = re.compile(rf"[0-9]{{1,{money.MAX_DIGITS}}}(?:\.[0-9]{{1,{money.COST_PLACES}}})?")
+_QTY_SCALE = Decimal(1).scaleb(-money.QTY_PLACES)
+_COST_SCALE = Decimal(1).scaleb(-money.COST_PLACES)
+
+
 def cell_qty(raw: object) -> Decimal:
     """A quantity cell: an exact number with at most 3 decimals."""
+    if raw.__class__ is str and _PLAIN_QTY.fullmatch(raw):  # type: ignore[arg-type]
+        return Decimal(raw).quantize(_QTY_SCALE)  # type: ignore[arg-type]
     # as text, so that a message shows '1.2345', not Decimal('1.2345')
     return money.parse_qty(str(cell_decimal(raw)))
 
 
 def cell_cost(raw: object) -> Decimal:
     """A unit cost cell: an exact number with at most 4 decimals."""
+    if raw.__class__ is str and _PLAIN_COST.fullmatch(raw):  # type: ignore[arg-type]
+        return Decimal(raw).quantize(_COST_SCALE)  # type: ignore[arg-type]
     return money.parse_cost(str(cell_decimal(raw)))
 
 
@@ -86,6 +188,8 @@ class ImportResult:
     posted: int = 0
     changes: Changes = field(default_factory=Changes)
 
+
+# --- posting ------------------------------------------------------------------------------------
 
 # The column of the file a ledger refusal is about, by its code ('' for the whole row).
 _COLUMN_OF_CODE = {
@@ -108,8 +212,14 @@ def _column_for(exc: InventoryError) -> str:
     return _COLUMN_OF_CODE.get(exc.code, "")
 
 
-class _Refused(Exception):
-    """Roll the import back: the file had errors."""
+class Refused(Exception):
+    """Roll the import back: the file had errors (``errors``, and the ledger's ``refused``
+    lines as ``Posting.refused`` holds them)."""
+
+    def __init__(self, errors: list[RowError], refused: list[tuple]) -> None:
+        super().__init__()
+        self.errors = errors
+        self.refused = refused
 
 
 class DryRun(Exception):
@@ -117,78 +227,88 @@ class DryRun(Exception):
     (so every problem the ledger would find is found) and keeps nothing."""
 
 
-def _post_lines(
-    conn: Connection,
-    lines: list[tuple[int, dt.date, Line]],
-    col: Collector,
-    rows: dict[int, SourceRow],
-    operator: str,
-    progress: Progress | None,
-    cancel: Cancel | None,
-    *,
-    kind: str = "import",
-    reference: str | None = None,
-) -> Changes:
-    """Post (row number, date, line) in order; a row the ledger refuses is recorded in
-    ``col`` and posting goes on, so that every problem is reported. A document groups the
-    lines of one date and reference (``reference`` given: that one for all lines).
+Numbered = tuple[int, dt.date, Line]  # (row number, date, line)
+
+
+class Posting:
+    """Posts (row number, date, line) in the order given, inside the caller's transaction,
+    as many times as called. A row the ledger refuses is noted in ``refused`` (row, column
+    key, code, params) and posting goes on, so that every problem is reported. A document
+    groups consecutive lines of one date and reference (``reference`` given: that one for all
+    lines).
 
     ``postings.post_entries`` is the same loop, but it stops at the first refusal and keeps
     its own transaction, so it cannot serve here."""
-    poster = Poster(conn, source="import", preload=True)
-    doc_key: tuple | None = None
-    doc_id = 0
-    total = len(lines)
-    for n, (number, date, line) in enumerate(lines, 1):
-        ref = line.reference if reference is None else reference
-        if (date, ref) != doc_key:
-            doc_key = (date, ref)
-            doc_id = poster.new_document(date=date, kind=kind, reference=ref, operator=operator)
-        try:
-            poster.apply(line, date=date, document_id=doc_id, operator=operator)
-        except InventoryError as exc:
-            col.add(rows[number], _column_for(exc), exc.code, **exc.params)
-        if n % 5000 == 0:
-            if cancel and cancel():
-                raise Cancelled("import.cancelled")
-            if progress:
-                progress(n, total)
-    if col.errors:
-        return Changes()
-    return poster.finish()
+
+    def __init__(
+        self,
+        conn: Connection,
+        *,
+        operator: str,
+        kind: str = "import",
+        reference: str | None = None,
+    ) -> None:
+        self.poster = Poster(conn, source="import", preload=True)
+        self.operator, self.kind, self.reference = operator, kind, reference
+        self.doc_key: tuple | None = None
+        self.doc_id = 0
+        self.posted = 0  # lines applied or refused
+        self.refused: list[tuple[int, str, str, Mapping[str, object]]] = []
+
+    def post(
+        self,
+        lines: Sequence[Numbered],
+        *,
+        progress: Progress | None = None,
+        cancel: Cancel | None = None,
+    ) -> None:
+        """Post ``lines``; every 5000 lines ``cancel()`` may stop it (raising ``Cancelled``)
+        and ``progress(done, len(lines))`` is told."""
+        poster, operator, kind = self.poster, self.operator, self.kind
+        total = len(lines)
+        for n, (number, date, line) in enumerate(lines, 1):
+            ref = line.reference if self.reference is None else self.reference
+            if (date, ref) != self.doc_key:
+                self.doc_key = (date, ref)
+                self.doc_id = poster.new_document(
+                    date=date, kind=kind, reference=ref, operator=operator
+                )
+            try:
+                poster.apply(line, date=date, document_id=self.doc_id, operator=operator)
+            except InventoryError as exc:
+                self.refused.append((number, _column_for(exc), exc.code, exc.params))
+            if n % 5000 == 0:
+                if cancel and cancel():
+                    raise Cancelled("import.cancelled")
+                if progress:
+                    progress(n, total)
+        self.posted += total
+
+    def finish(self) -> Changes:
+        """Write what is pending; what changed (nothing when a row was refused)."""
+        return Changes() if self.refused else self.poster.finish()
 
 
-def post_or_refuse(
-    db: Database,
-    table: Table,
-    lines: list[tuple[int, dt.date, Line]],
-    *,
-    operator: str,
-    progress: Progress | None,
-    cancel: Cancel | None,
-    dry_run: bool,
-    earlier: list[RowError] | None = None,
-    kind: str = "import",
-    reference: str | None = None,
-) -> Changes:
-    """Post (row number, date, line) in one transaction, all or nothing. Any problem (the
-    ``earlier`` ones found while reading the rows, or a row the ledger refuses) keeps nothing
-    and raises ``ImportErrors`` with them all, by row; ``dry_run`` keeps nothing on purpose
-    and returns no changes."""
-    earlier = earlier or []
-    col = Collector(table)
-    rows = {r.number: r for r in table.rows}
-    changes = Changes()
-    try:
-        with contextlib.suppress(DryRun), db.transaction() as conn:
-            changes = _post_lines(
-                conn, lines, col, rows, operator, progress, cancel, kind=kind, reference=reference
-            )
-            if earlier or col.errors:
-                raise _Refused
-            if dry_run:
-                raise DryRun
-    except _Refused:
-        errors = sorted(earlier + col.errors, key=lambda e: e.row)
-        raise ImportErrors(errors, source=table.source) from None
-    return Changes() if dry_run else changes
+def refusal_errors(table: TableReader, refused: list[tuple]) -> list[RowError]:
+    """``Posting.refused`` as row errors, each with its cell's value, which is read from the
+    file again (the rows are not kept while posting)."""
+    wanted = {number: key for number, key, _, _ in refused if key}
+    found: dict[int, object] = {}
+    if wanted:
+        with contextlib.closing(table.chunks()) as chunks:
+            for chunk in chunks:
+                for k, number in enumerate(chunk.numbers):
+                    if number in wanted:
+                        found[number] = chunk.columns[wanted[number]][k]
+                if len(found) == len(wanted):
+                    break
+    return [
+        RowError(
+            number,
+            table.headers.get(key, key) if key else "",
+            cell_shown(found.get(number)),
+            code,
+            dict(params),
+        )
+        for number, key, code, params in refused
+    ]

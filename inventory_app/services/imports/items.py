@@ -11,6 +11,7 @@ from inventory_app.domain.model import Changes, ItemFields, Removal
 from inventory_app.services import catalog
 from inventory_app.services.imports.common import (
     Cancel,
+    Cells,
     Collector,
     DryRun,
     ImportResult,
@@ -19,11 +20,13 @@ from inventory_app.services.imports.common import (
 )
 from inventory_app.services.progress import cyclic_gc_paused
 from inventory_app.services.tabular import (
+    Chunk,
     Column,
+    Reread,
     SourceRow,
     cell_int,
     cell_text,
-    read_table,
+    open_table,
 )
 from inventory_app.storage import catalog as catalog_sql
 from inventory_app.storage.db import Database
@@ -60,15 +63,21 @@ def import_items(
     dry_run: bool = False,
 ) -> ImportResult:
     """Create items, or update the master data of existing SKUs (never their stock)."""
-    table = read_table(path, ITEM_COLUMNS, sheet=sheet, progress=progress, cancel=cancel)
-    col = Collector(table)
     known = catalog_sql.skus_and_barcodes(db.conn)
     existing = {sku.casefold() for sku, _barcode in known}
-    parsed = _ItemRows(col, known).parse()
-    if col.errors:
-        raise ImportErrors(col.errors, source=table.source)
-    new = [f for f in parsed if f.sku.casefold() not in existing]
-    old = [f for f in parsed if f.sku.casefold() in existing]
+    with open_table(path, ITEM_COLUMNS, sheet=sheet, progress=progress, cancel=cancel) as table:
+        while True:
+            items = _ItemRows(Collector(table.headers), known)
+            try:
+                for chunk in table.chunks(progress=progress, cancel=cancel):
+                    items.add(chunk)
+            except Reread:
+                continue  # the file in another encoding: from the start
+            break
+    if items.col.errors:
+        raise ImportErrors(items.col.errors, source=table.source)
+    new = [f for f in items.parsed if f.sku.casefold() not in existing]
+    old = [f for f in items.parsed if f.sku.casefold() in existing]
     with contextlib.suppress(DryRun), db.transaction():
         changes = catalog.add_items(db, new) if new else Changes()
         if old:
@@ -81,7 +90,8 @@ def import_items(
 
 
 class _ItemRows:
-    """The rows of an items file as ``ItemFields``; every problem goes to the collector."""
+    """The rows of an items file as ``ItemFields``; every problem goes to the collector. Each
+    column's distinct cells are parsed once (``Cells``); a row is read cell by cell."""
 
     def __init__(self, col: Collector, known: list[tuple[str, str | None]]) -> None:
         self.col = col
@@ -89,27 +99,40 @@ class _ItemRows:
         self.barcode_owner = {bc: sku for sku, bc in known if bc}
         self.seen_sku: dict[str, int] = {}  # casefolded SKU -> the row it is first on
         self.seen_barcode: dict[str, int] = {}
+        self.parsed: list[ItemFields] = []
+        self.cells = {
+            "sku": Cells(cell_text),
+            "name": Cells(cell_text),
+            "barcode": Cells(cell_text),
+            "removal": Cells(_removal),
+            "reorder_point": Cells(cell_qty),
+            "safety_stock": Cells(cell_qty),
+            "lead_time_days": Cells(cell_int),
+            "shelf_life_days": Cells(cell_int),
+            "category": Cells(cell_text),
+            "unit": Cells(cell_text),
+            "supplier": Cells(cell_text),
+        }
 
-    def parse(self) -> list[ItemFields]:
-        parsed = []
-        for row in self.col.table.rows:
+    def add(self, chunk: Chunk) -> None:
+        """Parse the chunk's rows into ``parsed``."""
+        for row in chunk.rows():
             fields = self.fields(row)
             if fields is not None:
-                parsed.append(fields)
-        return parsed
+                self.parsed.append(fields)
 
     def fields(self, row: SourceRow) -> ItemFields | None:
         """The row's item, or None if the row has a problem (recorded)."""
-        col = self.col
+        col, cells = self.col, self.cells
         before = len(col.errors)
-        sku = col.cell(row, "sku", cell_text, required=True)
-        name = col.cell(row, "name", cell_text, required=True)
-        barcode = col.cell(row, "barcode", cell_text)
-        removal = col.cell(row, "removal", _removal)
-        reorder = col.cell(row, "reorder_point", cell_qty)
-        safety = col.cell(row, "safety_stock", cell_qty)
-        lead = col.cell(row, "lead_time_days", cell_int)
-        shelf = col.cell(row, "shelf_life_days", cell_int)
+        sku = col.cell(row, "sku", cells["sku"], required=True)
+        name = col.cell(row, "name", cells["name"], required=True)
+        barcode = col.cell(row, "barcode", cells["barcode"])
+        removal = col.cell(row, "removal", cells["removal"])
+        reorder = col.cell(row, "reorder_point", cells["reorder_point"])
+        safety = col.cell(row, "safety_stock", cells["safety_stock"])
+        lead = col.cell(row, "lead_time_days", cells["lead_time_days"])
+        shelf = col.cell(row, "shelf_life_days", cells["shelf_life_days"])
         self.check_unique(row, sku, barcode)
         if len(col.errors) > before or not (sku and name):
             return None
@@ -117,9 +140,9 @@ class _ItemRows:
             sku=sku,
             name=name,
             barcode=barcode or None,
-            category=col.cell(row, "category", cell_text) or "",
-            unit=col.cell(row, "unit", cell_text) or "pcs",
-            supplier=col.cell(row, "supplier", cell_text) or "",
+            category=col.cell(row, "category", cells["category"]) or "",
+            unit=col.cell(row, "unit", cells["unit"]) or "pcs",
+            supplier=col.cell(row, "supplier", cells["supplier"]) or "",
             reorder_point=reorder if reorder is not None else Decimal(0),
             safety_stock=safety,
             lead_time_days=lead if lead is not None else 0,
@@ -127,7 +150,7 @@ class _ItemRows:
             removal=removal or (Removal.FEFO if shelf else Removal.FIFO),
         )
         for key, error in catalog.item_field_errors(fields).items():
-            self.col.add(row, key if key in col.table.headers else "", error.code, **error.params)
+            self.col.add(row, key if key in col.headers else "", error.code, **error.params)
         return fields
 
     def check_unique(self, row: SourceRow, sku: str | None, barcode: str | None) -> None:

@@ -2,27 +2,45 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from itertools import repeat
 from pathlib import Path
 
 from inventory_app.domain.errors import (
+    Cancelled,
     ImportErrors,
     RefusedOperation,
-    RowError,
     ValidationError,
 )
-from inventory_app.domain.model import Line, MovementType
+from inventory_app.domain.model import Changes, Line, MovementType
 from inventory_app.services import postings as stock
 from inventory_app.services.imports.common import (
+    Cells,
     Collector,
+    DryRun,
     ImportResult,
+    Numbered,
+    Posting,
+    Refused,
     cell_cost,
     cell_qty,
     known_names,
-    post_or_refuse,
+    refusal_errors,
 )
 from inventory_app.services.progress import Cancel, Progress, cyclic_gc_paused
-from inventory_app.services.tabular import Column, Table, cell_date, cell_text, read_table
+from inventory_app.services.tabular import (
+    Chunk,
+    Column,
+    Reread,
+    SourceRow,
+    TableReader,
+    cell_date,
+    cell_text,
+    open_table,
+)
 from inventory_app.storage.db import Database
 
 OPENING_COLUMNS = (
@@ -54,35 +72,143 @@ def import_opening(
         raise RefusedOperation("import.opening_date_closed", date=date, lock_date=lock)
     if date > dt.date.today():
         raise ValidationError("import.opening_date_future", date=date)
-    table = read_table(path, OPENING_COLUMNS, sheet=sheet, progress=progress, cancel=cancel)
     skus, locations = known_names(db)
-    lines, errors = _opening_lines(table, date, skus=skus, locations=locations)
-    if errors:
-        raise ImportErrors(errors, source=table.source)
-    if not lines:
-        return ImportResult()
-    changes = post_or_refuse(
-        db,
-        table,
-        lines,
-        operator=operator,
-        progress=progress,
-        cancel=cancel,
-        dry_run=dry_run,
-        kind="opening",
-        reference="opening balance",
-    )
-    return ImportResult(posted=len(lines), changes=changes)
+    options = dict(operator=operator, progress=progress, cancel=cancel, dry_run=dry_run)
+    with open_table(path, OPENING_COLUMNS, sheet=sheet, progress=progress, cancel=cancel) as table:
+        while True:
+            try:
+                return _post_opening(
+                    db, table, _OpeningRows(table.headers, date, skus, locations), **options
+                )
+            except Reread:
+                continue  # the file in another encoding: from the start
+            except Refused as refused:
+                errors = refused.errors or refusal_errors(table, refused.refused)
+                errors.sort(key=lambda e: e.row)
+                raise ImportErrors(errors, source=table.source) from None
 
 
-def _opening_lines(
-    table: Table, date: dt.date, *, skus: set[str], locations: set[str]
-) -> tuple[list[tuple[int, dt.date, Line]], list[RowError]]:
-    """Rows -> (row number, date, receipt line), and every problem found in them."""
-    col = Collector(table)
-    lines: list[tuple[int, dt.date, Line]] = []
-    seen: dict[tuple[str, str, str], int] = {}
-    for row in table.rows:
+def _post_opening(
+    db: Database,
+    table: TableReader,
+    rows: _OpeningRows,
+    *,
+    operator: str,
+    progress: Progress | None,
+    cancel: Cancel | None,
+    dry_run: bool,
+) -> ImportResult:
+    """Read the rows and post them as they come, in one transaction, all or nothing. Once a
+    row has a problem nothing more is posted, and only the rows' problems are reported (the
+    ledger's refusals only when the rows have none)."""
+    changes = Changes()
+    with contextlib.suppress(DryRun), db.transaction() as conn:
+        posting = Posting(conn, operator=operator, kind="opening", reference="opening balance")
+        for chunk in table.chunks(progress=progress):
+            if cancel and cancel():
+                raise Cancelled("import.cancelled")
+            lines = rows.lines(chunk)
+            if not rows.errors:
+                posting.post(lines, cancel=cancel)
+        if rows.errors or posting.refused:
+            raise Refused(rows.errors, posting.refused)
+        if not posting.posted:
+            return ImportResult()
+        changes = posting.finish()
+        if dry_run:
+            raise DryRun
+    return ImportResult(posted=posting.posted, changes=Changes() if dry_run else changes)
+
+
+def _positive_qty(raw: object) -> Decimal:
+    qty = cell_qty(raw)
+    if qty <= 0:
+        raise ValidationError("import.opening_qty_not_positive", qty=qty)
+    return qty
+
+
+def _known(names: set[str]) -> Callable[[object], str]:
+    def parse(raw: object) -> str:
+        text = cell_text(raw)
+        if text.casefold() not in names:
+            raise ValidationError("import.unknown_sku", sku=text)
+        return text
+
+    return parse
+
+
+_KEYS = ("sku", "qty", "unit_cost", "batch", "expiry", "location")
+
+
+class _OpeningRows:
+    """Opening rows as receipt lines, a chunk at a time: a parser per column, each distinct
+    cell parsed once; a row with any problem is read again cell by cell (``read_row``, the
+    reference) to record its problems exactly (see ``journal._JournalRows``)."""
+
+    def __init__(
+        self, headers: dict[str, str], date: dt.date, skus: set[str], locations: set[str]
+    ) -> None:
+        self.col = Collector(headers)
+        self.errors = self.col.errors
+        self.date, self.skus, self.locations = date, skus, locations
+        self.seen: dict[tuple[str, str, str], int] = {}  # (sku, batch, location) -> first row
+        parsers: dict[str, tuple[Callable[[object], object], bool]] = {
+            "sku": (_known(skus), True),
+            "qty": (_positive_qty, True),
+            "unit_cost": (cell_cost, True),
+            "batch": (cell_text, False),
+            "expiry": (self._expiry, False),
+            "location": (_known(locations), False),
+        }
+        self.cells = {
+            key: Cells(parse, required=required)
+            for key, (parse, required) in parsers.items()
+            if key in headers
+        }
+
+    def _expiry(self, raw: object) -> dt.date:
+        expiry = cell_date(raw)
+        if expiry < self.date:
+            raise ValidationError("import.expiry_before_opening")
+        return expiry
+
+    def lines(self, chunk: Chunk) -> list[Numbered]:
+        """The chunk's good rows as (row number, date, receipt line); the problems of the
+        others are added to ``errors``."""
+        flagged: set[int] = set()
+        columns: list[Iterable] = []
+        for key in _KEYS:
+            cells = self.cells.get(key)
+            if cells is None:
+                columns.append(repeat(None))
+                continue
+            values, bad = cells.column(chunk.columns[key])
+            columns.append(values)
+            flagged |= bad
+        out: list[Numbered] = []
+        seen, date = self.seen, self.date
+        for k, (number, sku, qty, cost, batch, expiry, location) in enumerate(
+            zip(chunk.numbers, *columns, strict=False)  # repeat(None) is endless
+        ):
+            if k not in flagged and batch:
+                key = (sku.casefold(), batch.casefold(), (location or "").casefold())
+                if key in seen:
+                    flagged.add(k)
+                else:
+                    seen[key] = number
+            if k in flagged:
+                self.read_row(chunk.row(k), out)
+                continue
+            line = Line(
+                type=MovementType.RECEIPT, sku=sku, qty=qty, unit_cost=cost, batch=batch,
+                expiry=expiry, location=location, note="opening balance",
+            )  # fmt: skip
+            out.append((number, date, line))
+        return out
+
+    def read_row(self, row: SourceRow, out: list[Numbered]) -> None:
+        """Read ``row`` cell by cell: its line goes to ``out``, or its problems to ``errors``."""
+        col = self.col
         before = len(col.errors)
         sku = col.cell(row, "sku", cell_text, required=True)
         qty = col.cell(row, "qty", cell_qty, required=True)
@@ -90,21 +216,22 @@ def _opening_lines(
         batch = col.cell(row, "batch", cell_text) or None
         expiry = col.cell(row, "expiry", cell_date)
         location = col.cell(row, "location", cell_text) or None
-        if sku and sku.casefold() not in skus:
+        if sku and sku.casefold() not in self.skus:
             col.add(row, "sku", "import.unknown_sku", sku=sku)
         if qty is not None and qty <= 0:
             col.add(row, "qty", "import.opening_qty_not_positive", qty=qty)
-        if expiry is not None and expiry < date:
-            col.add(row, "expiry", "import.expiry_before_opening", expiry=expiry, date=date)
-        if location and location.casefold() not in locations:
+        if expiry is not None and expiry < self.date:
+            col.add(row, "expiry", "import.expiry_before_opening", expiry=expiry, date=self.date)
+        if location and location.casefold() not in self.locations:
             col.add(row, "location", "import.unknown_location", location=location)
         if sku and batch:
             key = (sku.casefold(), batch.casefold(), (location or "").casefold())
-            if key in seen:
-                col.add(row, "batch", "import.duplicate_batch", batch=batch, first_row=seen[key])
-            seen.setdefault(key, row.number)
+            if key in self.seen:
+                first = self.seen[key]
+                col.add(row, "batch", "import.duplicate_batch", batch=batch, first_row=first)
+            self.seen.setdefault(key, row.number)
         if len(col.errors) > before:
-            continue
+            return
         line = Line(
             type=MovementType.RECEIPT,
             sku=sku,
@@ -115,5 +242,4 @@ def _opening_lines(
             location=location,
             note="opening balance",
         )
-        lines.append((row.number, date, line))
-    return lines, col.errors
+        out.append((row.number, self.date, line))

@@ -15,22 +15,33 @@ from inventory_app.services.tabular.cells import (
     cell_shown,
     cell_text,
 )
-from inventory_app.services.tabular.rows import Column, SourceRow, Table
+from inventory_app.services.tabular.rows import (
+    Chunk,
+    Column,
+    Reread,
+    SourceRow,
+    Table,
+    TableReader,
+)
 from inventory_app.services.tabular.sheet_values import SheetValues, read_sheet_values
-from inventory_app.services.tabular.table import read_table
+from inventory_app.services.tabular.table import open_table, read_table
 from inventory_app.services.tabular.xlsx_files import check_workbook_file
 
 __all__ = [
+    "Chunk",
     "Column",
+    "Reread",
     "SheetValues",
     "SourceRow",
     "Table",
+    "TableReader",
     "cell_date",
     "cell_decimal",
     "cell_int",
     "cell_shown",
     "cell_text",
     "check_workbook_file",
+    "open_table",
     "read_sheet_values",
     "read_table",
 ]

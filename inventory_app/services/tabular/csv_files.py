@@ -6,7 +6,7 @@ import codecs
 import csv
 import io
 import re
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 
 from inventory_app.domain.errors import ImportErrors, RowError, ValidationError
@@ -15,13 +15,23 @@ from inventory_app.services.tabular.rows import (
     Column,
     Header,
     RowSource,
+    RowStream,
     Table,
     open_error,
-    read_rows,
 )
 
 _SAMPLE_BYTES = 64 * 1024
-_SHARED_TEXTS = 50_000  # distinct CSV texts remembered so repeats share one object
+_SHARED_TEXTS = 20_000  # distinct texts of a column remembered so repeats share one object
+
+
+class _Stripped(dict):
+    """Raw CSV text -> the cell: stripped of spaces, None when blank. One per column: its
+    texts repeat down a long file (dates, SKUs, units, locations), each is stripped once and
+    the repeats share one object."""
+
+    def __missing__(self, text: str) -> str | None:
+        cell = self[text] = text.strip(SPACES) or None
+        return cell
 
 
 class _CsvRows(RowSource):
@@ -35,25 +45,22 @@ class _CsvRows(RowSource):
         self.binary: io.BufferedReader | None = None
 
     def numbered_rows(self) -> Generator[tuple[int, list[str]], None, None]:
-        with open(self.path, "rb") as binary:
-            self.binary = binary
-            text = io.TextIOWrapper(binary, encoding=self.encoding, errors="strict", newline="")
-            reader = csv.reader(text, delimiter=self.delimiter)
-            number = 0
-            if self.skip_first:
-                next(reader, None)
-            while True:
-                try:
-                    fields = next(reader)
-                except StopIteration:
-                    return
-                except csv.Error as exc:
-                    problem = RowError(
-                        number + 1, "", "", "tabular.csv_row_unreadable", {"reason": str(exc)}
-                    )
-                    raise ImportErrors([problem], source=self.source) from exc
-                number += 1
-                yield number, fields
+        number = 0
+        try:
+            with open(self.path, "rb") as binary:
+                self.binary = binary
+                text = io.TextIOWrapper(binary, encoding=self.encoding, errors="strict", newline="")
+                reader = csv.reader(text, delimiter=self.delimiter)
+                if self.skip_first:
+                    next(reader, None)
+                for number, fields in enumerate(reader, 1):
+                    yield number, fields
+        except csv.Error as exc:
+            reason = {"reason": str(exc)}
+            problem = RowError(number + 1, "", "", "tabular.csv_row_unreadable", reason)
+            raise ImportErrors([problem], source=self.source) from exc
+        except OSError as exc:
+            raise open_error(self.path, exc) from exc
 
     def is_blank(self, raw: list[str]) -> bool:
         return not any(strip_spaces(f) for f in raw)
@@ -65,32 +72,39 @@ class _CsvRows(RowSource):
         self.mapping = header.mapping
         self.width = header.width
         self.needed = max((i + 1 for _, i in header.mapping), default=0)
-        # One object per distinct text: SKUs, dates, units and locations repeat down a long file.
-        self.shared: dict[str, str] = {}
+        self.cells = {key: _Stripped() for key, _ in header.mapping}
 
     def convert(
         self, number: int, raw: list[str], errors: list[RowError]
     ) -> dict[str, Cell] | None:
-        n = len(raw)
-        if len(self.shared) > _SHARED_TEXTS:
-            self.shared.clear()  # mostly unique values: keep the table small
-        share = self.shared.setdefault
-        if n >= self.needed:
-            values: dict[str, Cell] = {
-                k: share(v, v) if (v := raw[i].strip(SPACES)) else None for k, i in self.mapping
-            }
-        else:
-            values = {
-                k: share(v, v) if i < n and (v := raw[i].strip(SPACES)) else None
-                for k, i in self.mapping
-            }
-        if n > self.width and any(strip_spaces(f) for f in raw[self.width :]):
-            used = max(i for i, f in enumerate(raw) if strip_spaces(f)) + 1
-            params = {"used": used, "width": self.width, "delimiter": self.delimiter}
-            errors.append(RowError(number, "", "", "tabular.csv_too_many_values", params))
-        if not any(values.values()) and self.is_blank(raw):
-            return None
-        return values
+        numbers, columns = self.convert_rows([(number, raw)], [k for k, _ in self.mapping], errors)
+        return {key: cells[0] for key, cells in columns.items()} if numbers else None
+
+    def convert_rows(
+        self, batch: list[tuple[int, list[str]]], keys: Sequence[str], errors: list[RowError]
+    ) -> tuple[list[int], dict[str, list[Cell]]]:
+        width = self.width
+        numbers: list[int] = []
+        kept: list[list[str]] = []
+        for number, raw in batch:
+            if len(raw) > width and any(f.strip(SPACES) for f in raw[width:]):
+                used = max(i for i, f in enumerate(raw) if strip_spaces(f)) + 1
+                params = {"used": used, "width": width, "delimiter": self.delimiter}
+                errors.append(RowError(number, "", "", "tabular.csv_too_many_values", params))
+            if "".join(raw).strip(SPACES):  # not a blank row
+                numbers.append(number)
+                kept.append(raw)
+        short = min(map(len, kept), default=self.needed) < self.needed
+        columns: dict[str, list[Cell]] = {}
+        for key, i in self.mapping:
+            stripped = self.cells[key]
+            if len(stripped) > _SHARED_TEXTS:
+                stripped.clear()  # mostly unique values: keep the table small
+            if short:
+                columns[key] = [stripped[r[i]] if i < len(r) else None for r in kept]
+            else:
+                columns[key] = [stripped[r[i]] for r in kept]
+        return numbers, columns
 
     def total_estimate(self, number: int) -> int:
         done = self.binary.tell() if self.binary is not None else 0
@@ -172,6 +186,39 @@ def _detect_delimiter(text: str, complete: bool) -> tuple[str, bool]:
     return best, False
 
 
+def open_csv(
+    path: Path,
+    columns: Sequence[Column],
+    *,
+    max_rows: int,
+    cancel: Callable[[], bool] | None,
+) -> RowStream:
+    """A text file whose encoding and delimiter are detected from its first 64 KB, its header
+    found; its rows are read as the stream's chunks are asked for (a late line that is not
+    UTF-8 starts it again as GB18030: ``Reread``)."""
+    try:
+        with open(path, "rb") as f:
+            sample = f.read(_SAMPLE_BYTES)
+    except OSError as exc:
+        raise open_error(path, exc) from exc
+    complete = len(sample) < _SAMPLE_BYTES
+
+    def sources() -> Iterator[RowSource]:
+        for encoding in _detect_encoding(path, sample, complete):
+            text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(sample)
+            delimiter, skip_first = _detect_delimiter(text, complete)
+            try:
+                rows = _CsvRows(path, encoding, delimiter, skip_first)
+            except OSError as exc:
+                raise open_error(path, exc) from exc
+            yield rows
+
+    def exhausted() -> ValidationError:
+        return ValidationError("tabular.unknown_encoding", file=path.name)
+
+    return RowStream(sources(), columns, max_rows=max_rows, cancel=cancel, exhausted=exhausted)
+
+
 def read_csv(
     path: Path,
     columns: Sequence[Column],
@@ -181,18 +228,5 @@ def read_csv(
     cancel: Callable[[], bool] | None,
 ) -> Table:
     """Read a text file whose encoding and delimiter are detected from its first 64 KB."""
-    try:
-        with open(path, "rb") as f:
-            sample = f.read(_SAMPLE_BYTES)
-        complete = len(sample) < _SAMPLE_BYTES
-        for encoding in _detect_encoding(path, sample, complete):
-            text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(sample)
-            delimiter, skip_first = _detect_delimiter(text, complete)
-            rows = _CsvRows(path, encoding, delimiter, skip_first)
-            try:
-                return read_rows(rows, columns, max_rows=max_rows, progress=progress, cancel=cancel)
-            except UnicodeDecodeError:
-                continue  # a later line is not UTF-8: start again as GB18030
-    except OSError as exc:
-        raise open_error(path, exc) from exc
-    raise ValidationError("tabular.unknown_encoding", file=path.name)
+    with open_csv(path, columns, max_rows=max_rows, cancel=cancel) as stream:
+        return stream.table(progress=progress, cancel=cancel)

@@ -1,4 +1,7 @@
-"""Find the header row and collect the data rows: the reading loop CSV and XLSX share."""
+"""Find the header row, then read the data rows a chunk at a time, column by column: the
+reading loop CSV and XLSX share (``RowSource`` is a format, ``RowStream`` the loop). A stream
+never holds the whole file; ``read_rows`` and ``TableReader.table`` gather it into a
+``Table``."""
 
 from __future__ import annotations
 
@@ -9,25 +12,36 @@ from pathlib import Path
 from typing import Any
 
 from inventory_app.domain.errors import Cancelled, ImportErrors, RowError, ValidationError
-from inventory_app.services.tabular.aliases import (
-    STANDARD_ALIASES,
-    STANDARD_LOOKUP,
-    normalize_header,
-)
 from inventory_app.services.tabular.cells import Cell
+from inventory_app.services.tabular.headers import (
+    Column,
+    Header,
+    _header_lookup,
+    _header_problems,
+    _match_header,
+    column_letter,
+)
+
+__all__ = [  # Column, Header, column_letter: also named here for the format modules
+    "CHUNK_ROWS",
+    "Chunk",
+    "Column",
+    "Header",
+    "Reread",
+    "RowSource",
+    "RowStream",
+    "SourceRow",
+    "Table",
+    "TableReader",
+    "column_letter",
+    "open_error",
+    "read_rows",
+]
 
 _PROGRESS_EVERY = 2000
+CHUNK_ROWS = 1000  # rows converted at a time, column by column (a chunk stays in CPU cache)
 _HEADER_SCAN = 10  # non-blank rows searched for the header (title rows above it are skipped)
 _MAX_ERRORS = 1000  # stop reading after this many cell problems
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """A column an importer wants; found by its key, ``STANDARD_ALIASES[key]`` or ``aliases``."""
-
-    key: str
-    required: bool = False
-    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,108 +61,13 @@ class Table:
     ignored_headers: tuple[str, ...]
 
 
-# --- headers ---------------------------------------------------------------------------------
-
-
-def _header_lookup(columns: Sequence[Column]) -> dict[str, str]:
-    """Normalised header -> key for the requested columns; explicit aliases win."""
-    keys = [c.key for c in columns]
-    if len(set(keys)) != len(keys) or not all(keys):
-        raise ValueError(f"column keys must be unique and non-empty: {keys}")
-    wanted = set(keys)
-    lookup = {norm: key for norm, key in STANDARD_LOOKUP.items() if key in wanted}
-    for key in wanted - set(STANDARD_ALIASES):
-        lookup[normalize_header(key)] = key
-    explicit: dict[str, str] = {}
-    for column in columns:
-        for alias in column.aliases:
-            norm = normalize_header(alias)
-            if explicit.setdefault(norm, column.key) != column.key:
-                raise ValueError(f"alias {alias!r} given for {explicit[norm]} and {column.key}")
-    lookup.update(explicit)
-    return lookup
-
-
-def _expected_names(column: Column, limit: int = 6) -> str:
-    names = list(dict.fromkeys((*column.aliases, *STANDARD_ALIASES.get(column.key, (column.key,)))))
-    shown = ", ".join(names[:limit])
-    return shown + (", ..." if len(names) > limit else "")
-
-
-def column_letter(index: int) -> str:
-    """0-based column index -> Excel letters (0 -> A, 26 -> AA)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
-@dataclass(slots=True)
-class Header:
-    """The header row found, and where each requested column is."""
-
-    number: int
-    texts: list[str | None]
-    mapping: list[tuple[str, int]]  # (key, 0-based column index)
-    headers: dict[str, str]
-    ignored: tuple[str, ...]
-    width: int  # columns up to the last non-empty header
-    positions: dict[str, list[int]]  # key -> every column index that matched it
-
-
-def _match_header(number: int, texts: list[str | None], lookup: dict[str, str]) -> Header:
-    width = max((i + 1 for i, t in enumerate(texts) if t), default=0)
-    positions: dict[str, list[int]] = {}
-    ignored = []
-    for i, text in enumerate(texts[:width]):
-        if not text:
-            continue
-        key = lookup.get(normalize_header(text))
-        if key is None:
-            ignored.append(text)
-        else:
-            positions.setdefault(key, []).append(i)
-    mapping = [(key, idx[0]) for key, idx in positions.items()]
-    headers = {key: texts[idx[0]] or "" for key, idx in positions.items()}
-    return Header(number, texts[:width], mapping, headers, tuple(ignored), width, positions)
-
-
-def _header_problems(header: Header, columns: Sequence[Column]) -> list[RowError]:
-    problems = []
-    texts, number = header.texts, header.number
-    first = next((i for i, text in enumerate(texts) if text), len(texts))
-    for i, text in enumerate(texts[first:], start=first):
-        if not text:
-            problems.append(RowError(number, column_letter(i), "", "tabular.header_cell_empty"))
-    for key, idx in header.positions.items():
-        if len(idx) > 1:
-            # ``where`` is the English list; ``headers`` and ``letters`` are its facts
-            where = " and ".join(f"'{texts[i]}' (column {column_letter(i)})" for i in idx)
-            params = {
-                "key": key,
-                "where": where,
-                "headers": tuple(texts[i] for i in idx),
-                "letters": tuple(column_letter(i) for i in idx),
-            }
-            problems.append(
-                RowError(number, texts[idx[1]] or "", "", "tabular.column_twice", params)
-            )
-    found = ", ".join(t for t in texts if t) or "none"
-    for column in columns:
-        if column.required and column.key not in header.headers:
-            params = {"key": column.key, "names": _expected_names(column), "found": found}
-            problems.append(RowError(number, "", "", "tabular.missing_column", params))
-    return problems
-
-
 # --- the shared reading loop ------------------------------------------------------------------
 
 
 class RowSource:
     """One file format: raw rows with their numbers, and how to read a raw row (the CSV and
-    XLSX readers subclass it; ``read_rows`` drives it)."""
+    XLSX readers subclass it; ``RowStream`` drives it). ``numbered_rows`` is called again when
+    a stream is read a second time (a CSV file is reopened)."""
 
     source: str
 
@@ -171,6 +90,24 @@ class RowSource:
         """Values by key, or None for a fully blank row."""
         raise NotImplementedError
 
+    def convert_rows(
+        self, batch: list[tuple[int, Any]], keys: Sequence[str], errors: list[RowError]
+    ) -> tuple[list[int], dict[str, list[Cell]]]:
+        """The non-blank rows of ``batch`` ((number, raw) in order): their numbers and their
+        cells column by column for ``keys`` (the header's). Row by row with ``convert`` unless
+        a format does better a column at a time."""
+        numbers: list[int] = []
+        columns: dict[str, list[Cell]] = {key: [] for key in keys}
+        appends = [(key, columns[key].append) for key in keys]
+        for number, raw in batch:
+            values = self.convert(number, raw, errors)
+            if values is None:
+                continue
+            numbers.append(number)
+            for key, append in appends:
+                append(values[key])
+        return numbers, columns
+
     def total_estimate(self, number: int) -> int:
         return number
 
@@ -187,6 +124,218 @@ def _checkpoint(
         progress(number, max(number, rows.total_estimate(number)))
 
 
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """Consecutive non-blank data rows, column by column: ``numbers[k]`` is the row the user
+    sees, ``columns[key][k]`` its cell (None where blank or where the file has no such
+    column). Every requested key has a column."""
+
+    numbers: list[int]
+    columns: dict[str, list[Cell]]
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    def row(self, k: int) -> SourceRow:
+        """The ``k``-th row of the chunk."""
+        return SourceRow(self.numbers[k], {key: cells[k] for key, cells in self.columns.items()})
+
+    def rows(self) -> list[SourceRow]:
+        keys = list(self.columns)
+        return [
+            SourceRow(number, dict(zip(keys, cells, strict=True)))
+            for number, *cells in zip(self.numbers, *self.columns.values(), strict=True)
+        ]
+
+
+class Reread(Exception):
+    """Start again from the first chunk, and undo what was done with the chunks so far: a
+    late line showed the guessed encoding wrong, and the stream now reads the file in the next
+    one (its header found anew, possibly different)."""
+
+
+class TableReader:
+    """An open table whose header is found: its data rows come in chunks (``chunks``), as
+    often as asked. ``source``, ``headers`` and ``ignored_headers`` are as in ``Table``."""
+
+    source: str
+    headers: dict[str, str]
+    ignored_headers: tuple[str, ...]
+
+    def chunks(
+        self,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> Iterator[Chunk]:
+        """The data rows from the first, ``CHUNK_ROWS`` at a time. Problems at a place in the
+        file stop the chunks and raise ``ImportErrors`` with them all once the file is read;
+        ``progress(done, total)`` gets row numbers every ~2000 rows; ``cancel()`` returning
+        True raises ``Cancelled``; ``Reread`` as it says."""
+        raise NotImplementedError
+
+    def table(
+        self,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> Table:
+        """Every data row in memory."""
+        while True:
+            out: list[SourceRow] = []
+            try:
+                for chunk in self.chunks(progress=progress, cancel=cancel):
+                    out += chunk.rows()
+            except Reread:
+                continue
+            return Table(self.source, self.headers, out, self.ignored_headers)
+
+    def close(self) -> None:
+        """Let go of the file."""
+
+    def __enter__(self) -> TableReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class RowStream(TableReader):
+    """The rows of a file read through a ``RowSource``, never all in memory. ``sources`` are
+    the ways to read the file in order of preference (a CSV file's candidate encodings): a
+    ``UnicodeDecodeError`` moves to the next one, and ``exhausted()`` is raised after the last
+    (without it, the error goes through)."""
+
+    def __init__(
+        self,
+        sources: Iterator[RowSource],
+        columns: Sequence[Column],
+        *,
+        max_rows: int,
+        cancel: Callable[[], bool] | None,
+        exhausted: Callable[[], Exception] | None = None,
+    ) -> None:
+        self._sources = sources
+        self._exhausted = exhausted
+        self._columns = columns
+        self._lookup = _header_lookup(columns)
+        self._max_rows = max_rows
+        self._pending: tuple[Iterator[tuple[int, Any]], list[tuple[int, Any]]] | None = None
+        self._open_next(cancel)
+
+    def _open_next(self, cancel: Callable[[], bool] | None) -> None:
+        """Find the header with the next source (its rows read so far kept for ``chunks``)."""
+        for rows in self._sources:
+            _checkpoint(rows, 0, None, cancel)
+            numbered = rows.numbered_rows()
+            try:
+                header, following = _find_header(rows, numbered, self._columns, self._lookup)
+            except UnicodeDecodeError:
+                numbered.close()
+                if self._exhausted is None:
+                    raise
+                continue
+            except BaseException:
+                numbered.close()
+                raise
+            rows.prepare(header)
+            self.rows, self.header = rows, header
+            self.source, self.headers, self.ignored_headers = (
+                rows.source,
+                header.headers,
+                header.ignored,
+            )
+            self._keys = [key for key, _ in header.mapping]
+            self._absent = [c.key for c in self._columns if c.key not in header.headers]
+            self._pending = (numbered, following)
+            return
+        if self._exhausted is None:
+            raise RuntimeError("no source to read the rows with")
+        raise self._exhausted()
+
+    def close(self) -> None:
+        if self._pending is not None:
+            self._pending[0].close()  # type: ignore[attr-defined]
+            self._pending = None
+
+    def chunks(
+        self,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> Iterator[Chunk]:
+        rows, header = self.rows, self.header
+        numbered, following = self._pending or (rows.numbered_rows(), [])
+        self._pending = None
+        errors: list[RowError] = []
+        count = last = 0
+        next_check = header.number + _PROGRESS_EVERY
+        batch: list[tuple[int, Any]] = []
+        try:
+            for number, raw in chain(following, numbered):
+                if number <= header.number:
+                    continue  # the header and the titles above it, read again
+                if number >= next_check:
+                    next_check = number + _PROGRESS_EVERY
+                    _checkpoint(rows, number, progress, cancel)
+                batch.append((number, raw))
+                if len(batch) < CHUNK_ROWS:
+                    continue
+                chunk, stop = self._chunk(batch, errors, count)
+                batch = []
+                if chunk:
+                    count, last = count + len(chunk), chunk.numbers[-1]
+                    if not errors:
+                        yield chunk
+                if stop:
+                    break
+            else:
+                if batch:
+                    chunk, _ = self._chunk(batch, errors, count)
+                    if chunk:
+                        count, last = count + len(chunk), chunk.numbers[-1]
+                        if not errors:
+                            yield chunk
+        except UnicodeDecodeError:
+            if self._exhausted is None:
+                raise
+            numbered.close()  # type: ignore[attr-defined]
+            self._open_next(cancel)
+            raise Reread from None
+        finally:
+            numbered.close()  # type: ignore[attr-defined]  # now, not when a traceback is freed
+        if errors:
+            raise ImportErrors(errors, source=rows.source)
+        if not count:
+            no_rows = RowError(header.number, "", "", "tabular.no_data_rows")
+            raise ImportErrors([no_rows], source=rows.source)
+        if progress is not None:
+            progress(last, last)
+
+    def _chunk(
+        self, batch: list[tuple[int, Any]], errors: list[RowError], count: int
+    ) -> tuple[Chunk, bool]:
+        """``batch`` converted; True when reading stops here (too many problems). Rows beyond
+        ``max_rows`` raise, unless the problems grew too many on an earlier row."""
+        numbers, columns = self.rows.convert_rows(batch, self._keys, errors)
+        for key in self._absent:
+            columns[key] = [None] * len(numbers)
+        over = numbers[self._max_rows - count] if count + len(numbers) > self._max_rows else None
+        if len(errors) >= _MAX_ERRORS:
+            at = errors[_MAX_ERRORS - 1].row  # the row on which they reached the limit
+            if over is None or at < over:
+                while errors[-1].row > at:  # in row order: drop the later rows' problems
+                    errors.pop()
+                too_many = {"limit": _MAX_ERRORS}
+                errors.append(RowError(at, "", "", "tabular.too_many_problems", too_many))
+                return Chunk(numbers, columns), True
+        if over is not None:
+            raise ValidationError(
+                "tabular.too_many_rows", file=self.rows.source, max_rows=self._max_rows
+            )
+        return Chunk(numbers, columns), False
+
+
 def read_rows(
     rows: RowSource,
     columns: Sequence[Column],
@@ -197,44 +346,8 @@ def read_rows(
 ) -> Table:
     """Find the header in ``rows``, then read every data row into a ``Table``; problems at a
     place in the file raise ``ImportErrors`` once the whole file has been read."""
-    lookup = _header_lookup(columns)
-    _checkpoint(rows, 0, None, cancel)
-    numbered = rows.numbered_rows()
-    try:
-        header, following = _find_header(rows, numbered, columns, lookup)
-        rows.prepare(header)
-        absent = dict.fromkeys(c.key for c in columns if c.key not in header.headers)
-        errors: list[RowError] = []
-        out: list[SourceRow] = []
-        next_check = header.number + _PROGRESS_EVERY
-        for number, raw in chain(following, numbered):
-            if number >= next_check:
-                next_check = number + _PROGRESS_EVERY
-                _checkpoint(rows, number, progress, cancel)
-            values = rows.convert(number, raw, errors)
-            if values is None:
-                continue
-            if absent:
-                values.update(absent)
-            if len(out) >= max_rows:
-                raise ValidationError("tabular.too_many_rows", file=rows.source, max_rows=max_rows)
-            out.append(SourceRow(number, values))
-            if len(errors) >= _MAX_ERRORS:
-                too_many = RowError(
-                    number, "", "", "tabular.too_many_problems", {"limit": _MAX_ERRORS}
-                )
-                errors.append(too_many)
-                break
-    finally:
-        numbered.close()  # close the file now, not when a traceback holding it is freed
-    if errors:
-        raise ImportErrors(errors, source=rows.source)
-    if not out:
-        no_rows = RowError(header.number, "", "", "tabular.no_data_rows")
-        raise ImportErrors([no_rows], source=rows.source)
-    if progress is not None:
-        progress(out[-1].number, out[-1].number)
-    return Table(rows.source, header.headers, out, header.ignored)
+    with RowStream(iter([rows]), columns, max_rows=max_rows, cancel=cancel) as stream:
+        return stream.table(progress=progress, cancel=cancel)
 
 
 def _find_header(

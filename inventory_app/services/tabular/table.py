@@ -11,26 +11,35 @@ Problems at a place in the file (header, a formula cell, a misaligned CSV row) r
 ``ImportErrors``; a file that cannot be read at all (not a workbook, unknown encoding, unknown
 sheet, too big) raises ``ValidationError``; ``cancel()`` returning True raises ``Cancelled``.
 
-``read_table`` lives here; the work lives in ``aliases`` (header names), ``cells`` (cell
-parsers), ``rows`` (header search and the reading loop), ``csv_files``, ``xlsx_files`` (which
-hands a sheet to ``calamine_files`` where ``xlsx_scan`` allows) and ``xls_ods_files``. The
-package (``services.tabular``) names what other packages use.
+``read_table`` and ``open_table`` (the rows in chunks, for a long file) live here; the work
+lives in ``aliases`` (header names), ``headers`` (the header row), ``cells`` (cell parsers),
+``rows`` (the reading loop), ``csv_files``, ``xlsx_files`` (which hands a sheet to
+``calamine_files`` where ``xlsx_scan`` allows) and ``xls_ods_files``. A workbook is read whole;
+a text file streams. The package (``services.tabular``) names what other packages use.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from inventory_app.domain.errors import ValidationError
+from inventory_app.domain.errors import Cancelled, ValidationError
 from inventory_app.services.progress import cyclic_gc_paused
-from inventory_app.services.tabular.csv_files import read_csv
-from inventory_app.services.tabular.rows import Column, Table
+from inventory_app.services.tabular.csv_files import open_csv, read_csv
+from inventory_app.services.tabular.rows import CHUNK_ROWS, Chunk, Column, Table, TableReader
 from inventory_app.services.tabular.xls_ods_files import read_ods, read_xls
 from inventory_app.services.tabular.xlsx_files import read_xlsx
 
-__all__ = ["ODS_SUFFIXES", "TEXT_SUFFIXES", "WORKBOOK_SUFFIXES", "XLS_SUFFIXES", "read_table"]
+__all__ = [
+    "ODS_SUFFIXES",
+    "TEXT_SUFFIXES",
+    "WORKBOOK_SUFFIXES",
+    "XLS_SUFFIXES",
+    "TableRows",
+    "open_table",
+    "read_table",
+]
 
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
@@ -71,3 +80,58 @@ def read_table(
     if not suffix:
         raise ValidationError("tabular.no_file_type", file=path.name)
     raise ValidationError("tabular.unsupported_type", file=path.name, suffix=suffix)
+
+
+class TableRows(TableReader):
+    """A table already read into memory, given out in chunks like a file's stream."""
+
+    def __init__(self, table: Table) -> None:
+        self.read = table
+        self.source, self.headers = table.source, table.headers
+        self.ignored_headers = table.ignored_headers
+
+    def chunks(
+        self,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> Iterator[Chunk]:
+        rows = self.read.rows
+        last = rows[-1].number if rows else 0
+        for start in range(0, len(rows), CHUNK_ROWS):
+            part = rows[start : start + CHUNK_ROWS]
+            keys = part[0].values.keys()
+            yield Chunk([r.number for r in part], {k: [r.values[k] for r in part] for k in keys})
+            if cancel is not None and cancel():
+                raise Cancelled("tabular.read_cancelled", file=self.source)
+            if progress is not None:
+                progress(part[-1].number, last)
+
+    def table(
+        self,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> Table:
+        return self.read
+
+
+def open_table(
+    path: str | os.PathLike[str],
+    columns: Sequence[Column],
+    *,
+    sheet: str | None = None,
+    max_rows: int = 1_000_000,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> TableReader:
+    """``read_table``'s file with its header found, its rows to come in chunks: a text file
+    is read as the chunks are asked for, never all in memory (so its row problems, too many
+    rows and ``Reread`` come from ``chunks``); a workbook is read here, all of it. Use it as
+    a context manager (it closes the file)."""
+    path = Path(path)
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        return open_csv(path, columns, max_rows=max_rows, cancel=cancel)
+    return TableRows(
+        read_table(path, columns, sheet=sheet, max_rows=max_rows, progress=progress, cancel=cancel)
+    )
