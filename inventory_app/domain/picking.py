@@ -140,7 +140,6 @@ def _pick_named(
     policy order, then ``expired``, each with what may be drawn), noting whether that needs
     a reason: an expired batch, or one the policy would not have drawn first."""
     chosen = candidates_named(usable, expired, named)
-    plan.uses_expired = any(is_expired(lot, on) for lot, _ in chosen)
     plan.out_of_order = bool(chosen) and (not usable or chosen[0][0] is not usable[0][0])
     remaining = plan.needed
     for lot, a in chosen:
@@ -153,6 +152,8 @@ def _pick_named(
         plan.value += v
         remaining -= take
     plan.short = remaining
+    # an expired batch that shares the code but is not drawn from needs no reason
+    plan.uses_expired = any(is_expired(d.batch, on) for d in plan.draws)
     return plan
 
 

@@ -156,6 +156,19 @@ def test_naming_an_expired_batch_draws_it_and_flags_the_reason():
     assert plan.uses_expired and plan.needs_reason
 
 
+def test_an_expired_batch_sharing_the_code_but_not_drawn_needs_no_reason():
+    # two receipts both coded L1, one expired: naming L1 draws the good one first
+    table = """
+    1 L1 2026-01-01 2026-02-01 1 100
+    2 L1 2026-01-01 - 5 500
+    """
+    plan = pick(lots(table), 2000, removal=Removal.FEFO, on=ON, named="L1")
+    assert draws(plan) == [("L1", 2, 200)] and plan.draws[0].batch.id == 2
+    assert not plan.uses_expired and not plan.needs_reason
+    more = pick(lots(table), 6000, removal=Removal.FEFO, on=ON, named="L1")
+    assert [d.batch.id for d in more.draws] == [2, 1] and more.uses_expired
+
+
 def test_naming_the_policys_own_first_batch_needs_no_reason():
     table = """
     1 A 2026-01-01 - 10 1000

@@ -359,3 +359,18 @@ def test_a_ledger_refusal_is_placed_in_the_column_it_is_about(stocked, tmp_path)
     err = refused(stocked, write(tmp_path, text))
     [row] = err.errors
     assert (row.row, row.column, row.code) == (3, "note", "ledger.writeoff_reason_unknown")
+
+
+def test_an_expired_batch_sharing_a_code_is_drawn_only_when_needed(stocked, tmp_path):
+    # two receipts coded L1, one already expired: naming L1 takes the good stock without a
+    # reason; taking more than it holds reaches the expired one, which then needs a reason
+    head = "date,type,sku,qty,unit_cost,batch,expiry"
+    receipts = "2026-02-01,receipt,A1,1,1,L1,2026-02-02\n2026-02-01,receipt,A1,5,1,L1,"
+    err = refused(stocked, write(tmp_path, f"{head}\n{receipts}\n2026-02-03,issue,A1,6,,L1,\n"))
+    assert [(e.row, e.column, e.code) for e in err.errors] == [
+        (4, "note", "ledger.expired_batch_needs_reason")
+    ]
+    result = imports.import_journal(
+        stocked, write(tmp_path, f"{head}\n{receipts}\n2026-02-03,issue,A1,2,,L1,\n")
+    )
+    assert result.posted == 3

@@ -28,7 +28,9 @@ def shortage(sku: str, plan: PickPlan, batch: str | None, location: str) -> Insu
 
 def why_reason_needed(plan: PickPlan, date: dt.date, code: str) -> ValidationError:
     """The named batch ``code`` is expired on ``date`` or out of policy order."""
-    if plan.uses_expired:
-        exp = next(d.batch.expiry for d in plan.draws if d.batch.expiry and d.batch.expiry < date)
+    exp = next(
+        (d.batch.expiry for d in plan.draws if d.batch.expiry and d.batch.expiry < date), None
+    )
+    if plan.uses_expired and exp is not None:
         return ValidationError("ledger.expired_batch_needs_reason", batch=code, expiry=exp)
     return ValidationError("ledger.batch_out_of_turn_needs_reason", batch=code)
