@@ -113,6 +113,7 @@ def _encode(value: object, indent: str, out: list[str], keys: dict[str, str]) ->
     """Append ``value``'s JSON to ``out``; ``indent`` is the newline and indent of its own
     line (each level two spaces more); ``keys`` holds each str key's encoded text. The type
     tests follow json's own order."""
+    # One function on purpose: it is the JSON writer's hot loop (a call per value).
     scalar = _SCALARS.get(type(value))
     if scalar is not None:
         out.append(scalar(value))

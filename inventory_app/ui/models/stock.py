@@ -20,6 +20,7 @@ from inventory_app.ui.widgets.format import cost_text, date_text, money_text, qt
 
 
 def batch_columns(*, with_item: bool = True) -> list[Column]:
+    # Long by nature: a table of columns, one literal header each (lupdate reads literals).
     item = [
         Column(
             "sku",

@@ -51,6 +51,7 @@ def reason_text(code: str | None) -> str:
 
 class ReviewModel(RowsModel):
     def __init__(self, parent=None) -> None:
+        # Long by nature: the table of review columns, one literal header each (for lupdate).
         super().__init__(
             [
                 Column(

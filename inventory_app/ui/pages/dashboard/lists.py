@@ -76,6 +76,7 @@ def _batch_columns() -> list[Column]:
 
 
 def _item_columns(kind: str) -> list[Column]:
+    # Long by nature: a table of columns, one literal header each (lupdate reads literals).
     qty = Column(
         "qty",
         QCoreApplication.translate("DashboardLists", "Qty"),
