@@ -19,7 +19,7 @@ from inventory_app.domain.errors import ValidationError
 from inventory_app.domain.model import Changes, ItemFields, Line
 from inventory_app.services import catalog, settings
 from inventory_app.services import postings as stock
-from inventory_app.services.demo.catalogue import _catalogue, ean13
+from inventory_app.services.demo.catalogue import catalogue, ean13
 from inventory_app.services.demo.history import BACK_STORE, SALES_REF, _Shop
 from inventory_app.services.demo.words import _SHOP_NAMES
 
@@ -66,7 +66,7 @@ def generate(
         raise ValidationError("demo.too_small", skus=skus, days=days)
     today = today or dt.date.today()
     rng = random.Random(seed)
-    items, specs = _catalogue(rng, skus, days)
+    items, specs = catalogue(rng, skus, days)
     return DemoPlan(
         items=items,
         locations=[BACK_STORE],

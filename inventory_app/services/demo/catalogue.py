@@ -32,7 +32,7 @@ class _Spec:
     back: bool  # received into the back store, moved to Main by transfers
 
 
-def _catalogue(rng: random.Random, skus: int, days: int) -> tuple[list[ItemFields], list[_Spec]]:
+def catalogue(rng: random.Random, skus: int, days: int) -> tuple[list[ItemFields], list[_Spec]]:
     """``skus`` items spread over the categories by share, with their simulation specs."""
     weights = [c.share for c in _CATEGORIES]
     total = sum(weights)

@@ -13,8 +13,8 @@ from decimal import Decimal
 
 from inventory_app.domain.model import DEFAULT_LOCATION, Line, MovementType, WriteoffReason
 from inventory_app.services.demo.catalogue import _Spec
-from inventory_app.services.demo.lots import _BIG, _Dec, _poisson, _take, _usable
-from inventory_app.services.demo.seasons import _WEEK_GROCERY, _WEEK_TRADE, _season
+from inventory_app.services.demo.lots import BIG, Dec, poisson, take, usable
+from inventory_app.services.demo.seasons import WEEK_GROCERY, WEEK_TRADE, season
 from inventory_app.services.demo.words import _CATEGORIES
 
 BACK_STORE = "Back store"
@@ -85,7 +85,7 @@ class _Shop:
         start = today - dt.timedelta(days=days - 1)
         self.dates = [start + dt.timedelta(days=k) for k in range(days + 400)]
         self.stamps = [f"{x:%Y%m%d}" for x in self.dates[:days]]
-        self.dec = _Dec()
+        self.dec = Dec()
         self.items = [
             _Stock(
                 i=i,
@@ -121,8 +121,8 @@ class _Shop:
             if 0 < d <= self.last_check and self.dates[d].weekday() == self.check_day:
                 self.expiry_check(d, out)
             self.sales(d, out)
-            self.losses(d, out, _poisson(rng, n * 0.0012))
-            self.corrections(d, out, _poisson(rng, n * 0.0005))
+            self.losses(d, out, poisson(rng, n * 0.0012))
+            self.corrections(d, out, poisson(rng, n * 0.0005))
             yield from zip(itertools.repeat(self.dates[d]), out)
 
     # -- stock in ------------------------------------------------------------------------------
@@ -145,7 +145,7 @@ class _Shop:
             exp = d + max(1, round(sp.life * fresh))
             code = f"L{self.stamps[d][2:]}{lot_id:05d}"
         else:
-            exp, code = _BIG, None
+            exp, code = BIG, None
         bisect.insort(st.back if to_back else st.main, [exp, d, lot_id, qty, code])
         if to_back:
             st.btot += qty
@@ -212,9 +212,9 @@ class _Shop:
         ref = f"TR-{self.stamps[d]}"
         for st in self.pending:
             st.flagged = False
-            qty = min(_usable(st.back, d), max(st.low * _SHELF - _usable(st.main, d), 0))
+            qty = min(usable(st.back, d), max(st.low * _SHELF - usable(st.main, d), 0))
             if qty > 0:
-                for lot in _take(st.back, qty, d):
+                for lot in take(st.back, qty, d):
                     lot[2] = next(self.ids)  # a new batch at Main: same dates, new id
                     bisect.insort(st.main, lot)
                 st.btot -= qty
@@ -257,11 +257,11 @@ class _Shop:
         rng, ref = self.rng, f"WO-{self.stamps[d]}"
         for _ in range(count):
             st = rng.choice(self.items)
-            u = _usable(st.main, d)
+            u = usable(st.main, d)
             if d >= st.stop or not u:
                 continue
             qty = min(u, 1000 if st.spec.unit == 1000 else st.qtys[0])
-            _take(st.main, qty, d)
+            take(st.main, qty, d)
             st.mtot -= qty
             reason, note = rng.choice(_LOSS_REASONS)
             out.append(Line(type=_WRITEOFF, sku=st.sku, qty=self.dec[qty],
@@ -280,17 +280,17 @@ class _Shop:
                 continue
             qty = 1000 if sp.unit == 1000 else st.qtys[-1]
             if rng.random() < 0.55:
-                qty = min(qty, _usable(st.main, d))
+                qty = min(qty, usable(st.main, d))
                 if not qty:
                     continue
-                _take(st.main, qty, d)
+                take(st.main, qty, d)
                 st.mtot -= qty
                 why = rng.choice(("count correction", "data error"))
                 out.append(Line(type=_ADJUST, sku=st.sku, qty=-self.dec[qty],
                                 location=DEFAULT_LOCATION, reason=why, reference=ref))  # fmt: skip
             else:
                 lot_id = next(self.ids)
-                exp, code = _BIG, None
+                exp, code = BIG, None
                 if sp.life:
                     exp, code = d + sp.life, f"A{self.stamps[d][2:]}{lot_id:05d}"
                 bisect.insort(st.main, [exp, d, lot_id, qty, code])
@@ -312,8 +312,8 @@ class _Shop:
         the first day whose clock passes ``s``."""
         clocks = []
         for cat in _CATEGORIES:
-            week = _WEEK_TRADE if cat.trade else _WEEK_GROCERY
-            f = [_season(cat.season, x) * week[x.weekday()] for x in self.dates[: self.days]]
+            week = WEEK_TRADE if cat.trade else WEEK_GROCERY
+            f = [season(cat.season, x) * week[x.weekday()] for x in self.dates[: self.days]]
             mean = sum(f) / len(f)
             clocks.append(list(itertools.accumulate(x / mean for x in f)))
         self.sched: list[list[_Stock]] = [[] for _ in range(self.days)]
@@ -338,12 +338,12 @@ class _Shop:
             if lots and lots[0][0] >= d and lots[0][3] > q:
                 lots[0][3] -= q  # the usual case: the first batch has enough
             else:
-                u = _usable(lots, d)
+                u = usable(lots, d)
                 if not u:  # sold out, or only expired stock left: the sale is lost
                     self.flag_low(st)
                     continue
                 q = min(q, u)
-                _take(lots, q, d)
+                take(lots, q, d)
             st.mtot -= q
             line = st.issued.get(q)
             if line is None:

@@ -2,7 +2,7 @@
 
 A batch is a list [expiry day, received day, id, qty, code] (days as indexes from the first
 day, qty in milli-units); an item's batches at a location are kept sorted, which is the
-ledger's policy order: FEFO (expiry, received, id) and, with the never-expiring ``_BIG``
+ledger's policy order: FEFO (expiry, received, id) and, with the never-expiring ``BIG``
 expiry, FIFO (received, id). Batches moved by a transfer keep their received day and expiry
 and get a new id, as in the ledger. Lists, not objects: the daily sales of 10,000 items touch
 them millions of times.
@@ -14,10 +14,10 @@ import math
 import random
 from decimal import Decimal
 
-_BIG = 1 << 40  # the expiry day of goods that never expire
+BIG = 1 << 40  # the expiry day of goods that never expire
 
 
-class _Dec(dict):
+class Dec(dict):
     """The Decimal of a count of milli-units, made once."""
 
     def __missing__(self, milli: int) -> Decimal:
@@ -25,11 +25,11 @@ class _Dec(dict):
         return d
 
 
-def _usable(lots: list[list], d: int) -> int:
+def usable(lots: list[list], d: int) -> int:
     return sum(lot[3] for lot in lots if lot[0] >= d)
 
 
-def _take(lots: list[list], qty: int, d: int) -> list[list]:
+def take(lots: list[list], qty: int, d: int) -> list[list]:
     """Draw ``qty`` from the batches not expired on day ``d``, in policy order; returns
     the pieces taken."""
     taken = []
@@ -48,7 +48,7 @@ def _take(lots: list[list], qty: int, d: int) -> list[list]:
     return taken
 
 
-def _poisson(rng: random.Random, lam: float) -> int:
+def poisson(rng: random.Random, lam: float) -> int:
     if lam > 30:
         return max(0, round(rng.gauss(lam, math.sqrt(lam))))
     limit, k, p = math.exp(-lam), 0, rng.random()

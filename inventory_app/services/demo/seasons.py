@@ -25,15 +25,15 @@ _CNY = {  # Spring Festival (month, day)
     2034: (2, 19),
     2035: (2, 8),
 }
-_WEEK_GROCERY = (0.92, 0.9, 0.93, 0.95, 1.05, 1.2, 1.15)
-_WEEK_TRADE = (1.1, 1.08, 1.05, 1.05, 1.02, 0.95, 0.75)
+WEEK_GROCERY = (0.92, 0.9, 0.93, 0.95, 1.05, 1.2, 1.15)
+WEEK_TRADE = (1.1, 1.08, 1.05, 1.05, 1.02, 0.95, 0.75)
 
 
 def _cny(year: int) -> dt.date:
     return dt.date(year, *_CNY.get(year, (2, 5)))
 
 
-def _season(profile: str, day: dt.date) -> float:
+def season(profile: str, day: dt.date) -> float:
     """Relative demand on ``day`` for a category's profile (before normalising)."""
     doy = day.timetuple().tm_yday
     c = _cny(day.year)
