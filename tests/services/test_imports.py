@@ -149,7 +149,7 @@ def test_row_problems_carry_a_code_and_their_facts(stocked, tmp_path):
         (2, "sku", "import.unknown_sku", {"sku": "NOPE"}),
         (3, "date", "tabular.not_real_date", {"year": 2026, "month": 2, "day": 30}),
         (4, "type", "import.unknown_type",
-         {"accepted": "receipt, issue, writeoff, adjust, transfer"}),
+         {"accepted": "receipt/入库, issue/出库, writeoff/报损, adjust/库存调整, transfer/调拨"}),
         (5, "date", "import.date_closed",
          {"date": dt.date(2026, 1, 15), "lock_date": dt.date(2026, 1, 31)}),
         (6, "qty", "import.qty_negative", {"qty": D(-2)}),
@@ -374,3 +374,14 @@ def test_an_expired_batch_sharing_a_code_is_drawn_only_when_needed(stocked, tmp_
         stocked, write(tmp_path, f"{head}\n{receipts}\n2026-02-03,issue,A1,2,,L1,\n")
     )
     assert result.posted == 3
+
+
+def test_an_unknown_type_lists_the_words_to_type_in_english_and_chinese(stocked, tmp_path):
+    err = refused(stocked, write(tmp_path, f"{HEADER}\n2026-02-01,卖出,A1,1,,,,,,,\n"))
+    [row] = err.errors
+    assert row.code == "import.unknown_type" and row.column == "type"
+    assert row.params["accepted"] == (
+        "receipt/入库, issue/出库, writeoff/报损, adjust/库存调整, transfer/调拨"
+    )
+    ok = f"{HEADER}\n2026-02-01,入库,A1,5,1,,,,,,\n2026-02-02,库存调整,A1,-1,,,,,,,\n"
+    assert imports.import_journal(stocked, write(tmp_path, ok)).posted == 2

@@ -78,12 +78,17 @@ TYPE_WORDS = {
     "报损": MovementType.WRITEOFF,
     "adjust": MovementType.ADJUST,
     "adjustment": MovementType.ADJUST,
+    "库存调整": MovementType.ADJUST,
     "调整": MovementType.ADJUST,
     "transfer": MovementType.TRANSFER,
     "调拨": MovementType.TRANSFER,
 }
-# the types a journal row may have, as a message lists them
-_TYPE_NAMES = ", ".join(dict.fromkeys(t.value for t in TYPE_WORDS.values()))
+# the types a journal row may have, as a message lists them: each type's English word and its
+# first Chinese one ("receipt/入库, issue/出库, ..."), so a clerk sees the word to type either way
+_TYPE_NAMES = ", ".join(
+    f"{t.value}/{next(w for w, u in TYPE_WORDS.items() if u is t and not w.isascii())}"
+    for t in dict.fromkeys(TYPE_WORDS.values())
+)
 
 _REASON_WORDS = {"damaged", "expired", "lost", "sample", "other"}
 
