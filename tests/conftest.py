@@ -9,6 +9,12 @@ import os
 if not os.environ.get("QT_QPA_PLATFORM"):
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("MPLBACKEND", "Agg")
+# English is the test oracle: a developer's Chinese locale must not turn the CLI's messages
+# Chinese inside the tests (tests that want Chinese set it themselves).
+os.environ.pop("LANGUAGE", None)
+os.environ.pop("LC_ALL", None)
+os.environ.pop("LC_MESSAGES", None)
+os.environ["LANG"] = "C.UTF-8"
 
 import pytest
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from inventory_app import __version__
 from inventory_app.cli import common, exports, imports, postings, reports, shop, stock, stocktake
+from inventory_app.domain import messages
 from inventory_app.domain.errors import InventoryError
 
 # Each module adds its sub-commands; the order is the order of `--help`: the shop file, getting
@@ -67,7 +69,18 @@ def wants_cli(args: Sequence[str]) -> bool:
     return False
 
 
+def environment_language(env: Mapping[str, str] = os.environ) -> str:
+    """ "zh" or "en" for the messages, from the locale variables in POSIX order of precedence
+    for messages (LANGUAGE, LC_ALL, LC_MESSAGES, LANG): a zh_* locale speaks Chinese."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "zh" if value.split(":")[0].lower().startswith("zh") else "en"
+    return "en"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    messages.set_language(environment_language())
     parser = _parser()
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     if not getattr(args, "run", None):
