@@ -31,41 +31,12 @@ from inventory_app.domain.stocktake import (
 from inventory_app.services import catalog
 from inventory_app.services.stocktake.cycle import scope_items
 from inventory_app.services.stocktake.reading import (
-    CountRecord,
-    Review,
-    ReviewLine,
-    StocktakeInfo,
-    count_history,
-    get,
-    list_stocktakes,
     open_row,
-    review,
     stocktake_row,
-    tolerance,
 )
 from inventory_app.storage import stocktakes as q
 from inventory_app.storage.db import Connection, Database
 from inventory_app.storage.stocktakes import CountItem, ItemLine, StocktakeRow
-
-__all__ = [
-    "CountRecord",
-    "CountTarget",
-    "Counted",
-    "Review",
-    "ReviewLine",
-    "StocktakeInfo",
-    "cancel",
-    "count",
-    "count_history",
-    "count_target",
-    "get",
-    "list_stocktakes",
-    "resolve_line",
-    "review",
-    "set_reason",
-    "start",
-    "tolerance",
-]
 
 
 @dataclass(frozen=True, slots=True)

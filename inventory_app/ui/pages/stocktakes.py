@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from inventory_app.domain.errors import InventoryError
 from inventory_app.domain.model import Changes
 from inventory_app.services import stocktake as st
-from inventory_app.services.stocktake.counting import StocktakeInfo
+from inventory_app.services.stocktake import StocktakeInfo
 from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.errors import show_error

@@ -30,7 +30,7 @@ from inventory_app.domain import money
 from inventory_app.domain.errors import InventoryError
 from inventory_app.services import catalog
 from inventory_app.services import stocktake as st
-from inventory_app.services.stocktake.counting import ReviewLine
+from inventory_app.services.stocktake import ReviewLine
 from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.dialogs.scanner import ScannerDialog

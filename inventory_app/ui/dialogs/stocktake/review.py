@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from inventory_app.domain.stocktake import StocktakeReason, Uncounted
 from inventory_app.services import stocktake as st
 from inventory_app.services.shop import Database
-from inventory_app.services.stocktake.counting import Review, ReviewLine
+from inventory_app.services.stocktake import Review, ReviewLine
 from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.dialogs.scanner import ScannerDialog
