@@ -10,7 +10,6 @@ import argparse
 import sys
 
 from inventory_app.cli import common
-from inventory_app.services.export.labels import LANGS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,7 +22,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     common.add_db_option(m)
     m.add_argument("month", help="the month, like 2026-10")
     m.add_argument("out", help="the .xlsx file to write")
-    _lang_option(m)
     m.set_defaults(run=cmd_export)
 
     s = what.add_parser("summary", help="cover, summary and indicators for any period")
@@ -31,14 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--from", dest="start", type=common.date_arg, required=True)
     s.add_argument("--to", dest="end", type=common.date_arg, required=True)
     s.add_argument("out", help="the .xlsx file to write")
-    _lang_option(s)
     s.set_defaults(run=cmd_export)
-
-
-def _lang_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--lang", choices=LANGS, default=None, help="sheet and column names (default: en)"
-    )
 
 
 def _progress_printer():
@@ -57,12 +48,13 @@ def _progress_printer():
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from inventory_app.services import settings
     from inventory_app.services.export import month as exports
 
     progress = _progress_printer()
+    # sheet and column names in the command's language: --lang (which has always meant the
+    # pack's language here), else the one set with `settings set language`, else the locale
+    lang = common.language(args)
     with common.open_for_read(args) as db:
-        lang = args.lang or _shop_lang(settings.get(db, "language"))
         if args.what == "month":
             result = exports.export_month(db, args.month, args.out, lang=lang, progress=progress)
         else:
@@ -78,7 +70,3 @@ def cmd_export(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
-
-
-def _shop_lang(value: str) -> str:
-    return "zh" if value.strip().lower().startswith("zh") else "en"

@@ -10,6 +10,7 @@ import argparse
 
 from inventory_app.cli import common
 from inventory_app.domain.errors import ValidationError
+from inventory_app.domain.messages import render
 from inventory_app.domain.money import parse_qty
 from inventory_app.domain.stocktake import StocktakeReason, Uncounted
 from inventory_app.services import stocktake as st
@@ -228,14 +229,14 @@ def cmd_approve(args: argparse.Namespace) -> int:
             db, args.id, approver=args.approver, uncounted=args.uncounted, reason=args.reason
         )
     n = len(changes.movements)
-    print(f"stocktake #{args.id} approved: {n} difference{'' if n == 1 else 's'} posted")
+    print(render("cli.stocktake_approved", {"id": args.id, "count": n}))
     return 0
 
 
 def cmd_cancel(args: argparse.Namespace) -> int:
     with common.open_for_write(args) as db:
         st.cancel(db, args.id)
-    print(f"stocktake #{args.id} cancelled")
+    print(render("cli.stocktake_cancelled", {"id": args.id}))
     return 0
 
 

@@ -416,4 +416,24 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "analytics.unknown_average": "the average is simple or daily, not {average!r}",
     # --- demo
     "demo.too_small": "a demo shop needs at least one item and one day",
+    # --- language, settings and the CLI's own words (#11)
+    "preferences.bad_language": "language {value!r} is not one of: zh, en, auto",
+    "preferences.not_saved": "the preferences could not be saved in {path}: {reason}",
+    "settings.unknown_key": "there is no setting named {key!r}; settings: {keys}",
+    "cli.bad_limit": "{text!r} is not a number of rows (1 or more)",
+    "cli.language_set": "language: {language}",
+    "cli.setting_set": "{key} = {value}",
+    "cli.items_imported": "{created} items created, {updated} updated",
+    "cli.opening_imported": (
+        "{count} opening batch received on {date}",
+        "{count} opening batches received on {date}",
+    ),
+    "cli.journal_imported": ("{count} movement posted", "{count} movements posted"),
+    "cli.stocktake_approved": (
+        "stocktake #{id} approved: {count} difference posted",
+        "stocktake #{id} approved: {count} differences posted",
+    ),
+    "cli.stocktake_cancelled": "stocktake #{id} cancelled",
+    "cli.demo_built": "demo shop: {items} items, {movements} movements",
+    "cli.already_a_shop": "{path} is already a shop file; nothing changed",
 }

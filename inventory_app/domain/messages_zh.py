@@ -31,7 +31,9 @@ WORDS: dict[str, dict[str, str]] = {
         "reorder point": "再订货点",
         "safety stock": "安全库存",
         "count": "实盘数量",
+        "current assets": "流动资产",
     },
+    "language": {"auto": "自动（跟随系统）", "zh": "简体中文", "en": "英文"},
 }
 
 # Sections by area, in the order of messages_en.
@@ -380,4 +382,18 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "analytics.unknown_average": "平均库存只能按 simple 或 daily 方式计算，不能是“{average}”",
     # --- demo
     "demo.too_small": "演示店铺至少需要一个商品和一天的数据",
+    # --- language, settings and the CLI's own words (#11)
+    "preferences.bad_language": "语言“{value}”无效，可选：zh（简体中文）、en（英文）、auto（自动）",
+    "preferences.not_saved": "无法将偏好设置保存到 {path}：{reason}",
+    "settings.unknown_key": "没有名为“{key}”的设置项；可用的设置项：{keys}",
+    "cli.bad_limit": "“{text}”不是有效的行数（至少为 1）",
+    "cli.language_set": "语言：{language}",
+    "cli.setting_set": "{key} 已设为 {value}",
+    "cli.items_imported": "新建商品 {created} 个，更新 {updated} 个",
+    "cli.opening_imported": "已于 {date} 录入期初库存 {count} 个批次",
+    "cli.journal_imported": "已过账 {count} 条出入库流水",
+    "cli.stocktake_approved": "盘点 #{id} 已审核：过账差异 {count} 条",
+    "cli.stocktake_cancelled": "盘点 #{id} 已取消",
+    "cli.demo_built": "演示店铺：商品 {items} 个，出入库流水 {movements} 条",
+    "cli.already_a_shop": "{path} 已是店铺文件，未做任何更改",
 }
