@@ -1856,6 +1856,26 @@ The current file is kept beside it as {0}.before-restore.</source>
         <translation> 天</translation>
     </message>
     <message>
+        <source>e.g. 250,000.00</source>
+        <translation>例如 250,000.00</translation>
+    </message>
+    <message>
+        <source>Cash, receivables and stock together: the capital-occupation rate on the dashboard is stock value ÷ current assets.</source>
+        <translation>现金、应收款和存货等流动资产合计；概览中的资金占用率 = 库存金额 ÷ 流动资产。</translation>
+    </message>
+    <message>
+        <source>Automatic (system language)</source>
+        <translation>自动（跟随系统语言）</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>This shop</source>
+        <translation>本店铺</translation>
+    </message>
+    <message>
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
@@ -1870,6 +1890,18 @@ The current file is kept beside it as {0}.before-restore.</source>
     <message>
         <source>Warn before expiry</source>
         <translation>到期前提醒</translation>
+    </message>
+    <message>
+        <source>Current assets ({0})</source>
+        <translation>流动资产（{0}）</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
     </message>
     <message>
         <source>The shop name is empty.</source>
