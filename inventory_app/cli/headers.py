@@ -9,7 +9,7 @@ from collections.abc import Sequence
 # fmt: off
 ZH: dict[str, str] = {
     # items, stock, batches
-    "sku": "商品编码", "name": "商品名称", "category": "类别", "unit": "单位",
+    "sku": "商品编码", "name": "名称", "category": "类别", "unit": "单位",
     "barcode": "条码", "on_hand_qty": "现存量", "on hand": "现存量", "on_hand": "现存量",
     "qty": "数量", "value": "库存金额", "unit_cost": "单位成本", "batch": "批次",
     "location": "库位", "expiry": "有效期至", "received": "入库日期", "days_left": "剩余天数",

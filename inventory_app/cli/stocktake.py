@@ -12,7 +12,7 @@ from inventory_app.cli import common
 from inventory_app.domain.errors import ValidationError
 from inventory_app.domain.messages import render
 from inventory_app.domain.money import parse_qty
-from inventory_app.domain.stocktake import StocktakeReason, Uncounted
+from inventory_app.domain.stocktake import StocktakeReason, Uncounted, scope_label
 from inventory_app.services import stocktake as st
 
 
@@ -267,7 +267,14 @@ def cmd_list(args: argparse.Namespace) -> int:
     common.print_table(
         ("id", "name", "scope", "status", "counted", "started"),
         [
-            (r.id, r.name, r.scope, r.status.value, f"{r.counted}/{r.lines}", r.started_at)
+            (
+                r.id,
+                r.name,
+                scope_label(r.scope),
+                r.status.value,
+                f"{r.counted}/{r.lines}",
+                r.started_at,
+            )
             for r in rows
         ],
     )

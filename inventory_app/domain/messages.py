@@ -62,10 +62,32 @@ def _shortage_parts(params: Mapping[str, object], table: Table) -> dict[str, obj
     }
 
 
+#: a movement kind with its English article ("an issue", not "a issue")
+A_KIND = {
+    "receipt": "a receipt",
+    "issue": "an issue",
+    "writeoff": "a write-off",
+    "adjust": "an adjustment",
+    "transfer": "a transfer",
+    "stocktake": "a stocktake",
+    "reversal": "a reversal",
+}
+
+
+def _kind_parts(params: Mapping[str, object], table: Table) -> dict[str, object]:
+    """In English, ``kind`` with its article ("an issue"); other languages word the kind
+    through their WORDS and need no article."""
+    if table is not TEMPLATES:
+        return {}
+    kind = str(params.get("kind", ""))
+    return {"kind": A_KIND.get(kind, kind)}
+
+
 # Codes whose sentence has optional parts: each function adds them as parameters, rendered
 # from the same table (so another language words the parts too).
 PARTS: dict[str, Callable[[Mapping[str, object], Table], dict[str, object]]] = {
     "ledger.shortage": _shortage_parts,
+    "ledger.qty_not_positive": _kind_parts,
 }
 
 

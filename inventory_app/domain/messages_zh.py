@@ -90,6 +90,15 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "scope.needs_location": "盘点范围 location: 后面需要库位名，如 location:Main",
     "scope.needs_values": "盘点范围 {kind}: 后面至少需要一个值，如 {kind}:A",
     "scope.abc_class_unknown": "ABC 分类“{value}”无效，只能是 A、B 或 C",
+    # the scope as a person reads it (domain.stocktake.scope_label)
+    "scope.label.all": "全部商品",
+    "scope.label.location": "库位：{values}",
+    "scope.label.category": "类别：{values}",
+    "scope.label.abc": "ABC 分类：{values}",
+    "scope.label.due": "到期待盘商品",
+    "scope.label.due_classes": "到期待盘商品：{values} 类",
+    "scope.label.joiner": "、",
+    "stocktake.default_name": "盘点 {date}（{scope}）",
     # --- storage: database files
     "db.missing": "{path} 不存在。",
     "db.not_inventory": "{name} 不是库存数据库（或文件已损坏）：{problems}。",

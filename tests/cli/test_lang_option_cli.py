@@ -124,7 +124,7 @@ def test_items_limit_and_table_headers_follow_lang(shop):
     zh = run(shop, "--lang", "zh", "items", "--limit", "2")
     assert zh.returncode == 0, zh.stderr
     lines = zh.stdout.splitlines()
-    assert lines[0].split() == ["商品编码", "商品名称", "类别", "单位", "现存量", "条码"]
+    assert lines[0].split() == ["商品编码", "名称", "类别", "单位", "现存量", "条码"]
     assert len(lines) == 2 + 2  # header, rule, two rows
     en = run(shop, "items", "--lang", "en", "--search", "牛奶")
     assert en.stdout.splitlines()[0].split() == [

@@ -66,3 +66,41 @@ def test_an_error_given_as_the_cause_of_another_is_rendered_from_its_own_code():
     assert messages.render("outer", {"sku": "A1", "problem": inner}, table) == (
         "cannot post A1: closed up to 2026-01-31"
     )
+
+
+def test_a_movement_kind_takes_the_right_article_in_english_and_none_in_chinese():
+    from inventory_app.domain import messages_zh
+
+    issue = {"kind": "issue"}
+    assert messages.render("ledger.qty_not_positive", issue) == (
+        "quantity must be positive for an issue"
+    )
+    assert messages.render("ledger.qty_not_positive", {"kind": "receipt"}) == (
+        "quantity must be positive for a receipt"
+    )
+    assert messages.render("ledger.qty_not_positive", {"kind": "adjust"}) == (
+        "quantity must be positive for an adjustment"
+    )
+    assert messages.render("ledger.qty_not_positive", issue, messages_zh.TEMPLATES) == (
+        "出库数量必须大于零"
+    )
+
+
+def test_scope_labels_read_as_words_in_either_language():
+    from inventory_app.domain import messages_zh
+    from inventory_app.domain.stocktake import scope_label
+
+    assert scope_label("category:乳制品,Dairy") == "Category: 乳制品, Dairy"
+    assert scope_label("all") == "All items"
+    assert scope_label("location:Main") == "Location: Main"
+    assert scope_label("abc:A,B") == "ABC class A, B"
+    assert scope_label("due:a") == "Due for counting, class A"
+    assert scope_label("nonsense:x") == "nonsense:x"
+    messages.set_language("zh")
+    try:
+        assert scope_label("category:乳制品,冷冻") == "类别：乳制品、冷冻"
+        assert scope_label("due") == "到期待盘商品"
+        assert scope_label("all") == "全部商品"
+    finally:
+        messages.set_language("en")
+    assert messages_zh.TEMPLATES["scope.label.location"] == "库位：{values}"
