@@ -39,7 +39,7 @@ def cmd_set(args: argparse.Namespace) -> int:
         return 0
     if args.key not in settings.DEFAULTS:
         keys = ", ".join(["language", *settings.DEFAULTS])
-        raise ValidationError("settings.unknown_key", key=args.key, keys=keys)
+        raise ValidationError("settings.unknown_key", setting=args.key, keys=keys)
     with common.open_for_write(args) as db:
         settings.set_value(db, args.key, args.value)
         value = settings.get(db, args.key)

@@ -323,6 +323,8 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         "merged or empty header cell; give every column its own header (unmerge cells)"
     ),
     "tabular.column_twice": "column '{key}' is given twice: {where}",
+    "tabular.column_twice.at": "'{header}' (column {letter})",
+    "tabular.column_twice.and": " and ",
     "tabular.missing_column": (
         "missing required column '{key}' (a header such as {names}); headers found: {found}"
     ),
@@ -428,7 +430,7 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     # --- language, settings and the CLI's own words (#11)
     "preferences.bad_language": "language {value!r} is not one of: zh, en, auto",
     "preferences.not_saved": "the preferences could not be saved in {path}: {reason}",
-    "settings.unknown_key": "there is no setting named {key!r}; settings: {keys}",
+    "settings.unknown_key": "there is no setting named {setting!r}; settings: {keys}",
     "cli.bad_limit": "{text!r} is not a number of rows (1 or more)",
     "cli.language_set": "language: {language}",
     "cli.setting_set": "{key} = {value}",

@@ -104,3 +104,23 @@ def test_scope_labels_read_as_words_in_either_language():
     finally:
         messages.set_language("en")
     assert messages_zh.TEMPLATES["scope.label.location"] == "库位：{values}"
+
+
+def test_a_column_given_twice_is_worded_whole_in_chinese():
+    from inventory_app.domain import messages_zh
+
+    params = {
+        "key": "qty",
+        "where": "'Qty' (column C) and 'qty' (column F)",  # the English, as ever
+        "headers": ("Qty", "数量"),
+        "letters": ("C", "F"),
+    }
+    assert messages.render("tabular.column_twice", params) == (
+        "column 'qty' is given twice: 'Qty' (column C) and '数量' (column F)"
+    )
+    zh = messages.render("tabular.column_twice", params, messages_zh.TEMPLATES)
+    assert zh == "“数量”列出现了两次：“Qty”（C 列）和“数量”（F 列）"
+    missing = {"key": "sku", "names": "sku, 商品编码", "found": "none"}
+    assert messages.render("tabular.missing_column", missing, messages_zh.TEMPLATES) == (
+        "缺少必填列“商品编码”（表头可写作 sku, 商品编码）；现有表头：（无）"
+    )
