@@ -158,7 +158,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     with common.open_for_write(args) as db:
         result = stocktake_sheet.import_sheet(db, args.id, args.file, counter=args.counter)
-    print(f"{result.counts} counts imported ({result.added_lines} lines added)")
+    counts = render("cli.counts_imported", {"count": result.counts})
+    added = render("cli.lines_added", {"count": result.added_lines})
+    print(f"{counts} ({added})")
     return 0
 
 

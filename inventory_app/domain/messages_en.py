@@ -445,6 +445,8 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         "stocktake #{id} approved: {count} differences posted",
     ),
     "cli.stocktake_cancelled": "stocktake #{id} cancelled",
+    "cli.counts_imported": ("{count} count imported", "{count} counts imported"),
+    "cli.lines_added": ("{count} line added", "{count} lines added"),
     "cli.demo_built": "demo shop: {items} items, {movements} movements",
     "cli.already_a_shop": "{path} is already a shop file; nothing changed",
 }

@@ -431,6 +431,8 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "cli.journal_imported": "已过账 {count} 条出入库流水",
     "cli.stocktake_approved": "盘点 #{id} 已审核：过账差异 {count} 条",
     "cli.stocktake_cancelled": "盘点 #{id} 已取消",
+    "cli.counts_imported": "已导入 {count} 条盘点记录",
+    "cli.lines_added": "新增 {count} 行",
     "cli.demo_built": "演示店铺：商品 {items} 个，出入库流水 {movements} 条",
     "cli.already_a_shop": "{path} 已是店铺文件，未做任何更改",
 }
