@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from inventory_app.cli import common
+from inventory_app.domain.messages import render
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -64,9 +65,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     if progress:
         print("\r", end="", file=sys.stderr)
     print(result.path)
-    print(
-        f"{result.items} items, {result.movement_lines} movement lines, "
-        f"{result.batches} batches in {result.seconds:.1f} s",
-        file=sys.stderr,
-    )
+    facts = {
+        "items": result.items,
+        "lines": result.movement_lines,
+        "batches": result.batches,
+        "seconds": f"{result.seconds:.1f}",
+    }
+    print(render("cli.export_done", facts), file=sys.stderr)
     return 0

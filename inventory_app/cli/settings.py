@@ -4,6 +4,7 @@ file) and this computer's language (``language``: zh, en or auto, for the app an
 from __future__ import annotations
 
 import argparse
+import sys
 
 from inventory_app.cli import common
 from inventory_app.domain.errors import ValidationError
@@ -67,5 +68,6 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.format == "json":
         common.print_json(values)
     else:
-        common.print_table(("key", "value"), list(values.items()))
+        heads = [render("cli.settings_heading_key", {}), render("cli.settings_heading_value", {})]
+        sys.stdout.write(common.table_text(heads, list(values.items())))
     return 0

@@ -148,8 +148,9 @@ def cmd_count(args: argparse.Namespace) -> int:
             recount=args.recount,
             source="cli",
         )
-    where = f"{done.sku}" + (f" batch {done.batch}" if done.batch else "") + f" at {done.location}"
-    print(f"line {done.line_id}: {where} counted {done.total}")
+    facts = {"line": done.line_id, "sku": done.sku, "batch": done.batch, "location": done.location}
+    code = "cli.counted_batch" if done.batch else "cli.counted"
+    print(render(code, {**facts, "total": done.total}))
     return 0
 
 

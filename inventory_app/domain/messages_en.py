@@ -434,6 +434,11 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "cli.bad_limit": "{text!r} is not a number of rows (1 or more)",
     "cli.language_set": "language: {language}",
     "cli.setting_set": "{key} = {value}",
+    "cli.settings_heading_key": "setting",
+    "cli.counted": "line {line}: {sku} at {location} counted {total}",
+    "cli.counted_batch": "line {line}: {sku} batch {batch} at {location} counted {total}",
+    "cli.export_done": "{items} items, {lines} movement lines, {batches} batches in {seconds} s",
+    "cli.settings_heading_value": "value",
     "cli.items_imported": "{created} items created, {updated} updated",
     "cli.opening_imported": (
         "{count} opening batch received on {date}",

@@ -426,6 +426,13 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "cli.bad_limit": "“{text}”不是有效的行数（至少为 1）",
     "cli.language_set": "语言：{language}",
     "cli.setting_set": "{key} 已设为 {value}",
+    "cli.settings_heading_key": "设置项",
+    "cli.counted": "第 {line} 行：{sku}（{location}）实盘数量 {total}",
+    "cli.counted_batch": "第 {line} 行：{sku} 批次 {batch}（{location}）实盘数量 {total}",
+    "cli.export_done": (
+        "商品 {items} 个，出入库流水 {lines} 行，批次 {batches} 个，用时 {seconds} 秒"
+    ),
+    "cli.settings_heading_value": "值",
     "cli.items_imported": "新建商品 {created} 个，更新 {updated} 个",
     "cli.opening_imported": "已于 {date} 录入期初库存 {count} 个批次",
     "cli.journal_imported": "已过账 {count} 条出入库流水",

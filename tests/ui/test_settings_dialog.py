@@ -128,3 +128,27 @@ def test_the_dialog_shows_the_saved_choice_and_speaks_chinese(qtbot, ctx, qapp, 
     save(dialog)
     assert dialog.problem.text() == "流动资产：“1.234”的小数超过 2 位"
     assert Decimal(settings.get(ctx.db, "current_assets")) == 0
+
+
+def test_the_language_can_be_chosen_before_any_shop_is_open(qtbot, qapp, back_to_auto):
+    from PySide6.QtWidgets import QPushButton
+
+    from inventory_app.ui.app_context import AppContext
+
+    window = MainWindow(AppContext())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.settings_action.isEnabled()
+
+    def buttons() -> set[str]:
+        return {b.text() for b in window.welcome.findChildren(QPushButton)}
+
+    assert any("Create an empty shop" in t for t in buttons())
+    dialog = SettingsDialog(window.ctx, parent=window)
+    qtbot.addWidget(dialog)
+    assert not dialog.shop_name.isVisibleTo(dialog)  # no shop: the language only
+    dialog.language.setCurrentIndex(dialog.language.findData("zh"))
+    save(dialog)
+    assert dialog.result()
+    qtbot.waitUntil(lambda: "新建空白店铺" in buttons())
+    assert not any("Create an empty shop" in t for t in buttons())

@@ -84,6 +84,7 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
         layout = QVBoxLayout(self)
+        shop.setVisible(ctx.db is not None)  # no shop open: this computer's settings only
         layout.addWidget(shop)
         layout.addWidget(mine)
         layout.addWidget(self.problem)
@@ -110,6 +111,8 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         if self.ctx.db is None:
+            if self._save_language():
+                super().accept()
             return
         if not self.shop_name.text().strip():
             self.problem.setText(self.tr("The shop name is empty."))

@@ -229,7 +229,6 @@ class MainWindow(QMainWindow):
             self.undo_action,
             self.backup_action,
             self.restore_action,
-            self.settings_action,
             self.find_action,
         ):
             action.setEnabled(has_db)
@@ -322,8 +321,8 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from inventory_app.ui.dialogs.settings import SettingsDialog
 
-        if self.ctx.db is not None:
-            SettingsDialog(self.ctx, parent=self).exec()
+        # without a shop open: the language only (the welcome screen speaks it too)
+        SettingsDialog(self.ctx, parent=self).exec()
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
