@@ -191,3 +191,19 @@ def test_the_excel_pack_and_templates_follow_the_language_and_old_lang_still_wor
     assert pack.returncode == 0, pack.stderr
     names = openpyxl.load_workbook(tmp_path / "pack.xlsx", read_only=True).sheetnames
     assert "封面" in names
+
+
+def test_report_tables_and_alerts_speak_chinese_under_lang_zh(shop):
+    zh = run(
+        shop, "--lang", "zh", "report", "indicators", "--from", "2026-01-01", "--to", "2026-01-31"
+    )
+    assert zh.returncode == 0, zh.stderr
+    assert zh.stdout.splitlines()[0].split() == ["指标", "值", "健康范围", "状态"]
+    assert "资金占用率" in zh.stdout and "请设置流动资产" in zh.stdout
+    assert "turnover" not in zh.stdout
+    assert run(shop, "settings", "set", "current_assets", "1000").returncode == 0
+    en = run(shop, "report", "indicators", "--from", "2026-01-01", "--to", "2026-01-31")
+    assert "capital occupation" in en.stdout and "set current_assets" not in en.stdout
+    alerts = run(shop, "alerts", "--lang", "zh")
+    assert alerts.returncode == 0, alerts.stderr
+    assert "已过期：0" in alerts.stdout and "呆滞库存（90 天无出库）：0" in alerts.stdout

@@ -128,6 +128,7 @@ LITERAL = {
     "cli.no_shop": {"inventory", "app", "init"},
     "analytics.unknown_average": {"simple", "daily"},
     "preferences.bad_language": {"zh", "en", "auto"},
+    "cli.ind.set_current_assets": {"settings", "set", "current_assets"},
 }
 
 
