@@ -15,6 +15,15 @@ from inventory_app.domain.money import parse_qty
 from inventory_app.domain.stocktake import StocktakeReason, Uncounted, scope_label
 from inventory_app.services import stocktake as st
 
+#: a stocktake's status in the reader's words (the table; JSON keeps the value)
+STATUS_WORDS = {
+    "open": "cli.stocktake_status.open",
+    "counting": "cli.stocktake_status.counting",
+    "in_review": "cli.stocktake_status.in_review",
+    "approved": "cli.stocktake_status.approved",
+    "cancelled": "cli.stocktake_status.cancelled",
+}
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's sub-commands to the parser."""
@@ -274,7 +283,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 r.id,
                 r.name,
                 scope_label(r.scope),
-                r.status.value,
+                render(STATUS_WORDS[r.status.value], {}),
                 f"{r.counted}/{r.lines}",
                 r.started_at,
             )

@@ -41,6 +41,9 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--screenshot", type=Path, metavar="OUT.png", help="save the window and exit")
     p.add_argument("--page", default="items", help="page to show (items, stock, movements, …)")
     p.add_argument("--size", default="1280x800", help="window size for the screenshot, WxH")
+    p.add_argument(
+        "--lang", choices=("zh", "en"), help="this run's language (default: Settings, else locale)"
+    )
     return p.parse_args(argv)
 
 
@@ -172,6 +175,9 @@ def run_desktop(argv: list[str]) -> int:
     if args.screenshot is not None:
         _private_settings()  # default column widths, and the user's recent files untouched
     setup_application(app)
+    if args.lang:  # this run only: the saved choice stays as it is
+        _use_locale(args.lang)
+        apply_language(app, args.lang)
     if args.screenshot is not None:
         errors.set_headless(True)
     else:

@@ -36,6 +36,7 @@ def test_the_cli_list_shows_the_scope_in_words(stocked, capsys):
     assert main(["--db", path, "--lang", "zh", "stocktake", "list"]) == 0
     out = capsys.readouterr().out
     assert "类别：乳制品" in out and "category:" not in out
+    assert "待盘点" in out and "open" not in out
     assert out.splitlines()[0].split()[:3] == ["编号", "名称", "盘点范围"]
     assert main(["--db", path, "stocktake", "list", "--lang", "en"]) == 0
     assert "Category: 乳制品" in capsys.readouterr().out
