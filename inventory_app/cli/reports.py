@@ -99,7 +99,7 @@ def _save_chart(fig: object, path: str) -> None:
     from inventory_app import charts
 
     charts.save(fig, path)
-    print(f"chart written to {path}", file=sys.stderr)  # stdout may be JSON
+    print(render("cli.chart_written", {"path": str(path)}), file=sys.stderr)  # stdout: JSON?
 
 
 def cmd_turnover(args: argparse.Namespace) -> int:
@@ -135,11 +135,14 @@ def cmd_turnover(args: argparse.Namespace) -> int:
             row += [_show(r.turnover), _show(r.turnover_days)]
             rows.append(row)
         common.emit("table", columns, rows)
-        print(
-            f"\n{rep.start} to {rep.end} ({rep.days} days); turnover = COGS ÷ average"
-            f" inventory ({args.average} average); days = {rep.days} ÷ turnover;"
-            f" annualized total: {_show(rep.total.annualized)}"
-        )
+        facts = {
+            "start": rep.start,
+            "end": rep.end,
+            "days": rep.days,
+            "average": args.average,
+            "annualized": _show(rep.total.annualized),
+        }
+        print("\n" + render("cli.turnover_note", facts))
     if args.chart:
         _save_chart(fig, args.chart)
     return 0
@@ -161,8 +164,12 @@ def cmd_abc(args: argparse.Namespace) -> int:
             for r in rep.rows
         ],
     )
-    summary = ", ".join(f"{c}: {n} items {v}" for c, (n, v) in rep.classes().items())
-    print(f"\ntotal consumption {rep.total}; {summary}")
+    classes = [
+        render("cli.abc_class", {"abc": c, "count": n, "value": v})
+        for c, (n, v) in rep.classes().items()
+    ]
+    joiner = render("cli.abc_joiner", {})
+    print("\n" + render("cli.abc_total", {"total": rep.total, "classes": joiner.join(classes)}))
     return 0
 
 
@@ -244,10 +251,13 @@ def cmd_reorder(args: argparse.Namespace) -> int:
             for s in rows
         ],
     )
-    print(
-        f"\ndemand over {rules.demand_days} days, service level {_pct(rules.service_level)}"
-        f" (z {rules.z}), cover {rules.cover_days} days"
-    )
+    facts = {
+        "demand_days": rules.demand_days,
+        "level": _pct(rules.service_level),
+        "z": rules.z,
+        "cover_days": rules.cover_days,
+    }
+    print("\n" + render("cli.reorder_rules", facts))
     for s in rows[:10]:
         print(f"  {s.sku}: {s.why}")
     return 0

@@ -446,6 +446,17 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "cli.status.low": "low",
     "cli.status.high": "high",
     "cli.alerts.count": "{title}: {n}",
+    "cli.chart_written": "chart written to {path}",
+    "cli.turnover_note": (
+        "{start} to {end} ({days} days); turnover = COGS ÷ average inventory ({average} "
+        "average); days = {days} ÷ turnover; annualized total: {annualized}"
+    ),
+    "cli.abc_class": ("{abc}: {count} item {value}", "{abc}: {count} items {value}"),
+    "cli.abc_total": "total consumption {total}; {classes}",
+    "cli.abc_joiner": ", ",
+    "cli.reorder_rules": (
+        "demand over {demand_days} days, service level {level} (z {z}), cover {cover_days} days"
+    ),
     "cli.alerts.expired": "Expired",
     "cli.alerts.expiring": ("Expiring within {count} day", "Expiring within {count} days"),
     "cli.alerts.low_stock": "Low stock",

@@ -35,6 +35,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "language": {"auto": "自动（跟随系统）", "zh": "简体中文", "en": "英文"},
     "found": {"none": "（无）"},
+    "average": {"simple": "期初期末平均", "daily": "逐日平均"},
     # the columns of the import files and count sheets, by key (tabular.column_twice ...)
     "key": {
         "sku": "商品编码",
@@ -438,6 +439,17 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "cli.status.low": "偏低",
     "cli.status.high": "偏高",
     "cli.alerts.count": "{title}：{n}",
+    "cli.chart_written": "图表已保存到 {path}",
+    "cli.turnover_note": (
+        "{start} 至 {end}（{days} 天）；库存周转率 = 销售成本 ÷ 平均库存（平均方式：{average}）；"
+        "库存周转天数 = {days} ÷ 库存周转率；合计年化周转率：{annualized}"
+    ),
+    "cli.abc_class": "{abc} 类：{count} 个商品，{value}",
+    "cli.abc_total": "消耗金额合计 {total}；{classes}",
+    "cli.abc_joiner": "；",
+    "cli.reorder_rules": (
+        "按近 {demand_days} 天需求计算，服务水平 {level}（z = {z}），补足 {cover_days} 天用量"
+    ),
     "cli.alerts.expired": "已过期",
     "cli.alerts.expiring": "临期（{count} 天内到期）",
     "cli.alerts.low_stock": "低库存",
