@@ -207,3 +207,15 @@ def test_report_tables_and_alerts_speak_chinese_under_lang_zh(shop):
     alerts = run(shop, "alerts", "--lang", "zh")
     assert alerts.returncode == 0, alerts.stderr
     assert "已过期：0" in alerts.stdout and "呆滞库存（90 天无出库）：0" in alerts.stdout
+
+
+def test_report_footers_follow_lang(shop):
+    assert main(["--db", str(shop), "issue", "--sku", "DA-0014", "--qty", "4"]) == 0
+    period = ["--from", "2026-01-01", "--to", "2099-12-31"]
+    zh = run(shop, "report", "turnover", *period, "--lang", "zh")
+    assert zh.returncode == 0, zh.stderr
+    assert "库存周转率 = 销售成本 ÷ 平均库存（平均方式：期初期末平均）" in zh.stdout
+    abc = run(shop, "--lang", "zh", "report", "abc", *period)
+    assert "A 类：1 个商品" in abc.stdout
+    en = run(shop, "report", "abc", *period)
+    assert "A: 1 item 8" in en.stdout  # one item, not "1 items"
