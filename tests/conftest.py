@@ -24,6 +24,13 @@ from inventory_app.services import catalog, shop
 DAY0 = dt.date(2026, 1, 5)
 
 
+@pytest.fixture(autouse=True)
+def private_preferences(tmp_path, monkeypatch):
+    """The person's preferences (the language choice) in tmp_path, never the developer's:
+    a language set on this machine must not change what the tests see; subprocesses inherit."""
+    monkeypatch.setenv("INVENTORY_APP_CONFIG_DIR", str(tmp_path / "preferences"))
+
+
 @pytest.fixture
 def db(tmp_path):
     """A fresh, empty shop file."""

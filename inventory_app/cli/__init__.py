@@ -1,7 +1,7 @@
 """The command line: an argparse front over the services.
 
-``inventory-app [--db PATH] COMMAND ...``. Exit 0 on success, 2 on bad input or a refused
-operation (message on stderr), 1 when ``check`` finds a problem.
+``inventory-app [--db PATH] [--lang zh|en] COMMAND ...``. Exit 0 on success, 2 on bad input or a
+refused operation (message on stderr), 1 when ``check`` finds a problem.
 """
 
 from __future__ import annotations
@@ -13,13 +13,25 @@ import sys
 from collections.abc import Mapping, Sequence
 
 from inventory_app import __version__
-from inventory_app.cli import common, exports, imports, postings, reports, shop, stock, stocktake
+from inventory_app.cli import (
+    common,
+    exports,
+    imports,
+    items,
+    postings,
+    reports,
+    settings,
+    shop,
+    stock,
+    stocktake,
+)
 from inventory_app.domain import messages
 from inventory_app.domain.errors import InventoryError
+from inventory_app.services import preferences
 
 # Each module adds its sub-commands; the order is the order of `--help`: the shop file, getting
 # data in, day-to-day postings, looking at stock, stocktakes, reports, the accountant's pack.
-COMMAND_MODULES = (shop, imports, postings, stock, stocktake, reports, exports)
+COMMAND_MODULES = (shop, imports, postings, items, stock, stocktake, reports, exports, settings)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,9 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     common.add_db_option(parser, top=True)
+    common.add_lang_option(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)
+    common.add_lang_everywhere(parser)  # every command, whichever module added it
     return parser
 
 
@@ -60,7 +74,7 @@ def wants_cli(args: Sequence[str]) -> bool:
             continue
         if arg in ("-h", "--help", "--version"):
             return True
-        if arg == "--db":
+        if arg in ("--db", "--lang"):  # options that take a value
             skip = True
             continue
         if arg.startswith("-"):
@@ -72,17 +86,16 @@ def wants_cli(args: Sequence[str]) -> bool:
 def environment_language(env: Mapping[str, str] = os.environ) -> str:
     """ "zh" or "en" for the messages, from the locale variables in POSIX order of precedence
     for messages (LANGUAGE, LC_ALL, LC_MESSAGES, LANG): a zh_* locale speaks Chinese."""
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name, "")
-        if value:
-            return "zh" if value.split(":")[0].lower().startswith("zh") else "en"
-    return "en"
+    return preferences.environment_language(env)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    messages.set_language(environment_language())
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # --lang, else the language set with `settings set language`, else the locale; chosen
+    # before parsing, so that argparse's refusals (a bad date) are worded in it too
+    messages.set_language(common.lang_in_argv(argv) or preferences.effective_language())
     parser = _parser()
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
         return 2

@@ -1,4 +1,4 @@
-"""Helpers shared by the CLI commands: the --db option, dates, output formats."""
+"""Helpers shared by the CLI commands: the --db and --lang options, dates, output formats."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from json.encoder import encode_basestring  # the C one: ensure_ascii=False's st
 from pathlib import Path
 from typing import Any
 
+from inventory_app.domain import messages
 from inventory_app.domain.errors import NotAnInventoryFile
 from inventory_app.domain.messages import render
 from inventory_app.domain.text import char_width
@@ -28,6 +29,58 @@ def add_db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None
         default=None if top else argparse.SUPPRESS,
         help=f"shop database file (default: {shop.default_db_path()})",
     )
+
+
+#: the languages of ``--lang``: the messages, table headers and errors, and the default of the
+#: Excel pack's and templates' sheet and column names
+LANGS = ("zh", "en")
+LANG_HELP = (
+    "language of messages, table headers, errors and Excel sheets: zh or en "
+    "(default: the language set with `settings set language`, else LANG/LANGUAGE)"
+)
+
+
+def add_lang_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """``--lang zh|en``, before or after the sub-command (the sub-command's value wins)."""
+    parser.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=None if top else argparse.SUPPRESS,
+        help=LANG_HELP,
+    )
+
+
+def add_lang_everywhere(parser: argparse.ArgumentParser) -> None:
+    """Give every sub-command (at any depth) the ``--lang`` option, so that each command, and
+    any added later, takes it in the same place with the same meaning."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):  # aliases share a parser
+                if "--lang" not in sub._option_string_actions:
+                    add_lang_option(sub)
+                add_lang_everywhere(sub)
+
+
+def lang_in_argv(argv: Sequence[str]) -> str | None:
+    """The last ``--lang`` value in ``argv`` (None when absent or not a language), read before
+    argparse runs: its own refusals (a bad date, a missing argument) are worded then."""
+    found = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        if value in LANGS:
+            found = value
+    return found
+
+
+def language(args: argparse.Namespace) -> str:
+    """The language this command speaks: ``--lang``, else the one ``main`` chose."""
+    return getattr(args, "lang", None) or messages.language()
 
 
 def db_path(args: argparse.Namespace) -> Path:
@@ -200,7 +253,11 @@ def print_csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
 
 
 def print_table(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    sys.stdout.write(table_text(columns, rows))
+    """A table for a person: its headers in the messages' language (CSV and JSON keep the
+    English keys, which scripts read)."""
+    from inventory_app.cli.headers import headers
+
+    sys.stdout.write(table_text(headers(columns, messages.language()), rows))
 
 
 def table_text(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:

@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from inventory_app.cli import common
-from inventory_app.services.export.labels import LANGS
+from inventory_app.domain.messages import render
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,7 +23,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     common.add_db_option(m)
     m.add_argument("month", help="the month, like 2026-10")
     m.add_argument("out", help="the .xlsx file to write")
-    _lang_option(m)
     m.set_defaults(run=cmd_export)
 
     s = what.add_parser("summary", help="cover, summary and indicators for any period")
@@ -31,14 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--from", dest="start", type=common.date_arg, required=True)
     s.add_argument("--to", dest="end", type=common.date_arg, required=True)
     s.add_argument("out", help="the .xlsx file to write")
-    _lang_option(s)
     s.set_defaults(run=cmd_export)
-
-
-def _lang_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--lang", choices=LANGS, default=None, help="sheet and column names (default: en)"
-    )
 
 
 def _progress_printer():
@@ -57,12 +49,13 @@ def _progress_printer():
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from inventory_app.services import settings
     from inventory_app.services.export import month as exports
 
     progress = _progress_printer()
+    # sheet and column names in the command's language: --lang (which has always meant the
+    # pack's language here), else the one set with `settings set language`, else the locale
+    lang = common.language(args)
     with common.open_for_read(args) as db:
-        lang = args.lang or _shop_lang(settings.get(db, "language"))
         if args.what == "month":
             result = exports.export_month(db, args.month, args.out, lang=lang, progress=progress)
         else:
@@ -72,13 +65,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     if progress:
         print("\r", end="", file=sys.stderr)
     print(result.path)
-    print(
-        f"{result.items} items, {result.movement_lines} movement lines, "
-        f"{result.batches} batches in {result.seconds:.1f} s",
-        file=sys.stderr,
-    )
+    facts = {
+        "items": result.items,
+        "lines": result.movement_lines,
+        "batches": result.batches,
+        "seconds": f"{result.seconds:.1f}",
+    }
+    print(render("cli.export_done", facts), file=sys.stderr)
     return 0
-
-
-def _shop_lang(value: str) -> str:
-    return "zh" if value.strip().lower().startswith("zh") else "en"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 
 from inventory_app.cli import common
-from inventory_app.services.export.labels import LANGS
+from inventory_app.domain.messages import render
 
 KINDS = (
     ("items", "items: sku, name [, category, unit, barcode, ...]"),
@@ -34,12 +34,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     t = sub.add_parser("template", help="an empty import template (.xlsx) with instructions")
     t.add_argument("kind", choices=("items", "opening", "journal"))
     t.add_argument("out", help="the .xlsx file to write")
-    t.add_argument(
-        "--lang",
-        choices=LANGS,
-        default=None,
-        help="header language (the instructions are in both) (default: en)",
-    )
     t.set_defaults(run=cmd_template)
 
 
@@ -49,18 +43,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     with common.open_for_write(args) as db:
         if args.kind == "items":
             r = imports.import_items(db, args.file, sheet=args.sheet)
-            print(f"{r.created} items created, {r.updated} updated")
+            print(render("cli.items_imported", {"created": r.created, "updated": r.updated}))
         elif args.kind == "opening":
             r = imports.import_opening(db, args.file, date=args.date, sheet=args.sheet)
-            print(f"{r.posted} opening batches received on {args.date.isoformat()}")
+            print(render("cli.opening_imported", {"count": r.posted, "date": args.date}))
         else:
             r = imports.import_journal(db, args.file, sheet=args.sheet)
-            print(f"{r.posted} movements posted")
+            print(render("cli.journal_imported", {"count": r.posted}))
     return 0
 
 
 def cmd_template(args: argparse.Namespace) -> int:
     from inventory_app.services.imports import templates
 
-    print(templates.write_template(args.kind, args.out, lang=args.lang or "en"))
+    print(templates.write_template(args.kind, args.out, lang=common.language(args)))
     return 0

@@ -14,12 +14,17 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from inventory_app.cli import common
+from inventory_app.domain.messages import render
 
 if TYPE_CHECKING:  # the services load lazily, per command
     from inventory_app.services.analytics.alerts import ReorderRules, ReorderSuggestion
     from inventory_app.services.analytics.stock import AgeingReport
 
 DASH = "—"
+
+
+#: an indicator's status ("ok", "low", "high") in the reader's words
+STATUS_WORDS = {"ok": "cli.status.ok", "low": "cli.status.low", "high": "cli.status.high"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -94,7 +99,7 @@ def _save_chart(fig: object, path: str) -> None:
     from inventory_app import charts
 
     charts.save(fig, path)
-    print(f"chart written to {path}", file=sys.stderr)  # stdout may be JSON
+    print(render("cli.chart_written", {"path": str(path)}), file=sys.stderr)  # stdout: JSON?
 
 
 def cmd_turnover(args: argparse.Namespace) -> int:
@@ -130,11 +135,14 @@ def cmd_turnover(args: argparse.Namespace) -> int:
             row += [_show(r.turnover), _show(r.turnover_days)]
             rows.append(row)
         common.emit("table", columns, rows)
-        print(
-            f"\n{rep.start} to {rep.end} ({rep.days} days); turnover = COGS ÷ average"
-            f" inventory ({args.average} average); days = {rep.days} ÷ turnover;"
-            f" annualized total: {_show(rep.total.annualized)}"
-        )
+        facts = {
+            "start": rep.start,
+            "end": rep.end,
+            "days": rep.days,
+            "average": args.average,
+            "annualized": _show(rep.total.annualized),
+        }
+        print("\n" + render("cli.turnover_note", facts))
     if args.chart:
         _save_chart(fig, args.chart)
     return 0
@@ -156,8 +164,12 @@ def cmd_abc(args: argparse.Namespace) -> int:
             for r in rep.rows
         ],
     )
-    summary = ", ".join(f"{c}: {n} items {v}" for c, (n, v) in rep.classes().items())
-    print(f"\ntotal consumption {rep.total}; {summary}")
+    classes = [
+        render("cli.abc_class", {"abc": c, "count": n, "value": v})
+        for c, (n, v) in rep.classes().items()
+    ]
+    joiner = render("cli.abc_joiner", {})
+    print("\n" + render("cli.abc_total", {"total": rep.total, "classes": joiner.join(classes)}))
     return 0
 
 
@@ -239,10 +251,13 @@ def cmd_reorder(args: argparse.Namespace) -> int:
             for s in rows
         ],
     )
-    print(
-        f"\ndemand over {rules.demand_days} days, service level {_pct(rules.service_level)}"
-        f" (z {rules.z}), cover {rules.cover_days} days"
-    )
+    facts = {
+        "demand_days": rules.demand_days,
+        "level": _pct(rules.service_level),
+        "z": rules.z,
+        "cover_days": rules.cover_days,
+    }
+    print("\n" + render("cli.reorder_rules", facts))
     for s in rows[:10]:
         print(f"  {s.sku}: {s.why}")
     return 0
@@ -289,6 +304,17 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     if args.format == "json":
         common.print_json(ind.as_json())
         return 0
+    from inventory_app.cli.headers import headers
+
+    # "value" is a figure here, not the stock value it is in the other tables
+    heads = headers(["indicator", "value", "healthy", "status"], common.language(args))
+    heads[1] = render("cli.settings_heading_value", {})
+    sys.stdout.write(common.table_text(heads, _indicator_rows(ind)))
+    return 0
+
+
+def _indicator_rows(ind) -> list[tuple[object, ...]]:
+    """(indicator, value, healthy band, status) per indicator, in the reader's words."""
     status = ind.status()
     b = ind.bands
 
@@ -299,29 +325,29 @@ def cmd_indicators(args: argparse.Namespace) -> int:
             return f"< {fmt(hi)}"
         return f"{fmt(lo)}–{fmt(hi)}"
 
-    common.emit(
-        "table",
-        ["indicator", "value", "healthy", "status"],
-        [
-            ("turnover (period)", _show(ind.turnover), "", ""),
-            ("turnover (a year)", _show(ind.annualized), band("turnover"), status["turnover"]),
-            (
-                "turnover days",
-                _show(ind.turnover_days),
-                band("turnover_days"),
-                status["turnover_days"],
-            ),
-            (
-                "capital occupation",
-                _pct(ind.capital_occupation),
-                band("capital_occupation", True),
-                status["capital_occupation"] or "set current_assets",
-            ),
-            ("loss rate", _pct(ind.loss_rate), band("loss_rate", True), status["loss_rate"]),
-            ("stock value", ind.stock_value, "", ""),
-        ],
-    )
-    return 0
+    def state(key: str) -> str:
+        code = STATUS_WORDS.get(status[key])
+        return render(code, {}) if code else status[key]
+
+    rows = [
+        ("cli.ind.turnover", _show(ind.turnover), "", ""),
+        ("cli.ind.annualized", _show(ind.annualized), band("turnover"), state("turnover")),
+        (
+            "cli.ind.turnover_days",
+            _show(ind.turnover_days),
+            band("turnover_days"),
+            state("turnover_days"),
+        ),
+        (
+            "cli.ind.capital_occupation",
+            _pct(ind.capital_occupation),
+            band("capital_occupation", True),
+            state("capital_occupation") or render("cli.ind.set_current_assets", {}),
+        ),
+        ("cli.ind.loss_rate", _pct(ind.loss_rate), band("loss_rate", True), state("loss_rate")),
+        ("cli.ind.stock_value", ind.stock_value, "", ""),
+    ]
+    return [(render(code, {}), *rest) for code, *rest in rows]
 
 
 def _rows(items: Sequence, fields: Sequence[str]) -> list[list[object]]:
@@ -336,19 +362,21 @@ def cmd_alerts(args: argparse.Namespace) -> int:
     if args.format == "json":
         common.print_json(al.as_json())
         return 0
+    days = {"count": al.warning_days}
     sections = (
-        ("Expired", al.expired, ["sku", "name", "batch", "expiry", "qty", "value"]),
-        (f"Expiring within {al.warning_days} days", al.expiring,
+        ("cli.alerts.expired", {}, al.expired, ["sku", "name", "batch", "expiry", "qty", "value"]),
+        ("cli.alerts.expiring", days, al.expiring,
          ["sku", "name", "batch", "expiry", "days_left", "qty", "value"]),
-        ("Low stock", al.low_stock, ["sku", "name", "qty", "reorder_point"]),
-        ("Out of stock", al.out_of_stock, ["sku", "name", "reorder_point"]),
-        (f"Dead stock (no issue for {al.dead_days} days)", al.dead_stock,
+        ("cli.alerts.low_stock", {}, al.low_stock, ["sku", "name", "qty", "reorder_point"]),
+        ("cli.alerts.out_of_stock", {}, al.out_of_stock, ["sku", "name", "reorder_point"]),
+        ("cli.alerts.dead_stock", {"count": al.dead_days}, al.dead_stock,
          ["sku", "name", "qty", "value", "last_issue"]),
     )  # fmt: skip
-    for title, items, fields in sections:
-        print(f"{title}: {len(items)}")
+    for code, facts, items, fields in sections:
+        print(render("cli.alerts.count", {"title": render(code, facts), "n": len(items)}))
         if items:
-            headers = ["on hand" if f == "qty" and title.startswith("Low") else f for f in fields]
+            low = code == "cli.alerts.low_stock"
+            headers = ["on hand" if f == "qty" and low else f for f in fields]
             common.emit("table", [h.replace("_", " ") for h in headers], _rows(items, fields))
         print()
     return 0

@@ -7,6 +7,7 @@ import sys
 
 from inventory_app.cli import common
 from inventory_app.domain.errors import ValidationError
+from inventory_app.domain.messages import render
 from inventory_app.services import backup, check, shop
 
 
@@ -39,7 +40,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     path = common.db_path(args)
     if path.exists() and path.stat().st_size > 0:
         with shop.open_shop(path):
-            print(f"{path} is already a shop file; nothing changed", file=sys.stderr)
+            print(render("cli.already_a_shop", {"path": str(path)}), file=sys.stderr)
         return 0
     with shop.create_shop(path, name=args.name, currency=args.currency):
         pass
@@ -54,7 +55,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if shop.item_count(db):
             raise ValidationError("cli.demo_needs_empty_shop", path=str(db.path))
         changes = demo.build_demo(db, skus=args.skus, days=args.days, seed=args.seed)
-    print(f"demo shop: {len(changes.items)} items, {len(changes.movements)} movements")
+    print(
+        render("cli.demo_built", {"items": len(changes.items), "movements": len(changes.movements)})
+    )
     return 0
 
 

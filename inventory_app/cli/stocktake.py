@@ -10,9 +10,19 @@ import argparse
 
 from inventory_app.cli import common
 from inventory_app.domain.errors import ValidationError
+from inventory_app.domain.messages import render
 from inventory_app.domain.money import parse_qty
-from inventory_app.domain.stocktake import StocktakeReason, Uncounted
+from inventory_app.domain.stocktake import StocktakeReason, Uncounted, scope_label
 from inventory_app.services import stocktake as st
+
+#: a stocktake's status in the reader's words (the table; JSON keeps the value)
+STATUS_WORDS = {
+    "open": "cli.stocktake_status.open",
+    "counting": "cli.stocktake_status.counting",
+    "in_review": "cli.stocktake_status.in_review",
+    "approved": "cli.stocktake_status.approved",
+    "cancelled": "cli.stocktake_status.cancelled",
+}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -147,8 +157,9 @@ def cmd_count(args: argparse.Namespace) -> int:
             recount=args.recount,
             source="cli",
         )
-    where = f"{done.sku}" + (f" batch {done.batch}" if done.batch else "") + f" at {done.location}"
-    print(f"line {done.line_id}: {where} counted {done.total}")
+    facts = {"line": done.line_id, "sku": done.sku, "batch": done.batch, "location": done.location}
+    code = "cli.counted_batch" if done.batch else "cli.counted"
+    print(render(code, {**facts, "total": done.total}))
     return 0
 
 
@@ -157,7 +168,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     with common.open_for_write(args) as db:
         result = stocktake_sheet.import_sheet(db, args.id, args.file, counter=args.counter)
-    print(f"{result.counts} counts imported ({result.added_lines} lines added)")
+    counts = render("cli.counts_imported", {"count": result.counts})
+    added = render("cli.lines_added", {"count": result.added_lines})
+    print(f"{counts} ({added})")
     return 0
 
 
@@ -228,14 +241,14 @@ def cmd_approve(args: argparse.Namespace) -> int:
             db, args.id, approver=args.approver, uncounted=args.uncounted, reason=args.reason
         )
     n = len(changes.movements)
-    print(f"stocktake #{args.id} approved: {n} difference{'' if n == 1 else 's'} posted")
+    print(render("cli.stocktake_approved", {"id": args.id, "count": n}))
     return 0
 
 
 def cmd_cancel(args: argparse.Namespace) -> int:
     with common.open_for_write(args) as db:
         st.cancel(db, args.id)
-    print(f"stocktake #{args.id} cancelled")
+    print(render("cli.stocktake_cancelled", {"id": args.id}))
     return 0
 
 
@@ -266,7 +279,14 @@ def cmd_list(args: argparse.Namespace) -> int:
     common.print_table(
         ("id", "name", "scope", "status", "counted", "started"),
         [
-            (r.id, r.name, r.scope, r.status.value, f"{r.counted}/{r.lines}", r.started_at)
+            (
+                r.id,
+                r.name,
+                scope_label(r.scope),
+                render(STATUS_WORDS[r.status.value], {}),
+                f"{r.counted}/{r.lines}",
+                r.started_at,
+            )
             for r in rows
         ],
     )

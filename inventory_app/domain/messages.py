@@ -62,10 +62,47 @@ def _shortage_parts(params: Mapping[str, object], table: Table) -> dict[str, obj
     }
 
 
+#: a movement kind with its English article ("an issue", not "a issue")
+A_KIND = {
+    "receipt": "a receipt",
+    "issue": "an issue",
+    "writeoff": "a write-off",
+    "adjust": "an adjustment",
+    "transfer": "a transfer",
+    "stocktake": "a stocktake",
+    "reversal": "a reversal",
+}
+
+
+def _kind_parts(params: Mapping[str, object], table: Table) -> dict[str, object]:
+    """In English, ``kind`` with its article ("an issue"); other languages word the kind
+    through their WORDS and need no article."""
+    if table is not TEMPLATES:
+        return {}
+    kind = str(params.get("kind", ""))
+    return {"kind": A_KIND.get(kind, kind)}
+
+
+def _column_twice_parts(params: Mapping[str, object], table: Table) -> dict[str, object]:
+    """``where``: each header met twice and its column letter, in the table's language
+    ('Qty' (column C) and 'qty' (column F) / “Qty”（C 列）和“qty”（F 列）)."""
+    headers, letters = params.get("headers"), params.get("letters")
+    if not isinstance(headers, tuple | list) or not isinstance(letters, tuple | list):
+        return {}  # only the English ``where`` was given: keep it
+    joiner = render("tabular.column_twice.and", {}, table)
+    each = [
+        render("tabular.column_twice.at", {"header": h, "letter": c}, table)
+        for h, c in zip(headers, letters, strict=False)
+    ]
+    return {"where": joiner.join(each)}
+
+
 # Codes whose sentence has optional parts: each function adds them as parameters, rendered
 # from the same table (so another language words the parts too).
 PARTS: dict[str, Callable[[Mapping[str, object], Table], dict[str, object]]] = {
     "ledger.shortage": _shortage_parts,
+    "ledger.qty_not_positive": _kind_parts,
+    "tabular.column_twice": _column_twice_parts,
 }
 
 

@@ -65,6 +65,15 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "scope.needs_location": "scope location: needs a location name, e.g. location:Main",
     "scope.needs_values": "scope {kind}: needs at least one value, e.g. {kind}:A",
     "scope.abc_class_unknown": "ABC class {value!r} is not A, B or C",
+    # the scope as a person reads it (domain.stocktake.scope_label)
+    "scope.label.all": "All items",
+    "scope.label.location": "Location: {values}",
+    "scope.label.category": "Category: {values}",
+    "scope.label.abc": "ABC class {values}",
+    "scope.label.due": "Due for counting",
+    "scope.label.due_classes": "Due for counting, class {values}",
+    "scope.label.joiner": ", ",
+    "stocktake.default_name": "Stocktake {date} ({scope})",
     # --- storage: database files
     "db.missing": "{path} does not exist.",
     "db.not_inventory": "{name} is not an inventory database (or it is damaged): {problems}.",
@@ -113,7 +122,7 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "ledger.unknown_type": "unknown movement type {type!r}",
     "ledger.reversal_as_line": "reversals are posted with reverse(), not as a line",
     "ledger.qty_zero": "quantity is zero",
-    "ledger.qty_not_positive": "quantity must be positive for a {kind}",
+    "ledger.qty_not_positive": "quantity must be positive for {kind}",
     "ledger.writeoff_reason_unknown": "write-off reason {reason!r} is not one of: {choices}",
     "ledger.transfer_without_destination": "a transfer needs a destination location",
     "ledger.transfer_same_location": "a transfer needs two different locations",
@@ -314,6 +323,8 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         "merged or empty header cell; give every column its own header (unmerge cells)"
     ),
     "tabular.column_twice": "column '{key}' is given twice: {where}",
+    "tabular.column_twice.at": "'{header}' (column {letter})",
+    "tabular.column_twice.and": " and ",
     "tabular.missing_column": (
         "missing required column '{key}' (a header such as {names}); headers found: {found}"
     ),
@@ -416,4 +427,66 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "analytics.unknown_average": "the average is simple or daily, not {average!r}",
     # --- demo
     "demo.too_small": "a demo shop needs at least one item and one day",
+    # --- language, settings and the CLI's own words (#11)
+    "preferences.bad_language": "language {value!r} is not one of: zh, en, auto",
+    "preferences.not_saved": "the preferences could not be saved in {path}: {reason}",
+    "settings.unknown_key": "there is no setting named {setting!r}; settings: {keys}",
+    "cli.bad_limit": "{text!r} is not a number of rows (1 or more)",
+    "cli.language_set": "language: {language}",
+    "cli.setting_set": "{key} = {value}",
+    "cli.settings_heading_key": "setting",
+    "cli.ind.turnover": "turnover (period)",
+    "cli.ind.annualized": "turnover (a year)",
+    "cli.ind.turnover_days": "turnover days",
+    "cli.ind.capital_occupation": "capital occupation",
+    "cli.ind.set_current_assets": "set current_assets",
+    "cli.ind.loss_rate": "loss rate",
+    "cli.ind.stock_value": "stock value",
+    "cli.status.ok": "ok",
+    "cli.status.low": "low",
+    "cli.status.high": "high",
+    "cli.alerts.count": "{title}: {n}",
+    "cli.chart_written": "chart written to {path}",
+    "cli.turnover_note": (
+        "{start} to {end} ({days} days); turnover = COGS ÷ average inventory ({average} "
+        "average); days = {days} ÷ turnover; annualized total: {annualized}"
+    ),
+    "cli.abc_class": ("{abc}: {count} item {value}", "{abc}: {count} items {value}"),
+    "cli.abc_total": "total consumption {total}; {classes}",
+    "cli.abc_joiner": ", ",
+    "cli.reorder_rules": (
+        "demand over {demand_days} days, service level {level} (z {z}), cover {cover_days} days"
+    ),
+    "cli.alerts.expired": "Expired",
+    "cli.alerts.expiring": ("Expiring within {count} day", "Expiring within {count} days"),
+    "cli.alerts.low_stock": "Low stock",
+    "cli.alerts.out_of_stock": "Out of stock",
+    "cli.alerts.dead_stock": (
+        "Dead stock (no issue for {count} day)",
+        "Dead stock (no issue for {count} days)",
+    ),
+    "cli.counted": "line {line}: {sku} at {location} counted {total}",
+    "cli.counted_batch": "line {line}: {sku} batch {batch} at {location} counted {total}",
+    "cli.export_done": "{items} items, {lines} movement lines, {batches} batches in {seconds} s",
+    "cli.settings_heading_value": "value",
+    "cli.items_imported": "{created} items created, {updated} updated",
+    "cli.opening_imported": (
+        "{count} opening batch received on {date}",
+        "{count} opening batches received on {date}",
+    ),
+    "cli.journal_imported": ("{count} movement posted", "{count} movements posted"),
+    "cli.stocktake_approved": (
+        "stocktake #{id} approved: {count} difference posted",
+        "stocktake #{id} approved: {count} differences posted",
+    ),
+    "cli.stocktake_cancelled": "stocktake #{id} cancelled",
+    "cli.stocktake_status.open": "open",
+    "cli.stocktake_status.counting": "counting",
+    "cli.stocktake_status.in_review": "in review",
+    "cli.stocktake_status.approved": "approved",
+    "cli.stocktake_status.cancelled": "cancelled",
+    "cli.counts_imported": ("{count} count imported", "{count} counts imported"),
+    "cli.lines_added": ("{count} line added", "{count} lines added"),
+    "cli.demo_built": "demo shop: {items} items, {movements} movements",
+    "cli.already_a_shop": "{path} is already a shop file; nothing changed",
 }

@@ -20,6 +20,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TypeVar
 
+from inventory_app.domain import messages
 from inventory_app.domain.errors import ValidationError
 from inventory_app.domain.money import div_half_up
 
@@ -150,6 +151,32 @@ def parse_scope(text: str | None) -> Scope:
         if bad:
             raise ValidationError("scope.abc_class_unknown", value=bad[0])
     return Scope(kind, values)
+
+
+#: the words of each kind of scope, by message code (domain.messages words them per language)
+_SCOPE_WORDS = {
+    ScopeKind.ALL: "scope.label.all",
+    ScopeKind.LOCATION: "scope.label.location",
+    ScopeKind.CATEGORY: "scope.label.category",
+    ScopeKind.ABC: "scope.label.abc",
+    ScopeKind.DUE: "scope.label.due",
+}
+
+
+def scope_label(scope: str | Scope | None) -> str:
+    """A scope as a person reads it, in the messages' language: "Category: Dairy, Frozen",
+    "类别：乳制品、冷冻" — not the stored form ``category:Dairy,Frozen``. Text that is not a
+    scope shows as it is."""
+    if not isinstance(scope, Scope):
+        try:
+            scope = parse_scope(scope)
+        except ValidationError:
+            return str(scope or "")
+    code = _SCOPE_WORDS[scope.kind]
+    if scope.kind == ScopeKind.DUE and scope.values:
+        code = "scope.label.due_classes"
+    joiner = messages.render("scope.label.joiner", {})
+    return messages.render(code, {"values": joiner.join(scope.values)})
 
 
 def counted_per_batch(*, removal: str, shelf_life_days: int | None) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
+from inventory_app.domain import money
 from inventory_app.domain.errors import ValidationError
 from inventory_app.domain.model import Changes
 from inventory_app.storage import meta
@@ -67,7 +68,23 @@ def _checked(key: str, value: str) -> str:
         value = value.strip()
         if not value:
             raise ValidationError("settings.empty_shop_name")
+    if key == "current_assets":
+        return str(parse_current_assets(value))
     return value
+
+
+def parse_current_assets(value: object) -> Decimal:
+    """The shop's current assets (money: 0 or more, at most 2 decimals, exact; "12,500.5"
+    reads as 12500.50): the denominator of the capital-occupation rate."""
+    d = money.to_decimal(value, what="current assets")
+    if d != money.round_money(d):
+        places = money.MONEY_PLACES
+        raise ValidationError(
+            "number.too_many_decimals", what="current assets", value=value, places=places
+        )
+    if d < 0:
+        raise ValidationError("number.negative", what="current assets", value=value)
+    return money.round_money(d)
 
 
 def update(db: Database, values: Mapping[str, str]) -> Changes:

@@ -41,6 +41,9 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--screenshot", type=Path, metavar="OUT.png", help="save the window and exit")
     p.add_argument("--page", default="items", help="page to show (items, stock, movements, …)")
     p.add_argument("--size", default="1280x800", help="window size for the screenshot, WxH")
+    p.add_argument(
+        "--lang", choices=("zh", "en"), help="this run's language (default: Settings, else locale)"
+    )
     return p.parse_args(argv)
 
 
@@ -52,21 +55,57 @@ def _size(text: str) -> tuple[int, int]:
     return w, h
 
 
+#: the default locale as it was before a language choice replaced it (None: not replaced), so
+#: that "Auto" goes back to the system's
+_auto_locale = None
+#: the translators ``install_translations`` put in, taken out before the next language's
+_installed: list = []
+
+
 def app_language() -> str:
-    """The language the app speaks: "zh" for any Chinese locale (QLocale(): the system's, or
-    the default a test set), else "en". The one place the choice is made; a Settings choice
-    (Auto / 简体中文 / English) belongs here too."""
+    """The language the app speaks: the Settings choice (简体中文 / English, saved per person
+    by ``services.preferences``), or with Auto "zh" for any Chinese locale (QLocale(): the
+    system's, or the default a test set), else "en". The one place the choice is made."""
     from PySide6.QtCore import QLocale
 
-    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+    from inventory_app.services import preferences
+
+    choice = preferences.language_choice()
+    if choice != "auto":
+        return choice
+    system = _auto_locale if _auto_locale is not None else QLocale()
+    return "zh" if system.language() == QLocale.Language.Chinese else "en"
+
+
+def _use_locale(choice: str) -> None:
+    """Numbers, dates and money (QLocale()) in the chosen language; Auto: the system's."""
+    global _auto_locale
+    from PySide6.QtCore import QLocale
+
+    if choice == "auto":
+        if _auto_locale is not None:
+            QLocale.setDefault(_auto_locale)
+            _auto_locale = None
+        return
+    if _auto_locale is None:
+        _auto_locale = QLocale()
+    if choice == "zh":
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 def apply_language(app, lang: str | None = None) -> str:
     """Put ``lang`` (by default ``app_language()``) into effect for the whole app: the
-    messages of refusals (domain.messages) and the Qt translations. Returns the language."""
+    messages of refusals (domain.messages), QLocale's default and the Qt translations. Swapping
+    the translators sends every window a LanguageChange event (the main window rebuilds its
+    texts on it). Returns the language."""
     from inventory_app.domain import messages
+    from inventory_app.services import preferences
 
-    lang = lang or app_language()
+    if lang is None:  # the person's choice (an explicit ``lang`` leaves QLocale alone)
+        _use_locale(preferences.language_choice())
+        lang = app_language()
     messages.set_language(lang)
     install_translations(app, lang)
     return lang
@@ -77,13 +116,18 @@ def install_translations(app, lang: str | None = None) -> list[str]:
     inventory_app_<locale>.qm, compiled from resources/translations/*.ts by ``make
     translations``) in the app's language, when a translation exists: zh_CN for "zh"
     (Simplified, like the messages, whatever the Chinese locale), else the system locale's.
-    Returns the files loaded."""
+    The ones installed before are taken out first. Returns the files loaded."""
     from importlib.resources import as_file, files
 
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
+    while _installed:
+        old = _installed.pop()
+        app.removeTranslator(old)
+        old.setParent(None)
     chinese = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
-    locale = chinese if lang == "zh" else QLocale()
+    english = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    locale = chinese if lang == "zh" else english if lang == "en" else QLocale()
     loaded = []
     # importlib.resources finds the package data wherever the package lives: the source tree
     # (editable), site-packages (wheel, --user) or the frozen bundle; as_file gives Qt a path.
@@ -95,6 +139,7 @@ def install_translations(app, lang: str | None = None) -> list[str]:
             translator = QTranslator(app)
             if translator.load(locale, name, "_", folder):
                 app.installTranslator(translator)
+                _installed.append(translator)
                 loaded.append(translator.filePath())
     return loaded
 
@@ -130,6 +175,9 @@ def run_desktop(argv: list[str]) -> int:
     if args.screenshot is not None:
         _private_settings()  # default column widths, and the user's recent files untouched
     setup_application(app)
+    if args.lang:  # this run only: the saved choice stays as it is
+        _use_locale(args.lang)
+        apply_language(app, args.lang)
     if args.screenshot is not None:
         errors.set_headless(True)
     else:

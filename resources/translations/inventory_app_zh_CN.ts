@@ -518,6 +518,10 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation>新增 {0} 个商品，更新 {1} 个</translation>
     </message>
     <message>
+        <source>1 movement</source>
+        <translation>1 条流水</translation>
+    </message>
+    <message>
         <source>{0} movements</source>
         <translation>{0} 条流水</translation>
     </message>
@@ -615,6 +619,10 @@ Please copy the details below and send them to whoever supports this app.</sourc
     <message>
         <source>Lead time</source>
         <translation>交货周期</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
     </message>
 </context>
 <context>
@@ -863,6 +871,10 @@ Please copy the details below and send them to whoever supports this app.</sourc
     <message>
         <source>enter current assets in Settings</source>
         <translation>请在设置中填写流动资产</translation>
+    </message>
+    <message>
+        <source>within 1 day</source>
+        <translation>1 天内到期</translation>
     </message>
     <message>
         <source>within {0} days</source>
@@ -1354,6 +1366,10 @@ The current file is kept beside it as {0}.before-restore.</source>
     <message>
         <source>Post the document (Ctrl+Enter)</source>
         <translation>单据过账 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Discard this document and its line?</source>
+        <translation>放弃本单据及其 1 行明细吗？</translation>
     </message>
     <message>
         <source>Discard this document and its {0} lines?</source>
@@ -1856,6 +1872,26 @@ The current file is kept beside it as {0}.before-restore.</source>
         <translation> 天</translation>
     </message>
     <message>
+        <source>e.g. 250,000.00</source>
+        <translation>例如 250,000.00</translation>
+    </message>
+    <message>
+        <source>Cash, receivables and stock together: the capital-occupation rate on the dashboard is stock value ÷ current assets.</source>
+        <translation>现金、应收款和存货等流动资产合计；概览中的资金占用率 = 库存金额 ÷ 流动资产。</translation>
+    </message>
+    <message>
+        <source>Automatic (system language)</source>
+        <translation>自动（跟随系统语言）</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>This shop</source>
+        <translation>本店铺</translation>
+    </message>
+    <message>
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
@@ -1870,6 +1906,18 @@ The current file is kept beside it as {0}.before-restore.</source>
     <message>
         <source>Warn before expiry</source>
         <translation>到期前提醒</translation>
+    </message>
+    <message>
+        <source>Current assets ({0})</source>
+        <translation>流动资产（{0}）</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
     </message>
     <message>
         <source>The shop name is empty.</source>

@@ -50,7 +50,7 @@ def test_template_then_import_opening(shop_file, tmp_path, capsys):
     capsys.readouterr()
     code = main(["--db", shop_file, "import", "opening", str(tpl), "--date", "2026-01-01"])
     assert code == 0
-    assert "1 opening batches received on 2026-01-01" in capsys.readouterr().out
+    assert "1 opening batch received on 2026-01-01" in capsys.readouterr().out
 
 
 def test_import_opening_needs_a_date(shop_file, tmp_path, capsys):

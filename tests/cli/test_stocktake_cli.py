@@ -166,7 +166,7 @@ def test_sheet_import_and_report(shop_file, capsys, tmp_path):
     code, _, err = run(capsys, shop_file, "import", "2", str(sheet))
     assert code == 2 and "stocktake #1, not #2" in err
     code, out, _ = run(capsys, shop_file, "import", "1", str(sheet))
-    assert (code, out) == (0, "1 counts imported (0 lines added)\n")
+    assert (code, out) == (0, "1 count imported (0 lines added)\n")
     report = tmp_path / "report.xlsx"
     assert run(capsys, shop_file, "report", "1", str(report))[0] == 0
     assert openpyxl.load_workbook(report)["Counts"].max_row == 2

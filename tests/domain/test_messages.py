@@ -66,3 +66,61 @@ def test_an_error_given_as_the_cause_of_another_is_rendered_from_its_own_code():
     assert messages.render("outer", {"sku": "A1", "problem": inner}, table) == (
         "cannot post A1: closed up to 2026-01-31"
     )
+
+
+def test_a_movement_kind_takes_the_right_article_in_english_and_none_in_chinese():
+    from inventory_app.domain import messages_zh
+
+    issue = {"kind": "issue"}
+    assert messages.render("ledger.qty_not_positive", issue) == (
+        "quantity must be positive for an issue"
+    )
+    assert messages.render("ledger.qty_not_positive", {"kind": "receipt"}) == (
+        "quantity must be positive for a receipt"
+    )
+    assert messages.render("ledger.qty_not_positive", {"kind": "adjust"}) == (
+        "quantity must be positive for an adjustment"
+    )
+    assert messages.render("ledger.qty_not_positive", issue, messages_zh.TEMPLATES) == (
+        "出库数量必须大于零"
+    )
+
+
+def test_scope_labels_read_as_words_in_either_language():
+    from inventory_app.domain import messages_zh
+    from inventory_app.domain.stocktake import scope_label
+
+    assert scope_label("category:乳制品,Dairy") == "Category: 乳制品, Dairy"
+    assert scope_label("all") == "All items"
+    assert scope_label("location:Main") == "Location: Main"
+    assert scope_label("abc:A,B") == "ABC class A, B"
+    assert scope_label("due:a") == "Due for counting, class A"
+    assert scope_label("nonsense:x") == "nonsense:x"
+    messages.set_language("zh")
+    try:
+        assert scope_label("category:乳制品,冷冻") == "类别：乳制品、冷冻"
+        assert scope_label("due") == "到期待盘商品"
+        assert scope_label("all") == "全部商品"
+    finally:
+        messages.set_language("en")
+    assert messages_zh.TEMPLATES["scope.label.location"] == "库位：{values}"
+
+
+def test_a_column_given_twice_is_worded_whole_in_chinese():
+    from inventory_app.domain import messages_zh
+
+    params = {
+        "key": "qty",
+        "where": "'Qty' (column C) and 'qty' (column F)",  # the English, as ever
+        "headers": ("Qty", "数量"),
+        "letters": ("C", "F"),
+    }
+    assert messages.render("tabular.column_twice", params) == (
+        "column 'qty' is given twice: 'Qty' (column C) and '数量' (column F)"
+    )
+    zh = messages.render("tabular.column_twice", params, messages_zh.TEMPLATES)
+    assert zh == "“数量”列出现了两次：“Qty”（C 列）和“数量”（F 列）"
+    missing = {"key": "sku", "names": "sku, 商品编码", "found": "none"}
+    assert messages.render("tabular.missing_column", missing, messages_zh.TEMPLATES) == (
+        "缺少必填列“商品编码”（表头可写作 sku, 商品编码）；现有表头：（无）"
+    )

@@ -127,6 +127,8 @@ LITERAL = {
     "stocktake.not_a_count_sheet": {"stocktake", "sheet"},
     "cli.no_shop": {"inventory", "app", "init"},
     "analytics.unknown_average": {"simple", "daily"},
+    "preferences.bad_language": {"zh", "en", "auto"},
+    "cli.ind.set_current_assets": {"settings", "set", "current_assets"},
 }
 
 

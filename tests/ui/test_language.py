@@ -115,3 +115,27 @@ def test_a_taken_code_is_shown_beside_its_field_in_chinese_too(qtbot, ctx, local
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert dialog.errors["sku"].text() == "商品编码“M1”已被其他商品使用"
     assert not dialog.result()
+
+
+def test_the_app_started_with_lang_zh_speaks_chinese_whatever_the_locale(tmp_path):
+    """``main.py --lang zh``: this run in Chinese under an English locale and an English
+    Settings choice, which stays as it was."""
+    from inventory_app.services import preferences
+
+    preferences.set_language_choice("en")
+    (tmp_path / "notes.db").write_text("not a shop", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANGUAGE")}
+    env.update(LANG="C.UTF-8", QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
+    shot = ["--screenshot", str(tmp_path / "out.png"), "--page", "items"]
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--lang", "zh", "--db", "notes.db", *shot],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 1
+    assert "inventory-app: notes.db 不是库存数据库（或文件已损坏）" in result.stderr
+    assert preferences.language_choice() == "en"

@@ -83,7 +83,9 @@ def import_opening(
             except Reread:
                 continue  # the file in another encoding: from the start
             except Refused as refused:
-                errors = refused.errors or refusal_errors(table, refused.refused)
+                # as the journal import does: the rows' problems and the ledger's refusals
+                # together, in row order (a row's own order kept)
+                errors = refused.errors + refusal_errors(table, refused.refused)
                 errors.sort(key=lambda e: e.row)
                 raise ImportErrors(errors, source=table.source) from None
 
@@ -98,18 +100,16 @@ def _post_opening(
     cancel: Cancel | None,
     dry_run: bool,
 ) -> ImportResult:
-    """Read the rows and post them as they come, in one transaction, all or nothing. Once a
-    row has a problem nothing more is posted, and only the rows' problems are reported (the
-    ledger's refusals only when the rows have none)."""
+    """Read the rows and post them as they come, in one transaction, all or nothing. Rows go
+    on being posted after a problem so that every problem is found, the rows' and the
+    ledger's alike (as in the journal import); ``Refused`` brings them all."""
     changes = Changes()
     with contextlib.suppress(DryRun), db.transaction() as conn:
         posting = Posting(conn, operator=operator, kind="opening", reference="opening balance")
         for chunk in table.chunks(progress=progress):
             if cancel and cancel():
                 raise Cancelled("import.cancelled")
-            lines = rows.lines(chunk)
-            if not rows.errors:
-                posting.post(lines, cancel=cancel)
+            posting.post(rows.lines(chunk), cancel=cancel)
         if rows.errors or posting.refused:
             raise Refused(rows.errors, posting.refused)
         if not posting.posted:

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from inventory_app.domain import money
 from inventory_app.domain.errors import NotFound, RefusedOperation, ValidationError
+from inventory_app.domain.messages import render
 from inventory_app.domain.model import DEFAULT_LOCATION, Changes
 from inventory_app.domain.stocktake import (
     Scope,
@@ -27,6 +28,7 @@ from inventory_app.domain.stocktake import (
     counted_per_batch,
     parse_reason,
     parse_scope,
+    scope_label,
 )
 from inventory_app.services import catalog
 from inventory_app.services.stocktake.cycle import scope_items
@@ -67,7 +69,11 @@ def start(
     """Start a stocktake: snapshot what the books hold per item/location (per batch for items
     with expiry) for the items in ``scope``. The new id is in ``changes.stocktakes``."""
     parsed = parse_scope(scope)
-    name = name.strip() or f"Stocktake {(today or dt.date.today()).isoformat()} ({parsed})"
+    # the default name in the language of whoever starts it: "盘点 2026-12-02（类别：乳制品）"
+    name = name.strip() or render(
+        "stocktake.default_name",
+        {"date": today or dt.date.today(), "scope": scope_label(parsed)},
+    )
     items, location_id = scope_items(db, parsed, today=today)
     with db.transaction() as conn:
         sid = q.insert_stocktake(

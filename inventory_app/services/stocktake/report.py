@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from inventory_app.domain.stocktake import StocktakeState
+from inventory_app.domain.stocktake import StocktakeState, scope_label
 from inventory_app.services import settings
 from inventory_app.services import stocktake as st
 from inventory_app.services.stocktake import xlsx
@@ -48,7 +48,7 @@ def _write_facts(ws: Any, rv: st.Review, *, shop: str, currency: str) -> None:
     ws["A1"].font = Font(bold=True, size=14)
     facts = [
         ("Shop", shop),
-        ("Scope", info.scope),
+        ("Scope", scope_label(info.scope)),
         ("Blind count", "yes" if info.blind else "no"),
         ("Status", info.status.value.replace("_", " ")),
         ("Started", info.started_at),

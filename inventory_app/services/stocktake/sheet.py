@@ -24,6 +24,7 @@ from inventory_app.domain.errors import (
     ValidationError,
 )
 from inventory_app.domain.model import Changes
+from inventory_app.domain.stocktake import scope_label
 from inventory_app.services import catalog
 from inventory_app.services import stocktake as st
 from inventory_app.services.stocktake import xlsx
@@ -100,7 +101,7 @@ def _write_head(ws: Any, info: st.StocktakeInfo, cols: tuple[str, ...]) -> None:
     ws["A1"] = f"Stocktake #{info.id}: {info.name}"
     ws["A1"].font = Font(bold=True, size=14)
     ws["A2"], ws["B2"] = "Stocktake id", info.id
-    ws["D2"], ws["E2"] = "Scope", info.scope
+    ws["D2"], ws["E2"] = "Scope", scope_label(info.scope)
     ws["A3"], ws["D3"] = "Counter", "Started"
     ws["E3"] = info.started_at
     ws["B3"].protection = Protection(locked=False)

@@ -195,6 +195,8 @@ class ImportWizard(QDialog):
     def _result_text(self, result) -> str:
         if self.kind == "items":
             return self.tr("{0} new items, {1} updated").format(result.created, result.updated)
+        if result.posted == 1:
+            return self.tr("1 movement")
         return self.tr("{0} movements").format(result.posted)
 
     def _import_job(self, *, dry_run: bool):

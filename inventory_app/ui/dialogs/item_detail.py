@@ -88,7 +88,7 @@ class ItemDetailDialog(QDialog):
             if item.removal == "fefo"
             else self.tr("FIFO (first in first out)")
         )
-        shelf = self.tr("{0} days").format(item.shelf_life_days) if item.shelf_life_days else "—"
+        shelf = self._days(item.shelf_life_days) if item.shelf_life_days else "—"
         for label, value in (
             (self.tr("Code"), row.sku),
             (self.tr("Barcode"), row.barcode or "—"),
@@ -104,11 +104,14 @@ class ItemDetailDialog(QDialog):
             (self.tr("Value"), f"{currency} {money_text(row.value)}"),
             (self.tr("Last cost"), cost_text(row.last_cost) or "—"),
             (self.tr("Reorder at"), qty_text(row.reorder_point) if row.reorder_point else "—"),
-            (self.tr("Lead time"), self.tr("{0} days").format(item.lead_time_days)),
+            (self.tr("Lead time"), self._days(item.lead_time_days)),
         ):
             self.figures.addRow(label, self._value(value))
         self.batches.reload(keep_rows=True)
         self.card.reload(keep_rows=True)
+
+    def _days(self, n: int) -> str:
+        return self.tr("1 day") if n == 1 else self.tr("{0} days").format(n)
 
     def _value(self, text: str) -> QLabel:
         label = QLabel(text)

@@ -23,7 +23,7 @@ from inventory_app.services import catalog
 from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.errors import show_error
-from inventory_app.ui.widgets.format import qty_text
+from inventory_app.ui.widgets.format import qty_field_text
 
 FIELDS = (
     "sku",
@@ -136,10 +136,8 @@ class ItemDialog(QDialog):
             "barcode": item.barcode or "",
             "unit": item.unit,
             "supplier": item.supplier,
-            "reorder_point": qty_text(item.reorder_point).replace(",", ""),
-            "safety_stock": ""
-            if item.safety_stock is None
-            else qty_text(item.safety_stock).replace(",", ""),
+            "reorder_point": qty_field_text(item.reorder_point),
+            "safety_stock": "" if item.safety_stock is None else qty_field_text(item.safety_stock),
             "lead_time_days": str(item.lead_time_days),
             "shelf_life_days": str(item.shelf_life_days or ""),
         }

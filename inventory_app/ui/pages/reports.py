@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QSettings, QUrl
+from PySide6.QtCore import QDate, QSettings, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inventory_app.domain import messages
 from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.errors import show_error
@@ -44,7 +45,7 @@ class ReportsPage(Page):
         self.lang = QComboBox()
         self.lang.addItem(self.tr("English"), "en")
         self.lang.addItem("中文", "zh")
-        if QLocale().language() == QLocale.Language.Chinese:
+        if messages.language() == "zh":  # the app's language (Settings), by default
             self.lang.setCurrentIndex(1)
         self.result = QLabel()
         self.result.setWordWrap(True)

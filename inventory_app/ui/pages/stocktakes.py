@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from inventory_app.domain.errors import InventoryError
 from inventory_app.domain.model import Changes
+from inventory_app.domain.stocktake import scope_label
 from inventory_app.services import stocktake as st
 from inventory_app.services.stocktake import StocktakeInfo
 from inventory_app.ui import ops
@@ -49,7 +50,7 @@ class StocktakesModel(RowsModel):
                 Column(
                     "scope",
                     QCoreApplication.translate("StocktakesModel", "Scope"),
-                    lambda r: r.scope,
+                    lambda r: scope_label(r.scope),
                     width=140,
                 ),
                 Column(

@@ -1,11 +1,22 @@
-"""How numbers and dates read in tables: thousands separators, ISO dates, no float."""
+"""How numbers and dates read in tables: the locale's thousands separator and decimal point
+(QLocale(): the language chosen in Settings, or the system's), ISO dates, never float."""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
+
+
+def localized(text: str) -> str:
+    """A number written with "," groups and a "." point, in the locale's separators (the same
+    for English and Chinese; 1.234,5 under de_DE)."""
+    locale = QLocale()
+    group, point = locale.groupSeparator(), locale.decimalPoint()
+    if group == "," and point == ".":
+        return text
+    return text.translate({ord(","): "\0", ord("."): point}).replace("\0", group)
 
 
 def qty_text(q: Decimal | None) -> str:
@@ -15,12 +26,36 @@ def qty_text(q: Decimal | None) -> str:
     text = f"{q:,.3f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else localized(text)
+
+
+def _plain_qty(q: Decimal) -> str:
+    text = f"{q:.3f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def _plain_cost(c: Decimal) -> str:
+    text = f"{c:.4f}"
+    while text.endswith("0") and len(text.split(".")[1]) > 2:
+        text = text[:-1]
+    return text
+
+
+def qty_field_text(q: Decimal) -> str:
+    """A quantity as typed into a field (what the services parse): '1234.5', no groups."""
+    return _plain_qty(q)
+
+
+def cost_field_text(c: Decimal) -> str:
+    """A unit cost as typed into a field, 2 to 4 decimals: '2.50', '0.0125'."""
+    return _plain_cost(c)
 
 
 def money_text(m: Decimal | None) -> str:
     """'1,234.50'."""
-    return "" if m is None else f"{m:,.2f}"
+    return "" if m is None else localized(f"{m:,.2f}")
 
 
 def cost_text(c: Decimal | None) -> str:
@@ -30,7 +65,7 @@ def cost_text(c: Decimal | None) -> str:
     text = f"{c:,.4f}"
     while text.endswith("0") and len(text.split(".")[1]) > 2:
         text = text[:-1]
-    return text
+    return localized(text)
 
 
 def date_text(d: dt.date | None) -> str:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenuBar,
     QMessageBox,
     QSizePolicy,
     QStackedWidget,
@@ -51,10 +52,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Inventory"))
         self.resize(1280, 800)
 
-        self.welcome = WelcomeScreen()
-        self.welcome.create_requested.connect(self.files.new_shop)
-        self.welcome.open_requested.connect(self.files.open_dialog)
-        self.welcome.demo_requested.connect(lambda: self.files.explore_demo())
+        self.welcome = self._make_welcome()
+        self._retranslate_due = False
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setIconSize(QSize(20, 20))
@@ -83,6 +82,13 @@ class MainWindow(QMainWindow):
         self._show_state()
 
     # -- building -----------------------------------------------------------------------------
+
+    def _make_welcome(self) -> WelcomeScreen:
+        welcome = WelcomeScreen()
+        welcome.create_requested.connect(self.files.new_shop)
+        welcome.open_requested.connect(self.files.open_dialog)
+        welcome.demo_requested.connect(lambda: self.files.explore_demo())
+        return welcome
 
     def _action(
         self,
@@ -223,7 +229,6 @@ class MainWindow(QMainWindow):
             self.undo_action,
             self.backup_action,
             self.restore_action,
-            self.settings_action,
             self.find_action,
         ):
             action.setEnabled(has_db)
@@ -316,8 +321,8 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from inventory_app.ui.dialogs.settings import SettingsDialog
 
-        if self.ctx.db is not None:
-            SettingsDialog(self.ctx, parent=self).exec()
+        # without a shop open: the language only (the welcome screen speaks it too)
+        SettingsDialog(self.ctx, parent=self).exec()
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -328,6 +333,37 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(Path(path).name)
             action.setToolTip(path)
             action.triggered.connect(lambda _c=False, p=path: self.files.open_path(p))
+
+    # -- language -----------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Each translator taken out or put in sends one: rebuild once, after the last.
+        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_due:
+            self._retranslate_due = True
+            QTimer.singleShot(0, self.retranslate)
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every text again in the language now installed (Settings → Language, no restart):
+        the texts are set where the widgets are built, so the menus, toolbar, welcome screen
+        and pages are built again; the open shop, the page shown and its state stay."""
+        self._retranslate_due = False
+        if self.pages:
+            app_settings().setValue("last_page", self.current_page_name())
+        self.removeToolBar(self.toolbar)
+        self.toolbar.deleteLater()
+        for action in self.actions():
+            self.removeAction(action)
+            action.deleteLater()
+        self.setMenuBar(QMenuBar(self))  # the old bar, its menus and actions go with it
+        self._build_actions()
+        old = self.welcome
+        self.welcome = self._make_welcome()
+        self.root.insertWidget(0, self.welcome)
+        self.root.removeWidget(old)
+        old.deleteLater()
+        self._build_pages()
+        self._show_state()
 
     # -- geometry and closing -----------------------------------------------------------------
 

@@ -326,7 +326,9 @@ class PostingDialog(QDialog):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self._title(),
-            self.tr("Discard this document and its {0} lines?").format(len(self.drafts)),
+            self.tr("Discard this document and its line?")
+            if len(self.drafts) == 1
+            else self.tr("Discard this document and its {0} lines?").format(len(self.drafts)),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             self,
         )

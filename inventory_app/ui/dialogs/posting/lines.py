@@ -20,7 +20,7 @@ from inventory_app.domain.model import Document, Item, Line, MovementType, Remov
 from inventory_app.services import postings as stock
 from inventory_app.services.postings import LinePreview
 from inventory_app.services.shop import Database
-from inventory_app.ui.widgets.format import cost_text, qty_text
+from inventory_app.ui.widgets.format import cost_field_text, qty_text
 
 T = MovementType
 OVERRIDE_PLACEHOLDER = "-"  # stands in for a reason not typed yet, to preview the draws
@@ -274,7 +274,7 @@ def fmt_qty(q: Decimal) -> str:
 
 def fmt_cost(c: Decimal) -> str:
     """A unit cost as typed into a field, 2 to 4 decimals: 2.50, 2.125, 0.0125."""
-    return cost_text(c).replace(",", "")
+    return cost_field_text(c)
 
 
 def shortage_text(p: LinePreview) -> str:

@@ -148,7 +148,9 @@ class KpiTiles(QWidget):
         al, cur = d.alerts, d.currency
         alert_notes = {
             "expired": f"{cur} {money_text(sum(r.value for r in al.expired))}",
-            "expiring": self.tr("within {0} days").format(al.warning_days),
+            "expiring": self.tr("within 1 day")
+            if al.warning_days == 1
+            else self.tr("within {0} days").format(al.warning_days),
             "low_stock": self.tr("at or below the reorder point"),
             "out_of_stock": self.tr("nothing on hand"),
             "dead_stock": f"{cur} {money_text(sum(r.value for r in al.dead_stock))}",
