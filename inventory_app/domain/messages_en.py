@@ -416,4 +416,21 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "analytics.unknown_average": "the average is simple or daily, not {average!r}",
     # --- demo
     "demo.too_small": "a demo shop needs at least one item and one day",
+    # --- bad input (#14)
+    "tabular.csv_unclosed_quote": (
+        "a quote opened on this row is never closed, so the rows after it would be read as "
+        "one cell; close the quote or remove it"
+    ),
+    "tabular.mixed_encoding": (
+        "this line is not UTF-8 like the lines before it: the file mixes two text encodings; "
+        "save it again as UTF-8 (in Excel: CSV UTF-8)"
+    ),
+    "tabular.encoding_doubtful": (
+        "the file is not UTF-8, and read as GB18030 (Chinese) it gives unlikely characters "
+        "from this line on; it is probably in a Western encoding: save it again as UTF-8 "
+        "(in Excel: CSV UTF-8)"
+    ),
+    "tabular.header_again": (
+        "this row repeats the header of row {first} (two files pasted together?); delete it"
+    ),
 }

@@ -380,4 +380,20 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "analytics.unknown_average": "平均库存只能按 simple 或 daily 方式计算，不能是“{average}”",
     # --- demo
     "demo.too_small": "演示店铺至少需要一个商品和一天的数据",
+    # --- bad input (#14)
+    "tabular.csv_unclosed_quote": (
+        "这一行的引号没有闭合，其后的各行会被读成一个单元格；请补上或删去这个引号"
+    ),
+    "tabular.mixed_encoding": (
+        "这一行不是 UTF-8 编码，而前面的行是：文件混用了两种文本编码；请重新另存为 "
+        "UTF-8（Excel 中选“CSV UTF-8”）"
+    ),
+    "tabular.encoding_doubtful": (
+        "文件不是 UTF-8 编码，按 GB18030（中文）读取时从这一行起出现不常见"
+        "的字符；它可能是西文编码，请重新另存为 UTF-8（Excel 中选“CSV UTF-8”"
+        "）"
+    ),
+    "tabular.header_again": (
+        "这一行重复了第 {first} 行的表头（是否把两个文件拼在了一起？）；请删除这一行"
+    ),
 }
