@@ -13,7 +13,8 @@ from json.encoder import encode_basestring  # the C one: ensure_ascii=False's st
 from pathlib import Path
 from typing import Any
 
-from inventory_app.domain.errors import NotAnInventoryFile
+from inventory_app.domain import limits
+from inventory_app.domain.errors import NotAnInventoryFile, ValidationError
 from inventory_app.domain.messages import render
 from inventory_app.domain.text import char_width
 from inventory_app.services import shop
@@ -53,10 +54,25 @@ def open_for_write(args: argparse.Namespace, *, create: bool = False) -> Databas
 
 def date_arg(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text.strip())
+        date = dt.date.fromisoformat(text.strip())
     except ValueError:
         # argparse prints this text itself (and exits 2); the words still come from the table
         raise argparse.ArgumentTypeError(render("cli.not_a_date", {"text": text})) from None
+    try:
+        return limits.check_date(date)
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def id_arg(text: str) -> int:
+    """A record number (movement, stocktake): a whole number SQLite can hold."""
+    try:
+        number = int(text.strip())
+    except ValueError:
+        number = 0
+    if not 1 <= number <= limits.INT64_MAX:
+        raise argparse.ArgumentTypeError(render("cli.not_an_id", {"text": text}))
+    return number
 
 
 def add_format(parser: argparse.ArgumentParser, choices: Sequence[str] = ("table", "json", "csv")):

@@ -160,8 +160,8 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "catalog.name_too_long": "the name is longer than {max} characters",
     "catalog.barcode_invalid": "a barcode has no spaces and at most {max} characters",
     "catalog.qty_negative": "cannot be negative",
-    "catalog.lead_time_invalid": "lead time is a whole number of days, 0 or more",
-    "catalog.shelf_life_invalid": "shelf life is a whole number of days above 0",
+    "catalog.lead_time_invalid": "lead time is a whole number of days, 0 to {max:,}",
+    "catalog.shelf_life_invalid": "shelf life is a whole number of days, 1 to {max:,} (100 years)",
     "catalog.removal_invalid": "removal is fifo or fefo",
     # Refused on saving: "field: ..." is how the item dialog finds the field to show it beside.
     "catalog.sku_taken": "sku: {sku!r} is already used by another item",
@@ -433,4 +433,22 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "tabular.header_again": (
         "this row repeats the header of row {first} (two files pasted together?); delete it"
     ),
+    "number.decimal_comma": (
+        "{what}: {value!r} is ambiguous: use '.' for decimals (1.5) and ',' only between "
+        "groups of three digits (1,500)"
+    ),
+    "date.out_of_range": "{date} is outside the dates a shop file keeps ({first} to {last})",
+    "tabular.date_out_of_range": (
+        "{date} is outside the dates a shop file keeps ({first} to {last})"
+    ),
+    "amount.qty_too_large": (
+        "a quantity of {qty} is more than one line can hold (at most {limit:,})"
+    ),
+    "amount.cost_too_large": (
+        "a unit cost of {cost} is more than the shop file can hold (at most {limit:,})"
+    ),
+    "amount.value_too_large": (
+        "the line would be worth {value}, more than one line can hold (at most {limit:,})"
+    ),
+    "cli.not_an_id": "{text!r} is not a record number (a whole number from 1)",
 }

@@ -166,8 +166,8 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "catalog.name_too_long": "商品名称不能超过 {max} 个字符",
     "catalog.barcode_invalid": "条码不能含空格，最多 {max} 个字符",
     "catalog.qty_negative": "不能为负数",
-    "catalog.lead_time_invalid": "交货周期须为 0 或以上的整数天数",
-    "catalog.shelf_life_invalid": "保质期须为大于 0 的整数天数",
+    "catalog.lead_time_invalid": "交货周期须为 0 到 {max:,} 之间的整数天数",
+    "catalog.shelf_life_invalid": "保质期须为 1 到 {max:,}（100 年）之间的整数天数",
     "catalog.removal_invalid": "出库规则须为先进先出或近效期先出（也可写 fifo 或 fefo）",
     "catalog.sku_taken": "商品编码“{sku}”已被其他商品使用",
     "catalog.barcode_taken": "条码“{barcode}”已被其他商品使用",
@@ -396,4 +396,13 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "tabular.header_again": (
         "这一行重复了第 {first} 行的表头（是否把两个文件拼在了一起？）；请删除这一行"
     ),
+    "number.decimal_comma": (
+        "{what}：“{value}”有歧义；小数请用“.”（如 1.5），“,”只能用作千位分隔（如 1,500）"
+    ),
+    "date.out_of_range": ("日期 {date} 超出了店铺文件可记录的范围（{first} 至 {last}）"),
+    "tabular.date_out_of_range": ("日期 {date} 超出了店铺文件可记录的范围（{first} 至 {last}）"),
+    "amount.qty_too_large": ("数量 {qty} 超出单行可记录的上限（最多 {limit:,}）"),
+    "amount.cost_too_large": ("单位成本 {cost} 超出店铺文件可记录的上限（最多 {limit:,}）"),
+    "amount.value_too_large": ("该行金额将为 {value}，超出单行可记录的上限（最多 {limit:,}）"),
+    "cli.not_an_id": ("“{text}”不是有效的记录编号（应为从 1 开始的整数）"),
 }

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from inventory_app.domain import money
+from inventory_app.domain import limits, money
 from inventory_app.domain.errors import NotFound, ValidationError
 from inventory_app.domain.model import Changes, Item, ItemFields, Location, Removal
 from inventory_app.storage import catalog as sql
@@ -72,13 +72,15 @@ def item_field_errors(f: ItemFields) -> dict[str, ValidationError]:
             continue
         if q < 0:
             out[name] = ValidationError("catalog.qty_negative", field=name, value=q)
-    if not isinstance(f.lead_time_days, int) or f.lead_time_days < 0:
-        out["lead_time_days"] = ValidationError("catalog.lead_time_invalid", field="lead_time_days")
+    if not isinstance(f.lead_time_days, int) or not 0 <= f.lead_time_days <= limits.MAX_DAYS:
+        out["lead_time_days"] = ValidationError(
+            "catalog.lead_time_invalid", field="lead_time_days", max=limits.MAX_DAYS
+        )
     if f.shelf_life_days is not None and (
-        not isinstance(f.shelf_life_days, int) or f.shelf_life_days <= 0
+        not isinstance(f.shelf_life_days, int) or not 0 < f.shelf_life_days <= limits.MAX_DAYS
     ):
         out["shelf_life_days"] = ValidationError(
-            "catalog.shelf_life_invalid", field="shelf_life_days"
+            "catalog.shelf_life_invalid", field="shelf_life_days", max=limits.MAX_DAYS
         )
     try:
         Removal(f.removal)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from inventory_app.domain import limits
 from inventory_app.domain.errors import Cancelled, ValidationError
 from inventory_app.services import settings
 from inventory_app.services.export.labels import check_lang, label
@@ -60,7 +61,7 @@ def month_period(month: str | dt.date) -> tuple[dt.date, dt.date]:
             first = None
         if first is None:
             raise ValidationError("export.not_a_month", month=month)
-    return first, last_of_month(first)
+    return limits.check_date(first), limits.check_date(last_of_month(first))
 
 
 def export_month(
