@@ -451,4 +451,24 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         "the line would be worth {value}, more than one line can hold (at most {limit:,})"
     ),
     "cli.not_an_id": "{text!r} is not a record number (a whole number from 1)",
+    "db.is_folder": "{path} is a folder, not a shop file; name the .db file inside it",
+    "db.table_missing": (
+        "{name} is damaged: it lacks part of its data ({tables}). Restore it from a backup "
+        "(File > Restore from backup)."
+    ),
+    "file.name_too_long": (
+        "the name {name} is too long for the disk (at most 255 bytes a name); choose a shorter one"
+    ),
+    "file.no_permission": (
+        "{path} cannot be used: you have no permission ({problems}); ask the computer's owner, "
+        "or use a folder of your own"
+    ),
+    "file.is_folder": "{path} is a folder, not a file; choose a file name",
+    "file.no_folder": "the folder of {path} does not exist or is not a folder ({problems})",
+    "file.os_error": "{path} cannot be used ({problems})",
+    "export.target_is_folder": "{name} is a folder; give the export a file name ending in .xlsx",
+    "export.name_too_long": (
+        "the name {name} is too long for the disk; keep it under {limit} characters"
+    ),
+    "export.disk_full": "the disk is full; {name} was not written (nothing was left behind)",
 }

@@ -405,4 +405,20 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "amount.cost_too_large": ("单位成本 {cost} 超出店铺文件可记录的上限（最多 {limit:,}）"),
     "amount.value_too_large": ("该行金额将为 {value}，超出单行可记录的上限（最多 {limit:,}）"),
     "cli.not_an_id": ("“{text}”不是有效的记录编号（应为从 1 开始的整数）"),
+    "db.is_folder": ("{path} 是一个文件夹，不是店铺文件；请指定其中的 .db 文件"),
+    "db.table_missing": (
+        "{name} 已损坏：缺少部分数据（{tables}）。请从备份恢复（文件 > 从备份恢复）。"
+    ),
+    "file.name_too_long": (
+        "文件名 {name} 太长，磁盘不支持（每个名称最多 255 字节）；请换一个短一些的名称"
+    ),
+    "file.no_permission": (
+        "无法使用 {path}：没有权限（{problems}）；请联系电脑管理员，或改用你自己的文件夹"
+    ),
+    "file.is_folder": ("{path} 是一个文件夹，不是文件；请选择一个文件名"),
+    "file.no_folder": ("{path} 所在的文件夹不存在，或者不是文件夹（{problems}）"),
+    "file.os_error": ("无法使用 {path}（{problems}）"),
+    "export.target_is_folder": ("{name} 是一个文件夹；请为导出文件指定一个以 .xlsx 结尾的文件名"),
+    "export.name_too_long": ("文件名 {name} 太长，磁盘不支持；请控制在 {limit} 个字符以内"),
+    "export.disk_full": ("磁盘已满，未能写入 {name}（没有留下不完整的文件）"),
 }

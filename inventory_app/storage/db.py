@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import functools
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -153,12 +155,26 @@ def refusal(exc: sqlite3.Error, path: Path) -> InventoryError | None:
     return cls(what, name=path.name, problems=str(exc))
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(
-        str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
-    )
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA foreign_keys = ON")
+def _connect(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    """A connection to ``path``; what SQLite reports about the file is refused."""
+    try:
+        if immutable:
+            uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            conn = sqlite3.connect(
+                str(path),
+                isolation_level=None,
+                check_same_thread=False,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+            )
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error as exc:
+        problem = refusal(exc, path)
+        if problem is None:
+            raise
+        raise problem from exc
     return conn
 
 
@@ -178,31 +194,103 @@ def open_db(
     the caller (``check_file``).
     """
     path = Path(path).expanduser()
-    exists = path.exists() and path.stat().st_size > 0
-    if not exists and not create:
-        raise NotAnInventoryFile("db.missing", path=str(path))
     if create and not write:
         raise ValueError("create needs write")
-    unclean = False
-    if write:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        unclean = lock.acquire(path, program=program)
-    elif check and exists:
-        unclean = lock.left_unclean(path)
     try:
-        conn = _connect(path)
-        try:
-            _prepare(
-                conn, path, write=write, fresh=not exists, check=check and exists, unclean=unclean
-            )
-        except BaseException:
-            conn.close()
-            raise
+        if path.is_dir():
+            raise NotAnInventoryFile("db.is_folder", path=str(path))
+        exists = path.exists() and path.stat().st_size > 0
+        if not exists and not create:
+            raise NotAnInventoryFile("db.missing", path=str(path))
+        unclean = False
+        if write:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            unclean = lock.acquire(path, program=program)
+        elif check and exists:
+            unclean = lock.left_unclean(path)
+    except OSError as exc:  # a name too long, a folder that cannot be made or listed
+        raise os_refusal(exc, path) from None
+    try:
+        conn = _open_connection(path, write=write, fresh=not exists, check=check, unclean=unclean)
     except BaseException:
         if write:
             lock.release(path, clean=False)  # refused (damaged, too new...): check it next time
         raise
     return Database(path, conn, writable=write)
+
+
+def _open_connection(
+    path: Path, *, write: bool, fresh: bool, check: bool, unclean: bool
+) -> sqlite3.Connection:
+    """A prepared connection. A reader in a folder it may not write to (a read-only share, a
+    CD, another user's folder) cannot make the ``-shm`` file WAL needs: it reads the file as
+    immutable instead, which is safe there since nobody can write beside it either."""
+    try:
+        return _prepared(
+            _connect(path), path, write=write, fresh=fresh, check=check, unclean=unclean
+        )
+    except RefusedOperation as exc:
+        if write or exc.code not in ("db.cannot_write", "db.cannot_open"):
+            raise
+        if os.access(path.parent, os.W_OK) and os.access(path, os.W_OK):
+            raise
+    conn = _connect(path, immutable=True)
+    return _prepared(conn, path, write=False, fresh=fresh, check=check, unclean=unclean)
+
+
+def _prepared(
+    conn: sqlite3.Connection, path: Path, *, write: bool, fresh: bool, check: bool, unclean: bool
+) -> sqlite3.Connection:
+    try:
+        _prepare(conn, path, write=write, fresh=fresh, check=check and not fresh, unclean=unclean)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+# What an OSError about the shop file means to its owner, by errno.
+_OS_REFUSALS: dict[int, tuple[type[InventoryError], str]] = {
+    errno.ENAMETOOLONG: (RefusedOperation, "file.name_too_long"),
+    errno.ENOSPC: (RefusedOperation, "db.disk_full"),
+    errno.EFBIG: (RefusedOperation, "db.disk_full"),
+    errno.EACCES: (RefusedOperation, "file.no_permission"),
+    errno.EPERM: (RefusedOperation, "file.no_permission"),
+    errno.EROFS: (RefusedOperation, "db.cannot_write"),
+    errno.EISDIR: (NotAnInventoryFile, "file.is_folder"),
+    errno.ENOTDIR: (RefusedOperation, "file.no_folder"),
+    errno.ENOENT: (RefusedOperation, "file.no_folder"),
+}
+
+
+def os_refusal(exc: OSError, path: Path) -> InventoryError:
+    """The refusal for an ``OSError`` about ``path`` (or a file beside it)."""
+    cls, code = _OS_REFUSALS.get(exc.errno or 0, (RefusedOperation, "file.os_error"))
+    return cls(
+        code, name=_short(path.name), path=_short(str(path)), problems=exc.strerror or str(exc)
+    )
+
+
+def _short(text: str, limit: int = 80) -> str:
+    """A name as shown in a message: a 300-character one is cut in the middle."""
+    return text if len(text) <= limit else f"{text[: limit // 2]}…{text[-limit // 2 :]}"
+
+
+def problem_of(exc: BaseException, path: Path | None) -> InventoryError | None:
+    """What SQLite or the OS reported about the shop file at ``path``, as the refusal to show,
+    or None when ``exc`` is none of those (a bug)."""
+    where = path if path is not None else Path("shop.db")
+    if isinstance(exc, sqlite3.Error):
+        if _is_missing_table(exc):
+            return NotAnInventoryFile("db.table_missing", name=where.name, tables=str(exc))
+        return refusal(exc, where)
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return os_refusal(exc, where)
+    return None
+
+
+def _is_missing_table(exc: sqlite3.Error) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and str(exc).startswith("no such table")
 
 
 def check_file(path: str | Path) -> None:
@@ -274,7 +362,8 @@ def _verify(conn: sqlite3.Connection, path: Path, *, fresh: bool) -> int:
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        names = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
+        tables = len(names)
     except sqlite3.DatabaseError as exc:
         if getattr(exc, "sqlite_errorcode", None) not in (
             sqlite3.SQLITE_NOTADB,
@@ -289,6 +378,11 @@ def _verify(conn: sqlite3.Connection, path: Path, *, fresh: bool) -> int:
     if version > migrations.LATEST:
         raise NotAnInventoryFile(
             "db.newer", name=path.name, version=version, latest=migrations.LATEST
+        )
+    missing = migrations.tables_of(version) - {name for kind, name in names if kind == "table"}
+    if missing:  # dropped by another program, or a damaged schema: refused before any read
+        raise NotAnInventoryFile(
+            "db.table_missing", name=path.name, tables=", ".join(sorted(missing))
         )
     return tables
 
