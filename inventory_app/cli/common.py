@@ -207,11 +207,25 @@ def _key_text(key: object) -> str:
     raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
 
 
+# Text a spreadsheet would run as a formula when the CSV is opened (=cmd|' /C calc'!A0): it
+# gets a leading apostrophe, the usual defence, as the Excel pack marks such cells as text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """``value`` as a CSV cell: text that would start a formula is prefixed with "'"."""
+    if value is None:
+        return ""
+    if type(value) is str:
+        return "'" + value if value.startswith(_FORMULA_START) else value
+    return jsonable(value)
+
+
 def print_csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(columns)
-    w.writerows(["" if v is None else jsonable(v) for v in row] for row in rows)
+    w.writerows([csv_cell(v) for v in row] for row in rows)
     sys.stdout.write(buf.getvalue())
 
 

@@ -471,4 +471,11 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         "the name {name} is too long for the disk; keep it under {limit} characters"
     ),
     "export.disk_full": "the disk is full; {name} was not written (nothing was left behind)",
+    "catalog.sku_hidden_character": (
+        "the code has a character nobody can see or type at position {position} ({code}); "
+        "retype the code"
+    ),
+    "catalog.name_control_character": (
+        "the name has a control character (such as NUL); retype the name"
+    ),
 }

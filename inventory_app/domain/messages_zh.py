@@ -405,7 +405,7 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "amount.cost_too_large": ("单位成本 {cost} 超出店铺文件可记录的上限（最多 {limit:,}）"),
     "amount.value_too_large": ("该行金额将为 {value}，超出单行可记录的上限（最多 {limit:,}）"),
     "cli.not_an_id": ("“{text}”不是有效的记录编号（应为从 1 开始的整数）"),
-    "db.is_folder": ("{path} 是一个文件夹，不是店铺文件；请指定其中的 .db 文件"),
+    "db.is_folder": ("{path} 是一个文件夹，不是店铺文件；请指定文件夹里的店铺文件"),
     "db.table_missing": (
         "{name} 已损坏：缺少部分数据（{tables}）。请从备份恢复（文件 > 从备份恢复）。"
     ),
@@ -421,4 +421,8 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "export.target_is_folder": ("{name} 是一个文件夹；请为导出文件指定一个以 .xlsx 结尾的文件名"),
     "export.name_too_long": ("文件名 {name} 太长，磁盘不支持；请控制在 {limit} 个字符以内"),
     "export.disk_full": ("磁盘已满，未能写入 {name}（没有留下不完整的文件）"),
+    "catalog.sku_hidden_character": (
+        "编码第 {position} 个字符是看不见、也无法输入的字符（{code}）；请重新输入编码"
+    ),
+    "catalog.name_control_character": ("名称中含有看不见的控制字符；请重新输入名称"),
 }
