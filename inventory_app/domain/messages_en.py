@@ -336,8 +336,8 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         " WPS and save it as .xlsx"
     ),
     "tabular.not_workbook_too_big": (
-        "{file} is not an Excel .xlsx workbook (it unpacks to more than 2 GB); open it in Excel"
-        " or WPS and save it as .xlsx"
+        "{file} is not an Excel .xlsx workbook (it unpacks to more than 1 GB, or a part of it"
+        " to more than 256 MB); open it in Excel or WPS and save it as .xlsx"
     ),
     "tabular.not_workbook_damaged": (
         "{file} is not an Excel .xlsx workbook (the file is damaged); open it in Excel or WPS"
@@ -393,8 +393,9 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         " LibreOffice, WPS or Excel and save it as .ods or .xlsx"
     ),
     "tabular.not_ods_too_big": (
-        "{file} is not an OpenDocument .ods spreadsheet (it unpacks to more than 2 GB); open it"
-        " in LibreOffice, WPS or Excel and save it as .ods or .xlsx"
+        "{file} is not an OpenDocument .ods spreadsheet (it unpacks to more than 1 GB, or a"
+        " part of it to more than 256 MB); open it in LibreOffice, WPS or Excel and save it as"
+        " .ods or .xlsx"
     ),
     "tabular.ods_too_big": (
         "{file} holds more than {limit:,} cells, too many to read from an .ods at once; delete"
@@ -477,5 +478,10 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     ),
     "catalog.name_control_character": (
         "the name has a control character (such as NUL); retype the name"
+    ),
+    "tabular.sheet_too_wide": (
+        "{file}: sheet '{sheet}' is used across to column {last_column}, more than the"
+        " {max_columns} columns allowed; delete the unused columns (Ctrl+End shows the last"
+        " used cell)"
     ),
 }

@@ -313,7 +313,7 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         "请在 LibreOffice、WPS 或 Excel 中打开并另存为 .ods 或 .xlsx"
     ),
     "tabular.not_ods_too_big": (
-        "{file} 不是 OpenDocument .ods 电子表格（解压后超过 2 GB）；"
+        "{file} 不是 OpenDocument .ods 电子表格（解压后超过 1 GB，或其中一部分超过 256 MB）；"
         "请在 LibreOffice、WPS 或 Excel 中打开并另存为 .ods 或 .xlsx"
     ),
     "tabular.ods_too_big": (
@@ -346,7 +346,8 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         "{file} 不是 Excel .xlsx 工作簿（看起来是文本文件）；请在 Excel 或 WPS 中打开并另存为 .xlsx"
     ),
     "tabular.not_workbook_too_big": (
-        "{file} 不是 Excel .xlsx 工作簿（解压后超过 2 GB）；请在 Excel 或 WPS 中打开并另存为 .xlsx"
+        "{file} 不是 Excel .xlsx 工作簿（解压后超过 1 GB，或其中一部分超过 256 MB）；"
+        "请在 Excel 或 WPS 中打开并另存为 .xlsx"
     ),
     "tabular.not_workbook_damaged": (
         "{file} 不是 Excel .xlsx 工作簿（文件已损坏）；请在 Excel 或 WPS 中打开并另存为 .xlsx"
@@ -425,4 +426,9 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         "编码第 {position} 个字符是看不见、也无法输入的字符（{code}）；请重新输入编码"
     ),
     "catalog.name_control_character": ("名称中含有看不见的控制字符；请重新输入名称"),
+    "tabular.sheet_too_wide": (
+        "{file}：工作表“{sheet}”一直用到第 {last_column} 列"
+        "，超过允许的 {max_columns} 列；请删除没有用到的列（按 Ctrl+End "
+        "可找到最后一个用过的单元格）"
+    ),
 }
