@@ -313,7 +313,7 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         "请在 LibreOffice、WPS 或 Excel 中打开并另存为 .ods 或 .xlsx"
     ),
     "tabular.not_ods_too_big": (
-        "{file} 不是 OpenDocument .ods 电子表格（解压后超过 1 GB，或其中一部分超过 256 MB）；"
+        "{file} 不是 OpenDocument .ods 电子表格（解压后超过 1 GB，或其中单个部分超过 0.25 GB）；"
         "请在 LibreOffice、WPS 或 Excel 中打开并另存为 .ods 或 .xlsx"
     ),
     "tabular.ods_too_big": (
@@ -346,7 +346,7 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         "{file} 不是 Excel .xlsx 工作簿（看起来是文本文件）；请在 Excel 或 WPS 中打开并另存为 .xlsx"
     ),
     "tabular.not_workbook_too_big": (
-        "{file} 不是 Excel .xlsx 工作簿（解压后超过 1 GB，或其中一部分超过 256 MB）；"
+        "{file} 不是 Excel .xlsx 工作簿（解压后超过 1 GB，或其中单个部分超过 0.25 GB）；"
         "请在 Excel 或 WPS 中打开并另存为 .xlsx"
     ),
     "tabular.not_workbook_damaged": (
