@@ -10,6 +10,7 @@ from inventory_app.domain.errors import InventoryError
 from inventory_app.storage import db as files
 from inventory_app.storage.db import Database
 from inventory_app.storage.integrity import run_checks
+from inventory_app.storage.problems import problem_of
 
 
 @dataclass(slots=True)
@@ -38,7 +39,7 @@ def check(db: Database) -> CheckReport:
     try:
         report.results = run_checks(db.conn, path=str(db.path))
     except Exception as exc:  # a damaged page quick_check missed, read by a rule
-        problem = files.problem_of(exc, db.path)
+        problem = problem_of(exc, db.path)
         if problem is None:
             raise
         raise problem from exc

@@ -8,7 +8,8 @@ from platformdirs import user_data_dir
 
 from inventory_app.domain.errors import InventoryError
 from inventory_app.services import settings
-from inventory_app.storage.db import Database, open_db, problem_of
+from inventory_app.storage.db import Database, open_db
+from inventory_app.storage.problems import problem_of
 from inventory_app.storage.reads import stock as stock_reads
 
 APP_NAME = "inventory_app"
