@@ -28,6 +28,7 @@ from inventory_app.cli import (
 from inventory_app.domain import messages
 from inventory_app.domain.errors import InventoryError
 from inventory_app.services import preferences
+from inventory_app.services import shop as shop_files
 
 # Each module adds its sub-commands; the order is the order of `--help`: the shop file, getting
 # data in, day-to-day postings, looking at stock, stocktakes, reports, the accountant's pack.
@@ -114,3 +115,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as exc:  # what SQLite or the OS says about a file: a sentence, not a stack
+        problem = shop_files.file_problem(exc, common.db_path(args))
+        if problem is None:
+            raise
+        print(f"inventory-app: {problem}", file=sys.stderr)
+        return 2

@@ -13,8 +13,8 @@ from json.encoder import encode_basestring  # the C one: ensure_ascii=False's st
 from pathlib import Path
 from typing import Any
 
-from inventory_app.domain import messages
-from inventory_app.domain.errors import NotAnInventoryFile
+from inventory_app.domain import limits, messages
+from inventory_app.domain.errors import NotAnInventoryFile, ValidationError
 from inventory_app.domain.messages import render
 from inventory_app.domain.text import char_width
 from inventory_app.services import shop
@@ -106,10 +106,25 @@ def open_for_write(args: argparse.Namespace, *, create: bool = False) -> Databas
 
 def date_arg(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text.strip())
+        date = dt.date.fromisoformat(text.strip())
     except ValueError:
         # argparse prints this text itself (and exits 2); the words still come from the table
         raise argparse.ArgumentTypeError(render("cli.not_a_date", {"text": text})) from None
+    try:
+        return limits.check_date(date)
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def id_arg(text: str) -> int:
+    """A record number (movement, stocktake): a whole number SQLite can hold."""
+    try:
+        number = int(text.strip())
+    except ValueError:
+        number = 0
+    if not 1 <= number <= limits.INT64_MAX:
+        raise argparse.ArgumentTypeError(render("cli.not_an_id", {"text": text}))
+    return number
 
 
 def add_format(parser: argparse.ArgumentParser, choices: Sequence[str] = ("table", "json", "csv")):
@@ -244,11 +259,25 @@ def _key_text(key: object) -> str:
     raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
 
 
+# Text a spreadsheet would run as a formula when the CSV is opened (=cmd|' /C calc'!A0): it
+# gets a leading apostrophe, the usual defence, as the Excel pack marks such cells as text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """``value`` as a CSV cell: text that would start a formula is prefixed with "'"."""
+    if value is None:
+        return ""
+    if type(value) is str:
+        return "'" + value if value.startswith(_FORMULA_START) else value
+    return jsonable(value)
+
+
 def print_csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(columns)
-    w.writerows(["" if v is None else jsonable(v) for v in row] for row in rows)
+    w.writerows([csv_cell(v) for v in row] for row in rows)
     sys.stdout.write(buf.getvalue())
 
 

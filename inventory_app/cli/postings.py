@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("reverse", help="post a reversal of a movement")
     common.add_db_option(p)
-    p.add_argument("movement", type=int)
+    p.add_argument("movement", type=common.id_arg)
     p.add_argument("--reason", required=True)
     p.add_argument("--operator", default="")
     p.add_argument("--date", type=common.date_arg)

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from inventory_app.cli import common
-from inventory_app.domain.errors import ValidationError
+from inventory_app.domain.errors import InventoryError, ValidationError
 from inventory_app.domain.messages import render
 from inventory_app.services import backup, check, shop
 
@@ -63,8 +63,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     # check=False: the check itself runs quick_check first, once (not at opening as well)
-    with common.open_for_read(args, check=False) as db:
-        report = check.check(db)
+    try:
+        with common.open_for_read(args, check=False) as db:
+            report = check.check(db)
+    except InventoryError as exc:
+        if not check.is_damage(exc):
+            raise
+        print(f"FAIL  {exc}")  # a damaged file is what check is for: found, not refused
+        print("CHECK FAILED")
+        return 1
     for line in report.lines():
         print(line)
     print(f"{'all checks passed' if report.ok else 'CHECK FAILED'} in {report.seconds:.2f} s")

@@ -54,13 +54,13 @@ def _register_counting(cmds: argparse._SubParsersAction) -> None:
 
     p = cmds.add_parser("sheet", help="export the count sheet (.xlsx) to print or fill in")
     common.add_db_option(p)
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=common.id_arg)
     p.add_argument("out", metavar="OUT.xlsx")
     p.set_defaults(run=cmd_sheet)
 
     p = cmds.add_parser("count", help="record a count (counts of several counters add up)")
     common.add_db_option(p)
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=common.id_arg)
     p.add_argument("--sku", required=True, help="SKU or barcode")
     p.add_argument("--qty", required=True)
     p.add_argument("--batch")
@@ -73,7 +73,7 @@ def _register_counting(cmds: argparse._SubParsersAction) -> None:
 
     p = cmds.add_parser("import", help="import a filled-in count sheet (all or nothing)")
     common.add_db_option(p)
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=common.id_arg)
     p.add_argument("file", metavar="FILE.xlsx")
     p.add_argument("--counter", default="", help="counter for rows that name none")
     p.set_defaults(run=cmd_import)
@@ -83,14 +83,14 @@ def _register_closing(cmds: argparse._SubParsersAction) -> None:
     """review, approve, cancel: from the counts to a closed stocktake."""
     p = cmds.add_parser("review", help="expected, counted and variance per line")
     common.add_db_option(p)
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=common.id_arg)
     common.add_format(p, ("table", "json"))
     p.set_defaults(run=cmd_review)
 
     reasons = ", ".join(r.value for r in StocktakeReason)
     p = cmds.add_parser("approve", help="post the differences and close the stocktake")
     common.add_db_option(p)
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=common.id_arg)
     p.add_argument("--approver", required=True)
     p.add_argument(
         "--uncounted",
@@ -102,7 +102,7 @@ def _register_closing(cmds: argparse._SubParsersAction) -> None:
 
     p = cmds.add_parser("cancel", help="cancel an open stocktake (nothing is posted)")
     common.add_db_option(p)
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=common.id_arg)
     p.set_defaults(run=cmd_cancel)
 
 
@@ -120,7 +120,7 @@ def _register_lists(cmds: argparse._SubParsersAction) -> None:
 
     p = cmds.add_parser("report", help="the stocktake report (.xlsx)")
     common.add_db_option(p)
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=common.id_arg)
     p.add_argument("out", metavar="OUT.xlsx")
     p.set_defaults(run=cmd_report)
 

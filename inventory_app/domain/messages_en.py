@@ -169,8 +169,8 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "catalog.name_too_long": "the name is longer than {max} characters",
     "catalog.barcode_invalid": "a barcode has no spaces and at most {max} characters",
     "catalog.qty_negative": "cannot be negative",
-    "catalog.lead_time_invalid": "lead time is a whole number of days, 0 or more",
-    "catalog.shelf_life_invalid": "shelf life is a whole number of days above 0",
+    "catalog.lead_time_invalid": "lead time is a whole number of days, 0 to {max:,}",
+    "catalog.shelf_life_invalid": "shelf life is a whole number of days, 1 to {max:,} (100 years)",
     "catalog.removal_invalid": "removal is fifo or fefo",
     # Refused on saving: "field: ..." is how the item dialog finds the field to show it beside.
     "catalog.sku_taken": "sku: {sku!r} is already used by another item",
@@ -347,8 +347,8 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         " WPS and save it as .xlsx"
     ),
     "tabular.not_workbook_too_big": (
-        "{file} is not an Excel .xlsx workbook (it unpacks to more than 2 GB); open it in Excel"
-        " or WPS and save it as .xlsx"
+        "{file} is not an Excel .xlsx workbook (it unpacks to more than 1 GB, or a part of it"
+        " to more than 256 MB); open it in Excel or WPS and save it as .xlsx"
     ),
     "tabular.not_workbook_damaged": (
         "{file} is not an Excel .xlsx workbook (the file is damaged); open it in Excel or WPS"
@@ -404,8 +404,9 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         " LibreOffice, WPS or Excel and save it as .ods or .xlsx"
     ),
     "tabular.not_ods_too_big": (
-        "{file} is not an OpenDocument .ods spreadsheet (it unpacks to more than 2 GB); open it"
-        " in LibreOffice, WPS or Excel and save it as .ods or .xlsx"
+        "{file} is not an OpenDocument .ods spreadsheet (it unpacks to more than 1 GB, or a"
+        " part of it to more than 256 MB); open it in LibreOffice, WPS or Excel and save it as"
+        " .ods or .xlsx"
     ),
     "tabular.ods_too_big": (
         "{file} holds more than {limit:,} cells, too many to read from an .ods at once; delete"
@@ -489,4 +490,71 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "cli.lines_added": ("{count} line added", "{count} lines added"),
     "cli.demo_built": "demo shop: {items} items, {movements} movements",
     "cli.already_a_shop": "{path} is already a shop file; nothing changed",
+    # --- bad input (#14)
+    "tabular.csv_unclosed_quote": (
+        "a quote opened on this row is never closed, so the rows after it would be read as "
+        "one cell; close the quote or remove it"
+    ),
+    "tabular.mixed_encoding": (
+        "this line is not UTF-8 like the lines before it: the file mixes two text encodings; "
+        "save it again as UTF-8 (in Excel: CSV UTF-8)"
+    ),
+    "tabular.encoding_doubtful": (
+        "the file is not UTF-8, and read as GB18030 (Chinese) it gives unlikely characters "
+        "from this line on; it is probably in a Western encoding: save it again as UTF-8 "
+        "(in Excel: CSV UTF-8)"
+    ),
+    "tabular.header_again": (
+        "this row repeats the header of row {first} (two files pasted together?); delete it"
+    ),
+    "number.decimal_comma": (
+        "{what}: {value!r} is ambiguous: use '.' for decimals (1.5) and ',' only between "
+        "groups of three digits (1,500)"
+    ),
+    "date.out_of_range": "{date} is outside the dates a shop file keeps ({first} to {last})",
+    "tabular.date_out_of_range": (
+        "{date} is outside the dates a shop file keeps ({first} to {last})"
+    ),
+    "amount.qty_too_large": (
+        "a quantity of {qty} is more than one line can hold (at most {limit:,})"
+    ),
+    "amount.cost_too_large": (
+        "a unit cost of {cost} is more than the shop file can hold (at most {limit:,})"
+    ),
+    "amount.value_too_large": (
+        "the line would be worth {value}, more than one line can hold (at most {limit:,})"
+    ),
+    "cli.not_an_id": "{text!r} is not a record number (a whole number from 1)",
+    "db.is_folder": "{path} is a folder, not a shop file; name the .db file inside it",
+    "db.table_missing": (
+        "{name} is damaged: it lacks part of its data ({tables}). Restore it from a backup "
+        "(File > Restore from backup)."
+    ),
+    "file.name_too_long": (
+        "the name {name} is too long for the disk (at most 255 bytes a name); choose a shorter one"
+    ),
+    "file.no_permission": (
+        "{path} cannot be used: you have no permission ({problems}); ask the computer's owner, "
+        "or use a folder of your own"
+    ),
+    "file.is_folder": "{path} is a folder, not a file; choose a file name",
+    "file.no_folder": "the folder of {path} does not exist or is not a folder ({problems})",
+    "file.os_error": "{path} cannot be used ({problems})",
+    "export.target_is_folder": "{name} is a folder; give the export a file name ending in .xlsx",
+    "export.name_too_long": (
+        "the name {name} is too long for the disk; keep it under {limit} characters"
+    ),
+    "export.disk_full": "the disk is full; {name} was not written (nothing was left behind)",
+    "catalog.sku_hidden_character": (
+        "the code has a character nobody can see or type at position {position} ({code}); "
+        "retype the code"
+    ),
+    "catalog.name_control_character": (
+        "the name has a control character (such as NUL); retype the name"
+    ),
+    "tabular.sheet_too_wide": (
+        "{file}: sheet '{sheet}' is used across to column {last_column}, more than the"
+        " {max_columns} columns allowed; delete the unused columns (Ctrl+End shows the last"
+        " used cell)"
+    ),
 }

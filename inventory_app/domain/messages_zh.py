@@ -204,8 +204,8 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "catalog.name_too_long": "商品名称不能超过 {max} 个字符",
     "catalog.barcode_invalid": "条码不能含空格，最多 {max} 个字符",
     "catalog.qty_negative": "不能为负数",
-    "catalog.lead_time_invalid": "交货周期须为 0 或以上的整数天数",
-    "catalog.shelf_life_invalid": "保质期须为大于 0 的整数天数",
+    "catalog.lead_time_invalid": "交货周期须为 0 到 {max:,} 之间的整数天数",
+    "catalog.shelf_life_invalid": "保质期须为 1 到 {max:,}（100 年）之间的整数天数",
     "catalog.removal_invalid": "出库规则须为先进先出或近效期先出（也可写 fifo 或 fefo）",
     "catalog.sku_taken": "商品编码“{sku}”已被其他商品使用",
     "catalog.barcode_taken": "条码“{barcode}”已被其他商品使用",
@@ -351,7 +351,7 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         "请在 LibreOffice、WPS 或 Excel 中打开并另存为 .ods 或 .xlsx"
     ),
     "tabular.not_ods_too_big": (
-        "{file} 不是 OpenDocument .ods 电子表格（解压后超过 2 GB）；"
+        "{file} 不是 OpenDocument .ods 电子表格（解压后超过 1 GB，或其中单个部分超过 0.25 GB）；"
         "请在 LibreOffice、WPS 或 Excel 中打开并另存为 .ods 或 .xlsx"
     ),
     "tabular.ods_too_big": (
@@ -386,7 +386,8 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         "{file} 不是 Excel .xlsx 工作簿（看起来是文本文件）；请在 Excel 或 WPS 中打开并另存为 .xlsx"
     ),
     "tabular.not_workbook_too_big": (
-        "{file} 不是 Excel .xlsx 工作簿（解压后超过 2 GB）；请在 Excel 或 WPS 中打开并另存为 .xlsx"
+        "{file} 不是 Excel .xlsx 工作簿（解压后超过 1 GB，或其中单个部分超过 0.25 GB）；"
+        "请在 Excel 或 WPS 中打开并另存为 .xlsx"
     ),
     "tabular.not_workbook_damaged": (
         "{file} 不是 Excel .xlsx 工作簿（文件已损坏）；请在 Excel 或 WPS 中打开并另存为 .xlsx"
@@ -475,4 +476,54 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "cli.lines_added": "新增 {count} 行",
     "cli.demo_built": "演示店铺：商品 {items} 个，出入库流水 {movements} 条",
     "cli.already_a_shop": "{path} 已是店铺文件，未做任何更改",
+    # --- bad input (#14)
+    "tabular.csv_unclosed_quote": (
+        "这一行的引号没有闭合，其后的各行会被读成一个单元格；请补上或删去这个引号"
+    ),
+    "tabular.mixed_encoding": (
+        "这一行不是 UTF-8 编码，而前面的行是：文件混用了两种文本编码；请重新另存为 "
+        "UTF-8（Excel 中选“CSV UTF-8”）"
+    ),
+    "tabular.encoding_doubtful": (
+        "文件不是 UTF-8 编码，按 GB18030（中文）读取时从这一行起出现不常见"
+        "的字符；它可能是西文编码，请重新另存为 UTF-8（Excel 中选“CSV UTF-8”"
+        "）"
+    ),
+    "tabular.header_again": (
+        "这一行重复了第 {first} 行的表头（是否把两个文件拼在了一起？）；请删除这一行"
+    ),
+    "number.decimal_comma": (
+        "{what}：“{value}”有歧义；小数请用“.”（如 1.5），“,”只能用作千位分隔（如 1,500）"
+    ),
+    "date.out_of_range": ("日期 {date} 超出了店铺文件可记录的范围（{first} 至 {last}）"),
+    "tabular.date_out_of_range": ("日期 {date} 超出了店铺文件可记录的范围（{first} 至 {last}）"),
+    "amount.qty_too_large": ("数量 {qty} 超出单行可记录的上限（最多 {limit:,}）"),
+    "amount.cost_too_large": ("单位成本 {cost} 超出店铺文件可记录的上限（最多 {limit:,}）"),
+    "amount.value_too_large": ("该行金额将为 {value}，超出单行可记录的上限（最多 {limit:,}）"),
+    "cli.not_an_id": ("“{text}”不是有效的记录编号（应为从 1 开始的整数）"),
+    "db.is_folder": ("{path} 是一个文件夹，不是店铺文件；请指定文件夹里的店铺文件"),
+    "db.table_missing": (
+        "{name} 已损坏：缺少部分数据（{tables}）。请从备份恢复（文件 > 从备份恢复）。"
+    ),
+    "file.name_too_long": (
+        "文件名 {name} 太长，磁盘不支持（每个名称最多 255 字节）；请换一个短一些的名称"
+    ),
+    "file.no_permission": (
+        "无法使用 {path}：没有权限（{problems}）；请联系电脑管理员，或改用你自己的文件夹"
+    ),
+    "file.is_folder": ("{path} 是一个文件夹，不是文件；请选择一个文件名"),
+    "file.no_folder": ("{path} 所在的文件夹不存在，或者不是文件夹（{problems}）"),
+    "file.os_error": ("无法使用 {path}（{problems}）"),
+    "export.target_is_folder": ("{name} 是一个文件夹；请为导出文件指定一个以 .xlsx 结尾的文件名"),
+    "export.name_too_long": ("文件名 {name} 太长，磁盘不支持；请控制在 {limit} 个字符以内"),
+    "export.disk_full": ("磁盘已满，未能写入 {name}（没有留下不完整的文件）"),
+    "catalog.sku_hidden_character": (
+        "编码第 {position} 个字符是看不见、也无法输入的字符（{code}）；请重新输入编码"
+    ),
+    "catalog.name_control_character": ("名称中含有看不见的控制字符；请重新输入名称"),
+    "tabular.sheet_too_wide": (
+        "{file}：工作表“{sheet}”一直用到第 {last_column} 列"
+        "，超过允许的 {max_columns} 列；请删除没有用到的列（按 Ctrl+End "
+        "可找到最后一个用过的单元格）"
+    ),
 }

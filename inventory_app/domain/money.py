@@ -12,6 +12,7 @@ Rounding is always half-up (away from zero for negatives), the commercial rule.
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from inventory_app.domain.errors import ValidationError
@@ -29,6 +30,7 @@ _COST_Q = Decimal(1).scaleb(-COST_PLACES)
 ZERO = Decimal(0)
 # Far beyond any shop's figures, and well inside SQLite's 64-bit integers in minor units.
 MAX_DIGITS = 12  # integer digits
+_GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?", re.ASCII)
 
 
 def div_half_up(numerator: int, denominator: int) -> int:
@@ -49,9 +51,15 @@ def to_decimal(value: object, *, what: str = "number") -> Decimal:
     elif isinstance(value, int):
         d = Decimal(value)
     elif isinstance(value, str):
-        text = value.strip().replace(",", "").replace("\u00a0", "").replace(" ", "")
+        text = value.strip().replace("\u00a0", "").replace(" ", "")
         if not text:
             raise ValidationError("number.empty", what=what)
+        if "," in text:
+            # thousands in groups of three ("1,234.50") as in the importers; "1,5" or "2,50"
+            # is a decimal comma to some and a typo to others: refused, never read as 15
+            if not _GROUPED.fullmatch(text):
+                raise ValidationError("number.decimal_comma", what=what, value=value)
+            text = text.replace(",", "")
         try:
             d = Decimal(text)
         except InvalidOperation:

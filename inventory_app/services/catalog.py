@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from inventory_app.domain import money
+from inventory_app.domain import limits, money
 from inventory_app.domain.errors import NotFound, ValidationError
 from inventory_app.domain.model import Changes, Item, ItemFields, Location, Removal
 from inventory_app.storage import catalog as sql
@@ -16,6 +17,17 @@ MAX_TEXT = 200
 MAX_CODE = 64
 
 
+# A code is matched character for character (scanners, files, the CLI): a character nobody
+# can see or type (NUL, U+FEFF, a zero-width space, a direction mark) would make an item that
+# no search finds. A byte-order mark in front is what a file or the clipboard left: dropped.
+_HIDDEN = ("Cc", "Cf")
+
+
+def clean_code(text: str) -> str:
+    """An item code as stored: without surrounding spaces or a leading byte-order mark."""
+    return text.strip().lstrip("\ufeff").strip()
+
+
 def validate_item(f: ItemFields) -> dict[str, object]:
     """Check an item's fields; returns the row to store (minor units). Raises the first
     problem (its ``field`` param names the field)."""
@@ -23,7 +35,7 @@ def validate_item(f: ItemFields) -> dict[str, object]:
     if errors:
         raise next(iter(errors.values()))
     return {
-        "sku": f.sku.strip(),
+        "sku": clean_code(f.sku),
         "name": f.name.strip(),
         "barcode": (f.barcode or "").strip() or None,
         "category": f.category.strip(),
@@ -50,13 +62,23 @@ def item_field_errors(f: ItemFields) -> dict[str, ValidationError]:
     """Every problem with an item's fields, by field name: a ``ValidationError`` each, with a
     ``catalog.*`` code (or the quantity parser's) and its params."""
     out: dict[str, ValidationError] = {}
-    sku = f.sku.strip()
+    sku = clean_code(f.sku)
+    hidden = next((i for i, c in enumerate(sku, 1) if unicodedata.category(c) in _HIDDEN), 0)
     if not sku:
         out["sku"] = ValidationError("catalog.sku_empty", field="sku")
+    elif hidden:
+        out["sku"] = ValidationError(
+            "catalog.sku_hidden_character",
+            field="sku",
+            position=hidden,
+            code=f"U+{ord(sku[hidden - 1]):04X}",
+        )
     elif len(sku) > MAX_CODE or any(c in sku for c in "\t\r\n"):
         out["sku"] = ValidationError("catalog.sku_invalid", field="sku", max=MAX_CODE)
     if not f.name.strip():
         out["name"] = ValidationError("catalog.name_empty", field="name")
+    elif any(c < " " and c not in "\t\r\n" for c in f.name):
+        out["name"] = ValidationError("catalog.name_control_character", field="name")
     elif len(f.name) > MAX_TEXT:
         out["name"] = ValidationError("catalog.name_too_long", field="name", max=MAX_TEXT)
     barcode = (f.barcode or "").strip()
@@ -72,13 +94,15 @@ def item_field_errors(f: ItemFields) -> dict[str, ValidationError]:
             continue
         if q < 0:
             out[name] = ValidationError("catalog.qty_negative", field=name, value=q)
-    if not isinstance(f.lead_time_days, int) or f.lead_time_days < 0:
-        out["lead_time_days"] = ValidationError("catalog.lead_time_invalid", field="lead_time_days")
+    if not isinstance(f.lead_time_days, int) or not 0 <= f.lead_time_days <= limits.MAX_DAYS:
+        out["lead_time_days"] = ValidationError(
+            "catalog.lead_time_invalid", field="lead_time_days", max=limits.MAX_DAYS
+        )
     if f.shelf_life_days is not None and (
-        not isinstance(f.shelf_life_days, int) or f.shelf_life_days <= 0
+        not isinstance(f.shelf_life_days, int) or not 0 < f.shelf_life_days <= limits.MAX_DAYS
     ):
         out["shelf_life_days"] = ValidationError(
-            "catalog.shelf_life_invalid", field="shelf_life_days"
+            "catalog.shelf_life_invalid", field="shelf_life_days", max=limits.MAX_DAYS
         )
     try:
         Removal(f.removal)

@@ -6,9 +6,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from inventory_app.domain.errors import InventoryError
 from inventory_app.storage import db as files
 from inventory_app.storage.db import Database
 from inventory_app.storage.integrity import run_checks
+from inventory_app.storage.problems import problem_of
 
 
 @dataclass(slots=True)
@@ -34,9 +36,21 @@ def check(db: Database) -> CheckReport:
     start = time.perf_counter()
     report = CheckReport()
     files.check_pages(db)
-    report.results = run_checks(db.conn, path=str(db.path))
+    try:
+        report.results = run_checks(db.conn, path=str(db.path))
+    except Exception as exc:  # a damaged page quick_check missed, read by a rule
+        problem = problem_of(exc, db.path)
+        if problem is None:
+            raise
+        raise problem from exc
     report.seconds = time.perf_counter() - start
     return report
+
+
+def is_damage(exc: InventoryError) -> bool:
+    """Whether a refusal says the file is damaged (a bad page, a table missing): a problem
+    ``check`` has found, rather than one that kept it from looking."""
+    return exc.code in ("db.damaged", "db.table_missing", "db.not_inventory")
 
 
 def check_file(path: str | Path) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from inventory_app.domain import limits
 from inventory_app.domain.errors import ValidationError
 from inventory_app.domain.money import cost_from_int, money_from_int, qty_from_int
 from inventory_app.storage.db import Database
@@ -42,6 +43,8 @@ class ItemStock:
 
 def stock_by_batch(db: Database, *, at: dt.date | None = None) -> list[BatchStock]:
     """Batches holding stock at the end of day ``at`` (None or today: now)."""
+    if at is not None:
+        limits.check_date(at)
     if at is not None and at >= dt.date.today():
         at = None
     return [_batch_stock(r) for r in queries.batches_at(db.conn, at)]
@@ -67,6 +70,8 @@ def _batch_stock(r: tuple) -> BatchStock:
 
 def stock_by_item(db: Database, *, at: dt.date | None = None) -> list[ItemStock]:
     """Items holding stock at the end of day ``at`` (None or today: now), by SKU."""
+    if at is not None:
+        limits.check_date(at)
     if at is None or at >= dt.date.today():
         bal = queries.current_balances(db.conn)
     else:
@@ -141,7 +146,9 @@ class Summary:
 
 
 def check_period(start: dt.date, end: dt.date) -> None:
-    """Refuse a period that ends before it starts."""
+    """Refuse a period that ends before it starts, or reaches outside the dates kept."""
+    limits.check_date(start)
+    limits.check_date(end)
     if end < start:
         raise ValidationError("reports.period_ends_before_start", start=start, end=end)
 

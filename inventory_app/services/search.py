@@ -53,7 +53,7 @@ def search_items(
     db: Database, text: str, *, limit: int = 50, include_archived: bool = False
 ) -> list[ItemHit]:
     """Items matching ``text``: an exact SKU or barcode first, then matches by name order."""
-    text = text.strip()
+    text = search_sql.searchable(text).strip()
     if not text:
         return []
     hits = _exact_hits(db, text, include_archived=include_archived)
@@ -67,7 +67,7 @@ def search_items(
 
 def find_exact(db: Database, code: str, *, include_archived: bool = True) -> ItemHit | None:
     """The item whose SKU or barcode is exactly ``code`` (what a scanner types)."""
-    code = code.strip()
+    code = search_sql.searchable(code).strip()
     if not code:
         return None
     hits = _exact_hits(db, code, include_archived=include_archived)

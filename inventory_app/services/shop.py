@@ -6,8 +6,10 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from inventory_app.domain.errors import InventoryError
 from inventory_app.services import settings
 from inventory_app.storage.db import Database, open_db
+from inventory_app.storage.problems import problem_of
 from inventory_app.storage.reads import stock as stock_reads
 
 APP_NAME = "inventory_app"
@@ -46,4 +48,21 @@ def item_count(db: Database) -> int:
     return stock_reads.item_count(db.conn)
 
 
-__all__ = ["Database", "create_shop", "default_db_path", "item_count", "open_shop"]
+def file_problem(exc: BaseException, path: str | Path | None = None) -> InventoryError | None:
+    """What SQLite or the OS reported (busy, read-only, disk full, damaged, a table missing,
+    permission, a name too long...) as the refusal to show the user, or None for anything
+    else (a bug). ``path``: the shop file, named in the message; an OS error naming its own
+    file is about that one."""
+    filename = getattr(exc, "filename", None) if isinstance(exc, OSError) else None
+    where = Path(filename) if isinstance(filename, str) else Path(path) if path else None
+    return problem_of(exc, where)
+
+
+__all__ = [
+    "Database",
+    "create_shop",
+    "default_db_path",
+    "file_problem",
+    "item_count",
+    "open_shop",
+]

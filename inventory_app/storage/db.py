@@ -5,13 +5,15 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from inventory_app.domain.errors import InventoryError, NotAnInventoryFile, RefusedOperation
+from inventory_app.domain.errors import NotAnInventoryFile, RefusedOperation
 from inventory_app.storage import lock, meta, migrations
+from inventory_app.storage.problems import os_refusal, refusal
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -125,40 +127,26 @@ class Database:
         return row[0] if row else default
 
 
-# What SQLite can report about the file itself, by primary result code: each is the shop
-# owner's to resolve (wait, free space, fix permissions, restore a backup), so it is refused
-# with a code. Everything else SQLite raises (constraint failures, SQL errors) is our bug.
-_REFUSALS: dict[int, tuple[type[InventoryError], str]] = {
-    sqlite3.SQLITE_BUSY: (RefusedOperation, "db.busy"),
-    sqlite3.SQLITE_LOCKED: (RefusedOperation, "db.busy"),
-    sqlite3.SQLITE_FULL: (RefusedOperation, "db.disk_full"),
-    sqlite3.SQLITE_READONLY: (RefusedOperation, "db.cannot_write"),
-    sqlite3.SQLITE_CORRUPT: (NotAnInventoryFile, "db.damaged"),
-    sqlite3.SQLITE_NOTADB: (NotAnInventoryFile, "db.damaged"),
-    sqlite3.SQLITE_IOERR: (RefusedOperation, "db.io_error"),
-    sqlite3.SQLITE_CANTOPEN: (RefusedOperation, "db.cannot_open"),
-}
-
-
-def refusal(exc: sqlite3.Error, path: Path) -> InventoryError | None:
-    """The refusal for what SQLite reported about ``path``, or None when ``exc`` is not
-    about the file (a bug). ``problems`` is SQLite's own sentence."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    if code is None:  # raised by the sqlite3 module itself (closed connection, misuse)
-        return None
-    found = _REFUSALS.get(code & 0xFF)  # extended codes (SQLITE_IOERR_WRITE...) keep the low byte
-    if found is None:
-        return None
-    cls, what = found
-    return cls(what, name=path.name, problems=str(exc))
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(
-        str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
-    )
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA foreign_keys = ON")
+def _connect(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    """A connection to ``path``; what SQLite reports about the file is refused."""
+    try:
+        if immutable:
+            uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            conn = sqlite3.connect(
+                str(path),
+                isolation_level=None,
+                check_same_thread=False,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+            )
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error as exc:
+        problem = refusal(exc, path)
+        if problem is None:
+            raise
+        raise problem from exc
     return conn
 
 
@@ -178,31 +166,59 @@ def open_db(
     the caller (``check_file``).
     """
     path = Path(path).expanduser()
-    exists = path.exists() and path.stat().st_size > 0
-    if not exists and not create:
-        raise NotAnInventoryFile("db.missing", path=str(path))
     if create and not write:
         raise ValueError("create needs write")
-    unclean = False
-    if write:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        unclean = lock.acquire(path, program=program)
-    elif check and exists:
-        unclean = lock.left_unclean(path)
     try:
-        conn = _connect(path)
-        try:
-            _prepare(
-                conn, path, write=write, fresh=not exists, check=check and exists, unclean=unclean
-            )
-        except BaseException:
-            conn.close()
-            raise
+        if path.is_dir():
+            raise NotAnInventoryFile("db.is_folder", path=str(path))
+        exists = path.exists() and path.stat().st_size > 0
+        if not exists and not create:
+            raise NotAnInventoryFile("db.missing", path=str(path))
+        unclean = False
+        if write:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            unclean = lock.acquire(path, program=program)
+        elif check and exists:
+            unclean = lock.left_unclean(path)
+    except OSError as exc:  # a name too long, a folder that cannot be made or listed
+        raise os_refusal(exc, path) from None
+    try:
+        conn = _open_connection(path, write=write, fresh=not exists, check=check, unclean=unclean)
     except BaseException:
         if write:
             lock.release(path, clean=False)  # refused (damaged, too new...): check it next time
         raise
     return Database(path, conn, writable=write)
+
+
+def _open_connection(
+    path: Path, *, write: bool, fresh: bool, check: bool, unclean: bool
+) -> sqlite3.Connection:
+    """A prepared connection. A reader in a folder it may not write to (a read-only share, a
+    CD, another user's folder) cannot make the ``-shm`` file WAL needs: it reads the file as
+    immutable instead, which is safe there since nobody can write beside it either."""
+    try:
+        return _prepared(
+            _connect(path), path, write=write, fresh=fresh, check=check, unclean=unclean
+        )
+    except RefusedOperation as exc:
+        if write or exc.code not in ("db.cannot_write", "db.cannot_open"):
+            raise
+        if os.access(path.parent, os.W_OK) and os.access(path, os.W_OK):
+            raise
+    conn = _connect(path, immutable=True)
+    return _prepared(conn, path, write=False, fresh=fresh, check=check, unclean=unclean)
+
+
+def _prepared(
+    conn: sqlite3.Connection, path: Path, *, write: bool, fresh: bool, check: bool, unclean: bool
+) -> sqlite3.Connection:
+    try:
+        _prepare(conn, path, write=write, fresh=fresh, check=check and not fresh, unclean=unclean)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def check_file(path: str | Path) -> None:
@@ -274,7 +290,8 @@ def _verify(conn: sqlite3.Connection, path: Path, *, fresh: bool) -> int:
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        names = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
+        tables = len(names)
     except sqlite3.DatabaseError as exc:
         if getattr(exc, "sqlite_errorcode", None) not in (
             sqlite3.SQLITE_NOTADB,
@@ -289,6 +306,11 @@ def _verify(conn: sqlite3.Connection, path: Path, *, fresh: bool) -> int:
     if version > migrations.LATEST:
         raise NotAnInventoryFile(
             "db.newer", name=path.name, version=version, latest=migrations.LATEST
+        )
+    missing = migrations.tables_of(version) - {name for kind, name in names if kind == "table"}
+    if missing:  # dropped by another program, or a damaged schema: refused before any read
+        raise NotAnInventoryFile(
+            "db.table_missing", name=path.name, tables=", ".join(sorted(missing))
         )
     return tables
 

@@ -177,12 +177,15 @@ def run_checks(
         import threading
 
         def run_heavy() -> None:
-            other = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
             try:
-                other.execute("PRAGMA cache_size = -65536")
-                found.update(run_rules(other, heavy))
-            finally:
-                other.close()
+                other = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+                try:
+                    other.execute("PRAGMA cache_size = -65536")
+                    found.update(run_rules(other, heavy))
+                finally:
+                    other.close()
+            except sqlite3.Error:
+                pass  # no second connection here (a read-only folder): the rules run below
 
         worker = threading.Thread(target=run_heavy, name="check-heavy")
         worker.start()
@@ -196,5 +199,7 @@ def run_checks(
     found.update(run_rules(conn, light))
     if worker is not None:
         worker.join()
+        if any(rule not in found for rule, _ in heavy):
+            found.update(run_rules(conn, heavy))
     order = (["SQLite quick_check", "foreign keys"] if file_checks else []) + [r for r, _ in CHECKS]
     return [(rule, found[rule]) for rule in order]

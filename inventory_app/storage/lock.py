@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import getpass
 import json
 import os
@@ -32,6 +33,9 @@ _guard = threading.Lock()
 # in that instant tries again a few times instead of being refused.
 _TRIES = 5
 _RETRY_S = 0.01
+
+
+_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
 def lock_path(db_path: Path) -> Path:
@@ -137,10 +141,18 @@ def acquire(db_path: Path, *, program: str) -> bool:
             "since": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
         }
         data = json.dumps(info).encode("utf-8")
-        os.ftruncate(fd, 0)
-        # On Windows the locked byte is 0; the text goes after it so readers can see it.
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.write(fd, data)
+        try:
+            os.ftruncate(fd, 0)
+            # On Windows the locked byte is 0; the text goes after it so readers can see it.
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, data)
+        except OSError as exc:  # a full disk, a device in the lock file's place
+            _unlock(fd)
+            os.close(fd)
+            code = "db.disk_full" if exc.errno in _FULL else "db.cannot_lock"
+            raise RefusedOperation(
+                code, name=db_path.name, lock=lp.name, problems=exc.strerror or str(exc)
+            ) from None
         _held[key] = (fd, 1)
         return bool(left)
 

@@ -96,6 +96,39 @@ STEPS: list[Callable[[sqlite3.Connection], None]] = [
 ]
 LATEST = len(STEPS)
 
+# The tables each step leaves (a file of a version holds those of every step up to it), so
+# that opening can refuse a file with one missing before a command fails on it half way.
+# tests/storage/test_db_refusals.py proves them against the steps run on an empty file.
+_STEP_TABLES: dict[int, frozenset[str]] = {
+    1: frozenset(
+        [
+            "meta",
+            "locations",
+            "items",
+            "documents",
+            "batches",
+            "allocations",
+            "item_month",
+            "movements",
+        ]
+    ),
+    2: frozenset(["items_fts"]),
+    3: frozenset(
+        [
+            "stocktakes",
+            "stocktake_lines",
+            "stocktake_items",
+            "stocktake_counts",
+            "stocktake_imports",
+        ]
+    ),
+}
+
+
+def tables_of(version: int) -> frozenset[str]:
+    """The tables a file at data ``version`` must hold (those of later steps not counted)."""
+    return frozenset().union(*(t for step, t in _STEP_TABLES.items() if step <= version))
+
 
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring the file up to ``LATEST``; returns the version it started from.

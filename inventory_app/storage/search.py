@@ -20,6 +20,17 @@ MIN_TRIGRAM = 3
 _KEY_CHARS = string.ascii_lowercase + string.digits  # and the space between variants
 
 
+# Control characters (NUL above all) cannot be typed into a name, and SQLite reads a text
+# parameter only up to its first NUL: '%\x00%' was '%' (every item) and '"\x00"' an
+# unterminated FTS string. Searched text has them as spaces.
+SPACED_CONTROLS = {i: " " for i in (*range(32), 0x7F)}
+
+
+def searchable(text: str) -> str:
+    """``text`` with control characters as spaces, as every search here reads it."""
+    return text.translate(SPACED_CONTROLS)
+
+
 def _fts_phrase(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
@@ -27,14 +38,14 @@ def _fts_phrase(word: str) -> str:
 def like_pattern(word: str) -> str:
     """``%word%`` for ``LIKE ? ESCAPE '\\'``, with the word's own ``%``, ``_`` and ``\\`` taken
     literally."""
-    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    escaped = searchable(word).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
 def match_sql(text: str, *, alias: str = "i") -> tuple[str, list[object]]:
     """A WHERE fragment (and its parameters) true for items whose code, name, barcode or
     pinyin keys contain every word of ``text``. Empty text matches everything."""
-    words = text.split()
+    words = searchable(text).split()
     if not words:
         return "1", []
     long_words = [w for w in words if len(w) >= MIN_TRIGRAM]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from inventory_app.domain.errors import DatabaseInUse, InventoryError, NotAnInventoryFile
+from inventory_app.services import shop
 
 _headless = False
 #: problems met while headless (screenshot mode): there is nobody to click a dialog away
@@ -36,6 +37,8 @@ def set_headless(on: bool) -> None:
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """An ``InventoryError`` as a message box; anything else as a bug report dialog."""
+    if not isinstance(exc, InventoryError):  # what SQLite or the OS said: a sentence too
+        exc = shop.file_problem(exc) or exc
     if _headless:
         failures.append(str(exc))
         if isinstance(exc, InventoryError):

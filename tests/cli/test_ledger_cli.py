@@ -144,8 +144,10 @@ def test_check_always_proves_the_pages_and_refuses_a_damaged_file(tmp_path, caps
     damage(path)
     assert main(["--db", str(path), "stock"]) == 0  # noted today: reads skip the check
     capsys.readouterr()
-    assert main(["--db", str(path), "check"]) == 2  # `check` never skips it
-    assert "shop.db is damaged" in capsys.readouterr().err
+    # `check` never skips it, and a damaged file is what it found: exit 1, as for any problem
+    assert main(["--db", str(path), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "shop.db is damaged" in out and "CHECK FAILED" in out
 
 
 def test_backup_is_a_verified_copy(shop, tmp_path, capsys):

@@ -12,13 +12,18 @@ renamed when complete, so a cancelled or failed export leaves no half-written fi
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
+import gc
 import os
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from inventory_app.domain import limits
 from inventory_app.domain.errors import Cancelled, ValidationError
 from inventory_app.services import settings
 from inventory_app.services.export.labels import check_lang, label
@@ -60,7 +65,7 @@ def month_period(month: str | dt.date) -> tuple[dt.date, dt.date]:
             first = None
         if first is None:
             raise ValidationError("export.not_a_month", month=month)
-    return first, last_of_month(first)
+    return limits.check_date(first), limits.check_date(last_of_month(first))
 
 
 def export_month(
@@ -123,6 +128,11 @@ def _check_request(request: _Request, path: Path) -> None:
         raise ValidationError("export.not_xlsx", name=path.name)
     if not path.parent.is_dir():
         raise ValidationError("export.no_folder", folder=str(path.parent))
+    if len(os.fsencode(f".{path.name}.{os.getpid()}.part")) > 255:  # the name at its work
+        name = path.name if len(path.name) < 60 else f"{path.name[:28]}…{path.name[-28:]}"
+        raise ValidationError("export.name_too_long", name=name, limit=200)
+    if path.is_dir():
+        raise ValidationError("export.target_is_folder", name=path.name)
 
 
 def export_period(
@@ -145,13 +155,34 @@ def export_period(
     _check_request(request, path)
     began = time.perf_counter()
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    problem = None
     try:
         result = _write(db, tmp, request, _Counter(progress, cancel))
         _replace(tmp, path)
+    except OSError as exc:  # a full disk, no permission, a drive gone
+        if exc.errno in (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            problem = ValidationError("export.disk_full", name=path.name)
+        else:
+            problem = ValidationError("export.write_failed", reason=exc.strerror or str(exc))
     finally:
-        if tmp.exists():
-            tmp.unlink()
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+    if problem is not None:
+        _let_go_quietly()
+        raise problem
     return ExportResult(path=path, seconds=time.perf_counter() - began, **result)
+
+
+def _let_go_quietly() -> None:
+    """Free the half-written workbook now, its generators' complaints unprinted: openpyxl's
+    writers close their streams when collected and, with the file gone, each printed an
+    "Exception ignored" block around the message (six on a full disk)."""
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _: None
+    try:
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
 
 
 def _replace(tmp: Path, path: Path) -> None:

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from inventory_app.domain import limits
 from inventory_app.domain.errors import ValidationError
 
 Cell = str | int | Decimal | datetime.date | datetime.datetime | None
@@ -135,7 +136,17 @@ def _real_date(year: str, month: str, day: str) -> datetime.date:
 
 def cell_date(cell: Cell) -> datetime.date:
     """Date from a date/datetime cell or text: 2026-11-21, 2026/11/21, 2026.11.21,
-    2026年11月21日, 20261121. Day-first/month-first forms (21/11/2026) are refused."""
+    2026年11月21日, 20261121. Day-first/month-first forms (21/11/2026) are refused, and so is
+    a date the shop file cannot keep (year 1000; an Excel serial of 0 or less, 1899-12-30)."""
+    date = _cell_date(cell)
+    if not limits.MIN_DATE <= date <= limits.MAX_DATE:
+        raise ValidationError(
+            "tabular.date_out_of_range", date=date, first=limits.MIN_DATE, last=limits.MAX_DATE
+        )
+    return date
+
+
+def _cell_date(cell: Cell) -> datetime.date:
     cell = _require(cell)
     if isinstance(cell, datetime.datetime):
         return cell.date()

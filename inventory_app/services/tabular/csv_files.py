@@ -46,21 +46,29 @@ class _CsvRows(RowSource):
 
     def numbered_rows(self) -> Generator[tuple[int, list[str]], None, None]:
         number = 0
+        doubt = _Doubt(self.encoding)
         try:
             with open(self.path, "rb") as binary:
                 self.binary = binary
                 text = io.TextIOWrapper(binary, encoding=self.encoding, errors="strict", newline="")
-                reader = csv.reader(text, delimiter=self.delimiter)
+                # strict: a quote left open at the end of the file is an error, not a cell
+                # that swallowed every row after it
+                reader = csv.reader(text, delimiter=self.delimiter, strict=True)
                 if self.skip_first:
                     next(reader, None)
                 for number, fields in enumerate(reader, 1):
+                    if doubt.active:
+                        doubt.look(number, fields)
                     yield number, fields
+        except UnicodeDecodeError:
+            if self.encoding.startswith("utf-8"):
+                _refuse_mixed_encoding(self.path)
+            raise
         except csv.Error as exc:
-            reason = {"reason": str(exc)}
-            problem = RowError(number + 1, "", "", "tabular.csv_row_unreadable", reason)
-            raise ImportErrors([problem], source=self.source) from exc
+            raise _csv_error(self.source, number + 1, exc) from exc
         except OSError as exc:
             raise open_error(self.path, exc) from exc
+        doubt.verdict(self.source)
 
     def is_blank(self, raw: list[str]) -> bool:
         return not any(strip_spaces(f) for f in raw)
@@ -111,6 +119,83 @@ class _CsvRows(RowSource):
         return number * self.size // done if done else number
 
 
+def _csv_error(source: str, row: int, exc: csv.Error) -> ImportErrors:
+    """What the csv module's complaint about the row starting at ``row`` means to a user."""
+    if "unexpected end of data" in str(exc):
+        problem = RowError(row, "", "", "tabular.csv_unclosed_quote")
+    else:
+        problem = RowError(row, "", "", "tabular.csv_row_unreadable", {"reason": str(exc)})
+    return ImportErrors([problem], source=source)
+
+
+def _refuse_mixed_encoding(path: Path) -> None:
+    """A UTF-8 guess failed on a later line. When the lines before it already held non-ASCII
+    text that read as UTF-8, the file mixes two encodings (two files pasted together, or a line
+    typed in another program): refused naming the first line that is not UTF-8. A file that is
+    ASCII up to that line is returned to the caller, to be read again as GB18030."""
+    seen_non_ascii = False
+    with open(path, "rb") as binary:
+        for number, line in enumerate(binary, 1):
+            try:
+                line.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError:
+                if seen_non_ascii:
+                    problem = RowError(number, "", "", "tabular.mixed_encoding", {})
+                    raise ImportErrors([problem], source=path.name) from None
+                return
+            seen_non_ascii = seen_non_ascii or not line.isascii()
+
+
+_LIKELY_SHARE = 0.8
+
+
+class _Doubt:
+    """Whether a file read as GB18030 reads as Chinese. Any bytes nearly always decode as
+    GB18030, so a Latin-1 or Windows-1252 file ("Crème brûlée") decodes too, into rare
+    characters ("Cr鑝e br鹟閑"). The rule: of the non-ASCII characters of the whole file, at
+    least 80% are everyday ones (GB2312, or Big5's frequent traditional characters); otherwise
+    the file is refused, naming the first line with another character. (Of the pairs a Latin-1
+    accented letter and a lowercase letter make, 16% pass as everyday.)"""
+
+    def __init__(self, encoding: str) -> None:
+        self.active = encoding == "gb18030"
+        self.non_ascii = self.unlikely = 0
+        self.first_row = 0
+
+    def look(self, number: int, fields: list[str]) -> None:
+        for field in fields:
+            if field.isascii():
+                continue
+            wide = [c for c in field if not c.isascii()]
+            self.non_ascii += len(wide)
+            try:
+                field.encode("gb2312")
+            except UnicodeEncodeError:
+                odd = sum(1 for c in wide if not _in_gb2312(c))
+                self.unlikely += odd
+                if odd and not self.first_row:
+                    self.first_row = number
+
+    def verdict(self, source: str) -> None:
+        if self.unlikely and self.unlikely > (1 - _LIKELY_SHARE) * self.non_ascii:
+            problem = RowError(self.first_row, "", "", "tabular.encoding_doubtful", {})
+            raise ImportErrors([problem], source=source)
+
+
+def _in_gb2312(char: str) -> bool:
+    """An everyday character of a Chinese text: in GB2312, or a traditional one that Big5
+    counts among its frequent characters (a Taiwanese text saved as GB18030)."""
+    try:
+        char.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        pass
+    try:
+        return 0xA4 <= char.encode("cp950")[0] <= 0xC6
+    except UnicodeEncodeError:
+        return False
+
+
 def _detect_encoding(path: Path, sample: bytes, complete: bool) -> list[str]:
     """Encodings to try in order; a UTF-8 guess falls back to GB18030 if a later line fails."""
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -125,6 +210,8 @@ def _detect_encoding(path: Path, sample: bytes, complete: bool) -> list[str]:
         try:
             text = codecs.getincrementaldecoder(encoding)().decode(sample, final=complete)
         except UnicodeDecodeError:
+            if encoding == "utf-8-sig":
+                _refuse_mixed_encoding(path)
             continue
         if encoding == "utf-8-sig":
             return ["utf-8-sig", "gb18030"]
@@ -175,7 +262,11 @@ def _detect_delimiter(text: str, complete: bool) -> tuple[str, bool]:
     sample = "".join(lines[:50])
     best, best_score = ",", (False, 0.0, 0)
     for delimiter in (",", ";", "\t"):
-        records = [r for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if any(r)]
+        try:  # newline="": a CR alone ends a line, and may sit inside a quoted cell
+            reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
+            records = [r for r in reader if any(r)]
+        except csv.Error:
+            continue
         if not records:
             continue
         width = len(records[0])

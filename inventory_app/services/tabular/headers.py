@@ -113,3 +113,18 @@ def _header_problems(header: Header, columns: Sequence[Column]) -> list[RowError
             params = {"key": column.key, "names": _expected_names(column), "found": found}
             problems.append(RowError(number, "", "", "tabular.missing_column", params))
     return problems
+
+
+def header_words(columns: Sequence[Column], header: Header) -> dict[str, frozenset[object]]:
+    """Required key -> the texts a repeated header shows in its column: the file's own header
+    cell and the column's known names as written, lower- and upper-cased."""
+    out: dict[str, frozenset[object]] = {}
+    for column in columns:
+        if not column.required or column.key not in header.headers:
+            continue
+        names = {column.key, header.headers[column.key], *column.aliases}
+        names.update(STANDARD_ALIASES.get(column.key, ()))
+        out[column.key] = frozenset(
+            form for name in names for form in (name, name.lower(), name.upper(), name.title())
+        )
+    return out

@@ -20,6 +20,7 @@ from inventory_app.services.tabular.headers import (
     _header_problems,
     _match_header,
     column_letter,
+    header_words,
 )
 
 __all__ = [  # Column, Header, column_letter: also named here for the format modules
@@ -246,6 +247,7 @@ class RowStream(TableReader):
                 header.ignored,
             )
             self._keys = [key for key, _ in header.mapping]
+            self._header_words = header_words(self._columns, header)
             self._absent = [c.key for c in self._columns if c.key not in header.headers]
             self._pending = (numbered, following)
             return
@@ -318,6 +320,7 @@ class RowStream(TableReader):
         """``batch`` converted; True when reading stops here (too many problems). Rows beyond
         ``max_rows`` raise, unless the problems grew too many on an earlier row."""
         numbers, columns = self.rows.convert_rows(batch, self._keys, errors)
+        self._find_header_again(numbers, columns, errors)
         for key in self._absent:
             columns[key] = [None] * len(numbers)
         over = numbers[self._max_rows - count] if count + len(numbers) > self._max_rows else None
@@ -334,6 +337,22 @@ class RowStream(TableReader):
                 "tabular.too_many_rows", file=self.rows.source, max_rows=self._max_rows
             )
         return Chunk(numbers, columns), False
+
+    def _find_header_again(
+        self, numbers: list[int], columns: dict[str, list[Cell]], errors: list[RowError]
+    ) -> None:
+        """A row that repeats the header (two files pasted together) is a problem, not an
+        item called "name": every required column holds one of its own header words. One set
+        lookup per row on the first required column; the rest only for its hits."""
+        if not self._header_words:
+            return
+        (first, words), *others = self._header_words.items()
+        for k, value in enumerate(columns[first]):
+            if value not in words:
+                continue
+            if all(columns[key][k] in more for key, more in others):
+                params = {"first": self.header.number}
+                errors.append(RowError(numbers[k], "", "", "tabular.header_again", params))
 
 
 def read_rows(

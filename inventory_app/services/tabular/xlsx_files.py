@@ -4,6 +4,7 @@ where it reads the sheet as openpyxl would (``xlsx_scan`` says where), else with
 from __future__ import annotations
 
 import datetime
+import re
 import zipfile
 import zlib
 from collections.abc import Callable, Generator, Sequence
@@ -30,9 +31,15 @@ from inventory_app.services.tabular.rows import (
     open_error,
     read_rows,
 )
-from inventory_app.services.tabular.xlsx_scan import plan_sheet
+from inventory_app.services.tabular.xlsx_scan import plan_sheet, sheet_extent
 
-_MAX_UNPACKED = 2 << 30  # declared uncompressed bytes of a workbook; bounds a zip bomb
+# Declared uncompressed bytes (a member cannot unpack to more than it declares): a workbook
+# past them is refused from its zip directory, in milliseconds, before a byte is unpacked. A
+# million-row journal unpacks to some 600 MB; the 1.9 GB one of #14 took 754 s and 6 GB.
+_MAX_UNPACKED = 1 << 30
+_MAX_PART = 256 << 20  # a part read whole into memory (shared strings, styles)
+MAX_COLUMNS = 1000  # the importers read a dozen; a cell at XFD makes every row 16,384 wide
+_STREAMED = re.compile(r"(?:xl/worksheets/|content\.xml$)")  # parts read a row at a time
 
 
 class _Doctype(Exception):
@@ -105,14 +112,25 @@ def check_archive(path: Path, *, too_big: str, damaged: str) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
-            if sum(m.file_size for m in members) > _MAX_UNPACKED:
+            if sum(m.file_size for m in members) > _MAX_UNPACKED or any(
+                m.file_size > _MAX_PART and not _STREAMED.match(m.filename) for m in members
+            ):
                 raise ValidationError(too_big, file=path.name)
+            if any(m.flag_bits & 0x1 for m in members):  # a member encrypted with a password
+                raise ValidationError("tabular.workbook_password", file=path.name)
             for member in members:  # every part: a sheet need not be named .xml
                 if not member.is_dir():
                     _refuse_doctype(archive, member.filename)
     except _Doctype:
         raise ValidationError("tabular.workbook_hostile", file=path.name) from None
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        NotImplementedError,
+        ValueError,
+        RuntimeError,
+    ) as exc:
         raise ValidationError(damaged, file=path.name) from exc
     except OSError as exc:
         raise open_error(path, exc) from exc
@@ -255,6 +273,7 @@ def read_xlsx(
     """Read one worksheet of a workbook that ``check_workbook_file`` accepts (cells as typed:
     numbers exact, dates as dates; formulas and Excel errors are row problems)."""
     check_workbook_file(path)
+    _check_extent(path, sheet, max_rows=max_rows)
     table = _read_with_calamine(
         path, columns, sheet=sheet, max_rows=max_rows, progress=progress, cancel=cancel
     )
@@ -282,6 +301,28 @@ def read_xlsx(
         return read_rows(rows, columns, max_rows=max_rows, progress=progress, cancel=cancel)
     finally:
         workbook.close()
+
+
+def _check_extent(path: Path, sheet: str | None, *, max_rows: int) -> None:
+    """Refuse a sheet used down past ``max_rows`` (and a few title rows) or across more than
+    ``MAX_COLUMNS``, from its XML before a row is built (``xlsx_scan.sheet_extent``)."""
+    extent = sheet_extent(path, sheet)
+    if extent is None:
+        return
+    name, last_row, last_col = extent
+    if last_row > max_rows + _TITLE_ROWS:
+        raise ValidationError(
+            "tabular.sheet_too_long", file=path.name, sheet=name, last_row=last_row,
+            max_rows=max_rows,
+        )  # fmt: skip
+    if last_col > MAX_COLUMNS:
+        raise ValidationError(
+            "tabular.sheet_too_wide", file=path.name, sheet=name,
+            last_column=column_letter(last_col - 1), max_columns=MAX_COLUMNS,
+        )  # fmt: skip
+
+
+_TITLE_ROWS = 100  # rows above the header a sheet may have besides its data rows
 
 
 def _read_with_calamine(

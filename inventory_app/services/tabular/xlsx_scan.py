@@ -75,6 +75,37 @@ def plan_sheet(path: Path, sheet: str | None, *, cached_values: bool = False) ->
         return None
 
 
+_WIDE_REF = re.compile(rb'\sr="([A-Z]{2,3})\d+"')
+
+
+def sheet_extent(path: Path, sheet: str | None) -> tuple[str, int, int] | None:
+    """(name, last row, last column) of the sheet ``xlsx_files`` would read, from its row tags
+    and cell references in one pass over its XML, before any reader builds a row: openpyxl
+    yields an empty row for every row number skipped, so a lone cell at row 99,999,999 meant
+    100 million rows. None when the package is not one this can follow (the reader reports
+    it)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            found = _worksheets(archive)
+            chosen = _pick(found, sheet) if found else None
+            if chosen is None:
+                return None
+            name, part = chosen
+            rows = cols = 0
+            for chunk in _chunks(archive, part):
+                last = chunk.rfind(b"row ")
+                if last != -1 and (m := _LAST_ROW.search(chunk, max(0, last - 40))):
+                    rows = max(rows, int(m.group(1)))
+                if b'r="' in chunk:
+                    for m in _WIDE_REF.finditer(chunk):
+                        cols = max(cols, _column(m.group(1)))
+            return name, rows, max(cols, 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, OSError):
+        return None
+    except ElementTree.ParseError:
+        return None
+
+
 # --- the workbook's sheets ------------------------------------------------------------------
 
 

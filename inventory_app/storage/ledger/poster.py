@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
-from inventory_app.domain import money
+from inventory_app.domain import limits, money
 from inventory_app.domain.errors import RefusedOperation
 from inventory_app.domain.errors import ValidationError as Invalid
 from inventory_app.domain.model import (
@@ -103,6 +103,7 @@ class Poster:
             raise RefusedOperation("ledger.period_closed", date=date, lock_date=self.lock_date)
         if date > self.today:
             raise Invalid("ledger.future_date", date=date)
+        limits.check_date(date)
         self._date_ok = date
 
     # -- posting --------------------------------------------------------------------------
@@ -230,8 +231,8 @@ class Poster:
         """Stock coming in (a receipt, a gain): a new batch at ``loc``."""
         cost = rules.unit_cost(line, t, item)
         expiry = rules.expiry(line, t, item, date)
+        value = limits.check_line_amounts(qty, cost)  # before any of it is queued
         mid = self.out.take_id("movements")
-        value = money.line_value(qty, cost)
         code = (line.batch or "").strip()
         self._new_lot(
             item, movement_id=mid, location_id=loc, code=code or None, received=date,

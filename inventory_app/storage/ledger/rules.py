@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from inventory_app.domain import money
+from inventory_app.domain import limits, money
 from inventory_app.domain.errors import ValidationError as Invalid
 from inventory_app.domain.model import Line, MovementType, WriteoffReason
 from inventory_app.storage.ledger.book import BookItem
@@ -61,7 +61,9 @@ def expiry(line: Line, t: MovementType, item: BookItem, date: dt.date) -> dt.dat
     """The new batch's expiry: as given, else from the item's shelf life."""
     found = line.expiry
     if found is None and item.shelf_life_days:
-        found = date + dt.timedelta(days=item.shelf_life_days)
+        found = limits.add_days(date, item.shelf_life_days)
+    elif found is not None:
+        limits.check_date(found)
     if found is not None and found < date and t is T.RECEIPT:
         # a delivery that is already past its date is a typo; stock *found* (an adjustment
         # or a stocktake gain) may well be expired, and is recorded as it is

@@ -21,8 +21,9 @@ def first_of_month(d: dt.date) -> dt.date:
 
 
 def last_of_month(d: dt.date) -> dt.date:
-    nxt = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return nxt - dt.timedelta(days=1)
+    if d.month == 12:  # no next month to step back from in year 9999
+        return d.replace(day=31)
+    return d.replace(month=d.month + 1, day=1) - dt.timedelta(days=1)
 
 
 def _add_movements(conn: sqlite3.Connection, acc: Flows, start: dt.date, end: dt.date) -> None:
