@@ -416,4 +416,7 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "analytics.unknown_average": "the average is simple or daily, not {average!r}",
     # --- demo
     "demo.too_small": "a demo shop needs at least one item and one day",
+    # --- desktop rough edges (#11)
+    "ledger.nothing_to_reverse": "document {document_id} has no line left to reverse",
+    "ledger.no_such_document": "document {document_id} does not exist",
 }

@@ -380,4 +380,7 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "analytics.unknown_average": "平均库存只能按 simple 或 daily 方式计算，不能是“{average}”",
     # --- demo
     "demo.too_small": "演示店铺至少需要一个商品和一天的数据",
+    # --- desktop rough edges (#11)
+    "ledger.nothing_to_reverse": "单据 {document_id} 已没有可冲销的行",
+    "ledger.no_such_document": "单据 {document_id} 不存在",
 }

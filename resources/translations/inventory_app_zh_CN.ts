@@ -1659,6 +1659,69 @@ The current file is kept beside it as {0}.before-restore.</source>
     </message>
 </context>
 <context>
+    <name>ReverseDocumentDialog</name>
+    <message>
+        <source>Undo the last document</source>
+        <translation>撤销上一张单据</translation>
+    </message>
+    <message>
+        <source>Every line of this document is reversed together: the opposite movements are posted today with one reason, and every batch is put back as it was. The original stays in the journal.</source>
+        <translation>这张单据的每一行将一起冲销：今天以同一个冲销原因过账相反的流水，每个批次都恢复原样。原单据仍保留在流水账中。</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Why? e.g. posted twice by mistake</source>
+        <translation>冲销原因，例如：重复过账</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
+        <source>Reverse all {0} lines</source>
+        <translation>全部冲销（{0} 行）</translation>
+    </message>
+    <message>
+        <source>Mixed</source>
+        <translation>混合</translation>
+    </message>
+    <message>
+        <source>{0} No. {1}</source>
+        <translation>{0}单 {1} 号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Item name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Damaged</source>

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
-from inventory_app.domain.model import ItemFields
+from inventory_app.domain.model import Document, ItemFields, Line, MovementType
 from inventory_app.services import catalog, reports, shop
 from inventory_app.services import postings as stock
 from inventory_app.services.browse.movements import movement_page
 from inventory_app.ui.app_context import AppContext, app_settings
 from inventory_app.ui.dialogs.item_dialog import ItemDialog
-from inventory_app.ui.dialogs.reverse import ReverseDialog
+from inventory_app.ui.dialogs.reverse_document import ReverseDocumentDialog
 from inventory_app.ui.dialogs.settings import SettingsDialog
 from inventory_app.ui.window.main_window import MainWindow
 
@@ -97,11 +98,13 @@ def test_saving_an_item_refreshes_the_items_page(qtbot, ctx):
 def test_ctrl_z_reverses_the_last_posting_after_confirmation(qtbot, ctx, posted):
     window = _window(qtbot, ctx)
     last = stock.last_reversible(ctx.db)
+    document = stock.last_reversible_document(ctx.db)
     on_hand_before = catalog.get_item(ctx.db, "M1")  # the last posting received M1
     assert reports.stock_value(ctx.db) == Decimal("63.00")
 
     def confirm(dialog):
-        assert isinstance(dialog, ReverseDialog) and dialog.movement_id == last
+        assert isinstance(dialog, ReverseDocumentDialog) and dialog.document_id == document
+        assert [m.id for m in dialog.lines] == [last]  # a one-line receipt
         assert not dialog.ok_button.isEnabled()  # a reason is required
         qtbot.keyClicks(dialog.reason, "typed the wrong quantity")
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
@@ -120,10 +123,51 @@ def test_ctrl_z_reverses_the_last_posting_after_confirmation(qtbot, ctx, posted)
     # handler answered the next test's dialog instead).
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    cancelled = when_modal(lambda dialog: dialog.reject(), kind=ReverseDialog)
+    cancelled = when_modal(lambda dialog: dialog.reject(), kind=ReverseDocumentDialog)
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert cancelled, "the second Ctrl+Z showed no confirmation"
     assert movement_page(ctx.db, limit=1).rows[0].id == newest.id
+
+
+def _on_hand(db) -> dict[str, Decimal]:
+    return {row.sku: row.qty for row in reports.stock_by_item(db)}
+
+
+def test_ctrl_z_reverses_every_line_of_the_last_document_with_one_reason(qtbot, ctx, posted):
+    window = _window(qtbot, ctx)
+    before = _on_hand(ctx.db)
+    two_lines = Document(
+        date=dt.date.today(),
+        reference="POS-77",
+        lines=(
+            Line(type=MovementType.ISSUE, sku="A1", qty=Decimal(2)),
+            Line(type=MovementType.ISSUE, sku="M1", qty=Decimal(5)),
+        ),
+    )
+    stock.post(ctx.db, two_lines)
+    assert _on_hand(ctx.db) == {"A1": before["A1"] - 2, "M1": before["M1"] - 5}
+    issued = [m.id for m in movement_page(ctx.db, limit=2).rows]
+
+    def confirm(dialog):
+        assert isinstance(dialog, ReverseDocumentDialog)
+        assert "POS-77" in dialog.title_label.text()
+        shown = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
+        assert shown == {"A1", "M1"}  # both lines named
+        assert "2" in dialog.ok_button.text()
+        qtbot.keyClicks(dialog.reason, "customer returned the whole basket")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    seen = when_modal(confirm)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert seen, "Ctrl+Z showed no confirmation"
+    newest = movement_page(ctx.db, limit=2).rows
+    assert {m.type for m in newest} == {"reversal"}
+    assert sorted(m.reverses_id for m in newest) == sorted(issued)
+    assert {m.note for m in newest} == {"customer returned the whole basket"}  # one reason
+    assert _on_hand(ctx.db) == before  # stock is back
+    # One transaction, one reversal document holding both lines.
+    doc = stock.last_reversible_document(ctx.db)
+    assert doc is not None and doc < min(issued)  # what is left to undo is older
 
 
 def test_welcome_screen_creates_a_shop(qtbot, tmp_path, monkeypatch):

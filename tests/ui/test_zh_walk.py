@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from inventory_app.domain import messages
 from inventory_app.domain.model import MovementType
 from inventory_app.services import catalog, stocktake
+from inventory_app.services import postings as stock
 from inventory_app.services.browse.movements import movement_page
 from inventory_app.ui import launch
 from inventory_app.ui.dialogs.import_wizard import ImportWizard
@@ -34,6 +35,7 @@ from inventory_app.ui.dialogs.item_detail import ItemDetailDialog
 from inventory_app.ui.dialogs.item_dialog import ItemDialog
 from inventory_app.ui.dialogs.posting.dialog import PostingDialog
 from inventory_app.ui.dialogs.reverse import ReverseDialog
+from inventory_app.ui.dialogs.reverse_document import ReverseDocumentDialog
 from inventory_app.ui.dialogs.settings import SettingsDialog
 from inventory_app.ui.dialogs.stocktake.count import CountDialog
 from inventory_app.ui.dialogs.stocktake.review import ReviewDialog
@@ -137,6 +139,7 @@ def test_no_english_interface_text_under_a_chinese_locale(qtbot, ctx, posted, ch
         "stocktake": StartStocktakeDialog(ctx),
         "import": ImportWizard(ctx, "items"),
         "reverse": ReverseDialog(ctx, movement_page(ctx.db, limit=1).rows[0].id),
+        "undo document": ReverseDocumentDialog(ctx, stock.last_reversible_document(ctx.db)),
         "item detail": ItemDetailDialog(ctx, catalog.get_item(ctx.db, "A1").id),
         "count": CountDialog(ctx, sid),
         "review": ReviewDialog(ctx, sid),

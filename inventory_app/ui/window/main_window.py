@@ -282,13 +282,13 @@ class MainWindow(QMainWindow):
     def undo_last_posting(self) -> None:
         if self.ctx.db is None:
             return
-        movement_id = stock.last_reversible(self.ctx.db)
-        if movement_id is None:
+        document_id = stock.last_reversible_document(self.ctx.db)
+        if document_id is None:
             QMessageBox.information(self, self.tr("Undo"), self.tr("There is nothing to undo."))
             return
-        from inventory_app.ui.dialogs.reverse import ReverseDialog
+        from inventory_app.ui.dialogs.reverse_document import ReverseDocumentDialog
 
-        ReverseDialog(self.ctx, movement_id, parent=self).exec()
+        ReverseDocumentDialog(self.ctx, document_id, parent=self).exec()
 
     def focus_search(self) -> None:
         self.search_field.setFocus()
