@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ApprovalQuestion</name>
+    <message>
+        <source>Post {0} differences (gains {1}, losses {2}) and close the stocktake? It cannot be changed afterwards.</source>
+        <translation>过账 {0} 条差异（盘盈 {1}，盘亏 {2}）并关闭本次盘点吗？之后将无法修改。</translation>
+    </message>
+    <message>
+        <source>Approve stocktake</source>
+        <translation>审核盘点</translation>
+    </message>
+    <message>
+        <source>{0} lines are flagged for recount:</source>
+        <translation>有 {0} 行标记为需要复盘：</translation>
+    </message>
+    <message>
+        <source>… and {0} more</source>
+        <translation>……另有 {0} 行</translation>
+    </message>
+    <message>
+        <source>Recount them first, or approve anyway.</source>
+        <translation>请先复盘这些行，或仍然审核。</translation>
+    </message>
+    <message>
+        <source>Approve anyway</source>
+        <translation>仍然审核</translation>
+    </message>
+    <message>
+        <source>batch {0}</source>
+        <translation>批次 {0}</translation>
+    </message>
+</context>
+<context>
     <name>BugDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -1894,14 +1925,6 @@ The current file is kept beside it as {0}.before-restore.</source>
     <message>
         <source>Enter your name.</source>
         <translation>请输入您的姓名。</translation>
-    </message>
-    <message>
-        <source>Approve stocktake</source>
-        <translation>审核盘点</translation>
-    </message>
-    <message>
-        <source>Post {0} differences (gains {1}, losses {2}) and close the stocktake? It cannot be changed afterwards.</source>
-        <translation>过账 {0} 条差异（盘盈 {1}，盘亏 {2}）并关闭本次盘点吗？之后将无法修改。</translation>
     </message>
 </context>
 <context>
