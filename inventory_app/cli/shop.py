@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from inventory_app.cli import common
+from inventory_app.domain import messages
 from inventory_app.domain.errors import ValidationError
 from inventory_app.services import backup, check, shop
 
@@ -54,7 +55,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if shop.item_count(db):
             raise ValidationError("cli.demo_needs_empty_shop", path=str(db.path))
         changes = demo.build_demo(db, skus=args.skus, days=args.days, seed=args.seed)
-    print(f"demo shop: {len(changes.items)} items, {len(changes.movements)} movements")
+    items, moves = len(changes.items), len(changes.movements)
+    if messages.language() == "zh":  # the demo's words follow the same language
+        print(f"演示店铺：{items} 个商品，{moves} 条出入库流水")
+    else:
+        print(f"demo shop: {items} items, {moves} movements")
     return 0
 
 
