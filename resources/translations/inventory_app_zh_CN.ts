@@ -784,8 +784,8 @@ Please copy the details below and send them to whoever supports this app.</sourc
 <context>
     <name>ItemsPage</name>
     <message>
-        <source>Search by name, code or barcode…</source>
-        <translation>按名称、编码或条码搜索…</translation>
+        <source>Search or scan: name, code, barcode, pinyin (Ctrl+F)</source>
+        <translation>搜索或扫码：名称、编码、条码、拼音 (Ctrl+F)</translation>
     </message>
     <message>
         <source>Active items</source>
@@ -1010,10 +1010,6 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation>撤销上一单…</translation>
     </message>
     <message>
-        <source>Find item: name, code or scan (Ctrl+F)</source>
-        <translation>查找商品：名称、编码或扫码 (Ctrl+F)</translation>
-    </message>
-    <message>
         <source>Find item</source>
         <translation>查找商品</translation>
     </message>
@@ -1072,10 +1068,6 @@ Please copy the details below and send them to whoever supports this app.</sourc
     <message>
         <source>There is nothing to undo.</source>
         <translation>没有可撤销的操作。</translation>
-    </message>
-    <message>
-        <source>No item matches “{0}”.</source>
-        <translation>没有与“{0}”匹配的商品。</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -1308,8 +1300,8 @@ The current file is kept beside it as {0}.before-restore.</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <source>Item…</source>
-        <translation>商品…</translation>
+        <source>Item: name, code, pinyin (Ctrl+F)</source>
+        <translation>商品：名称、编码、拼音 (Ctrl+F)</translation>
     </message>
     <message>
         <source>Reference…</source>
@@ -2083,8 +2075,8 @@ The current file is kept beside it as {0}.before-restore.</source>
 <context>
     <name>StockPage</name>
     <message>
-        <source>Item name, code or barcode…</source>
-        <translation>商品名称、编码或条码…</translation>
+        <source>Item: name, code, barcode, pinyin (Ctrl+F)</source>
+        <translation>商品：名称、编码、条码、拼音 (Ctrl+F)</translation>
     </message>
     <message>
         <source>Expiring soon</source>

@@ -160,7 +160,7 @@ def test_categories_names_and_suppliers_look_like_a_small_shop(shop):
     assert sum(bool(CJK.search(n)) for n in names) >= 0.4 * len(names)
     assert sum(n.isascii() for n in names) >= 0.1 * len(names)
     assert 3 <= len({it.supplier for it in plan.items}) <= 10
-    assert {"瓶", "袋", "pcs", "kg", "m"} <= {it.unit for it in plan.items}
+    assert {"bottle", "bag", "pcs", "kg", "m"} <= {it.unit for it in plan.items}
     assert plan.shop_name and plan.locations and DEFAULT_LOCATION not in plan.locations
 
 
@@ -357,6 +357,7 @@ def test_the_chinese_demo_is_the_same_shop_in_chinese_words():
     assert all(CJK.search(it.name) for it in zh.items)
     assert all(CJK.search(it.category) and CJK.search(it.supplier) for it in zh.items)
     assert "pcs" not in {it.unit for it in zh.items}
+    assert not any(CJK.search(it.unit) for it in en.items)
     assert CJK.search(zh.shop_name) and all(CJK.search(loc) for loc in zh.locations)
     texts = {x for _, ln in zh_lines for x in (ln.note, ln.override_reason, ln.reason) if x}
     free = texts - {"damaged", "lost", "sample", "other", "expired"}  # reason codes

@@ -321,8 +321,10 @@ def test_toolbar_keys_open_the_posting_dialogs(qtbot, ctx):
     assert [str(kind) for _name, kind in kinds] == ["receipt", "issue"]
 
 
-def test_find_field_opens_a_scanned_item(qtbot, ctx):
+def test_ctrl_f_on_the_items_page_takes_a_scanned_code_and_opens_its_item(qtbot, ctx):
     window = _window(qtbot, ctx)
+    window.show_page("items")
+    page = window.current_page()
     opened = []
 
     def look(dialog):
@@ -331,17 +333,57 @@ def test_find_field_opens_a_scanned_item(qtbot, ctx):
 
     when_modal(look)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.search_field.hasFocus()
-    qtbot.keyClicks(window.search_field, "6901234567892")
-    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert page.search.hasFocus()
+    qtbot.keyClicks(page.search, "6901234567892")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
     assert opened == ["M1 — 纯牛奶 250ml"]
-    # Several matches: the Items page lists them instead.
+    # Several matches: the list shows them and Enter moves into it.
     catalog.add_item(ctx.db, ItemFields(sku="M3", name="牛奶 1L"))
-    type_into(qtbot, window.search_field, "牛奶")
-    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
-    page = window.current_page()
+    window.activateWindow()  # offscreen, the closed dialog keeps the focus otherwise
+    qtbot.waitUntil(window.isActiveWindow)
+    page.search.clear()
+    type_into(qtbot, page.search, "牛奶")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: sorted(_shown_skus(page)) == ["M1", "M3"])
+    assert page.table.hasFocus()
+
+
+def _search_boxes(page) -> list:
+    from inventory_app.ui.widgets.search_box import SearchBox
+
+    return [w for w in page.findChildren(SearchBox) if w.is_search]
+
+
+def _rows(page) -> set[str]:
+    model = page.model
+    return {model.row_at(r).sku for r in range(model.rowCount())}
+
+
+def test_every_list_page_has_one_search_box_that_ctrl_f_reaches_and_that_filters(
+    qtbot, ctx, posted
+):
+    window = _window(qtbot, ctx)
+    for name in ("items", "stock", "movements"):
+        page = window.show_page(name)
+        qtbot.waitUntil(page.is_loaded)
+        boxes = _search_boxes(page)
+        assert len(boxes) == 1, name  # one search box, with a clear role
+        assert "Ctrl+F" in boxes[0].placeholderText()
+        assert _rows(page) == {"A1", "M1"}, name
+        window.activateWindow()
+        qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        assert boxes[0].hasFocus(), name
+        qtbot.keyClicks(boxes[0], "cnn")  # pinyin initials of 纯牛奶
+        qtbot.waitUntil(lambda p=page: _rows(p) == {"M1"}, timeout=3000)
+        boxes[0].clear()
+        qtbot.waitUntil(lambda p=page: _rows(p) == {"A1", "M1"}, timeout=3000)
+    assert window.toolbar.findChildren(type(_search_boxes(page)[0])) == []  # none up there
+    # A page without a list hands Ctrl+F to the Items page's search box.
+    window.show_page("dashboard")
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_name() == "items"
-    assert sorted(_shown_skus(page)) == ["M1", "M3"]
+    assert window.current_page().search.hasFocus()
 
 
 def test_a_shop_in_use_elsewhere_shows_who_has_it(qtbot, tmp_path, monkeypatch):

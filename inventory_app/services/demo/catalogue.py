@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from inventory_app.domain.model import ItemFields, Removal
-from inventory_app.services.demo.language import PIECES_ZH, pick
+from inventory_app.services.demo.language import PIECES_ZH, UNITS_EN, pick
 from inventory_app.services.demo.words import _CATEGORIES, _SUPPLIERS, _Category, _Family
 
 _MEAN_RATE = 0.255  # sales a day, per item
@@ -76,7 +76,8 @@ def in_language(
     item's name and unit."""
     supplier = pick(item.supplier or "", lang)
     if lang != "zh":
-        return replace(item, category=pick(cat.label, lang), supplier=supplier)
+        unit = UNITS_EN.get(item.unit, item.unit)
+        return replace(item, category=pick(cat.label, lang), supplier=supplier, unit=unit)
     zh_name = fam.name(index, "zh")[0] + name[len(fam.name(index)[0]) :]  # keeps a " #n"
     unit = PIECES_ZH[cat.code] if item.unit == "pcs" else item.unit
     return replace(item, name=zh_name, category=pick(cat.label, lang), supplier=supplier, unit=unit)

@@ -64,6 +64,13 @@ PIECES_ZH = {
     "HH": "件", "HW": "件", "EL": "个", "CL": "瓶", "ST": "件",
 }  # fmt: skip
 
+#: the Chinese units of the word lists, in English
+UNITS_EN = {
+    "桶": "jug", "袋": "bag", "瓶": "bottle", "罐": "can", "包": "pack", "盒": "box",
+    "箱": "case", "提": "pack", "支": "pcs", "把": "pcs", "个": "pcs", "卷": "roll",
+    "节": "pcs",
+}  # fmt: skip
+
 # Each English word of the imported families, as a Chinese shop names it. Within a family
 # the words stay distinct, and none makes a name a Chinese family already has (that is why
 # Tsingtao's beer is 经典啤酒 and Lee Kum Kee's oyster sauce 鲜味蚝油): names stay unique.

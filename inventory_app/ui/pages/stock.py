@@ -18,7 +18,7 @@ class StockPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = StockModel(ctx, self)
-        self.item = SearchBox(self.tr("Item name, code or barcode…"))
+        self.item = SearchBox(self.tr("Item: name, code, barcode, pinyin (Ctrl+F)"))
         self.item.setMinimumWidth(240)
         self.location = QComboBox()
         self.location.setMinimumWidth(130)
