@@ -14,6 +14,7 @@ from inventory_app.services import backup, check, shop
 from inventory_app.services.shop import Database
 from inventory_app.ui import ops
 from inventory_app.ui.app_context import app_settings
+from inventory_app.ui.widgets import file_dialogs
 from inventory_app.ui.workers import Job, start_job
 
 if TYPE_CHECKING:
@@ -110,27 +111,26 @@ class ShopFiles(QObject):
             self._start_check(self.window.ctx.path)
 
     def open_dialog(self) -> None:
-        start = str(self._folder())
-        path, _ = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_file(
             self.window,
+            file_dialogs.SHOPS,
             QCoreApplication.translate("MainWindow", "Open a shop file"),
-            start,
             file_filter(),
         )
-        if path:
-            self.open_path(path)
+        if path is not None:
+            self.open_path(str(path))
 
     def new_shop(self) -> None:
-        start = str(self._folder() / "shop.db")
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file(
             self.window,
+            file_dialogs.SHOPS,
             QCoreApplication.translate("MainWindow", "New shop file"),
-            start,
+            "shop.db",
             file_filter(),
         )
-        if not path:
+        if path is None:
             return
-        target = Path(path)
+        target = path
         if not target.suffix:
             target = target.with_suffix(".db")
         if target.exists() and target.stat().st_size > 0:
@@ -145,12 +145,6 @@ class ShopFiles(QObject):
             return
         if self.open_path(target, create=True):
             self.window.open_settings()
-
-    def _folder(self) -> Path:
-        if self.window.ctx.path is not None:
-            return self.window.ctx.path.parent
-        last = app_settings().value("last_file", "")
-        return Path(last).parent if last else shop.default_db_path().parent
 
     # -- demo ---------------------------------------------------------------------------------
 

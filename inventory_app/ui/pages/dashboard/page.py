@@ -12,7 +12,6 @@ from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from inventory_app.ui.pages.base import Page
 from inventory_app.ui.pages.dashboard.charts import ChartBox, figure_builders, warm_up_charts
 from inventory_app.ui.pages.dashboard.lists import DashboardLists
 from inventory_app.ui.pages.dashboard.tiles import KpiTiles
+from inventory_app.ui.widgets import file_dialogs
 from inventory_app.ui.window.status_bar import status_counts
 from inventory_app.ui.workers import Job, background_pool, start_job
 
@@ -300,11 +300,11 @@ class DashboardPage(Page):
 
     def _ask_export(self, key: str, fmt: str) -> None:
         name = f"{key}-{dt.date.today().isoformat()}.{fmt}"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export chart"), name, f"{fmt.upper()} (*.{fmt})"
+        path = file_dialogs.save_file(
+            self, file_dialogs.CHARTS, self.tr("Export chart"), name, f"{fmt.upper()} (*.{fmt})"
         )
-        if path:
-            self.export_chart(key, path)
+        if path is not None:
+            self.export_chart(key, str(path))
 
     def export_chart(self, key: str, path: str) -> None:
         """Write chart ``key`` to ``path`` (the suffix picks PNG or SVG)."""
