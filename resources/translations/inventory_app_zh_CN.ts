@@ -380,6 +380,65 @@ Please copy the details below and send them to whoever supports this app.</sourc
     </message>
 </context>
 <context>
+    <name>FirstStepsPanel</name>
+    <message>
+        <source>Your shop is ready</source>
+        <translation>店铺已创建</translation>
+    </message>
+    <message>
+        <source>It has no items yet. Start with your item list: type items in one by one, or bring the whole list from Excel.</source>
+        <translation>店里还没有商品。先建立商品档案：逐个录入，或从 Excel 一次导入整张清单。</translation>
+    </message>
+    <message>
+        <source>Add an item</source>
+        <translation>新增商品</translation>
+    </message>
+    <message>
+        <source>Code, name, unit, barcode; then receive its stock.</source>
+        <translation>填写编码、名称、单位、条码，然后办理入库。</translation>
+    </message>
+    <message>
+        <source>Import items from Excel…</source>
+        <translation>从 Excel 导入商品…</translation>
+    </message>
+    <message>
+        <source>An .xlsx or .csv list; headings in Chinese or English.</source>
+        <translation>.xlsx 或 .csv 清单，列标题中英文均可。</translation>
+    </message>
+    <message>
+        <source>Download the items template…</source>
+        <translation>下载商品导入模板…</translation>
+    </message>
+    <message>
+        <source>An Excel file with the columns to fill in and how.</source>
+        <translation>一个 Excel 文件，列明要填写的列及填写方法。</translation>
+    </message>
+    <message>
+        <source>Open the demo shop</source>
+        <translation>打开演示店铺</translation>
+    </message>
+    <message>
+        <source>Look around a shop with a year of made-up history first.</source>
+        <translation>先看看一个带有一年模拟数据的店铺。</translation>
+    </message>
+    <message>
+        <source>Skip: show the app</source>
+        <translation>跳过，进入软件</translation>
+    </message>
+    <message>
+        <source>Save the items template</source>
+        <translation>保存商品导入模板</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Template saved: {0}</source>
+        <translation>模板已保存：{0}</translation>
+    </message>
+</context>
+<context>
     <name>HeaderBar</name>
     <message>
         <source>delivery note, order no.</source>
@@ -1076,6 +1135,10 @@ Please copy the details below and send them to whoever supports this app.</sourc
     <message>
         <source>Shop files (*.db *.sqlite *.inventory);;All files (*)</source>
         <translation>店铺文件 (*.db *.sqlite *.inventory);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Creating the shop {0}…</source>
+        <translation>正在创建店铺 {0}…</translation>
     </message>
     <message>
         <source>Opening {0}</source>

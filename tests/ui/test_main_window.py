@@ -190,7 +190,7 @@ def test_welcome_screen_creates_a_shop(qtbot, tmp_path, monkeypatch):
     seen = when_modal(name_the_shop, kind=SettingsDialog)  # not an "Opening…" progress
     qtbot.mouseClick(window.welcome.create_button, Qt.MouseButton.LeftButton)
     assert seen
-    assert window.root.currentWidget() is window.workspace
+    assert window.root.currentWidget() is window.first_steps  # an empty shop: what to do
     assert window.ctx.db is not None and window.ctx.db.path == target
     assert window.ctx.shop_name == "小卖部" and window.ctx.operator == "Li"
     assert "小卖部" in window.windowTitle()

@@ -41,6 +41,7 @@ from inventory_app.ui.dialogs.stocktake.count import CountDialog
 from inventory_app.ui.dialogs.stocktake.review import ReviewDialog
 from inventory_app.ui.dialogs.stocktake.start import StartStocktakeDialog
 from inventory_app.ui.pages import page_names
+from inventory_app.ui.window.first_steps import FirstStepsPanel
 from inventory_app.ui.window.main_window import MainWindow
 
 from .test_translations import ROOT, TS, qt_tool
@@ -149,6 +150,11 @@ def test_no_english_interface_text_under_a_chinese_locale(qtbot, ctx, posted, ch
         dialog.show()
         left[name] = shown_texts(dialog) & english
         dialog.reject()
+    panel = FirstStepsPanel(window)  # what an empty shop opens on
+    qtbot.addWidget(panel)
+    panel.show()
+    left["first steps"] = shown_texts(panel) & english
+    panel.hide()
     dashboard = window.show_page("dashboard")
     qtbot.waitUntil(lambda: dashboard._running is None, timeout=20000)
     assert {k: v for k, v in left.items() if v} == {}

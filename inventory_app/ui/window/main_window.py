@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 
 from inventory_app.domain.model import Changes, MovementType
 from inventory_app.services import postings as stock
+from inventory_app.services import shop
 from inventory_app.services.shop import Database
 from inventory_app.ui.app_context import AppContext, app_settings
 from inventory_app.ui.errors import show_error
 from inventory_app.ui.pages import PAGES, Page
+from inventory_app.ui.window.first_steps import FirstStepsPanel
 from inventory_app.ui.window.shop_files import ShopFiles, recent_files
 from inventory_app.ui.window.status_bar import ShopStatus, touches_stock
 from inventory_app.ui.window.welcome import WelcomeScreen
@@ -67,6 +69,8 @@ class MainWindow(QMainWindow):
         self.root = QStackedWidget()
         self.root.addWidget(self.welcome)
         self.root.addWidget(self.workspace)
+        self.first_steps = FirstStepsPanel(self)  # an empty shop opens on it
+        self.root.addWidget(self.first_steps)
         self.setCentralWidget(self.root)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
 
@@ -206,7 +210,12 @@ class MainWindow(QMainWindow):
 
     def _show_state(self) -> None:
         has_db = self.ctx.db is not None
-        self.root.setCurrentWidget(self.workspace if has_db else self.welcome)
+        if not has_db:
+            self.root.setCurrentWidget(self.welcome)
+        elif shop.item_count(self.ctx.db) == 0:
+            self.root.setCurrentWidget(self.first_steps)
+        else:
+            self.root.setCurrentWidget(self.workspace)
         for action in (
             *self.posting_actions.values(),
             self.undo_action,
@@ -256,6 +265,7 @@ class MainWindow(QMainWindow):
         if name not in names:
             raise KeyError(f"no page named {name!r}; pages: {', '.join(names)}")
         self.sidebar.setCurrentRow(names.index(name))
+        self.root.setCurrentWidget(self.workspace)  # from the first steps too
         return self.pages[name]
 
     # -- actions ------------------------------------------------------------------------------
@@ -277,6 +287,13 @@ class MainWindow(QMainWindow):
         from inventory_app.ui.dialogs.reverse_document import ReverseDocumentDialog
 
         ReverseDocumentDialog(self.ctx, document_id, parent=self).exec()
+
+    def show_workspace(self, page: str | None = None) -> None:
+        """Leave the first steps for the pages (``page``, or the current one)."""
+        self.root.setCurrentWidget(self.workspace)
+        shown = self.show_page(page) if page else self.current_page()
+        if shown is not None:
+            shown.focus_search()
 
     def focus_search(self) -> None:
         """Ctrl+F: the current page's search box; a page without one (the dashboard, the

@@ -76,12 +76,16 @@ class ShopFiles(QObject):
             # The integrity check of a big file runs later, in the background.
             return shop.open_shop(path, create=create, check=False)
 
-        db = ops.run_long(
-            self.window,
-            QCoreApplication.translate("MainWindow", "Opening {0}").format(path.name),
-            work,
-        )
+        if create and not path.exists():
+            title = QCoreApplication.translate("MainWindow", "Creating the shop {0}…")
+        else:
+            title = QCoreApplication.translate("MainWindow", "Opening {0}")
+        title = title.format(path.name)
+        status = self.window.shop_status.file_label
+        status.setText(title)  # not "No shop open" meanwhile
+        db = ops.run_long(self.window, title, work)
         if db is None:
+            self.window.shop_status.refresh()
             return False
         self.window.adopt_database(db)
         remember_recent(path)
@@ -151,9 +155,11 @@ class ShopFiles(QObject):
     def demo_path(self) -> Path:
         return shop.default_db_path().with_name("demo.db")
 
-    def explore_demo(self, *, path: Path | None = None, skus: int = DEMO_SKUS) -> bool:
-        """Build (or reopen) the demo shop; the build runs in a worker with Cancel."""
+    def explore_demo(self, *, path: Path | None = None, skus: int | None = None) -> bool:
+        """Build (or reopen) the demo shop, in the app's language; the build runs in a worker
+        with Cancel."""
         path = path or self.demo_path()
+        skus = skus or DEMO_SKUS
         if path.exists():
             box = QMessageBox(self.window)
             box.setWindowTitle(QCoreApplication.translate("MainWindow", "Demo shop"))
