@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from inventory_app.services.progress import CyclicGcPause
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.pages.base import Page
 from inventory_app.ui.pages.dashboard.charts import ChartBox, figure_builders, warm_up_charts
+from inventory_app.ui.pages.dashboard.fit import SPLIT_SIZES, ChartScroll
 from inventory_app.ui.pages.dashboard.lists import DashboardLists
 from inventory_app.ui.pages.dashboard.tiles import KpiTiles
 from inventory_app.ui.widgets import file_dialogs
@@ -89,7 +89,7 @@ class DashboardPage(Page):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
-        split.setSizes([380, 300])
+        split.setSizes(SPLIT_SIZES)
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_period_bar())
         layout.addWidget(self.tiles)
@@ -123,7 +123,7 @@ class DashboardPage(Page):
         bar.addWidget(self.status)
         return bar
 
-    def _build_charts(self) -> QScrollArea:
+    def _build_charts(self) -> ChartScroll:
         self.charts: dict[str, ChartBox] = {}
         charts_widget = QWidget()
         chart_grid = QGridLayout(charts_widget)
@@ -133,10 +133,8 @@ class DashboardPage(Page):
             box.export_requested.connect(self._ask_export)
             self.charts[key] = box
             chart_grid.addWidget(box, n // 2, n % 2)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(charts_widget)
-        return scroll
+        self.chart_scroll = ChartScroll(charts_widget, chart_grid)  # a row fits the view
+        return self.chart_scroll
 
     # -- period ---------------------------------------------------------------------------------
 
