@@ -34,6 +34,9 @@ class ApprovalQuestion(QMessageBox):
         if len(self.flagged) > SHOWN:
             lines.append(self.tr("… and {0} more").format(len(self.flagged) - SHOWN))
         self.setIcon(QMessageBox.Icon.Warning)
+        self.setStyleSheet(  # one line per flagged line
+            "QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 480px; }"
+        )
         self.setText("\n".join(lines))
         self.setInformativeText(self.tr("Recount them first, or approve anyway.") + "\n" + question)
         self.setDefaultButton(QMessageBox.StandardButton.No)
