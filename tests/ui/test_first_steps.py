@@ -98,3 +98,18 @@ def test_the_demo_button_opens_the_demo_shop_in_the_app_language(
     items = catalog.list_items(window.ctx.db)
     assert len(items) == 12 and all(CJK.search(it.name) and CJK.search(it.category) for it in items)
     assert shop.item_count(window.ctx.db) == 12
+
+
+def test_creating_a_shop_says_so_while_it_works(qtbot, tmp_path):
+    from PySide6.QtCore import QTimer
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.file_label.text() == "No shop open"
+    seen: list[str] = []
+    QTimer.singleShot(0, lambda: seen.append(window.file_label.text()))  # while it works
+    assert window.files.open_path(tmp_path / "corner shop.db", create=True)
+    assert seen == ["Creating the shop corner shop.db…"]
+    assert window.root.currentWidget() is window.first_steps
+    window.adopt_database(None)
