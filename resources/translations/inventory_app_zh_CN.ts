@@ -2445,6 +2445,13 @@ The current file is kept beside it as {0}.before-restore.</source>
     </message>
 </context>
 <context>
+    <name>location</name>
+    <message>
+        <source>Main</source>
+        <translation>主库位</translation>
+    </message>
+</context>
+<context>
     <name>movement</name>
     <message>
         <source>Receipt</source>

@@ -25,7 +25,13 @@ from inventory_app.services import postings as stock
 from inventory_app.services.browse.movements import DocumentView, get_document
 from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
-from inventory_app.ui.widgets.format import date_text, money_text, qty_text, type_text
+from inventory_app.ui.widgets.format import (
+    date_text,
+    location_text,
+    money_text,
+    qty_text,
+    type_text,
+)
 
 
 class ReverseDocumentDialog(QDialog):
@@ -104,7 +110,9 @@ class ReverseDocumentDialog(QDialog):
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for r, m in enumerate(self.lines):
-            where = f"{m.location} → {m.to_location}" if m.to_location else m.location
+            where = location_text(m.location)
+            if m.to_location:
+                where += f" → {location_text(m.to_location)}"
             cells = [
                 type_text(m.type),
                 m.sku,

@@ -19,6 +19,7 @@ from inventory_app.ui.models.paged import (
 )
 from inventory_app.ui.widgets.format import (
     date_text,
+    location_text,
     money_text,
     qty_text,
     type_text,
@@ -26,7 +27,8 @@ from inventory_app.ui.widgets.format import (
 
 
 def _where(r: MovementRow) -> str:
-    return f"{r.location} → {r.to_location}" if r.to_location else r.location
+    where = location_text(r.location)
+    return f"{where} → {location_text(r.to_location)}" if r.to_location else where
 
 
 def _note(r: MovementRow) -> str:
@@ -138,7 +140,7 @@ def allocation_columns() -> list[Column]:
         Column(
             "location",
             QCoreApplication.translate("MovementsModel", "Location"),
-            lambda r: r.location,
+            lambda r: location_text(r.location),
             width=100,
         ),
         Column(
@@ -211,7 +213,7 @@ def card_columns() -> list[Column]:
         Column(
             "location",
             QCoreApplication.translate("MovementsModel", "Location"),
-            lambda r: r.location,
+            lambda r: location_text(r.location),
             width=90,
         ),
         Column(

@@ -37,6 +37,14 @@ def date_text(d: dt.date | None) -> str:
     return d.isoformat() if d else ""
 
 
+def location_text(name: str) -> str:
+    """A location's name as shown: the shop's default location (stored as "Main", the name
+    postings fall back to) in the user's language; any other name as the shop typed it."""
+    if name == "Main":
+        return QCoreApplication.translate("location", "Main")
+    return name
+
+
 def type_text(movement_type: str) -> str:
     """A movement type in the shop's words."""
     names = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from inventory_app.services.stocktake import Review, ReviewLine
-from inventory_app.ui.widgets.format import money_text
+from inventory_app.ui.widgets.format import location_text, money_text
 
 SHOWN = 12  # flagged lines named in the box; more are counted
 
@@ -43,5 +43,7 @@ class ApprovalQuestion(QMessageBox):
         self.button(QMessageBox.StandardButton.Yes).setText(self.tr("Approve anyway"))
 
     def _line(self, x: ReviewLine) -> str:
-        where = x.location + (" · " + self.tr("batch {0}").format(x.batch) if x.batch else "")
+        where = location_text(x.location) + (
+            " · " + self.tr("batch {0}").format(x.batch) if x.batch else ""
+        )
         return f"• {x.sku}  {x.name}  ({where})"

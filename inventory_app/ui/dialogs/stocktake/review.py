@@ -34,7 +34,13 @@ from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.dialogs.scanner import ScannerDialog
 from inventory_app.ui.dialogs.stocktake.approval import ApprovalQuestion
 from inventory_app.ui.models.paged import AMBER_BG, MUTED, RED, Column, RowsModel
-from inventory_app.ui.widgets.format import date_text, money_text, qty_text, status_text
+from inventory_app.ui.widgets.format import (
+    date_text,
+    location_text,
+    money_text,
+    qty_text,
+    status_text,
+)
 from inventory_app.ui.widgets.search_box import SearchBox
 from inventory_app.ui.widgets.table import DataTable
 
@@ -58,7 +64,7 @@ class ReviewModel(RowsModel):
                 Column(
                     "location",
                     QCoreApplication.translate("ReviewDialog", "Location"),
-                    lambda r: r.location,
+                    lambda r: location_text(r.location),
                     width=100,
                 ),
                 Column(
