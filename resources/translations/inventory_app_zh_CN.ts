@@ -2510,6 +2510,41 @@ The current file is kept beside it as {0}.before-restore.</source>
     </message>
 </context>
 <context>
+    <name>reason</name>
+    <message>
+        <source>damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <source>sample</source>
+        <translation>样品</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>theft</source>
+        <translation>被盗</translation>
+    </message>
+    <message>
+        <source>data error</source>
+        <translation>数据错误</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>原因不明</translation>
+    </message>
+</context>
+<context>
     <name>stocktake</name>
     <message>
         <source>Open</source>

@@ -1,5 +1,6 @@
-"""The shop's default location is stored as "Main" and shown in the user's language; a combo
-of locations shows that name and keeps the stored one, so a receipt lands where chosen."""
+"""Words the ledger stores in English are shown in the user's language: the default location
+("Main"; a combo shows the translation and keeps the stored name, so a receipt lands where
+chosen) and the reason codes of write-offs and stocktakes."""
 
 from __future__ import annotations
 
@@ -14,11 +15,14 @@ from inventory_app.ui.widgets.format import location_text
 from .test_posting import CTRL, ENTER, open_dialog, scan
 
 
+_WORDS = {("location", "Main"): "主库位", ("reason", "damaged"): "损坏"}
+
+
 class Chinese(QTranslator):
-    """Just the one string this test needs, translated as the .ts does."""
+    """Just the strings these tests need, translated as the .ts does."""
 
     def translate(self, context, source, disambiguation=None, n=-1):
-        return "主库位" if (context, source) == ("location", "Main") else None
+        return _WORDS.get((context, source))
 
 
 def test_the_default_location_is_shown_translated_and_kept_as_stored(qtbot, ctx):
@@ -45,3 +49,21 @@ def test_the_default_location_is_shown_translated_and_kept_as_stored(qtbot, ctx)
         QCoreApplication.removeTranslator(translator)
     held = [(b.location, b.qty) for b in reports.stock_by_batch(ctx.db) if b.sku == "A1"]
     assert held == [("Main", Decimal("4.000"))]
+
+
+def test_reason_codes_are_shown_in_the_users_language(qtbot, ctx):
+    from inventory_app.services import postings as stock
+    from inventory_app.services.browse.movements import movement_page
+    from inventory_app.ui.models.movements import movement_columns
+
+    stock.receive(ctx.db, sku="A1", qty=3, unit_cost="2")
+    stock.write_off(ctx.db, sku="A1", qty=1, reason="damaged", note="dropped")
+    row = movement_page(ctx.db, limit=1).rows[0]
+    note = next(c for c in movement_columns() if c.key == "note")
+    translator = Chinese()
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert note.text(row) == "损坏; dropped"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert note.text(row) == "damaged; dropped"

@@ -22,6 +22,7 @@ from inventory_app.ui.widgets.format import (
     location_text,
     money_text,
     qty_text,
+    reason_text,
     type_text,
 )
 
@@ -43,7 +44,7 @@ def _note(r: MovementRow) -> str:
                 r.reversed_by
             )
         )
-    parts += [p for p in (r.reason, r.supplier, r.note) if p]
+    parts += [p for p in (reason_text(r.reason), r.supplier, r.note) if p]
     return "; ".join(parts)
 
 

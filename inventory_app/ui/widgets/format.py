@@ -45,6 +45,22 @@ def location_text(name: str) -> str:
     return name
 
 
+def reason_text(reason: str | None) -> str:
+    """A movement's reason in the shop's words: the write-off and stocktake reason codes
+    translated, a reason typed in (an adjustment's) as typed."""
+    names = {
+        "damaged": QCoreApplication.translate("reason", "damaged"),
+        "expired": QCoreApplication.translate("reason", "expired"),
+        "lost": QCoreApplication.translate("reason", "lost"),
+        "sample": QCoreApplication.translate("reason", "sample"),
+        "other": QCoreApplication.translate("reason", "other"),
+        "theft": QCoreApplication.translate("reason", "theft"),
+        "data error": QCoreApplication.translate("reason", "data error"),
+        "unknown": QCoreApplication.translate("reason", "unknown"),
+    }
+    return names.get(reason or "", reason or "")
+
+
 def type_text(movement_type: str) -> str:
     """A movement type in the shop's words."""
     names = {
