@@ -14,7 +14,6 @@ from inventory_app.ui.widgets.format import location_text
 
 from .test_posting import CTRL, ENTER, open_dialog, scan
 
-
 _WORDS = {("location", "Main"): "主库位", ("reason", "damaged"): "损坏"}
 
 
