@@ -2545,6 +2545,21 @@ The current file is kept beside it as {0}.before-restore.</source>
     </message>
 </context>
 <context>
+    <name>reference</name>
+    <message>
+        <source>stocktake #{0}</source>
+        <translation>盘点 {0} 号</translation>
+    </message>
+    <message>
+        <source>reverses #{0}</source>
+        <translation>冲销 {0} 号流水</translation>
+    </message>
+    <message>
+        <source>reverses document #{0}</source>
+        <translation>冲销 {0} 号单据</translation>
+    </message>
+</context>
+<context>
     <name>stocktake</name>
     <message>
         <source>Open</source>

@@ -14,7 +14,11 @@ from inventory_app.ui.widgets.format import location_text
 
 from .test_posting import CTRL, ENTER, open_dialog, scan
 
-_WORDS = {("location", "Main"): "主库位", ("reason", "damaged"): "损坏"}
+_WORDS = {
+    ("location", "Main"): "主库位",
+    ("reason", "damaged"): "损坏",
+    ("reference", "reverses document #{0}"): "冲销 {0} 号单据",
+}
 
 
 class Chinese(QTranslator):
@@ -66,3 +70,24 @@ def test_reason_codes_are_shown_in_the_users_language(qtbot, ctx):
     finally:
         QCoreApplication.removeTranslator(translator)
     assert note.text(row) == "damaged; dropped"
+
+
+def test_references_the_app_wrote_are_shown_in_the_users_language(qtbot, ctx):
+    from inventory_app.services import postings as stock
+    from inventory_app.services.browse.movements import movement_page
+    from inventory_app.ui.models.movements import movement_columns
+    from inventory_app.ui.widgets.format import reference_text
+
+    stock.receive(ctx.db, sku="A1", qty=3, unit_cost="2", reference="DN-7 reverses #2")
+    document = stock.last_reversible_document(ctx.db)
+    stock.reverse_document(ctx.db, document, reason="typed twice")
+    rows = movement_page(ctx.db, limit=2).rows
+    reference = next(c for c in movement_columns() if c.key == "reference")
+    translator = Chinese()
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert reference.text(rows[0]) == f"冲销 {document} 号单据"
+        assert reference.text(rows[1]) == "DN-7 reverses #2"  # typed by a person: as typed
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert reference_text("stocktake #3") == "stocktake #3"  # English: as stored

@@ -23,6 +23,7 @@ from inventory_app.ui.widgets.format import (
     money_text,
     qty_text,
     reason_text,
+    reference_text,
     type_text,
 )
 
@@ -44,7 +45,7 @@ def _note(r: MovementRow) -> str:
                 r.reversed_by
             )
         )
-    parts += [p for p in (reason_text(r.reason), r.supplier, r.note) if p]
+    parts += [p for p in (reason_text(r.reason), r.supplier, reference_text(r.note)) if p]
     return "; ".join(parts)
 
 
@@ -101,7 +102,7 @@ def movement_columns() -> list[Column]:
         Column(
             "reference",
             QCoreApplication.translate("MovementsModel", "Reference"),
-            lambda r: r.reference,
+            lambda r: reference_text(r.reference),
             width=110,
         ),
         Column(
@@ -208,7 +209,7 @@ def card_columns() -> list[Column]:
         Column(
             "reference",
             QCoreApplication.translate("MovementsModel", "Reference"),
-            lambda r: r.reference,
+            lambda r: reference_text(r.reference),
             width=100,
         ),
         Column(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
@@ -43,6 +44,26 @@ def location_text(name: str) -> str:
     if name == "Main":
         return QCoreApplication.translate("location", "Main")
     return name
+
+
+# the references and notes the app writes itself, in English (stocktakes, reversals)
+_MADE_REFERENCE = re.compile(r"(stocktake|reverses|reverses document) #(\d+)")
+
+
+def reference_text(text: str) -> str:
+    """A reference or note as shown: those the app wrote (``stocktake #3``, ``reverses #12``)
+    in the user's language, anything a person typed as typed."""
+    m = _MADE_REFERENCE.fullmatch(text)
+    if m is None:
+        return text
+    kind, number = m.groups()
+    if kind == "stocktake":
+        phrase = QCoreApplication.translate("reference", "stocktake #{0}")
+    elif kind == "reverses":
+        phrase = QCoreApplication.translate("reference", "reverses #{0}")
+    else:
+        phrase = QCoreApplication.translate("reference", "reverses document #{0}")
+    return phrase.format(number)
 
 
 def reason_text(reason: str | None) -> str:
