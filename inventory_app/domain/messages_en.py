@@ -557,4 +557,7 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         " {max_columns} columns allowed; delete the unused columns (Ctrl+End shows the last"
         " used cell)"
     ),
+    # --- desktop rough edges (#11)
+    "ledger.nothing_to_reverse": "document {document_id} has no line left to reverse",
+    "ledger.no_such_document": "document {document_id} does not exist",
 }

@@ -474,7 +474,7 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "cli.stocktake_status.cancelled": "已取消",
     "cli.counts_imported": "已导入 {count} 条盘点记录",
     "cli.lines_added": "新增 {count} 行",
-    "cli.demo_built": "演示店铺：商品 {items} 个，出入库流水 {movements} 条",
+    "cli.demo_built": "演示店铺：{items} 个商品，{movements} 条出入库流水",
     "cli.already_a_shop": "{path} 已是店铺文件，未做任何更改",
     # --- bad input (#14)
     "tabular.csv_unclosed_quote": (
@@ -526,4 +526,7 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         "，超过允许的 {max_columns} 列；请删除没有用到的列（按 Ctrl+End "
         "可找到最后一个用过的单元格）"
     ),
+    # --- desktop rough edges (#11)
+    "ledger.nothing_to_reverse": "单据 {document_id} 已没有可冲销的行",
+    "ledger.no_such_document": "单据 {document_id} 不存在",
 }

@@ -155,6 +155,27 @@ def reverse(
         return poster.finish()
 
 
+def reverse_document(
+    db: Database,
+    document_id: int,
+    *,
+    reason: str,
+    operator: str = "",
+    date: dt.date | None = None,
+) -> Changes:
+    """Reverse every line of ``document_id`` not reversed yet, with one reason, in one
+    transaction and one reversal document: all of them or none."""
+    with db.transaction() as conn:
+        poster = Poster(conn)
+        poster.reverse_document(document_id, date=date, reason=reason, operator=operator)
+        return poster.finish()
+
+
+def last_reversible_document(db: Database) -> int | None:
+    """The document holding the newest movement that can be reversed (what Ctrl+Z undoes)."""
+    return ledger_reads.last_reversible_document(db.conn)
+
+
 def last_reversible(db: Database) -> int | None:
     """The newest movement that is not a reversal and not yet reversed (for Ctrl+Z)."""
     return ledger_reads.last_reversible(db.conn)

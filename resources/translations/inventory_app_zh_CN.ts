@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ApprovalQuestion</name>
+    <message>
+        <source>Post {0} differences (gains {1}, losses {2}) and close the stocktake? It cannot be changed afterwards.</source>
+        <translation>过账 {0} 条差异（盘盈 {1}，盘亏 {2}）并关闭本次盘点吗？之后将无法修改。</translation>
+    </message>
+    <message>
+        <source>Approve stocktake</source>
+        <translation>审核盘点</translation>
+    </message>
+    <message>
+        <source>{0} lines are flagged for recount:</source>
+        <translation>有 {0} 行标记为需要复盘：</translation>
+    </message>
+    <message>
+        <source>… and {0} more</source>
+        <translation>……另有 {0} 行</translation>
+    </message>
+    <message>
+        <source>Recount them first, or approve anyway.</source>
+        <translation>请先复盘这些行，或仍然审核。</translation>
+    </message>
+    <message>
+        <source>Approve anyway</source>
+        <translation>仍然审核</translation>
+    </message>
+    <message>
+        <source>batch {0}</source>
+        <translation>批次 {0}</translation>
+    </message>
+</context>
+<context>
     <name>BugDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -346,6 +377,65 @@ Please copy the details below and send them to whoever supports this app.</sourc
     <message>
         <source>Export chart</source>
         <translation>导出图表</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStepsPanel</name>
+    <message>
+        <source>Your shop is ready</source>
+        <translation>店铺已创建</translation>
+    </message>
+    <message>
+        <source>It has no items yet. Start with your item list: type items in one by one, or bring the whole list from Excel.</source>
+        <translation>店里还没有商品。先建立商品档案：逐个录入，或从 Excel 一次导入整张清单。</translation>
+    </message>
+    <message>
+        <source>Add an item</source>
+        <translation>新增商品</translation>
+    </message>
+    <message>
+        <source>Code, name, unit, barcode; then receive its stock.</source>
+        <translation>填写编码、名称、单位、条码，然后办理入库。</translation>
+    </message>
+    <message>
+        <source>Import items from Excel…</source>
+        <translation>从 Excel 导入商品…</translation>
+    </message>
+    <message>
+        <source>An .xlsx or .csv list; headings in Chinese or English.</source>
+        <translation>.xlsx 或 .csv 清单，列标题中英文均可。</translation>
+    </message>
+    <message>
+        <source>Download the items template…</source>
+        <translation>下载商品导入模板…</translation>
+    </message>
+    <message>
+        <source>An Excel file with the columns to fill in and how.</source>
+        <translation>一个 Excel 文件，列明要填写的列及填写方法。</translation>
+    </message>
+    <message>
+        <source>Open the demo shop</source>
+        <translation>打开演示店铺</translation>
+    </message>
+    <message>
+        <source>Look around a shop with a year of made-up history first.</source>
+        <translation>先看看一个带有一年模拟数据的店铺。</translation>
+    </message>
+    <message>
+        <source>Skip: show the app</source>
+        <translation>跳过，进入软件</translation>
+    </message>
+    <message>
+        <source>Save the items template</source>
+        <translation>保存商品导入模板</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Template saved: {0}</source>
+        <translation>模板已保存：{0}</translation>
     </message>
 </context>
 <context>
@@ -761,8 +851,8 @@ Please copy the details below and send them to whoever supports this app.</sourc
 <context>
     <name>ItemsPage</name>
     <message>
-        <source>Search by name, code or barcode…</source>
-        <translation>按名称、编码或条码搜索…</translation>
+        <source>Search or scan: name, code, barcode, pinyin (Ctrl+F)</source>
+        <translation>搜索或扫码：名称、编码、条码、拼音 (Ctrl+F)</translation>
     </message>
     <message>
         <source>Active items</source>
@@ -991,10 +1081,6 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation>撤销上一单…</translation>
     </message>
     <message>
-        <source>Find item: name, code or scan (Ctrl+F)</source>
-        <translation>查找商品：名称、编码或扫码 (Ctrl+F)</translation>
-    </message>
-    <message>
         <source>Find item</source>
         <translation>查找商品</translation>
     </message>
@@ -1055,16 +1141,16 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <source>No item matches “{0}”.</source>
-        <translation>没有与“{0}”匹配的商品。</translation>
-    </message>
-    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
         <source>Shop files (*.db *.sqlite *.inventory);;All files (*)</source>
         <translation>店铺文件 (*.db *.sqlite *.inventory);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Creating the shop {0}…</source>
+        <translation>正在创建店铺 {0}…</translation>
     </message>
     <message>
         <source>Opening {0}</source>
@@ -1289,8 +1375,8 @@ The current file is kept beside it as {0}.before-restore.</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <source>Item…</source>
-        <translation>商品…</translation>
+        <source>Item: name, code, pinyin (Ctrl+F)</source>
+        <translation>商品：名称、编码、拼音 (Ctrl+F)</translation>
     </message>
     <message>
         <source>Reference…</source>
@@ -1675,6 +1761,69 @@ The current file is kept beside it as {0}.before-restore.</source>
     </message>
 </context>
 <context>
+    <name>ReverseDocumentDialog</name>
+    <message>
+        <source>Undo the last document</source>
+        <translation>撤销上一张单据</translation>
+    </message>
+    <message>
+        <source>Every line of this document is reversed together: the opposite movements are posted today with one reason, and every batch is put back as it was. The original stays in the journal.</source>
+        <translation>这张单据的每一行将一起冲销：今天以同一个冲销原因过账相反的流水，每个批次都恢复原样。原单据仍保留在流水账中。</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Why? e.g. posted twice by mistake</source>
+        <translation>冲销原因，例如：重复过账</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
+        <source>Reverse all {0} lines</source>
+        <translation>全部冲销（{0} 行）</translation>
+    </message>
+    <message>
+        <source>Mixed</source>
+        <translation>混合</translation>
+    </message>
+    <message>
+        <source>{0} No. {1}</source>
+        <translation>{0}单 {1} 号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Item name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Damaged</source>
@@ -1847,14 +1996,6 @@ The current file is kept beside it as {0}.before-restore.</source>
     <message>
         <source>Enter your name.</source>
         <translation>请输入您的姓名。</translation>
-    </message>
-    <message>
-        <source>Approve stocktake</source>
-        <translation>审核盘点</translation>
-    </message>
-    <message>
-        <source>Post {0} differences (gains {1}, losses {2}) and close the stocktake? It cannot be changed afterwards.</source>
-        <translation>过账 {0} 条差异（盘盈 {1}，盘亏 {2}）并关闭本次盘点吗？之后将无法修改。</translation>
     </message>
 </context>
 <context>
@@ -2045,8 +2186,8 @@ The current file is kept beside it as {0}.before-restore.</source>
 <context>
     <name>StockPage</name>
     <message>
-        <source>Item name, code or barcode…</source>
-        <translation>商品名称、编码或条码…</translation>
+        <source>Item: name, code, barcode, pinyin (Ctrl+F)</source>
+        <translation>商品：名称、编码、条码、拼音 (Ctrl+F)</translation>
     </message>
     <message>
         <source>Expiring soon</source>
@@ -2352,6 +2493,13 @@ The current file is kept beside it as {0}.before-restore.</source>
     </message>
 </context>
 <context>
+    <name>location</name>
+    <message>
+        <source>Main</source>
+        <translation>主库位</translation>
+    </message>
+</context>
+<context>
     <name>movement</name>
     <message>
         <source>Receipt</source>
@@ -2407,6 +2555,56 @@ The current file is kept beside it as {0}.before-restore.</source>
     <message>
         <source>Reports</source>
         <translation>报表</translation>
+    </message>
+</context>
+<context>
+    <name>reason</name>
+    <message>
+        <source>damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <source>sample</source>
+        <translation>样品</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>theft</source>
+        <translation>被盗</translation>
+    </message>
+    <message>
+        <source>data error</source>
+        <translation>数据错误</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>原因不明</translation>
+    </message>
+</context>
+<context>
+    <name>reference</name>
+    <message>
+        <source>stocktake #{0}</source>
+        <translation>盘点 {0} 号</translation>
+    </message>
+    <message>
+        <source>reverses #{0}</source>
+        <translation>冲销 {0} 号流水</translation>
+    </message>
+    <message>
+        <source>reverses document #{0}</source>
+        <translation>冲销 {0} 号单据</translation>
     </message>
 </context>
 <context>

@@ -160,7 +160,7 @@ def test_categories_names_and_suppliers_look_like_a_small_shop(shop):
     assert sum(bool(CJK.search(n)) for n in names) >= 0.4 * len(names)
     assert sum(n.isascii() for n in names) >= 0.1 * len(names)
     assert 3 <= len({it.supplier for it in plan.items}) <= 10
-    assert {"瓶", "袋", "pcs", "kg", "m"} <= {it.unit for it in plan.items}
+    assert {"bottle", "bag", "pcs", "kg", "m"} <= {it.unit for it in plan.items}
     assert plan.shop_name and plan.locations and DEFAULT_LOCATION not in plan.locations
 
 
@@ -177,7 +177,7 @@ def test_perishables_are_fefo_with_a_shelf_life_and_hardware_is_fifo(shop):
     assert len(fefo) >= 0.3 * len(plan.items) and len(fifo) >= 0.3 * len(plan.items)
     assert all(it.shelf_life_days and 7 <= it.shelf_life_days <= 365 for it in fefo)
     assert all(it.shelf_life_days is None for it in fifo)
-    assert all(it.removal == Removal.FIFO for it in plan.items if "Hardware" in it.category)
+    assert all(it.removal == Removal.FIFO for it in plan.items if it.sku.startswith("HW"))
     assert min(it.shelf_life_days for it in fefo) <= 30  # fresh dairy
     assert all(2 <= it.lead_time_days <= 21 for it in plan.items)
     assert all(it.reorder_point > 0 for it in plan.items)
@@ -264,26 +264,25 @@ def test_some_items_are_dead_stock_and_many_sell_slowly(shop):
 
 
 def test_demand_follows_the_seasons(shop):
-    plan, entries, _ = shop
-    category = {it.sku: it.category for it in plan.items}
+    _, entries, _ = shop
     sold: Counter = Counter()
     for date, line in entries:
         if line.type == T.ISSUE:
-            sold[category[line.sku].split()[0], date.month, date.year] += 1
-    assert sold["饮料", 7, 2025] > 1.3 * sold["饮料", 12, 2024]  # drinks peak in summer
+            sold[line.sku[:2], date.month, date.year] += 1
+    assert sold["DR", 7, 2025] > 1.3 * sold["DR", 12, 2024]  # drinks peak in summer
     # snacks before the Spring Festival (29 Jan 2025) against the same weeks after it
     before = sum(
         1
         for d, ln in entries
         if ln.type == T.ISSUE
-        and category[ln.sku].startswith("零食")
+        and ln.sku.startswith("SN")
         and dt.date(2025, 1, 8) <= d < dt.date(2025, 1, 29)
     )
     after = sum(
         1
         for d, ln in entries
         if ln.type == T.ISSUE
-        and category[ln.sku].startswith("零食")
+        and ln.sku.startswith("SN")
         and dt.date(2025, 3, 1) <= d < dt.date(2025, 3, 22)
     )
     assert before > 1.3 * after
@@ -340,3 +339,57 @@ def test_a_cancelled_demo_build_leaves_the_shop_empty(tmp_path):
     assert counts == [0, 0, 0]
     assert db.conn.execute("SELECT count(*) FROM locations").fetchone()[0] == 1
     db.close()
+
+
+# -- in the user's language -------------------------------------------------------------------
+
+
+def test_the_chinese_demo_is_the_same_shop_in_chinese_words():
+    zh = demo.generate(skus=300, days=120, seed=4, today=TODAY, lang="zh")
+    en = demo.generate(skus=300, days=120, seed=4, today=TODAY, lang="en")
+    assert [it.sku for it in zh.items] == [it.sku for it in en.items]
+    assert [it.barcode for it in zh.items] == [it.barcode for it in en.items]
+    zh_lines, en_lines = list(zh.entries), list(en.entries)
+    assert len(zh_lines) == len(en_lines)  # the same movements, line for line
+    shape = [(d, ln.type, ln.sku, ln.qty, ln.unit_cost, ln.batch) for d, ln in zh_lines]
+    assert shape == [(d, ln.type, ln.sku, ln.qty, ln.unit_cost, ln.batch) for d, ln in en_lines]
+    # Chinese: every name, category, supplier, shop name, location and note
+    assert all(CJK.search(it.name) for it in zh.items)
+    assert all(CJK.search(it.category) and CJK.search(it.supplier) for it in zh.items)
+    assert "pcs" not in {it.unit for it in zh.items}
+    assert not any(CJK.search(it.unit) for it in en.items)
+    assert CJK.search(zh.shop_name) and all(CJK.search(loc) for loc in zh.locations)
+    texts = {x for _, ln in zh_lines for x in (ln.note, ln.override_reason, ln.reason) if x}
+    free = texts - {"damaged", "lost", "sample", "other", "expired"}  # reason codes
+    assert free and all(CJK.search(x) for x in free)
+    assert {it.category for it in zh.items} >= {"乳制品", "五金工具", "零食"}
+    names = [it.name for it in zh.items]
+    assert "安佳 黄油 无盐 250g" in _all_zh_names() and len(set(names)) == len(names)
+    # English: labels without Chinese (names of Chinese brands stay as shelved)
+    assert not any(CJK.search(it.category) or CJK.search(it.supplier) for it in en.items)
+    assert not CJK.search(en.shop_name) and en.locations == [demo.BACK_STORE]
+    texts = {x for _, ln in en_lines for x in (ln.note, ln.override_reason, ln.reason) if x}
+    assert not any(CJK.search(x) for x in texts)
+
+
+def _all_zh_names() -> set[str]:
+    return {it.name for it in demo.generate(skus=10_000, days=1, today=TODAY, lang="zh").items}
+
+
+def test_ten_thousand_distinct_chinese_names_are_possible():
+    names = [it.name for it in demo.generate(skus=10_000, days=1, today=TODAY, lang="zh").items]
+    assert len(set(names)) == 10_000
+    assert not any("#" in n for n in names)
+
+
+def test_the_demo_follows_the_message_language():
+    from inventory_app.domain import messages
+
+    before = messages.language()
+    try:
+        messages.set_language("zh")
+        assert demo.generate(skus=20, days=5, today=TODAY).items[0].category == "粮油"
+        messages.set_language("en")
+        assert demo.generate(skus=20, days=5, today=TODAY).items[0].category == "Grain & Oil"
+    finally:
+        messages.set_language(before)

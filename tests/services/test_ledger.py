@@ -307,3 +307,44 @@ def test_cancelling_a_bulk_posting_writes_nothing(stocked):
     assert cancelled.value.code == "postings.cancelled"
     assert str(cancelled.value) == "cancelled; nothing was posted"
     assert stocked.conn.execute("SELECT count(*) FROM movements").fetchone()[0] == 0
+
+
+def test_reversing_a_document_reverses_every_line_in_one_reversal_document(stocked):
+    stock.receive(stocked, sku="A1", qty="10", unit_cost="2", batch="L1", date=day(0))
+    stock.receive(stocked, sku="M1", qty="10", unit_cost="4", batch="M1", date=day(0))
+    before = batches(stocked)
+    two = Document(
+        date=day(1),
+        lines=(Line(type=T.ISSUE, sku="A1", qty=D(3)), Line(type=T.ISSUE, sku="M1", qty=D(4))),
+    )
+    changes = stock.post(stocked, two)
+    doc = stock.last_reversible_document(stocked)
+    stock.reverse_document(stocked, doc, reason="wrong basket", date=day(2))
+    assert batches(stocked) == before
+    rows = stocked.conn.execute(
+        "SELECT document_id, reverses_id, note FROM movements WHERE type = 'reversal'"
+    ).fetchall()
+    assert len({r[0] for r in rows}) == 1  # one reversal document
+    assert sorted(r[1] for r in rows) == sorted(changes.movements)
+    assert {r[2] for r in rows} == {"wrong basket"}
+    with pytest.raises(RefusedOperation, match="no line left"):
+        stock.reverse_document(stocked, doc, reason="again")
+    assert_sound(stocked)
+
+
+def test_reversing_a_document_is_all_or_nothing(stocked):
+    two = Document(
+        date=day(0),
+        lines=(
+            Line(type=T.RECEIPT, sku="A1", qty=D(5), unit_cost=D(1), batch="A"),
+            Line(type=T.RECEIPT, sku="M1", qty=D(5), unit_cost=D(1), batch="B"),
+        ),
+    )
+    stock.post(stocked, two)
+    doc = stock.last_reversible_document(stocked)
+    stock.issue(stocked, sku="A1", qty="1", date=day(1))  # batch A is used since
+    with pytest.raises(RefusedOperation):
+        stock.reverse_document(stocked, doc, reason="wrong supplier")
+    count = stocked.conn.execute("SELECT count(*) FROM movements WHERE type = 'reversal'")
+    assert count.fetchone()[0] == 0  # M1's line was not reversed alone
+    assert_sound(stocked)

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
-from inventory_app.domain.model import ItemFields
+from inventory_app.domain.model import Document, ItemFields, Line, MovementType
 from inventory_app.services import catalog, reports, shop
 from inventory_app.services import postings as stock
 from inventory_app.services.browse.movements import movement_page
 from inventory_app.ui.app_context import AppContext, app_settings
 from inventory_app.ui.dialogs.item_dialog import ItemDialog
-from inventory_app.ui.dialogs.reverse import ReverseDialog
+from inventory_app.ui.dialogs.reverse_document import ReverseDocumentDialog
 from inventory_app.ui.dialogs.settings import SettingsDialog
 from inventory_app.ui.window.main_window import MainWindow
 
@@ -97,11 +98,13 @@ def test_saving_an_item_refreshes_the_items_page(qtbot, ctx):
 def test_ctrl_z_reverses_the_last_posting_after_confirmation(qtbot, ctx, posted):
     window = _window(qtbot, ctx)
     last = stock.last_reversible(ctx.db)
+    document = stock.last_reversible_document(ctx.db)
     on_hand_before = catalog.get_item(ctx.db, "M1")  # the last posting received M1
     assert reports.stock_value(ctx.db) == Decimal("63.00")
 
     def confirm(dialog):
-        assert isinstance(dialog, ReverseDialog) and dialog.movement_id == last
+        assert isinstance(dialog, ReverseDocumentDialog) and dialog.document_id == document
+        assert [m.id for m in dialog.lines] == [last]  # a one-line receipt
         assert not dialog.ok_button.isEnabled()  # a reason is required
         qtbot.keyClicks(dialog.reason, "typed the wrong quantity")
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
@@ -120,10 +123,51 @@ def test_ctrl_z_reverses_the_last_posting_after_confirmation(qtbot, ctx, posted)
     # handler answered the next test's dialog instead).
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    cancelled = when_modal(lambda dialog: dialog.reject(), kind=ReverseDialog)
+    cancelled = when_modal(lambda dialog: dialog.reject(), kind=ReverseDocumentDialog)
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert cancelled, "the second Ctrl+Z showed no confirmation"
     assert movement_page(ctx.db, limit=1).rows[0].id == newest.id
+
+
+def _on_hand(db) -> dict[str, Decimal]:
+    return {row.sku: row.qty for row in reports.stock_by_item(db)}
+
+
+def test_ctrl_z_reverses_every_line_of_the_last_document_with_one_reason(qtbot, ctx, posted):
+    window = _window(qtbot, ctx)
+    before = _on_hand(ctx.db)
+    two_lines = Document(
+        date=dt.date.today(),
+        reference="POS-77",
+        lines=(
+            Line(type=MovementType.ISSUE, sku="A1", qty=Decimal(2)),
+            Line(type=MovementType.ISSUE, sku="M1", qty=Decimal(5)),
+        ),
+    )
+    stock.post(ctx.db, two_lines)
+    assert _on_hand(ctx.db) == {"A1": before["A1"] - 2, "M1": before["M1"] - 5}
+    issued = [m.id for m in movement_page(ctx.db, limit=2).rows]
+
+    def confirm(dialog):
+        assert isinstance(dialog, ReverseDocumentDialog)
+        assert "POS-77" in dialog.title_label.text()
+        shown = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
+        assert shown == {"A1", "M1"}  # both lines named
+        assert "2" in dialog.ok_button.text()
+        qtbot.keyClicks(dialog.reason, "customer returned the whole basket")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    seen = when_modal(confirm)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert seen, "Ctrl+Z showed no confirmation"
+    newest = movement_page(ctx.db, limit=2).rows
+    assert {m.type for m in newest} == {"reversal"}
+    assert sorted(m.reverses_id for m in newest) == sorted(issued)
+    assert {m.note for m in newest} == {"customer returned the whole basket"}  # one reason
+    assert _on_hand(ctx.db) == before  # stock is back
+    # One transaction, one reversal document holding both lines.
+    doc = stock.last_reversible_document(ctx.db)
+    assert doc is not None and doc < min(issued)  # what is left to undo is older
 
 
 def test_welcome_screen_creates_a_shop(qtbot, tmp_path, monkeypatch):
@@ -146,7 +190,7 @@ def test_welcome_screen_creates_a_shop(qtbot, tmp_path, monkeypatch):
     seen = when_modal(name_the_shop, kind=SettingsDialog)  # not an "Opening…" progress
     qtbot.mouseClick(window.welcome.create_button, Qt.MouseButton.LeftButton)
     assert seen
-    assert window.root.currentWidget() is window.workspace
+    assert window.root.currentWidget() is window.first_steps  # an empty shop: what to do
     assert window.ctx.db is not None and window.ctx.db.path == target
     assert window.ctx.shop_name == "小卖部" and window.ctx.operator == "Li"
     assert "小卖部" in window.windowTitle()
@@ -277,8 +321,10 @@ def test_toolbar_keys_open_the_posting_dialogs(qtbot, ctx):
     assert [str(kind) for _name, kind in kinds] == ["receipt", "issue"]
 
 
-def test_find_field_opens_a_scanned_item(qtbot, ctx):
+def test_ctrl_f_on_the_items_page_takes_a_scanned_code_and_opens_its_item(qtbot, ctx):
     window = _window(qtbot, ctx)
+    window.show_page("items")
+    page = window.current_page()
     opened = []
 
     def look(dialog):
@@ -287,17 +333,57 @@ def test_find_field_opens_a_scanned_item(qtbot, ctx):
 
     when_modal(look)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.search_field.hasFocus()
-    qtbot.keyClicks(window.search_field, "6901234567892")
-    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert page.search.hasFocus()
+    qtbot.keyClicks(page.search, "6901234567892")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
     assert opened == ["M1 — 纯牛奶 250ml"]
-    # Several matches: the Items page lists them instead.
+    # Several matches: the list shows them and Enter moves into it.
     catalog.add_item(ctx.db, ItemFields(sku="M3", name="牛奶 1L"))
-    type_into(qtbot, window.search_field, "牛奶")
-    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
-    page = window.current_page()
+    window.activateWindow()  # offscreen, the closed dialog keeps the focus otherwise
+    qtbot.waitUntil(window.isActiveWindow)
+    page.search.clear()
+    type_into(qtbot, page.search, "牛奶")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: sorted(_shown_skus(page)) == ["M1", "M3"])
+    assert page.table.hasFocus()
+
+
+def _search_boxes(page) -> list:
+    from inventory_app.ui.widgets.search_box import SearchBox
+
+    return [w for w in page.findChildren(SearchBox) if w.is_search]
+
+
+def _rows(page) -> set[str]:
+    model = page.model
+    return {model.row_at(r).sku for r in range(model.rowCount())}
+
+
+def test_every_list_page_has_one_search_box_that_ctrl_f_reaches_and_that_filters(
+    qtbot, ctx, posted
+):
+    window = _window(qtbot, ctx)
+    for name in ("items", "stock", "movements"):
+        page = window.show_page(name)
+        qtbot.waitUntil(page.is_loaded)
+        boxes = _search_boxes(page)
+        assert len(boxes) == 1, name  # one search box, with a clear role
+        assert "Ctrl+F" in boxes[0].placeholderText()
+        assert _rows(page) == {"A1", "M1"}, name
+        window.activateWindow()
+        qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        assert boxes[0].hasFocus(), name
+        qtbot.keyClicks(boxes[0], "cnn")  # pinyin initials of 纯牛奶
+        qtbot.waitUntil(lambda p=page: _rows(p) == {"M1"}, timeout=3000)
+        boxes[0].clear()
+        qtbot.waitUntil(lambda p=page: _rows(p) == {"A1", "M1"}, timeout=3000)
+    assert window.toolbar.findChildren(type(_search_boxes(page)[0])) == []  # none up there
+    # A page without a list hands Ctrl+F to the Items page's search box.
+    window.show_page("dashboard")
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_name() == "items"
-    assert sorted(_shown_skus(page)) == ["M1", "M3"]
+    assert window.current_page().search.hasFocus()
 
 
 def test_a_shop_in_use_elsewhere_shows_who_has_it(qtbot, tmp_path, monkeypatch):

@@ -173,3 +173,61 @@ def test_page_lists_stocktakes_with_status_and_progress(qtbot, shop_ctx):
     assert page.model.index(0, 4).data() == "Cancelled"
     page.table.select_row(0)
     assert not page.count_button.isEnabled() and page.review_button.isEnabled()
+
+
+def test_approving_warns_about_lines_flagged_for_recount_and_names_them(qtbot, shop_ctx):
+    from inventory_app.ui.dialogs.stocktake.approval import ApprovalQuestion
+
+    ctx = shop_ctx
+    sid = start(ctx)
+    st.count(ctx.db, sid, code="A1", qty="8", counter="Li")  # 2 missing: flagged
+    st.count(ctx.db, sid, code="M1", batch="L1", qty="6", counter="Li")
+    st.count(ctx.db, sid, code="M1", batch="L2", qty="4", counter="Li")
+    dialog = ReviewDialog(ctx, sid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.approver.setText("老板")
+    flagged = [r for r in st.review(ctx.db, sid).lines if r.flagged]
+    assert [r.sku for r in flagged] == ["A1"]
+    texts: list[str] = []
+
+    def answer(button):
+        def handler(box):
+            texts.append(box.text())
+            assert box.icon() == QMessageBox.Icon.Warning
+            assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+            box.button(button).click()
+
+        return handler
+
+    seen = when_dialog(ApprovalQuestion, answer(QMessageBox.StandardButton.No))
+    assert dialog.approve() is False
+    assert seen and st.get(ctx.db, sid).open  # No: nothing posted
+    line = flagged[0]
+    assert all(part in texts[0] for part in (line.sku, line.name, line.location))
+    assert "M1" not in texts[0]  # only the flagged lines are named
+
+    seen = when_dialog(ApprovalQuestion, answer(QMessageBox.StandardButton.Yes))
+    assert dialog.approve() is True
+    assert seen and not st.get(ctx.db, sid).open
+
+
+def test_approving_without_flags_asks_the_plain_question(qtbot, shop_ctx):
+    from inventory_app.ui.dialogs.stocktake.approval import ApprovalQuestion
+
+    ctx = shop_ctx
+    sid = start(ctx)
+    for code, batch, qty in (("A1", None, "10"), ("M1", "L1", "6"), ("M1", "L2", "4")):
+        st.count(ctx.db, sid, code=code, batch=batch, qty=qty, counter="Li")
+    dialog = ReviewDialog(ctx, sid)
+    qtbot.addWidget(dialog)
+    dialog.approver.setText("老板")
+    icons = []
+
+    def yes(box):
+        icons.append(box.icon())
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    seen = when_dialog(ApprovalQuestion, yes)
+    assert dialog.approve() is True
+    assert seen and icons == [QMessageBox.Icon.Question]

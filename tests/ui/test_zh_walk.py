@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from inventory_app.domain import messages
 from inventory_app.domain.model import MovementType
 from inventory_app.services import catalog, stocktake
+from inventory_app.services import postings as stock
 from inventory_app.services.browse.movements import movement_page
 from inventory_app.ui import launch
 from inventory_app.ui.dialogs.import_wizard import ImportWizard
@@ -34,11 +35,13 @@ from inventory_app.ui.dialogs.item_detail import ItemDetailDialog
 from inventory_app.ui.dialogs.item_dialog import ItemDialog
 from inventory_app.ui.dialogs.posting.dialog import PostingDialog
 from inventory_app.ui.dialogs.reverse import ReverseDialog
+from inventory_app.ui.dialogs.reverse_document import ReverseDocumentDialog
 from inventory_app.ui.dialogs.settings import SettingsDialog
 from inventory_app.ui.dialogs.stocktake.count import CountDialog
 from inventory_app.ui.dialogs.stocktake.review import ReviewDialog
 from inventory_app.ui.dialogs.stocktake.start import StartStocktakeDialog
 from inventory_app.ui.pages import page_names
+from inventory_app.ui.window.first_steps import FirstStepsPanel
 from inventory_app.ui.window.main_window import MainWindow
 
 from .test_translations import ROOT, TS, qt_tool
@@ -137,6 +140,7 @@ def test_no_english_interface_text_under_a_chinese_locale(qtbot, ctx, posted, ch
         "stocktake": StartStocktakeDialog(ctx),
         "import": ImportWizard(ctx, "items"),
         "reverse": ReverseDialog(ctx, movement_page(ctx.db, limit=1).rows[0].id),
+        "undo document": ReverseDocumentDialog(ctx, stock.last_reversible_document(ctx.db)),
         "item detail": ItemDetailDialog(ctx, catalog.get_item(ctx.db, "A1").id),
         "count": CountDialog(ctx, sid),
         "review": ReviewDialog(ctx, sid),
@@ -146,6 +150,11 @@ def test_no_english_interface_text_under_a_chinese_locale(qtbot, ctx, posted, ch
         dialog.show()
         left[name] = shown_texts(dialog) & english
         dialog.reject()
+    panel = FirstStepsPanel(window)  # what an empty shop opens on
+    qtbot.addWidget(panel)
+    panel.show()
+    left["first steps"] = shown_texts(panel) & english
+    panel.hide()
     dashboard = window.show_page("dashboard")
     qtbot.waitUntil(lambda: dashboard._running is None, timeout=20000)
     assert {k: v for k, v in left.items() if v} == {}

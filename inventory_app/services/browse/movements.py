@@ -107,6 +107,36 @@ def get_movement(db: Database, movement_id: int) -> MovementRow | None:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentView:
+    """A posted document and its lines (``MovementRow``s in posting order)."""
+
+    id: int
+    date: dt.date
+    kind: str
+    reference: str
+    supplier: str
+    operator: str
+    lines: tuple[MovementRow, ...]
+
+
+def get_document(db: Database, document_id: int) -> DocumentView | None:
+    """Document ``document_id`` with its lines, or None when there is none."""
+    head = sql.document(db.conn, document_id)
+    if head is None:
+        return None
+    lines = tuple(_movement_row(r) for r in sql.document_movements(db.conn, document_id))
+    return DocumentView(
+        id=head[0],
+        date=dt.date.fromisoformat(head[1]),
+        kind=head[2],
+        reference=head[3],
+        supplier=head[4],
+        operator=head[5],
+        lines=lines,
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class AllocationRow:
     batch_id: int
     batch: str

@@ -21,6 +21,7 @@ from inventory_app.services import catalog, settings
 from inventory_app.services import postings as stock
 from inventory_app.services.demo.catalogue import catalogue, ean13
 from inventory_app.services.demo.history import BACK_STORE, SALES_REF, _Shop
+from inventory_app.services.demo.language import TEXTS, demo_language, pick
 from inventory_app.services.demo.words import _SHOP_NAMES
 
 if TYPE_CHECKING:
@@ -55,23 +56,32 @@ class DemoPlan:
 
 
 def generate(
-    *, skus: int = 300, days: int = 365, seed: int = 1, today: dt.date | None = None
+    *,
+    skus: int = 300,
+    days: int = 365,
+    seed: int = 1,
+    today: dt.date | None = None,
+    lang: str | None = None,
 ) -> DemoPlan:
-    """A demo shop of ``skus`` items with ``days`` of history ending ``today`` (inclusive).
+    """A demo shop of ``skus`` items with ``days`` of history ending ``today`` (inclusive),
+    in ``lang`` (``zh`` or ``en``; by default the message language).
 
-    The same arguments give the same shop. The entries are made lazily, about
-    ``LINES_PER_ITEM_DAY * skus * days`` of them; opening stock is received on the first day.
+    The same arguments give the same shop; another language the same shop in other words.
+    The entries are made lazily, about ``LINES_PER_ITEM_DAY * skus * days`` of them;
+    opening stock is received on the first day.
     """
     if skus < 1 or days < 1:
         raise ValidationError("demo.too_small", skus=skus, days=days)
     today = today or dt.date.today()
+    lang = demo_language(lang)
     rng = random.Random(seed)
-    items, specs = catalogue(rng, skus, days)
+    items, specs = catalogue(rng, skus, days, lang)
+    skus_ = [it.sku for it in items]
     return DemoPlan(
         items=items,
-        locations=[BACK_STORE],
-        entries=_Shop([it.sku for it in items], specs, days=days, today=today, seed=seed).run(),
-        shop_name=rng.choice(_SHOP_NAMES),
+        locations=[TEXTS[lang]["back_store"]],
+        entries=_Shop(skus_, specs, days=days, today=today, seed=seed, lang=lang).run(),
+        shop_name=pick(rng.choice(_SHOP_NAMES), lang),
         estimated_lines=round(LINES_PER_ITEM_DAY * skus * days),
     )
 
@@ -83,12 +93,14 @@ def build_demo(
     days: int = 365,
     seed: int = 1,
     today: dt.date | None = None,
+    lang: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> Changes:
     """Fill ``db`` (a new, empty shop) with a generated demo shop; returns what changed.
-    One transaction: a cancelled or failed build leaves the shop as it was."""
-    plan = generate(skus=skus, days=days, seed=seed, today=today)
+    One transaction: a cancelled or failed build leaves the shop as it was. ``lang``: the
+    demo's language (``zh`` or ``en``), by default the message language."""
+    plan = generate(skus=skus, days=days, seed=seed, today=today, lang=lang)
     with db.transaction():  # the steps below join it
         changes = settings.set_shop_name(db, plan.shop_name)
         for name in plan.locations:

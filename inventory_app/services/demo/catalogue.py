@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 import random
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from inventory_app.domain.model import ItemFields, Removal
+from inventory_app.services.demo.language import PIECES_ZH, UNITS_EN, pick
 from inventory_app.services.demo.words import _CATEGORIES, _SUPPLIERS, _Category, _Family
 
 _MEAN_RATE = 0.255  # sales a day, per item
@@ -32,8 +33,11 @@ class _Spec:
     back: bool  # received into the back store, moved to Main by transfers
 
 
-def catalogue(rng: random.Random, skus: int, days: int) -> tuple[list[ItemFields], list[_Spec]]:
-    """``skus`` items spread over the categories by share, with their simulation specs."""
+def catalogue(
+    rng: random.Random, skus: int, days: int, lang: str = "en"
+) -> tuple[list[ItemFields], list[_Spec]]:
+    """``skus`` items spread over the categories by share, with their simulation specs,
+    named in ``lang`` (zh or en). The language changes words only, never a random draw."""
     weights = [c.share for c in _CATEGORIES]
     total = sum(weights)
     counts = [skus * w // total for w in weights]
@@ -51,9 +55,10 @@ def catalogue(rng: random.Random, skus: int, days: int) -> tuple[list[ItemFields
     rates = iter([min(8.0, max(0.01, r * scale)) for r in raw])
     for ci, (cat, n) in enumerate(zip(_CATEGORIES, counts, strict=True)):
         names = _names(rng, cat.families, n, used_names)
-        for number, (name, spec_at, fam) in enumerate(names, 1):
+        for number, (name, spec_at, fam, index) in enumerate(names, 1):
             sku = f"{cat.code}-{number:04d}"
             item, spec = _item(rng, cat, ci, fam, sku, name, spec_at, next(rates), days, barcodes)
+            item = in_language(item, cat, fam, name, index, lang)
             items.append(item)
             specs.append(spec)
     # dead stock: a few non-perishable items stop selling 100+ days before today (with the
@@ -64,14 +69,28 @@ def catalogue(rng: random.Random, skus: int, days: int) -> tuple[list[ItemFields
     return items, specs
 
 
+def in_language(
+    item: ItemFields, cat: _Category, fam: _Family, name: str, index: int, lang: str
+) -> ItemFields:
+    """``item`` with its words in ``lang``: category, supplier, and (in Chinese) an imported
+    item's name and unit."""
+    supplier = pick(item.supplier or "", lang)
+    if lang != "zh":
+        unit = UNITS_EN.get(item.unit, item.unit)
+        return replace(item, category=pick(cat.label, lang), supplier=supplier, unit=unit)
+    zh_name = fam.name(index, "zh")[0] + name[len(fam.name(index)[0]) :]  # keeps a " #n"
+    unit = PIECES_ZH[cat.code] if item.unit == "pcs" else item.unit
+    return replace(item, name=zh_name, category=pick(cat.label, lang), supplier=supplier, unit=unit)
+
+
 def _names(
     rng: random.Random, fams: tuple[_Family, ...], n: int, used: set[str]
-) -> list[tuple[str, float, _Family]]:
+) -> list[tuple[str, float, _Family, int]]:
     """``n`` distinct names from a category's families. Big families get more items, but
     not in proportion, so that small ones (goods sold by weight or length) show up too."""
     weights = [math.sqrt(f.size) * (3 if f.unit in ("kg", "m") else 1) for f in fams]
     counts = Counter(rng.choices(range(len(fams)), weights, k=n))
-    out: list[tuple[str, float, _Family]] = []
+    out: list[tuple[str, float, _Family, int]] = []
     goal = 0
     for k, fam in enumerate(fams):
         goal += counts[k]  # a family short of names leaves its share to the next
@@ -79,17 +98,18 @@ def _names(
             name, spec_at = fam.name(index)
             if len(out) < goal and name not in used:
                 used.add(name)
-                out.append((name, spec_at, fam))
+                out.append((name, spec_at, fam, index))
     if len(out) < n:
         spare = [(f, i) for f in fams for i in range(f.size) if f.name(i)[0] not in used]
         for fam, index in rng.sample(spare, min(len(spare), n - len(out))):
             name, spec_at = fam.name(index)
             used.add(name)
-            out.append((name, spec_at, fam))
+            out.append((name, spec_at, fam, index))
     while len(out) < n:  # more items asked for than the word lists can name
         fam = fams[len(out) % len(fams)]
-        name, spec_at = fam.name(rng.randrange(fam.size))
-        out.append((f"{name} #{len(out) + 1}", spec_at, fam))
+        index = rng.randrange(fam.size)
+        name, spec_at = fam.name(index)
+        out.append((f"{name} #{len(out) + 1}", spec_at, fam, index))
     rng.shuffle(out)
     return out
 

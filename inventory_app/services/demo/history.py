@@ -13,11 +13,12 @@ from decimal import Decimal
 
 from inventory_app.domain.model import DEFAULT_LOCATION, Line, MovementType, WriteoffReason
 from inventory_app.services.demo.catalogue import _Spec
+from inventory_app.services.demo.language import TEXTS
 from inventory_app.services.demo.lots import BIG, Dec, poisson, take, usable
 from inventory_app.services.demo.seasons import WEEK_GROCERY, WEEK_TRADE, season
 from inventory_app.services.demo.words import _CATEGORIES
 
-BACK_STORE = "Back store"
+BACK_STORE = TEXTS["en"]["back_store"]  # the English demo's; ``TEXTS`` has the others
 SALES_REF = "SO-POS"  # the till's daily sales: one document a day
 
 # Batches are lists in policy order (see ``lots``); a transfer moves them with a new id.
@@ -31,13 +32,13 @@ _ISSUE, _RECEIPT, _WRITEOFF, _ADJUST, _TRANSFER = (
     MovementType.TRANSFER,
 )
 _EXPIRED = WriteoffReason.EXPIRED.value
-_LOSS_REASONS = (
-    ("damaged", "包装破损 torn packaging"),
-    ("damaged", "运输损坏 broken in delivery"),
+_LOSS_REASONS = (  # reason, key of the note in ``TEXTS``
+    ("damaged", "torn"),
+    ("damaged", "broken"),
     ("damaged", ""),
     ("damaged", ""),
-    ("lost", "盘点短少 missing"),
-    ("sample", "试吃 tasting sample"),
+    ("lost", "missing"),
+    ("sample", "tasting"),
     ("other", ""),
 )
 
@@ -79,8 +80,10 @@ class _Shop:
     """The simulated shop, day by day, under the ledger's picking rules."""
 
     def __init__(self, skus: list[str], specs: list[_Spec], *, days: int, today: dt.date,
-                 seed: int) -> None:  # fmt: skip
+                 seed: int, lang: str = "en") -> None:  # fmt: skip
         self.days = days
+        self.texts = TEXTS[lang]  # the notes and reasons the history writes
+        self.back_store = self.texts["back_store"]
         self.rng = random.Random(f"demo-history-{seed}")
         start = today - dt.timedelta(days=days - 1)
         self.dates = [start + dt.timedelta(days=k) for k in range(days + 400)]
@@ -158,7 +161,7 @@ class _Shop:
             unit_cost=st.cost_dec,
             batch=code,
             expiry=self.dates[exp] if code else None,
-            location=BACK_STORE if to_back else None,
+            location=self.back_store if to_back else None,
             reference=ref,
         )
 
@@ -219,8 +222,9 @@ class _Shop:
                     bisect.insort(st.main, lot)
                 st.btot -= qty
                 st.mtot += qty
-                out.append(Line(type=_TRANSFER, sku=st.sku, qty=self.dec[qty], location=BACK_STORE,
-                                to_location=DEFAULT_LOCATION, reference=ref))  # fmt: skip
+                out.append(Line(type=_TRANSFER, sku=st.sku, qty=self.dec[qty],
+                                location=self.back_store, to_location=DEFAULT_LOCATION,
+                                reference=ref))  # fmt: skip
         self.pending.clear()
 
     def expiry_check(self, d: int, out: list[Line]) -> None:
@@ -230,7 +234,7 @@ class _Shop:
             if st.main and st.main[0][0] < d:
                 self.remove_expired(st, d, DEFAULT_LOCATION, ref, out)
             if st.back and st.back[0][0] < d:
-                self.remove_expired(st, d, BACK_STORE, ref, out)
+                self.remove_expired(st, d, self.back_store, ref, out)
 
     def remove_expired(self, st: _Stock, d: int, loc: str, ref: str, out: list[Line]) -> None:
         lots = st.main if loc == DEFAULT_LOCATION else st.back
@@ -247,7 +251,7 @@ class _Shop:
             else:
                 st.btot -= qty
             out.append(Line(type=_WRITEOFF, sku=st.sku, qty=self.dec[qty], batch=code, location=loc,
-                            reason=_EXPIRED, override_reason="expired stock removed",
+                            reason=_EXPIRED, override_reason=self.texts["expired_removed"],
                             reference=ref))  # fmt: skip
         self.reorder(st, d)
         self.flag_low(st)
@@ -264,6 +268,7 @@ class _Shop:
             take(st.main, qty, d)
             st.mtot -= qty
             reason, note = rng.choice(_LOSS_REASONS)
+            note = self.texts[note] if note else ""
             out.append(Line(type=_WRITEOFF, sku=st.sku, qty=self.dec[qty],
                             location=DEFAULT_LOCATION, reason=reason, note=note,
                             reference=ref))  # fmt: skip
@@ -285,7 +290,7 @@ class _Shop:
                     continue
                 take(st.main, qty, d)
                 st.mtot -= qty
-                why = rng.choice(("count correction", "data error"))
+                why = self.texts[rng.choice(("count_correction", "data_error"))]
                 out.append(Line(type=_ADJUST, sku=st.sku, qty=-self.dec[qty],
                                 location=DEFAULT_LOCATION, reason=why, reference=ref))  # fmt: skip
             else:
@@ -298,7 +303,7 @@ class _Shop:
                 out.append(Line(type=_ADJUST, sku=st.sku, qty=self.dec[qty],
                                 unit_cost=st.cost_dec, batch=code,
                                 expiry=self.dates[exp] if code else None,
-                                location=DEFAULT_LOCATION, reason="found stock",
+                                location=DEFAULT_LOCATION, reason=self.texts["found_stock"],
                                 reference=ref))  # fmt: skip
             self.reorder(st, d)
             self.flag_low(st)

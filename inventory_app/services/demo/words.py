@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
+from inventory_app.services.demo.language import zh_word
+
 # A family: brands | products | variants | specs | unit | cost range (yuan) | pack | shelf life.
 # "~" is an empty choice. A name is one pick from each of the first four lists.
 
@@ -44,15 +46,19 @@ class _Family:
     def size(self) -> int:
         return math.prod(len(p) for p in self.parts)
 
-    def name(self, index: int) -> tuple[str, float]:
-        """The name at ``index`` (< size), with where its spec sits among the specs (0..1)."""
+    def name(self, index: int, lang: str = "en") -> tuple[str, float]:
+        """The name at ``index`` (< size), with where its spec sits among the specs (0..1);
+        in Chinese (``lang="zh"``) an imported family's words are the Chinese shelf names."""
         words = []
         for p in reversed(self.parts):
             index, k = divmod(index, len(p))
             words.append(p[k])
         specs = self.parts[3]
+        spec_at = specs.index(words[0]) / len(specs)
+        if lang == "zh" and self.english:
+            words = [zh_word(w) for w in words]
         text = " ".join(w for w in reversed(words) if w != "~")
-        return text, specs.index(words[0]) / len(specs)
+        return text, spec_at
 
 
 @dataclass(frozen=True, slots=True)

@@ -324,6 +324,14 @@ class Poster:
         """Post a reversal that restores exactly what movement ``movement_id`` touched."""
         return reversal.reverse(self, movement_id, date=date, reason=reason, operator=operator)
 
+    def reverse_document(
+        self, document_id: int, *, date: dt.date | None, reason: str, operator: str = ""
+    ) -> list[int]:
+        """Reverse every line of a document not reversed yet, as one reversal document."""
+        return reversal.reverse_document(
+            self, document_id, date=date, reason=reason, operator=operator
+        )
+
     # What ``reversal`` posts with: the same bookkeeping as ``apply``, asked for by id.
 
     def lot(self, batch_id: int) -> BatchLot:

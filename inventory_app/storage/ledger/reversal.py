@@ -92,18 +92,63 @@ def reverse(
         raise Invalid("ledger.reversal_needs_reason")
     poster.write_rows()  # what this poster posted so far is read back by SQL below
     original = _original(poster.conn, movement_id)
-    date = date or max(poster.today, original.date)
-    if date < original.date:
-        raise Invalid("ledger.reversal_before_movement", date=original.date)
+    date = _reversal_date(poster, date, original.date)
+    doc_id = poster.new_document(
+        date=date, kind="reversal", reference=f"reverses #{movement_id}", operator=operator
+    )
+    return _post_opposite(poster, original, doc_id, date, reason, operator)
+
+
+def reverse_document(
+    poster: Poster, document_id: int, *, date: dt.date | None, reason: str, operator: str = ""
+) -> list[int]:
+    """Reverse every line of document ``document_id`` not reversed yet, newest line first,
+    as one reversal document with one reason; returns the reversals' movement ids."""
+    if not reason.strip():
+        raise Invalid("ledger.reversal_needs_reason")
+    poster.write_rows()
+    ids = [
+        r[0]
+        for r in poster.conn.execute(
+            "SELECT m.id FROM movements m WHERE m.document_id = ? AND m.type <> 'reversal'"
+            " AND NOT EXISTS (SELECT 1 FROM movements r WHERE r.reverses_id = m.id)"
+            " ORDER BY m.id DESC",
+            (document_id,),
+        )
+    ]
+    if not ids:
+        raise RefusedOperation("ledger.nothing_to_reverse", document_id=document_id)
+    originals = [_original(poster.conn, mid) for mid in ids]
+    date = _reversal_date(poster, date, max(o.date for o in originals))
+    doc_id = poster.new_document(
+        date=date, kind="reversal", reference=f"reverses document #{document_id}",
+        operator=operator,
+    )  # fmt: skip
+    done = []
+    for original in originals:
+        poster.write_rows()  # a line reversed just now is read back by the next one's checks
+        done.append(_post_opposite(poster, original, doc_id, date, reason, operator))
+    return done
+
+
+def _reversal_date(poster: Poster, date: dt.date | None, original: dt.date) -> dt.date:
+    date = date or max(poster.today, original)
+    if date < original:
+        raise Invalid("ledger.reversal_before_movement", date=original)
     poster.check_date(date)
+    return date
+
+
+def _post_opposite(
+    poster: Poster, original: _Original, doc_id: int, date: dt.date, reason: str, operator: str
+) -> int:
+    """Post the exact opposite of ``original`` as a line of document ``doc_id``."""
+    movement_id = original.id
     created = _created_batches(poster, original)
     drawn = poster.conn.execute(
         "SELECT batch_id, qty, value FROM allocations WHERE movement_id = ? ORDER BY id",
         (movement_id,),
     ).fetchall()
-    doc_id = poster.new_document(
-        date=date, kind="reversal", reference=f"reverses #{movement_id}", operator=operator
-    )
     mid = poster.new_movement_id()
     for bid, q, v in drawn:
         poster.restore_allocation(mid, bid, q, v, date=date)

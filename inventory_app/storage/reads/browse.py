@@ -281,6 +281,22 @@ def movement(conn: sqlite3.Connection, movement_id: int) -> tuple | None:
     ).fetchone()
 
 
+def document(conn: sqlite3.Connection, document_id: int) -> tuple | None:
+    """(id, date, kind, reference, supplier, operator) of one document."""
+    return conn.execute(
+        "SELECT id, date, kind, reference, supplier, operator FROM documents WHERE id = ?",
+        (document_id,),
+    ).fetchone()
+
+
+def document_movements(conn: sqlite3.Connection, document_id: int) -> list[tuple]:
+    """The movements of one document, rows as ``movement``'s, in posting order."""
+    return conn.execute(
+        f"SELECT {_MOVEMENT_COLS} FROM {_MOVEMENT_FROM} WHERE m.document_id = ? ORDER BY m.id",
+        (document_id,),
+    ).fetchall()
+
+
 def allocations_of(conn: sqlite3.Connection, movement_id: int) -> list[tuple]:
     """(batch id, code, location, received, expiry, qty, value) of what a movement drew from
     (qty > 0) or put back into (qty < 0) each batch, in posting order; minor units."""

@@ -13,3 +13,11 @@ def last_reversible(conn: sqlite3.Connection) -> int | None:
         " (SELECT 1 FROM movements r WHERE r.reverses_id = m.id) ORDER BY m.id DESC LIMIT 1"
     ).fetchone()
     return row[0] if row else None
+
+
+def last_reversible_document(conn: sqlite3.Connection) -> int | None:
+    """The document of the newest movement an undo would reverse, or None."""
+    mid = last_reversible(conn)
+    if mid is None:
+        return None
+    return conn.execute("SELECT document_id FROM movements WHERE id = ?", (mid,)).fetchone()[0]

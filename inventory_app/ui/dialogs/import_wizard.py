@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -36,6 +35,7 @@ from inventory_app.services.tabular import cell_shown
 from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.errors import show_error
+from inventory_app.ui.widgets import file_dialogs
 from inventory_app.ui.workers import on_shop
 
 PREVIEW_ROWS = 100
@@ -132,13 +132,12 @@ class ImportWizard(QDialog):
     # -- choosing and previewing ---------------------------------------------------------------
 
     def choose_file(self) -> None:
-        folder = str(self.ctx.path.parent) if self.ctx.path else ""
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the file to import"), folder,
+        path = file_dialogs.open_file(
+            self, file_dialogs.IMPORTS, self.tr("Choose the file to import"),
             self.tr("Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt *.tsv)"),
         )  # fmt: skip
-        if path:
-            self.load_file(Path(path))
+        if path is not None:
+            self.load_file(path)
 
     def load_file(self, path: Path) -> bool:
         """Read ``path`` and show its first rows; True when it can be imported."""

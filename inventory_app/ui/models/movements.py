@@ -19,14 +19,18 @@ from inventory_app.ui.models.paged import (
 )
 from inventory_app.ui.widgets.format import (
     date_text,
+    location_text,
     money_text,
     qty_text,
+    reason_text,
+    reference_text,
     type_text,
 )
 
 
 def _where(r: MovementRow) -> str:
-    return f"{r.location} → {r.to_location}" if r.to_location else r.location
+    where = location_text(r.location)
+    return f"{where} → {location_text(r.to_location)}" if r.to_location else where
 
 
 def _note(r: MovementRow) -> str:
@@ -41,7 +45,7 @@ def _note(r: MovementRow) -> str:
                 r.reversed_by
             )
         )
-    parts += [p for p in (r.reason, r.supplier, r.note) if p]
+    parts += [p for p in (reason_text(r.reason), r.supplier, reference_text(r.note)) if p]
     return "; ".join(parts)
 
 
@@ -98,7 +102,7 @@ def movement_columns() -> list[Column]:
         Column(
             "reference",
             QCoreApplication.translate("MovementsModel", "Reference"),
-            lambda r: r.reference,
+            lambda r: reference_text(r.reference),
             width=110,
         ),
         Column(
@@ -138,7 +142,7 @@ def allocation_columns() -> list[Column]:
         Column(
             "location",
             QCoreApplication.translate("MovementsModel", "Location"),
-            lambda r: r.location,
+            lambda r: location_text(r.location),
             width=100,
         ),
         Column(
@@ -205,13 +209,13 @@ def card_columns() -> list[Column]:
         Column(
             "reference",
             QCoreApplication.translate("MovementsModel", "Reference"),
-            lambda r: r.reference,
+            lambda r: reference_text(r.reference),
             width=100,
         ),
         Column(
             "location",
             QCoreApplication.translate("MovementsModel", "Location"),
-            lambda r: r.location,
+            lambda r: location_text(r.location),
             width=90,
         ),
         Column(

@@ -16,7 +16,13 @@ from inventory_app.ui.models.paged import (
     Column,
     FilteredPagedModel,
 )
-from inventory_app.ui.widgets.format import cost_text, date_text, money_text, qty_text
+from inventory_app.ui.widgets.format import (
+    cost_text,
+    date_text,
+    location_text,
+    money_text,
+    qty_text,
+)
 
 
 def batch_columns(*, with_item: bool = True) -> list[Column]:
@@ -49,7 +55,7 @@ def batch_columns(*, with_item: bool = True) -> list[Column]:
         Column(
             "location",
             QCoreApplication.translate("StockModel", "Location"),
-            lambda r: r.location,
+            lambda r: location_text(r.location),
             sort="location",
             width=90,
         ),

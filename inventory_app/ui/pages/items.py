@@ -27,8 +27,8 @@ class ItemsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = ItemsModel(ctx, self)
-        self.search = SearchBox(self.tr("Search by name, code or barcode…"))
-        self.search.setMinimumWidth(180)
+        self.search = SearchBox(self.tr("Search or scan: name, code, barcode, pinyin (Ctrl+F)"))
+        self.search.setMinimumWidth(240)
         self.category = QComboBox()
         self.category.setMinimumWidth(120)
         self.status = QComboBox()

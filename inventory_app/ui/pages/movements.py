@@ -29,7 +29,7 @@ from inventory_app.ui.widgets.format import (
     qty_text,
     type_text,
 )
-from inventory_app.ui.widgets.search_box import SearchBox
+from inventory_app.ui.widgets.search_box import FilterBox, SearchBox
 from inventory_app.ui.widgets.table import DataTable
 
 NO_DATE = QDate(2000, 1, 1)  # the date edits' "no bound" value, shown as "—"
@@ -119,16 +119,17 @@ class MovementsPage(Page):
         self.type.addItem(self.tr("All types"), None)
         for t in MOVEMENT_TYPES:
             self.type.addItem(type_text(t), t)
-        self.item = SearchBox(self.tr("Item…"))
-        self.reference = SearchBox(self.tr("Reference…"))
-        self.operator = SearchBox(self.tr("Operator…"))
+        self.item = SearchBox(self.tr("Item: name, code, pinyin (Ctrl+F)"))
+        self.item.setMinimumWidth(200)
+        self.reference = FilterBox(self.tr("Reference…"))
+        self.operator = FilterBox(self.tr("Operator…"))
         bar = QHBoxLayout()
         bar.addWidget(self.period)
         bar.addWidget(self.start)
         bar.addWidget(QLabel("–"))
         bar.addWidget(self.end)
         bar.addWidget(self.type)
-        bar.addWidget(self.item, 2)
+        bar.addWidget(self.item, 3)
         bar.addWidget(self.reference, 1)
         bar.addWidget(self.operator, 1)
         bar.addWidget(self.reverse_button)

@@ -14,7 +14,6 @@ from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.errors import show_error
 from inventory_app.ui.pages.base import Page
+from inventory_app.ui.widgets import file_dialogs
 from inventory_app.ui.workers import on_shop
 
 
@@ -150,17 +150,14 @@ class ReportsPage(Page):
     def selected_lang(self) -> str:
         return self.lang.currentData() or "en"
 
-    def _suggest(self, stem: str) -> str:
-        folder = self.ctx.path.parent if self.ctx.path else Path.home()
-        return str(folder / f"{stem}.xlsx")
-
     def _ask_path(self, stem: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the Excel file"), self._suggest(stem), self.tr("Excel (*.xlsx)")
-        )
-        if not path:
+        path = file_dialogs.save_file(
+            self, file_dialogs.EXPORTS, self.tr("Save the Excel file"), f"{stem}.xlsx",
+            self.tr("Excel (*.xlsx)"),
+        )  # fmt: skip
+        if path is None:
             return None
-        return Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+        return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
     def choose_month_file(self) -> None:
         month = self.month.date().toPython()

@@ -10,6 +10,7 @@ from inventory_app.services.browse.items import BatchFilter, BatchRow
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.models.stock import StockModel
 from inventory_app.ui.pages.base import Page, refill_choices
+from inventory_app.ui.widgets.format import location_text
 from inventory_app.ui.widgets.search_box import SearchBox
 from inventory_app.ui.widgets.table import DataTable
 
@@ -18,7 +19,7 @@ class StockPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = StockModel(ctx, self)
-        self.item = SearchBox(self.tr("Item name, code or barcode…"))
+        self.item = SearchBox(self.tr("Item: name, code, barcode, pinyin (Ctrl+F)"))
         self.item.setMinimumWidth(240)
         self.location = QComboBox()
         self.location.setMinimumWidth(130)
@@ -81,7 +82,9 @@ class StockPage(Page):
     def _fill_locations(self) -> None:
         locations = catalog.list_locations(self.ctx.db) if self.ctx.db else []
         refill_choices(
-            self.location, self.tr("All locations"), ((loc.name, loc.id) for loc in locations)
+            self.location,
+            self.tr("All locations"),
+            ((location_text(loc.name), loc.id) for loc in locations),
         )
 
     def open_item(self, row: BatchRow) -> None:

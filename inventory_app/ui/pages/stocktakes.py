@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -26,6 +25,7 @@ from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.errors import show_error
 from inventory_app.ui.models.paged import MUTED, Column, RowsModel
 from inventory_app.ui.pages.base import Page
+from inventory_app.ui.widgets import file_dialogs
 from inventory_app.ui.widgets.format import status_text
 from inventory_app.ui.widgets.table import DataTable
 
@@ -212,14 +212,15 @@ class StocktakesPage(Page):
         row: StocktakeInfo | None = self.table.current_row()
         if row is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file(
             self,
+            file_dialogs.SHEETS,
             self.tr("Save count sheet"),
             f"count-sheet-{row.id}.xlsx",
             self.tr("Excel workbook (*.xlsx)"),
         )
-        if path:
-            self.write_sheet(row.id, Path(path))
+        if path is not None:
+            self.write_sheet(row.id, path)
 
     def write_sheet(self, stocktake_id: int, path: Path) -> bool:
         from inventory_app.services.stocktake import sheet as stocktake_sheet
@@ -235,11 +236,14 @@ class StocktakesPage(Page):
         row: StocktakeInfo | None = self.table.current_row()
         if row is None:
             return
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import count sheet"), "", self.tr("Spreadsheets (*.xlsx *.xls *.ods)")
+        path = file_dialogs.open_file(
+            self,
+            file_dialogs.SHEETS,
+            self.tr("Import count sheet"),
+            self.tr("Spreadsheets (*.xlsx *.xls *.ods)"),
         )
-        if path:
-            self.read_sheet(row.id, Path(path))
+        if path is not None:
+            self.read_sheet(row.id, path)
 
     def read_sheet(self, stocktake_id: int, path: Path) -> bool:
         from inventory_app.services.stocktake import sheet as stocktake_sheet
@@ -264,13 +268,14 @@ class StocktakesPage(Page):
         row: StocktakeInfo | None = self.table.current_row()
         if row is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file(
             self,
+            file_dialogs.EXPORTS,
             self.tr("Save stocktake report"),
             f"stocktake-{row.id}.xlsx",
             self.tr("Excel workbook (*.xlsx)"),
         )
-        if not path:
+        if path is None:
             return
         from inventory_app.services.stocktake import report as stocktake_report
 

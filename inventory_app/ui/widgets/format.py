@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -70,6 +71,50 @@ def cost_text(c: Decimal | None) -> str:
 
 def date_text(d: dt.date | None) -> str:
     return d.isoformat() if d else ""
+
+
+def location_text(name: str) -> str:
+    """A location's name as shown: the shop's default location (stored as "Main", the name
+    postings fall back to) in the user's language; any other name as the shop typed it."""
+    if name == "Main":
+        return QCoreApplication.translate("location", "Main")
+    return name
+
+
+# the references and notes the app writes itself, in English (stocktakes, reversals)
+_MADE_REFERENCE = re.compile(r"(stocktake|reverses|reverses document) #(\d+)")
+
+
+def reference_text(text: str) -> str:
+    """A reference or note as shown: those the app wrote (``stocktake #3``, ``reverses #12``)
+    in the user's language, anything a person typed as typed."""
+    m = _MADE_REFERENCE.fullmatch(text)
+    if m is None:
+        return text
+    kind, number = m.groups()
+    if kind == "stocktake":
+        phrase = QCoreApplication.translate("reference", "stocktake #{0}")
+    elif kind == "reverses":
+        phrase = QCoreApplication.translate("reference", "reverses #{0}")
+    else:
+        phrase = QCoreApplication.translate("reference", "reverses document #{0}")
+    return phrase.format(number)
+
+
+def reason_text(reason: str | None) -> str:
+    """A movement's reason in the shop's words: the write-off and stocktake reason codes
+    translated, a reason typed in (an adjustment's) as typed."""
+    names = {
+        "damaged": QCoreApplication.translate("reason", "damaged"),
+        "expired": QCoreApplication.translate("reason", "expired"),
+        "lost": QCoreApplication.translate("reason", "lost"),
+        "sample": QCoreApplication.translate("reason", "sample"),
+        "other": QCoreApplication.translate("reason", "other"),
+        "theft": QCoreApplication.translate("reason", "theft"),
+        "data error": QCoreApplication.translate("reason", "data error"),
+        "unknown": QCoreApplication.translate("reason", "unknown"),
+    }
+    return names.get(reason or "", reason or "")
 
 
 def type_text(movement_type: str) -> str:

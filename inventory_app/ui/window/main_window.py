@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenuBar,
     QMessageBox,
-    QSizePolicy,
     QStackedWidget,
     QStyle,
     QToolBar,
@@ -22,12 +21,12 @@ from PySide6.QtWidgets import (
 
 from inventory_app.domain.model import Changes, MovementType
 from inventory_app.services import postings as stock
-from inventory_app.services import search
+from inventory_app.services import shop
 from inventory_app.services.shop import Database
 from inventory_app.ui.app_context import AppContext, app_settings
 from inventory_app.ui.errors import show_error
 from inventory_app.ui.pages import PAGES, Page
-from inventory_app.ui.widgets.search_box import SearchBox
+from inventory_app.ui.window.first_steps import FirstStepsPanel
 from inventory_app.ui.window.shop_files import ShopFiles, recent_files
 from inventory_app.ui.window.status_bar import ShopStatus, touches_stock
 from inventory_app.ui.window.welcome import WelcomeScreen
@@ -69,6 +68,8 @@ class MainWindow(QMainWindow):
         self.root = QStackedWidget()
         self.root.addWidget(self.welcome)
         self.root.addWidget(self.workspace)
+        self.first_steps = FirstStepsPanel(self)  # an empty shop opens on it
+        self.root.addWidget(self.first_steps)
         self.setCentralWidget(self.root)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
 
@@ -124,10 +125,6 @@ class MainWindow(QMainWindow):
         self.undo_action = self._action(
             self.tr("Undo last posting…"), self.undo_last_posting, QKeySequence.StandardKey.Undo
         )
-        self.search_field = SearchBox(self.tr("Find item: name, code or scan (Ctrl+F)"))
-        self.search_field.setMaximumWidth(340)
-        self.search_field.setMinimumWidth(240)
-        self.search_field.submitted.connect(self.find_item)
         self.find_action = self._action(
             self.tr("Find item"), self.focus_search, QKeySequence.StandardKey.Find
         )
@@ -135,7 +132,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
     def _build_toolbar(self) -> None:
-        """The everyday postings, and the search field at the right."""
+        """The everyday postings. No search field here: each page has its own (Ctrl+F)."""
         toolbar = QToolBar(self.tr("Actions"))
         toolbar.setObjectName("actions")
         toolbar.setMovable(False)
@@ -143,10 +140,6 @@ class MainWindow(QMainWindow):
         toolbar.setIconSize(QSize(18, 18))
         for action in self.posting_actions.values():
             toolbar.addAction(action)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        toolbar.addWidget(self.search_field)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
 
@@ -223,7 +216,12 @@ class MainWindow(QMainWindow):
 
     def _show_state(self) -> None:
         has_db = self.ctx.db is not None
-        self.root.setCurrentWidget(self.workspace if has_db else self.welcome)
+        if not has_db:
+            self.root.setCurrentWidget(self.welcome)
+        elif shop.item_count(self.ctx.db) == 0:
+            self.root.setCurrentWidget(self.first_steps)
+        else:
+            self.root.setCurrentWidget(self.workspace)
         for action in (
             *self.posting_actions.values(),
             self.undo_action,
@@ -233,7 +231,6 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(has_db)
         self.toolbar.setVisible(has_db)
-        self.search_field.setEnabled(has_db)
         self._update_title()
         self.shop_status.refresh()
 
@@ -273,6 +270,7 @@ class MainWindow(QMainWindow):
         if name not in names:
             raise KeyError(f"no page named {name!r}; pages: {', '.join(names)}")
         self.sidebar.setCurrentRow(names.index(name))
+        self.root.setCurrentWidget(self.workspace)  # from the first steps too
         return self.pages[name]
 
     # -- actions ------------------------------------------------------------------------------
@@ -287,36 +285,28 @@ class MainWindow(QMainWindow):
     def undo_last_posting(self) -> None:
         if self.ctx.db is None:
             return
-        movement_id = stock.last_reversible(self.ctx.db)
-        if movement_id is None:
+        document_id = stock.last_reversible_document(self.ctx.db)
+        if document_id is None:
             QMessageBox.information(self, self.tr("Undo"), self.tr("There is nothing to undo."))
             return
-        from inventory_app.ui.dialogs.reverse import ReverseDialog
+        from inventory_app.ui.dialogs.reverse_document import ReverseDocumentDialog
 
-        ReverseDialog(self.ctx, movement_id, parent=self).exec()
+        ReverseDocumentDialog(self.ctx, document_id, parent=self).exec()
+
+    def show_workspace(self, page: str | None = None) -> None:
+        """Leave the first steps for the pages (``page``, or the current one)."""
+        self.root.setCurrentWidget(self.workspace)
+        shown = self.show_page(page) if page else self.current_page()
+        if shown is not None:
+            shown.focus_search()
 
     def focus_search(self) -> None:
-        self.search_field.setFocus()
-        self.search_field.selectAll()
-
-    def find_item(self, text: str) -> None:
-        """The toolbar search: a code or a single match opens the item, several list them."""
-        if self.ctx.db is None or not text:
+        """Ctrl+F: the current page's search box; a page without one (the dashboard, the
+        reports) hands over to the Items page's."""
+        page = self.current_page()
+        if page is None or page.focus_search():
             return
-        hits = search.search_items(self.ctx.db, text, limit=2, include_archived=True)
-        if not hits:
-            self.statusBar().showMessage(self.tr("No item matches “{0}”.").format(text), 5000)
-            return
-        if hits[0].exact or len(hits) == 1:
-            from inventory_app.ui.dialogs.item_detail import ItemDetailDialog
-
-            self.search_field.clear()
-            ItemDetailDialog(self.ctx, hits[0].id, parent=self).exec()
-            return
-        page = self.show_page("items")
-        page.set_search(text)  # type: ignore[attr-defined]
-        page.table.setFocus()  # type: ignore[attr-defined]
-        page.table.select_row(0)  # type: ignore[attr-defined]
+        self.show_page("items").focus_search()
 
     def open_settings(self) -> None:
         from inventory_app.ui.dialogs.settings import SettingsDialog

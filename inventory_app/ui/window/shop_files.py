@@ -14,6 +14,7 @@ from inventory_app.services import backup, check, shop
 from inventory_app.services.shop import Database
 from inventory_app.ui import ops
 from inventory_app.ui.app_context import app_settings
+from inventory_app.ui.widgets import file_dialogs
 from inventory_app.ui.workers import Job, start_job
 
 if TYPE_CHECKING:
@@ -75,12 +76,16 @@ class ShopFiles(QObject):
             # The integrity check of a big file runs later, in the background.
             return shop.open_shop(path, create=create, check=False)
 
-        db = ops.run_long(
-            self.window,
-            QCoreApplication.translate("MainWindow", "Opening {0}").format(path.name),
-            work,
-        )
+        if create and not path.exists():
+            title = QCoreApplication.translate("MainWindow", "Creating the shop {0}…")
+        else:
+            title = QCoreApplication.translate("MainWindow", "Opening {0}")
+        title = title.format(path.name)
+        status = self.window.shop_status.file_label
+        status.setText(title)  # not "No shop open" meanwhile
+        db = ops.run_long(self.window, title, work)
         if db is None:
+            self.window.shop_status.refresh()
             return False
         self.window.adopt_database(db)
         remember_recent(path)
@@ -110,27 +115,26 @@ class ShopFiles(QObject):
             self._start_check(self.window.ctx.path)
 
     def open_dialog(self) -> None:
-        start = str(self._folder())
-        path, _ = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_file(
             self.window,
+            file_dialogs.SHOPS,
             QCoreApplication.translate("MainWindow", "Open a shop file"),
-            start,
             file_filter(),
         )
-        if path:
-            self.open_path(path)
+        if path is not None:
+            self.open_path(str(path))
 
     def new_shop(self) -> None:
-        start = str(self._folder() / "shop.db")
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file(
             self.window,
+            file_dialogs.SHOPS,
             QCoreApplication.translate("MainWindow", "New shop file"),
-            start,
+            "shop.db",
             file_filter(),
         )
-        if not path:
+        if path is None:
             return
-        target = Path(path)
+        target = path
         if not target.suffix:
             target = target.with_suffix(".db")
         if target.exists() and target.stat().st_size > 0:
@@ -146,20 +150,16 @@ class ShopFiles(QObject):
         if self.open_path(target, create=True):
             self.window.open_settings()
 
-    def _folder(self) -> Path:
-        if self.window.ctx.path is not None:
-            return self.window.ctx.path.parent
-        last = app_settings().value("last_file", "")
-        return Path(last).parent if last else shop.default_db_path().parent
-
     # -- demo ---------------------------------------------------------------------------------
 
     def demo_path(self) -> Path:
         return shop.default_db_path().with_name("demo.db")
 
-    def explore_demo(self, *, path: Path | None = None, skus: int = DEMO_SKUS) -> bool:
-        """Build (or reopen) the demo shop; the build runs in a worker with Cancel."""
+    def explore_demo(self, *, path: Path | None = None, skus: int | None = None) -> bool:
+        """Build (or reopen) the demo shop, in the app's language; the build runs in a worker
+        with Cancel."""
         path = path or self.demo_path()
+        skus = skus or DEMO_SKUS
         if path.exists():
             box = QMessageBox(self.window)
             box.setWindowTitle(QCoreApplication.translate("MainWindow", "Demo shop"))

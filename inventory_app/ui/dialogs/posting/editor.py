@@ -28,7 +28,7 @@ from inventory_app.ui.dialogs.posting.lines import (
     default_expiry,
     takes_cost,
 )
-from inventory_app.ui.widgets.format import qty_text
+from inventory_app.ui.widgets.format import location_text, qty_text
 from inventory_app.ui.widgets.item_picker import ItemPicker
 
 T = MovementType
@@ -81,7 +81,8 @@ class LineEditor(QGroupBox):
         self.expiry_edit = QLineEdit(self)
         self.expiry_edit.setMaximumWidth(120)
         self.location_combo = QComboBox(self)
-        self.location_combo.addItems(locations)
+        for name in locations:  # shown in the user's language, kept as stored
+            self.location_combo.addItem(location_text(name), name)
         self.override_label = QLabel(self)
         self.override_label.setWordWrap(True)
         self.override_label.setStyleSheet("color: #a86500;")
@@ -152,7 +153,9 @@ class LineEditor(QGroupBox):
         self.batch_combo.currentIndexChanged.connect(
             lambda _i: self._set("batch", self.batch_combo.currentData() or "")
         )
-        self.location_combo.currentTextChanged.connect(lambda t: self._set("location", t))
+        self.location_combo.currentIndexChanged.connect(
+            lambda _i: self._set("location", self.location_combo.currentData() or "")
+        )
         for w in [*self.fields(), self.override_edit]:
             w.installEventFilter(self)
 
@@ -202,7 +205,7 @@ class LineEditor(QGroupBox):
             auto = default_expiry(d, self.dialog.header().date)
             self.expiry_edit.setPlaceholderText(auto.isoformat() if auto else self.tr("none"))
             if d.location:
-                self.location_combo.setCurrentText(d.location)
+                self.location_combo.setCurrentIndex(self.location_combo.findData(d.location))
             if self.kind in (T.ISSUE, T.WRITEOFF, T.TRANSFER):
                 self._fill_batches(d)
         finally:
@@ -236,7 +239,7 @@ class LineEditor(QGroupBox):
                     text = self.tr("{0} · {1} left · expires {2}")
                 text = text.format(b.batch, qty_text(b.qty), (b.expiry or b.received).isoformat())
                 if location is None:  # batches of every location are listed
-                    text += f" · {b.location}"
+                    text += f" · {location_text(b.location)}"
                 self.batch_combo.addItem(text, b.batch)
             view = self.batch_combo.view()  # the list shows whole lines, however long
             view.setMinimumWidth(view.sizeHintForColumn(0) + 24)

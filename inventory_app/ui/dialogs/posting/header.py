@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QLabel, QLineEd
 
 from inventory_app.domain.model import DEFAULT_LOCATION, MovementType, WriteoffReason
 from inventory_app.ui.dialogs.posting.lines import Header
+from inventory_app.ui.widgets.format import location_text
 
 T = MovementType
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -45,12 +46,12 @@ class HeaderBar(QWidget):
         if kind == T.ISSUE:
             self.location_combo.addItem(self.tr("All locations"), None)
         for name in locations:
-            self.location_combo.addItem(name, name)
+            self.location_combo.addItem(location_text(name), name)
         if kind != T.ISSUE and self.location_combo.findData(DEFAULT_LOCATION) >= 0:
             self.location_combo.setCurrentIndex(self.location_combo.findData(DEFAULT_LOCATION))
         self.to_location_combo = QComboBox(self)
         for name in locations:
-            self.to_location_combo.addItem(name, name)
+            self.to_location_combo.addItem(location_text(name), name)
         if len(locations) > 1:
             self.to_location_combo.setCurrentIndex(1)
         self.reason_combo = QComboBox(self)

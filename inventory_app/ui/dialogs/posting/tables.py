@@ -23,7 +23,7 @@ from inventory_app.ui.dialogs.posting.lines import (
     takes_cost,
     value_of,
 )
-from inventory_app.ui.widgets.format import cost_text, money_text, qty_text
+from inventory_app.ui.widgets.format import cost_text, location_text, money_text, qty_text
 
 T = MovementType
 RED = QColor("#c62828")
@@ -150,7 +150,7 @@ def line_row(d: Draft, kind: MovementType, head: Header, number: int) -> list[QT
             text, color = _expiry_text(d, head)
             cell = _cell(text, color=color)
         elif key == "location":
-            cell = _cell(d.location)
+            cell = _cell(location_text(d.location or ""))
         elif key == "value":
             v = value_of(d, kind)
             cell = _cell(money_text(v) if v is not None else "", numeric=True)
@@ -202,7 +202,7 @@ def _created_row(label: str, d: Draft, kind: MovementType, head: Header) -> list
             d.batch or QCoreApplication.translate("PostingDialog", "new batch"),
             color=None if d.batch else GREY,
         ),
-        _cell(loc),
+        _cell(location_text(loc or "")),
         _cell(head.date.isoformat()),
         _cell(exp_text),
         _cell(qty_text(q) if q is not None else "", numeric=True),
@@ -221,7 +221,7 @@ def _drawn_row(label: str, draw) -> list[QTableWidgetItem]:
     return [
         _cell(label),
         _cell(draw.batch, color=color),
-        _cell(draw.location),
+        _cell(location_text(draw.location)),
         _cell(_date(draw.received)),
         _cell(expiry, color=color),
         _cell(qty_text(draw.qty), numeric=True),

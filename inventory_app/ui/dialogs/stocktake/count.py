@@ -35,7 +35,7 @@ from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.dialogs.scanner import ScannerDialog
 from inventory_app.ui.models.paged import MUTED, Column, RowsModel
-from inventory_app.ui.widgets.format import date_text, qty_text
+from inventory_app.ui.widgets.format import date_text, location_text, qty_text
 from inventory_app.ui.widgets.table import DataTable
 
 HIGHLIGHT = QColor("#d7f5dd")
@@ -51,7 +51,7 @@ class CountLinesModel(RowsModel):
             Column(
                 "location",
                 QCoreApplication.translate("CountDialog", "Location"),
-                lambda r: r.location,
+                lambda r: location_text(r.location),
                 width=110,
             ),
             Column(
@@ -185,7 +185,7 @@ class CountDialog(ScannerDialog):
             if loc.active and (
                 not scope_location or loc.name.casefold() == scope_location.casefold()
             ):
-                self.location.addItem(loc.name, loc.name)
+                self.location.addItem(location_text(loc.name), loc.name)
 
     # -- data -----------------------------------------------------------------------------------
 

@@ -32,8 +32,15 @@ from inventory_app.services.stocktake import Review, ReviewLine
 from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.dialogs.scanner import ScannerDialog
+from inventory_app.ui.dialogs.stocktake.approval import ApprovalQuestion
 from inventory_app.ui.models.paged import AMBER_BG, MUTED, RED, Column, RowsModel
-from inventory_app.ui.widgets.format import date_text, money_text, qty_text, status_text
+from inventory_app.ui.widgets.format import (
+    date_text,
+    location_text,
+    money_text,
+    qty_text,
+    status_text,
+)
 from inventory_app.ui.widgets.search_box import SearchBox
 from inventory_app.ui.widgets.table import DataTable
 
@@ -57,7 +64,7 @@ class ReviewModel(RowsModel):
                 Column(
                     "location",
                     QCoreApplication.translate("ReviewDialog", "Location"),
-                    lambda r: r.location,
+                    lambda r: location_text(r.location),
                     width=100,
                 ),
                 Column(
@@ -333,6 +340,10 @@ class ReviewDialog(ScannerDialog):
             )
         )
 
+    def confirm_approval(self) -> bool:
+        assert self.review is not None
+        return ApprovalQuestion(self.review, parent=self).exec() == QMessageBox.StandardButton.Yes
+
     def uncounted_choice(self) -> Uncounted | None:
         if self.leave.isChecked():
             return Uncounted.UNCHANGED
@@ -358,18 +369,8 @@ class ReviewDialog(ScannerDialog):
             QMessageBox.information(self, self.tr("Approver"), self.tr("Enter your name."))
             self.approver.setFocus()
             return False
-        variances = sum(1 for x in self.review.lines if x.variance_qty)
-        if confirm:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Approve stocktake"),
-                self.tr(
-                    "Post {0} differences (gains {1}, losses {2}) and close the stocktake? "
-                    "It cannot be changed afterwards."
-                ).format(variances, money_text(self.review.gains), money_text(self.review.losses)),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
+        if confirm and not self.confirm_approval():
+            return False
         from inventory_app.services.stocktake.approve import approve
 
         return self._write(

@@ -24,6 +24,7 @@ from inventory_app.services import stocktake as st
 from inventory_app.services.stocktake.cycle import DueRow, due_list
 from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
+from inventory_app.ui.widgets.format import location_text
 
 
 class StartStocktakeDialog(QDialog):
@@ -87,7 +88,7 @@ class StartStocktakeDialog(QDialog):
         db = self.ctx.db
         for loc in catalog.list_locations(db):
             if loc.active:
-                self.location.addItem(loc.name, loc.name)
+                self.location.addItem(location_text(loc.name), loc.name)
         for name in catalog.categories(db):
             entry = QListWidgetItem(name)
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -63,7 +63,7 @@ class ChartBox(QFrame):
         self._build: Callable[[], Any] | None = None
         self._build_soon = QTimer(self, singleShot=True, interval=0)
         self._build_soon.timeout.connect(self.build_pending)
-        self.setMinimumSize(380, 320)
+        self.setMinimumWidth(380)  # the height follows the view (fit.ChartScroll)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.placeholder = QLabel(self.tr("Computing…"))

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabBar, QVBoxLayout, QWidget
 
 from inventory_app.ui.models.paged import RED, Column, RowsModel
-from inventory_app.ui.widgets.format import date_text, money_text, qty_text
+from inventory_app.ui.widgets.format import date_text, location_text, money_text, qty_text
 from inventory_app.ui.widgets.table import DataTable
 
 ALERT_LISTS = ("expired", "expiring", "low_stock", "out_of_stock", "dead_stock", "slow_movers")
@@ -42,7 +42,7 @@ def _batch_columns() -> list[Column]:
         Column(
             "location",
             QCoreApplication.translate("DashboardLists", "Location"),
-            lambda r: r.location,
+            lambda r: location_text(r.location),
             width=90,
         ),
         Column(

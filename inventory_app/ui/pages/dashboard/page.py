@@ -12,12 +12,10 @@ from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -30,8 +28,10 @@ from inventory_app.services.progress import CyclicGcPause
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.pages.base import Page
 from inventory_app.ui.pages.dashboard.charts import ChartBox, figure_builders, warm_up_charts
+from inventory_app.ui.pages.dashboard.fit import SPLIT_SIZES, ChartScroll
 from inventory_app.ui.pages.dashboard.lists import DashboardLists
 from inventory_app.ui.pages.dashboard.tiles import KpiTiles
+from inventory_app.ui.widgets import file_dialogs
 from inventory_app.ui.window.status_bar import status_counts
 from inventory_app.ui.workers import Job, background_pool, start_job
 
@@ -89,7 +89,7 @@ class DashboardPage(Page):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
-        split.setSizes([380, 300])
+        split.setSizes(SPLIT_SIZES)
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_period_bar())
         layout.addWidget(self.tiles)
@@ -123,7 +123,7 @@ class DashboardPage(Page):
         bar.addWidget(self.status)
         return bar
 
-    def _build_charts(self) -> QScrollArea:
+    def _build_charts(self) -> ChartScroll:
         self.charts: dict[str, ChartBox] = {}
         charts_widget = QWidget()
         chart_grid = QGridLayout(charts_widget)
@@ -133,10 +133,8 @@ class DashboardPage(Page):
             box.export_requested.connect(self._ask_export)
             self.charts[key] = box
             chart_grid.addWidget(box, n // 2, n % 2)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(charts_widget)
-        return scroll
+        self.chart_scroll = ChartScroll(charts_widget, chart_grid)  # a row fits the view
+        return self.chart_scroll
 
     # -- period ---------------------------------------------------------------------------------
 
@@ -300,11 +298,11 @@ class DashboardPage(Page):
 
     def _ask_export(self, key: str, fmt: str) -> None:
         name = f"{key}-{dt.date.today().isoformat()}.{fmt}"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export chart"), name, f"{fmt.upper()} (*.{fmt})"
+        path = file_dialogs.save_file(
+            self, file_dialogs.CHARTS, self.tr("Export chart"), name, f"{fmt.upper()} (*.{fmt})"
         )
-        if path:
-            self.export_chart(key, path)
+        if path is not None:
+            self.export_chart(key, str(path))
 
     def export_chart(self, key: str, path: str) -> None:
         """Write chart ``key`` to ``path`` (the suffix picks PNG or SVG)."""
