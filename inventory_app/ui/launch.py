@@ -206,6 +206,11 @@ def take_screenshot(app, window, out: Path, *, page: str, size: tuple[int, int])
         app.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(out), "PNG")
+    from inventory_app.ui.glyphs import missing_glyphs
+
+    for char, text in missing_glyphs(window).items():
+        print(f"inventory-app: missing glyph for {char!r} (U+{ord(char):04X}) in {text!r}",
+              file=sys.stderr)  # fmt: skip
     window.close()
     if errors.failures:
         return 1
