@@ -79,6 +79,7 @@ class Smoke:
         self.db = work / "shop.db"
         self.failures: list[str] = []
         self._pages: list[str] | None = None
+        self.font_cache_builds = 0
 
     def run(self, *args: str, lang: str = "en", code: int = 0, timeout: float = 300) -> str:
         started = time.monotonic()
@@ -93,6 +94,7 @@ class Smoke:
             timeout=timeout,
         )
         took = time.monotonic() - started
+        self.font_cache_builds += done.stderr.count("building the font cache")
         label = " ".join(a if len(a) < 40 else Path(a).name for a in args)
         bad = sorted({m.group(0) for m in BAD.finditer(done.stderr)})
         ok = done.returncode == code and not bad
@@ -167,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
         smoke.commands()
         if not args.no_pages:
             smoke.screenshots(args.shots or work / "shots")
+        if smoke.font_cache_builds > 1:  # the first start builds it, no other should
+            smoke.failures.append(f"matplotlib built its font cache {smoke.font_cache_builds}x")
     for failure in smoke.failures:
         print(f"\n--- {failure}", file=sys.stderr)
     print(f"smoke test: {len(smoke.failures)} failed" if smoke.failures else "smoke test: passed")
