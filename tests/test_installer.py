@@ -87,3 +87,13 @@ def test_the_smoke_test_fails_on_a_broken_program(tmp_path, capsys):
     broken.chmod(0o755)
     assert smoke.main(["--no-pages", str(broken)]) == 1
     assert "No module named" in capsys.readouterr().err
+
+
+def test_the_ci_workflow_calls_only_scripts_that_exist_here():
+    workflow = (ROOT / ".github" / "workflows" / "dist.yml").read_text(encoding="utf-8")
+    scripts = set(re.findall(r"installer/\w+\.py", workflow))
+    assert {"installer/build.py", "installer/dist_test.py", "installer/smoke.py"} <= scripts
+    assert all((ROOT / script).is_file() for script in scripts)
+    for job in ("linux:", "windows:", "macos:"):
+        assert f"\n  {job}\n" in workflow
+    assert "make dist-test" in workflow and "make test" in workflow
