@@ -23,6 +23,7 @@ import subprocess
 import sys
 import time
 import tomllib
+from importlib.metadata import metadata
 from importlib.metadata import version as installed_version
 from pathlib import Path
 
@@ -35,15 +36,27 @@ import deb  # noqa: E402  (installer/deb.py, beside this script)
 
 
 def project_version() -> str:
-    """The one version: pyproject's, which importlib.metadata must agree with."""
+    """The one version: pyproject's, which importlib.metadata must agree with. The bundle
+    copies the installed metadata (the version; the README, whose user guide Help shows), so
+    a stale install is refused."""
     declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    found = installed_version("inventory-app")
-    if found != declared["version"]:
-        raise SystemExit(
-            f"inventory-app {found} is installed but pyproject says {declared['version']}: "
-            "run `pip install -e .` first"
-        )
-    return found
+    problem = stale_install(
+        declared["version"],
+        (ROOT / "README.md").read_text(encoding="utf-8"),
+        installed_version("inventory-app"),
+        metadata("inventory-app").get_payload() or "",
+    )
+    if problem:
+        raise SystemExit(f"{problem}: run `pip install -e .` (make does) first")
+    return declared["version"]
+
+
+def stale_install(version: str, readme: str, found: str, found_readme: str) -> str | None:
+    if found != version:
+        return f"inventory-app {found} is installed but pyproject.toml says {version}"
+    if found_readme != readme:
+        return "the installed inventory-app has an older README.md (the user guide)"
+    return None
 
 
 def pyinstaller_command() -> list[str]:

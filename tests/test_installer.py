@@ -61,10 +61,11 @@ def test_the_inno_setup_script_gets_the_one_version_from_the_build_script():
     assert "[UninstallDelete]" not in iss.replace("; No [UninstallDelete]", "")
 
 
-def test_the_build_script_reads_the_installed_version():
-    from importlib.metadata import version
-
-    assert _load("build").project_version() == version("inventory-app")
+def test_the_build_script_refuses_a_stale_install():
+    stale = _load("build").stale_install
+    assert stale("1.2.3", "# guide", "1.2.3", "# guide") is None
+    assert "1.2.2" in stale("1.2.3", "# guide", "1.2.2", "# guide")
+    assert "README" in stale("1.2.3", "# guide", "1.2.3", "# old guide")
 
 
 def test_the_dmg_wraps_the_app():
