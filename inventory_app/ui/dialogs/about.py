@@ -8,7 +8,6 @@ The guide is the README's "User guide" section, read from the installed package'
 from __future__ import annotations
 
 import html
-import platform
 import re
 from pathlib import Path
 
@@ -88,6 +87,8 @@ class UserGuideDialog(QDialog):
 class AboutDialog(QDialog):
     def __init__(self, ctx, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        import platform
+
         from PySide6 import __version__ as pyside_version
 
         from inventory_app import __version__, resources
