@@ -49,3 +49,18 @@ def test_the_user_guide_is_the_readme_section(qtbot):
     dialog = UserGuideDialog()
     qtbot.addWidget(dialog)
     assert "First start" in dialog.text.toPlainText()
+
+
+def test_the_user_guide_in_chinese(qtbot):
+    from inventory_app.domain import messages
+
+    zh = guide_section((ROOT / "README.md").read_text(encoding="utf-8"), "zh")
+    assert zh.startswith("# 使用指南") and "入库（F2）" in zh and "## Command line" not in zh
+    before = messages.language()
+    messages.set_language("zh")
+    try:
+        dialog = UserGuideDialog()
+        qtbot.addWidget(dialog)
+        assert "第一次打开" in dialog.text.toPlainText()
+    finally:
+        messages.set_language(before)

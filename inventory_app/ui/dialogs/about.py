@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-GUIDE_HEADING = "## User guide"
+GUIDE_HEADINGS = {"en": "## User guide", "zh": "## 使用指南"}
 
 
 def add_help_menu(window: QMainWindow) -> None:
@@ -37,32 +37,33 @@ def add_help_menu(window: QMainWindow) -> None:
     about.triggered.connect(lambda: AboutDialog(getattr(window, "ctx", None), parent=window).exec())
 
 
-def user_guide_markdown() -> str:
-    """The README's "User guide" section: from the checkout when running from one (so an
-    edit shows at once), else from the installed package's metadata (wheel, frozen bundle);
-    "" when neither has it."""
+def user_guide_markdown(lang: str = "en") -> str:
+    """The README's user guide in ``lang`` ("zh": 使用指南, else "User guide"): from the
+    checkout when running from one (so an edit shows at once), else from the installed
+    package's metadata (wheel, frozen bundle); "" when neither has it."""
     checkout = Path(__file__).resolve().parents[3] / "README.md"
     if checkout.is_file():
-        return guide_section(checkout.read_text(encoding="utf-8"))
+        return guide_section(checkout.read_text(encoding="utf-8"), lang)
     from importlib.metadata import PackageNotFoundError, metadata
 
     from inventory_app import DISTRIBUTION
 
     try:
-        return guide_section(metadata(DISTRIBUTION).get_payload() or "")
+        return guide_section(metadata(DISTRIBUTION).get_payload() or "", lang)
     except PackageNotFoundError:
         return ""
 
 
-def guide_section(readme: str) -> str:
-    """The "## User guide" section of ``readme`` (to the next second-level heading), as a
-    document of its own (its heading made first-level); "" when there is none."""
-    start = readme.find(GUIDE_HEADING + "\n")
+def guide_section(readme: str, lang: str = "en") -> str:
+    """The guide's section of ``readme`` (to the next second-level heading), as a document
+    of its own (its heading made first-level); "" when there is none."""
+    heading = GUIDE_HEADINGS.get(lang, GUIDE_HEADINGS["en"])
+    start = readme.find(heading + "\n")
     if start < 0:
         return ""
-    rest = readme[start + len(GUIDE_HEADING) :]
+    rest = readme[start + len(heading) :]
     end = re.search(r"^## ", rest, flags=re.MULTILINE)
-    return "# " + GUIDE_HEADING[3:] + (rest[: end.start()] if end else rest)
+    return "# " + heading[3:] + (rest[: end.start()] if end else rest)
 
 
 class UserGuideDialog(QDialog):
@@ -73,7 +74,9 @@ class UserGuideDialog(QDialog):
         layout = QVBoxLayout(self)
         self.text = QTextBrowser()
         self.text.setOpenExternalLinks(True)
-        guide = user_guide_markdown()
+        from inventory_app.domain import messages
+
+        guide = user_guide_markdown(messages.language())
         if guide:
             self.text.setMarkdown(guide)
         else:
