@@ -4,12 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint format bench clean translations
+.PHONY: run test lint format bench clean translations dist dist-test icons
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(BIN)/python
+# README.md too: its user guide is package metadata (Help → User guide in the bundle)
+$(STAMP): pyproject.toml README.md | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
@@ -44,6 +45,18 @@ translations: $(STAMP)
 	for ts in $(TS_FILES); do \
 		$(BIN)/pyside6-lrelease $$ts -qm $(QM_DIR)/$$(basename $$ts .ts).qm || exit 1; \
 	done
+
+# What a user installs, built on this machine (Linux: bundle + .deb; Windows: bundle + Inno
+# Setup installer; macOS: .app + .dmg), then smoke-tested as a user would run it (installer/).
+dist: $(STAMP)
+	$(BIN)/python installer/build.py
+
+dist-test: $(STAMP)
+	$(BIN)/python installer/dist_test.py
+
+# The icon master resources/icon/inventory-app.svg -> package PNGs, .ico, .icns (commit them)
+icons: $(STAMP)
+	$(BIN)/python installer/icons.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ledger.py

@@ -1,3 +1,5 @@
-from inventory_app.cli import main
+"""``python -m inventory_app``: the same program as ``inventory-app`` and ``main.py``."""
 
-raise SystemExit(main())
+from inventory_app.app import main
+
+main()

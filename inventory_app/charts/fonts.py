@@ -3,29 +3,18 @@ Chinese item names render on machines without a CJK font (no missing-glyph boxes
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+
+from inventory_app import resources
 
 FONT_FILES = ("DroidSansFallbackFull.ttf",)
 CJK_FAMILY = "Droid Sans Fallback"
 _done = False
 
 
-def fonts_dir() -> Path:
-    """Where the bundled fonts are: inside a PyInstaller bundle, ``resources/fonts`` of a
-    checkout (editable installs), or ``share/inventory_app/fonts`` under the environment's
-    prefix (a wheel installs them there; see pyproject's data-files)."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources" / "fonts"
-    checkout = Path(__file__).resolve().parents[2] / "resources" / "fonts"
-    if checkout.is_dir():
-        return checkout
-    return Path(sys.prefix) / "share" / "inventory_app" / "fonts"
-
-
 def font_paths() -> list[Path]:
-    return [p for p in (fonts_dir() / name for name in FONT_FILES) if p.is_file()]
+    """The bundled fonts that are there, from the package data (inventory_app/resources)."""
+    return [p for p in (resources.path(f"fonts/{name}") for name in FONT_FILES) if p.is_file()]
 
 
 def ensure_fonts() -> None:

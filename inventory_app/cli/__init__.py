@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="inventory-app",
         description="Offline inventory manager: exact FIFO/FEFO ledger, stocktakes, reports.",
+        epilog="Without a COMMAND the desktop app opens: inventory-app [SHOP.db].",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     common.add_db_option(parser, top=True)
@@ -66,22 +67,11 @@ def command_names() -> set[str]:
 
 
 def wants_cli(args: Sequence[str]) -> bool:
-    """True when the arguments name a sub-command (or ask for help/version)."""
-    names = command_names()
-    skip = False
-    for arg in args:
-        if skip:
-            skip = False
-            continue
-        if arg in ("-h", "--help", "--version"):
-            return True
-        if arg in ("--db", "--lang"):  # options that take a value
-            skip = True
-            continue
-        if arg.startswith("-"):
-            continue
-        return arg in names
-    return False
+    """True when the arguments are for the CLI: a command, a mistyped one, help or version
+    (the one decision is ``inventory_app.app.route``)."""
+    from inventory_app.app import route
+
+    return route(args)[0] == "cli"
 
 
 def environment_language(env: Mapping[str, str] = os.environ) -> str:

@@ -144,6 +144,22 @@ def install_translations(app, lang: str | None = None) -> list[str]:
     return loaded
 
 
+def app_icon():
+    """The app's icon (package data rendered from resources/icon/inventory-app.svg by
+    installer/icons.py), every size, so each place picks a sharp one."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    from inventory_app import resources
+
+    icon = QIcon()
+    for size in resources.ICON_SIZES:
+        png = resources.path(resources.ICON_PNG.format(size=size))
+        if png.is_file():
+            icon.addFile(str(png), QSize(size, size))
+    return icon
+
+
 def setup_application(app) -> None:
     """Names for QSettings, the font, the calm style. Tests call this too."""
     from PySide6.QtCore import QCoreApplication
@@ -154,6 +170,9 @@ def setup_application(app) -> None:
         QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)  # not "main.py" from argv[0]
     app.setStyle("Fusion")
+    app.setWindowIcon(app_icon())
+    # Wayland and the Linux docks match the window to inventory-app.desktop (its icon, name)
+    app.setDesktopFileName("inventory-app")
     apply_language(app)
     from inventory_app.ui.fonts import register_qt_fonts
 
@@ -254,6 +273,11 @@ def take_screenshot(app, window, out: Path, *, page: str, size: tuple[int, int])
         app.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(out), "PNG")
+    from inventory_app.ui.glyphs import missing_glyphs
+
+    for char, text in missing_glyphs(window).items():
+        print(f"inventory-app: missing glyph for {char!r} (U+{ord(char):04X}) in {text!r}",
+              file=sys.stderr)  # fmt: skip
     window.close()
     if errors.failures:
         return 1

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Inventory</source>
+        <translation>关于进销存</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Shop file</source>
+        <translation>店铺文件</translation>
+    </message>
+    <message>
+        <source>none open</source>
+        <translation>未打开</translation>
+    </message>
+    <message>
+        <source>Chinese font</source>
+        <translation>中文字体</translation>
+    </message>
+    <message>
+        <source>Droid Sans Fallback © Google, {0}</source>
+        <translation>Droid Sans Fallback © Google，{0}</translation>
+    </message>
+    <message>
+        <source>Built with</source>
+        <translation>基于</translation>
+    </message>
+    <message>
+        <source>Inventory</source>
+        <translation>进销存</translation>
+    </message>
+    <message>
+        <source>Offline inventory for small shops.</source>
+        <translation>面向小店的离线进销存。</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalQuestion</name>
     <message>
         <source>Post {0} differences (gains {1}, losses {2}) and close the stocktake? It cannot be changed afterwards.</source>
@@ -1252,6 +1295,18 @@ The current file is kept beside it as {0}.before-restore.</source>
         <source>{0} dead stock</source>
         <translation>呆滞库存 {0}</translation>
     </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
+        <source>About Inventory</source>
+        <translation>关于进销存</translation>
+    </message>
 </context>
 <context>
     <name>MovementsModel</name>
@@ -2310,6 +2365,17 @@ The current file is kept beside it as {0}.before-restore.</source>
     <message>
         <source>Cancel stocktake {0} ({1})? Nothing is posted; its counts are kept.</source>
         <translation>取消盘点 {0}（{1}）吗？不会过账任何差异；盘点数会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
+        <source>The user guide is not part of this installation.</source>
+        <translation>此安装中未包含使用指南。</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ from inventory_app.services import postings as stock
 from inventory_app.services import shop
 from inventory_app.services.shop import Database
 from inventory_app.ui.app_context import AppContext, app_settings
+from inventory_app.ui.dialogs.about import add_help_menu
 from inventory_app.ui.errors import show_error
 from inventory_app.ui.pages import PAGES, Page
 from inventory_app.ui.window.first_steps import FirstStepsPanel
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
         for action in self.posting_actions.values():
             self.postings_menu.addAction(action)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        add_help_menu(self)  # Help → User guide, About (keep it the last menu)
 
     def _build_pages(self) -> None:
         settings = app_settings()
