@@ -13,7 +13,7 @@ import datetime as dt
 from inventory_app.cli import common
 from inventory_app.domain.model import Document, Line, MovementType
 from inventory_app.domain.money import parse_cost, parse_qty
-from inventory_app.services import postings
+from inventory_app.services import buying, postings
 
 KINDS = (
     ("receive", MovementType.RECEIPT, "receive goods into a new batch"),
@@ -57,6 +57,7 @@ def _add_movement(
     p.add_argument("--note", default="")
     p.add_argument("--operator", default="")
     p.add_argument("--override-reason", help="why a named or expired batch is used")
+    p.add_argument("--unit", metavar="PACK", help="the quantity (and cost) is per this pack")
     if type_ in (MovementType.RECEIPT, MovementType.ADJUST):
         p.add_argument("--cost", help="unit cost")
         p.add_argument("--expiry", type=common.date_arg)
@@ -91,7 +92,10 @@ def cmd_post(args: argparse.Namespace) -> int:
         operator=args.operator,
     )
     with common.open_for_write(args) as db:
-        changes = postings.post(db, doc, source="cli")
+        if args.unit:
+            changes = buying.post(db, doc, packs_typed=[args.unit], source="cli")
+        else:
+            changes = postings.post(db, doc, source="cli")
     print(changes.movements[0])
     return 0
 

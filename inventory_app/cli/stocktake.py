@@ -12,6 +12,7 @@ from inventory_app.cli import common
 from inventory_app.domain.errors import ValidationError
 from inventory_app.domain.money import parse_qty
 from inventory_app.domain.stocktake import StocktakeReason, Uncounted
+from inventory_app.services import buying
 from inventory_app.services import stocktake as st
 
 
@@ -56,6 +57,7 @@ def _register_counting(cmds: argparse._SubParsersAction) -> None:
     p.add_argument("--batch")
     p.add_argument("--location")
     p.add_argument("--counter", default="")
+    p.add_argument("--unit", metavar="PACK", help="the quantity counted is in this pack")
     p.add_argument(
         "--recount", action="store_true", help="replace the line's earlier counts (kept in history)"
     )
@@ -136,6 +138,8 @@ def cmd_sheet(args: argparse.Namespace) -> int:
 def cmd_count(args: argparse.Namespace) -> int:
     qty = parse_qty(args.qty)
     with common.open_for_write(args) as db:
+        if args.unit:
+            qty = buying.stock_qty_of(db, args.sku, qty, args.unit)
         done = st.count(
             db,
             args.id,

@@ -416,4 +416,26 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "analytics.unknown_average": "the average is simple or daily, not {average!r}",
     # --- demo
     "demo.too_small": "a demo shop needs at least one item and one day",
+    # --- buying (#15)
+    "suppliers.code_empty": "the supplier code is empty",
+    "suppliers.code_invalid": (
+        "supplier code {code!r} is too long (at most {max}) or has tabs or line breaks"
+    ),
+    "suppliers.name_empty": "supplier {code} needs a name",
+    "suppliers.name_too_long": "the name of supplier {code} is longer than {max} characters",
+    "suppliers.lead_time_invalid": "lead time {value!r} is not a whole number of days (0 or more)",
+    "suppliers.code_taken": "supplier code {code} is already used; choose another code",
+    "suppliers.unknown": ("no supplier has the code {code}; add the supplier first"),
+    "units.factor_not_positive": "a pack holds more than 0 stock units, not {value}",
+    "units.qty_not_exact": (
+        "{qty} packs of {factor} stock units is not a quantity with at most 3 decimals; type it"
+        " in stock units"
+    ),
+    "units.barcode_taken": "barcode {barcode} is already used by an item or another pack",
+    "units.pack_exists": "the item already has a pack named {pack}",
+    "units.unknown_pack": (
+        "{sku} has no pack named {pack}; add the pack and its factor to the item first"
+    ),
+    "units.pack_name_invalid": "a pack name has 1 to {max} characters, not {pack!r}",
+    "units.pack_is_stock_unit": "{pack} is the stock unit of {sku}, not a pack",
 }

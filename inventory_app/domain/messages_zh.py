@@ -24,6 +24,13 @@ WORDS: dict[str, dict[str, str]] = {
         "reversal": "冲销",
     },
     "state": {"open": "进行中", "approved": "已审核", "cancelled": "已取消"},
+    "status": {
+        "draft": "草稿",
+        "sent": "已发送",
+        "partial": "部分到货",
+        "received": "已完成",
+        "cancelled": "已取消",
+    },
     "what": {
         "number": "数值",
         "quantity": "数量",
@@ -31,6 +38,9 @@ WORDS: dict[str, dict[str, str]] = {
         "reorder point": "再订货点",
         "safety stock": "安全库存",
         "count": "实盘数量",
+        "minimum order": "起订金额",
+        "price": "价格",
+        "factor": "换算率",
     },
 }
 
@@ -380,4 +390,19 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "analytics.unknown_average": "平均库存只能按 simple 或 daily 方式计算，不能是“{average}”",
     # --- demo
     "demo.too_small": "演示店铺至少需要一个商品和一天的数据",
+    # --- buying (#15)
+    "suppliers.code_empty": "供应商编码不能为空",
+    "suppliers.code_invalid": "供应商编码“{code}”太长（最多 {max} 个字符），或含有制表符或换行符",
+    "suppliers.name_empty": "供应商 {code} 需要填写名称",
+    "suppliers.name_too_long": "供应商 {code} 的名称不能超过 {max} 个字符",
+    "suppliers.lead_time_invalid": "交货周期“{value}”不是整数天数（0 或以上）",
+    "suppliers.code_taken": "供应商编码 {code} 已被使用，请换一个编码",
+    "suppliers.unknown": "没有编码为 {code} 的供应商；请先添加该供应商",
+    "units.factor_not_positive": "包装的换算率必须大于 0，不能是 {value}",
+    "units.qty_not_exact": "{qty} 个包装 × 换算率 {factor} 超过 3 位小数；请按库存单位填写数量",
+    "units.barcode_taken": "条码 {barcode} 已被商品或其他包装使用",
+    "units.pack_exists": "该商品已有名为 {pack} 的包装",
+    "units.unknown_pack": ("{sku} 没有名为 {pack} 的包装；请先为该商品添加这个包装及其换算率"),
+    "units.pack_name_invalid": "包装名称须为 1 到 {max} 个字符，不能是“{pack}”",
+    "units.pack_is_stock_unit": "{pack} 是 {sku} 的库存单位，不是包装",
 }
