@@ -40,6 +40,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--preferred", action="store_true")
     p.set_defaults(run=cmd_supplier_link)
 
+    p = cmds.add_parser("export", help="the item catalogue with suppliers and packs (.xlsx)")
+    common.add_db_option(p)
+    p.add_argument("out", metavar="OUT.xlsx")
+    p.add_argument("--lang", choices=("en", "zh"), default=None)
+    p.set_defaults(run=cmd_supplier_export)
+
     top = sub.add_parser("location", help="locations (shelves, stores, warehouses)")
     common.add_db_option(top)
     cmds = top.add_subparsers(dest="location_command", metavar="ACTION", required=True)
@@ -127,6 +133,16 @@ def cmd_supplier_link(args: argparse.Namespace) -> int:
             price=args.price,
             preferred=args.preferred,
         )
+    return 0
+
+
+def cmd_supplier_export(args: argparse.Namespace) -> int:
+    from inventory_app.domain import messages
+    from inventory_app.services.buying import catalogue
+
+    with common.open_for_read(args) as db:
+        out = catalogue.export_catalogue(db, args.out, lang=args.lang or messages.language())
+    print(out)
     return 0
 
 

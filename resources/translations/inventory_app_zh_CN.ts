@@ -2124,6 +2124,148 @@ The current file is kept beside it as {0}.before-restore.</source>
     </message>
 </context>
 <context>
+    <name>SupplierDialog</name>
+    <message>
+        <source>New supplier</source>
+        <translation>新建供应商</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>0 = none</source>
+        <translation>0 = 不限</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Lead time</source>
+        <translation>交货周期</translation>
+    </message>
+    <message>
+        <source>Minimum order value</source>
+        <translation>起订金额</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SuppliersPage</name>
+    <message>
+        <source>New supplier…</source>
+        <translation>新建供应商…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Lead time (days)</source>
+        <translation>交货周期（天）</translation>
+    </message>
+    <message>
+        <source>Minimum order</source>
+        <translation>起订金额</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Item name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <source>Supplier&apos;s code</source>
+        <translation>供应商货号</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>包装</translation>
+    </message>
+    <message>
+        <source>Last price</source>
+        <translation>最近进价</translation>
+    </message>
+    <message>
+        <source>Preferred</source>
+        <translation>首选</translation>
+    </message>
+    <message>
+        <source>{0} suppliers</source>
+        <translation>{0} 个供应商</translation>
+    </message>
+    <message>
+        <source>1 supplier</source>
+        <translation>1 个供应商</translation>
+    </message>
+    <message>
+        <source>Items supplied</source>
+        <translation>供应商品</translation>
+    </message>
+    <message>
+        <source>Items supplied by {0}</source>
+        <translation>{0} 供应的商品</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
     <name>WelcomeScreen</name>
     <message>
         <source>Welcome</source>
@@ -2355,6 +2497,10 @@ The current file is kept beside it as {0}.before-restore.</source>
     <message>
         <source>Stocktakes</source>
         <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Suppliers</source>
+        <translation>供应商</translation>
     </message>
     <message>
         <source>Reports</source>

@@ -22,6 +22,7 @@ from inventory_app.ui.pages.movements import MovementsPage
 from inventory_app.ui.pages.reports import ReportsPage
 from inventory_app.ui.pages.stock import StockPage
 from inventory_app.ui.pages.stocktakes import StocktakesPage
+from inventory_app.ui.pages.suppliers import SuppliersPage
 
 SP = QStyle.StandardPixmap
 
@@ -61,6 +62,12 @@ PAGES: list[PageSpec] = [
         lambda: QCoreApplication.translate("pages", "Stocktakes"),
         StocktakesPage,
         SP.SP_DialogApplyButton,
+    ),
+    PageSpec(
+        "suppliers",
+        lambda: QCoreApplication.translate("pages", "Suppliers"),
+        SuppliersPage,
+        SP.SP_DirLinkIcon,
     ),
     PageSpec(
         "reports",
