@@ -888,6 +888,10 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation>+ 盘盈，− 盘亏</translation>
     </message>
     <message>
+        <source>Unit or pack of the quantity and cost</source>
+        <translation>数量和单价所用的单位或包装</translation>
+    </message>
+    <message>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
@@ -946,6 +950,10 @@ Please copy the details below and send them to whoever supports this app.</sourc
     <message>
         <source>{0} · {1} left · expires {2}</source>
         <translation>{0} · 剩余 {1} · 有效期至 {2}</translation>
+    </message>
+    <message>
+        <source>{0} (= {1} {2})</source>
+        <translation>{0}（= {1} {2}）</translation>
     </message>
 </context>
 <context>

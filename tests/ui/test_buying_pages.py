@@ -43,3 +43,35 @@ def test_suppliers_page_lists_suppliers_and_their_items(qtbot, window, ctx):
     dialog.accept()
     qtbot.waitUntil(lambda: [s.code for s in page.table.records] == ["GM", "HR"])
     assert buying.get_supplier(ctx.db, "HR").min_order_value == Decimal("300.00")
+
+
+def test_scanning_a_case_barcode_receives_one_case_at_an_exact_value(qtbot, ctx):
+    from inventory_app.domain.model import MovementType
+    from inventory_app.services import reports
+    from inventory_app.ui.dialogs.posting.dialog import PostingDialog
+
+    from .test_posting import scan
+
+    buying.add_pack(ctx.db, "A1", "箱", factor="3", barcode="16900000000011")
+    dlg = PostingDialog(ctx, MovementType.RECEIPT)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    scan(qtbot, dlg, "16900000000011")
+    scan(qtbot, dlg, "16900000000011")  # a second case on the same line
+    (d,) = dlg.drafts
+    assert (d.pack, d.qty) == ("箱", "2")
+    assert dlg.editor.unit_combo.isVisible() and dlg.editor.unit_combo.currentIndex() == 1
+    dlg.editor.cost_edit.selectAll()
+    qtbot.keyClicks(dlg.editor.cost_edit, "100")
+    qtbot.waitUntil(lambda: dlg.post_button.isEnabled())
+    dlg.post()
+    (row,) = [r for r in reports.stock_by_item(ctx.db) if r.sku == "A1"]
+    assert (row.qty, row.value) == (Decimal("6.000"), Decimal("200.00"))  # 2 × ¥100, exact
+    # choosing the stock unit in the unit field turns the price per case into one per piece
+    dlg2 = PostingDialog(ctx, MovementType.ISSUE)
+    qtbot.addWidget(dlg2)
+    dlg2.show()
+    scan(qtbot, dlg2, "16900000000011")
+    assert dlg2.drafts[0].pack == "箱"
+    dlg2.editor.unit_combo.setCurrentIndex(0)
+    assert dlg2.drafts[0].pack == ""

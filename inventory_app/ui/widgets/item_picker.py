@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from inventory_app.domain.model import Item
-from inventory_app.services import catalog, search
+from inventory_app.services import buying, catalog, search
 from inventory_app.ui.widgets.format import qty_text
 
 SUGGESTIONS = 20
@@ -32,6 +32,7 @@ class ItemPicker(QLineEdit):
     def __init__(self, db, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.scanned_pack = None  # the pack whose barcode the last exact code was
         self._shown: dict[str, str] = {}  # suggestion text -> SKU
         self.setPlaceholderText(self.tr("Scan a barcode, or type a code or name"))
         self.setClearButtonEnabled(True)
@@ -77,11 +78,16 @@ class ItemPicker(QLineEdit):
     def resolve(self, text: str) -> tuple[Item | None, bool]:
         """The item ``text`` stands for, and whether it was an exact code (a scan)."""
         text = text.strip()
+        self.scanned_pack = None
         if not text:
             return None, False
         exact = catalog.find_item(self.db, text)
         if exact is not None:
             return exact, True
+        case = buying.pack_for_barcode(self.db, text)
+        if case is not None:  # a case's barcode: its item, one case (``scanned_pack``)
+            self.scanned_pack = case[1]
+            return catalog.find_item(self.db, case[0]), True
         sku = self._shown.get(text)
         if sku is None:
             found = self.matches(text, limit=1)
