@@ -18,6 +18,7 @@ from inventory_app.cli import (
     common,
     exports,
     imports,
+    orders,
     postings,
     reports,
     shop,
@@ -29,7 +30,7 @@ from inventory_app.domain.errors import InventoryError
 
 # Each module adds its sub-commands; the order is the order of `--help`: the shop file, getting
 # data in, day-to-day postings, looking at stock, stocktakes, reports, the accountant's pack.
-COMMAND_MODULES = (shop, imports, postings, stock, stocktake, reports, exports, buying)
+COMMAND_MODULES = (shop, imports, postings, stock, stocktake, reports, exports, buying, orders)
 
 
 def build_parser() -> argparse.ArgumentParser:

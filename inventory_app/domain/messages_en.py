@@ -438,4 +438,21 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     ),
     "units.pack_name_invalid": "a pack name has 1 to {max} characters, not {pack!r}",
     "units.pack_is_stock_unit": "{pack} is the stock unit of {sku}, not a pack",
+    "po.unknown": "there is no purchase order {id}",
+    "po.not_draft": "purchase order {id} is {status}: only a draft order can be changed",
+    "po.empty": "purchase order {id} has no lines; add a line before sending it",
+    "po.not_open": (
+        "purchase order {id} is {status}: goods can be received only against a sent order"
+    ),
+    "po.not_on_order": "{sku} is not on purchase order {id}",
+    "po.over_receipt": (
+        "{sku}: {qty} more would make {received} received against {ordered} ordered on order {id};"
+        " allow over-receipt to take it"
+    ),
+    "po.closed": "purchase order {id} is {status} and cannot be cancelled",
+    "po.reason_empty": "say why the order is cancelled (a reason is required)",
+    "po.qty_not_positive": "the quantity ordered must be more than 0, not {qty}",
+    "po.unknown_status": "status is one of {choices}, not {status!r}",
+    "po.export_format": "{name}: a purchase order is exported as .pdf or .xlsx",
+    "po.export_failed": "the purchase order could not be written: {reason}",
 }

@@ -405,4 +405,19 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "units.unknown_pack": ("{sku} 没有名为 {pack} 的包装；请先为该商品添加这个包装及其换算率"),
     "units.pack_name_invalid": "包装名称须为 1 到 {max} 个字符，不能是“{pack}”",
     "units.pack_is_stock_unit": "{pack} 是 {sku} 的库存单位，不是包装",
+    "po.unknown": "没有编号为 {id} 的采购订单",
+    "po.not_draft": "采购订单 {id} 的状态是{status}：只有草稿订单可以修改",
+    "po.empty": "采购订单 {id} 没有明细；请先添加商品再发送",
+    "po.not_open": "采购订单 {id} 的状态是{status}：只能对已发送的订单收货入库",
+    "po.not_on_order": "{sku} 不在采购订单 {id} 上",
+    "po.over_receipt": (
+        "{sku}：再收 {qty} 将使订单 {id} 已到货 {received}，超过订购数量 {ordered}；"
+        "如确需超收，请选择允许超收"
+    ),
+    "po.closed": "采购订单 {id} 的状态是{status}，不能取消",
+    "po.reason_empty": "请填写取消订单的原因",
+    "po.qty_not_positive": "订购数量必须大于 0，不能是 {qty}",
+    "po.unknown_status": "状态须为 {choices} 之一，不能是“{status}”",
+    "po.export_format": "{name}：采购订单只能导出为 PDF 或 Excel（.xlsx）文件",
+    "po.export_failed": "无法写入采购订单文件：{reason}",
 }

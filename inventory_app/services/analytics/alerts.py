@@ -19,6 +19,7 @@ from inventory_app.services.analytics.stock import (
     stock_balances,
     today,
 )
+from inventory_app.services.buying.orders import on_order
 from inventory_app.storage.db import Database
 from inventory_app.storage.reads import analytics as aq
 
@@ -72,6 +73,7 @@ def reorder_suggestions(
     demand = aq.daily_demand(db.conn, start, day)
     items = aq.items_for_health(db.conn)
     bal = stock_balances(db, at)
+    coming = on_order(db)  # sent purchase orders count: nothing is ordered twice
     out = []
     for item_id, row in items.items():
         sku, name, category, unit, _rop, ss, lead, active = row[:8]
@@ -91,6 +93,7 @@ def reorder_suggestions(
             item_safety_stock=None if ss is None else qty_from_int(ss),
             demand_days=rules.demand_days,
             unit=unit,
+            on_order=coming.get(item_id, Decimal(0)),
         )
         if advice.needed or include_all:
             out.append(

@@ -2,6 +2,21 @@
 
 from __future__ import annotations
 
+from inventory_app.services.buying.orders import (
+    Order,
+    OrderLine,
+    Receipt,
+    add_line,
+    cancel,
+    create_order,
+    get_order,
+    list_orders,
+    on_order,
+    on_order_by_sku,
+    overdue_orders,
+    receive,
+    send,
+)
 from inventory_app.services.buying.suppliers import (
     Supplier,
     SupplierLink,
@@ -23,18 +38,31 @@ from inventory_app.services.buying.units import (
 )
 
 __all__ = [
+    "Order",
+    "OrderLine",
+    "Receipt",
     "Supplier",
     "SupplierLink",
+    "add_line",
     "add_pack",
     "add_supplier",
     "all_packs",
+    "cancel",
+    "create_order",
+    "get_order",
     "get_supplier",
     "link_item",
+    "list_orders",
     "list_suppliers",
+    "on_order",
+    "on_order_by_sku",
+    "overdue_orders",
     "pack_for_barcode",
     "packs",
     "post",
+    "receive",
     "save_supplier",
+    "send",
     "stock_qty_of",
     "supplier_items",
     "typed_of",
