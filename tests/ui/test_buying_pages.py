@@ -75,3 +75,46 @@ def test_scanning_a_case_barcode_receives_one_case_at_an_exact_value(qtbot, ctx)
     assert dlg2.drafts[0].pack == "箱"
     dlg2.editor.unit_combo.setCurrentIndex(0)
     assert dlg2.drafts[0].pack == ""
+
+
+def test_orders_page_add_send_receive_in_two_batches_and_export(qtbot, window, ctx, tmp_path):
+    from pypdf import PdfReader
+
+    from inventory_app.ui.dialogs.order_dialogs import AddLineDialog, ReceiveDialog
+
+    buying.add_pack(ctx.db, "A1", "箱", factor="6")
+    buying.add_supplier(ctx.db, buying.Supplier(code="WJ", name="五金批发", lead_time_days=3))
+    buying.link_item(ctx.db, "WJ", sku="A1", pack="箱", price="30", preferred=True)
+    oid, _ = buying.create_order(ctx.db, "WJ")
+    page = window.show_page("orders")
+    qtbot.waitUntil(page.is_loaded)
+    assert [o.id for o in page.table.records] == [oid]
+    assert page.add_button.isEnabled() and not page.receive_button.isEnabled()
+
+    add = AddLineDialog(ctx, oid, parent=page)
+    qtbot.keyClicks(add.picker, "A1")
+    add.picker.choose()
+    assert add.sku == "A1" and add.unit.currentText() == "箱"
+    add.qty.setText("2")
+    add.accept()
+    qtbot.waitUntil(lambda: len(page.lines.records) == 1)
+    page.send()
+    qtbot.waitUntil(lambda: page.receive_button.isEnabled())
+
+    dlg = ReceiveDialog(ctx, oid, parent=page)
+    assert dlg.table.item(0, 5).text() == "2"  # what is still open, in cases
+    dlg.table.item(0, 5).setText("1")
+    dlg.table.item(0, 6).setText("L-A")
+    dlg.table.selectRow(0)
+    dlg.split()
+    dlg.table.item(1, 5).setText("1")
+    dlg.table.item(1, 6).setText("L-B")
+    dlg.table.item(1, 8).setText("28")  # the second case was cheaper
+    dlg.accept()
+    order = buying.get_order(ctx.db, oid)
+    assert order.status == "received" and order.lines[0].received_qty == Decimal(2)
+    assert order.lines[0].received_value == Decimal("58.00")
+    qtbot.waitUntil(lambda: page.table.item(0, 2).text() in ("Received", "已完成"))
+
+    out = page.export_to(tmp_path / "po.pdf", oid)
+    assert out is not None and len(PdfReader(str(out)).pages) == 1

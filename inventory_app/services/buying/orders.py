@@ -301,6 +301,7 @@ class Receipt:
     batch: str | None = None
     expiry: dt.date | None = None
     location: str | None = None
+    line: int | None = None  # the order line's id, when the SKU is on several lines
 
 
 def receive(
@@ -325,7 +326,9 @@ def receive(
         received = {lid: r[10] for lid, r in have.items()}
         doc_lines, typed, line_ids = [], [], []
         for rc in receipts:
-            line = _line_for(have, received, rc.sku, order_id)
+            line = have.get(rc.line) if rc.line else _line_for(have, received, rc.sku, order_id)
+            if line is None:
+                raise NotFound("po.not_on_order", id=order_id, sku=rc.sku)
             pack, factor = factor_of(conn, line[2], rc.unit if rc.unit else line[5])
             q = money.parse_qty(rc.qty)
             if q <= 0:

@@ -19,6 +19,7 @@ from inventory_app.ui.pages.base import Page
 from inventory_app.ui.pages.dashboard.page import DashboardPage
 from inventory_app.ui.pages.items import ItemsPage
 from inventory_app.ui.pages.movements import MovementsPage
+from inventory_app.ui.pages.orders import OrdersPage
 from inventory_app.ui.pages.reports import ReportsPage
 from inventory_app.ui.pages.stock import StockPage
 from inventory_app.ui.pages.stocktakes import StocktakesPage
@@ -68,6 +69,12 @@ PAGES: list[PageSpec] = [
         lambda: QCoreApplication.translate("pages", "Suppliers"),
         SuppliersPage,
         SP.SP_DirLinkIcon,
+    ),
+    PageSpec(
+        "orders",
+        lambda: QCoreApplication.translate("pages", "Purchase orders"),
+        OrdersPage,
+        SP.SP_FileDialogNewFolder,
     ),
     PageSpec(
         "reports",

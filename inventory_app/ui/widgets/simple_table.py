@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 class SimpleTable(QTableWidget):
     """Rows of texts; numbers (``Decimal``/``int`` cells) right-aligned."""
 
-    def __init__(self, headers: Sequence[str], parent=None) -> None:
+    def __init__(self, headers: Sequence[str], parent=None, *, numeric: Sequence[int] = ()):
         super().__init__(0, len(headers), parent)
+        self.numeric = set(numeric)  # columns right-aligned whatever their cells hold
         self.setHorizontalHeaderLabels(list(headers))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -34,7 +35,8 @@ class SimpleTable(QTableWidget):
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
                 item = QTableWidgetItem("" if value is None else str(value))
-                if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+                number = isinstance(value, (Decimal, int)) and not isinstance(value, bool)
+                if number or c in self.numeric:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
