@@ -315,6 +315,10 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation>滞销商品</translation>
     </message>
     <message>
+        <source>Overdue orders</source>
+        <translation>逾期采购订单</translation>
+    </message>
+    <message>
         <source>Expiring in the week of {0}</source>
         <translation>{0} 当周到期</translation>
     </message>
@@ -333,6 +337,22 @@ Please copy the details below and send them to whoever supports this app.</sourc
     <message>
         <source>{0}: {1} days</source>
         <translation>{0}：{1} 天</translation>
+    </message>
+    <message>
+        <source>Order No.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>账面数量</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>逾期天数</translation>
     </message>
 </context>
 <context>
@@ -620,6 +640,10 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation>供应商</translation>
     </message>
     <message>
+        <source>Packs</source>
+        <translation>包装</translation>
+    </message>
+    <message>
         <source>Removal</source>
         <translation>出库规则</translation>
     </message>
@@ -630,6 +654,10 @@ Please copy the details below and send them to whoever supports this app.</sourc
     <message>
         <source>On hand</source>
         <translation>现存量</translation>
+    </message>
+    <message>
+        <source>On order</source>
+        <translation>在途数量</translation>
     </message>
     <message>
         <source>Value</source>

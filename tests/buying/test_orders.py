@@ -180,3 +180,19 @@ def test_po_cli_contract(shop, capsys):
     new = run(capsys, *db, "po", "from-suggestions", "--supplier", "HR", "--at", "2026-11-19")
     new = new.split()
     assert len(new) == 1 and int(new[0]) > int(oid)
+
+
+def test_overdue_orders_show_in_the_alerts(shop):
+    from inventory_app.services.analytics.alerts import alerts
+
+    oid, _ = buying.create_order(shop, "HR", on=AT)
+    buying.add_line(shop, oid, sku="DR-1", qty="1")
+    buying.send(shop, oid, on=AT)
+    assert alerts(shop, at=AT + dt.timedelta(days=5)).overdue_orders == []
+    late = alerts(shop, at=AT + dt.timedelta(days=8))
+    (row,) = late.overdue_orders
+    assert (row.id, row.supplier, row.days_late) == (oid, "HR", 3)
+    assert late.counts()["overdue_orders"] == 1
+    assert late.as_json()["overdue_orders"] == [
+        {"id": oid, "supplier": "HR", "expected": AT + dt.timedelta(days=5), "days_late": 3}
+    ]

@@ -19,7 +19,7 @@ from inventory_app.services.analytics.stock import (
     stock_balances,
     today,
 )
-from inventory_app.services.buying.orders import on_order
+from inventory_app.services.buying.orders import on_order, overdue_orders
 from inventory_app.storage.db import Database
 from inventory_app.storage.reads import analytics as aq
 
@@ -103,6 +103,19 @@ def reorder_suggestions(
     return rules, out
 
 
+@dataclass(frozen=True, slots=True)
+class OverdueOrder:
+    """A sent purchase order whose goods are late (``sku`` "" : a row of no single item)."""
+
+    id: int
+    supplier: str
+    name: str  # the supplier's name
+    status: str
+    expected: dt.date
+    days_late: int
+    sku: str = ""
+
+
 @dataclass(slots=True)
 class Alerts:
     at: dt.date
@@ -113,6 +126,7 @@ class Alerts:
     low_stock: list[StockItem] = field(default_factory=list)
     out_of_stock: list[StockItem] = field(default_factory=list)
     dead_stock: list[StockItem] = field(default_factory=list)
+    overdue_orders: list[OverdueOrder] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -121,6 +135,7 @@ class Alerts:
             "low_stock": len(self.low_stock),
             "out_of_stock": len(self.out_of_stock),
             "dead_stock": len(self.dead_stock),
+            "overdue_orders": len(self.overdue_orders),
         }
 
     def as_json(self) -> dict[str, object]:
@@ -151,6 +166,15 @@ class Alerts:
                 {"sku": r.sku, "qty": r.qty, "value": r.value, "last_issue": r.last_issue}
                 for r in self.dead_stock
             ],
+            "overdue_orders": [
+                {
+                    "id": r.id,
+                    "supplier": r.supplier,
+                    "expected": r.expected,
+                    "days_late": r.days_late,
+                }
+                for r in self.overdue_orders
+            ],
         }
 
 
@@ -171,4 +195,8 @@ def alerts(db: Database, *, at: dt.date | None = None) -> Alerts:
         low_stock=low,
         out_of_stock=out,
         dead_stock=dead_stock(db, at=at, days=dead_days),
+        overdue_orders=[
+            OverdueOrder(oid, code, name, status, expected, (day - expected).days)
+            for oid, code, name, status, expected in overdue_orders(db, today=day)
+        ],
     )

@@ -26,6 +26,7 @@ from inventory_app.services.buying.suppliers import (
     list_suppliers,
     save_supplier,
     supplier_items,
+    suppliers_of_item,
 )
 from inventory_app.services.buying.units import (
     add_pack,
@@ -65,5 +66,6 @@ __all__ = [
     "send",
     "stock_qty_of",
     "supplier_items",
+    "suppliers_of_item",
     "typed_of",
 ]

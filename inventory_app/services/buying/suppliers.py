@@ -172,3 +172,14 @@ def supplier_items(db: Database, code: str) -> list[SupplierLink]:
         )
         for r in sql.links_of_supplier(db.conn, sid)
     ]
+
+
+def suppliers_of_item(db: Database, sku: str) -> list[tuple[str, str, bool]]:
+    """(code, name, preferred) of the suppliers of ``sku``, the preferred one first."""
+    names = {str(r[1]): str(r[2]) for r in sql.suppliers(db.conn)}
+    key = sku.strip().casefold()
+    return [
+        (str(r[2]), names.get(str(r[2]), ""), bool(r[6]))
+        for r in sql.links(db.conn)
+        if str(r[1]).casefold() == key
+    ]
