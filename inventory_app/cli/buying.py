@@ -91,8 +91,11 @@ COLUMNS = ("code", "name", "contact", "phone", "lead_time_days", "min_order_valu
 
 
 def cmd_supplier_list(args: argparse.Namespace) -> int:
+    from inventory_app.services.buying.performance import supplier_records
+
     with common.open_for_read(args) as db:
         rows = buying.list_suppliers(db)
+        records = {r.supplier: r for r in supplier_records(db)}
     if args.format == "json":
         common.print_json(
             [
@@ -106,6 +109,8 @@ def cmd_supplier_list(args: argparse.Namespace) -> int:
                     "min_order_value": s.min_order_value,
                     "note": s.note,
                     "items": s.items,
+                    "on_time_rate": records[s.code].on_time_rate,
+                    "lead_time_seen_days": records[s.code].lead_days_seen,
                 }
                 for s in rows
             ]

@@ -2510,6 +2510,14 @@ The current file is kept beside it as {0}.before-restore.</source>
         <translation>商品</translation>
     </message>
     <message>
+        <source>On time</source>
+        <translation>准时交货率</translation>
+    </message>
+    <message>
+        <source>Lead time seen (days)</source>
+        <translation>实际交货周期（天）</translation>
+    </message>
+    <message>
         <source>Item code</source>
         <translation>商品编码</translation>
     </message>

@@ -196,3 +196,35 @@ def test_overdue_orders_show_in_the_alerts(shop):
     assert late.as_json()["overdue_orders"] == [
         {"id": oid, "supplier": "HR", "expected": AT + dt.timedelta(days=5), "days_late": 3}
     ]
+
+
+def test_purchases_sheet_and_supplier_record(shop, tmp_path):
+    from openpyxl import load_workbook
+
+    from inventory_app.services.buying import performance
+    from inventory_app.services.export.month import export_month
+
+    oid, _ = buying.create_order(shop, "HR", on=AT)
+    buying.add_line(shop, oid, sku="DR-1", qty="2")
+    buying.send(shop, oid, on=AT)
+    late = AT + dt.timedelta(days=7)  # promised 5 days, came in 7
+    buying.receive(shop, oid, [buying.Receipt(sku="DR-1", qty="1")], date=late)
+    o2, _ = buying.create_order(shop, "HR", on=AT)
+    buying.add_line(shop, o2, sku="DR-1", qty="1", cost="55")
+    buying.send(shop, o2, on=AT)
+    buying.receive(shop, o2, [buying.Receipt(sku="DR-1", qty="1")], date=AT + dt.timedelta(3))
+    (month,) = performance.purchases_by_month(shop, start=DAY0, end=dt.date(2026, 11, 30))
+    assert (month.supplier, month.month, month.receipts, month.value) == (
+        "HR", "2026-11", 2, D("115.00"),
+    )  # fmt: skip
+    (rec,) = performance.supplier_records(shop)
+    assert (rec.orders, rec.on_time, rec.on_time_rate, rec.lead_days_seen) == (
+        2, 1, D("0.5"), D("5.0"),
+    )  # fmt: skip
+    out = export_month(shop, "2026-11", tmp_path / "m.xlsx", lang="zh")
+    ws = load_workbook(out.path)["采购汇总"]
+    rows = [r for r in ws.iter_rows(values_only=True)]
+    assert rows[0][:5] == ("供应商编码", "供应商", "月份", "入库行数", "采购金额")
+    assert rows[1][:5] == ("HR", "华润", "2026-11", 2, 115)
+    record = next(r for r in rows if r[0] == "HR" and r[2] == 5)
+    assert record[3:7] == (2, 1, 0.5, 5)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from inventory_app.domain.model import Changes
 from inventory_app.services import buying
+from inventory_app.services.buying.performance import supplier_records
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.pages.base import Page
 from inventory_app.ui.widgets.format import cost_text
@@ -34,7 +35,10 @@ class SuppliersPage(Page):
                 self.tr("Lead time (days)"),
                 self.tr("Minimum order"),
                 self.tr("Items"),
-            ]
+                self.tr("On time"),
+                self.tr("Lead time seen (days)"),
+            ],
+            numeric=(4, 5, 6, 7, 8),
         )
         self.items_title = QLabel()
         self.items_title.setObjectName("sectionTitle")
@@ -82,6 +86,7 @@ class SuppliersPage(Page):
         if self.ctx.db is None:
             return
         rows = buying.list_suppliers(self.ctx.db)
+        records = {r.supplier: r for r in supplier_records(self.ctx.db)}
         self.table.fill(
             rows,
             [
@@ -93,6 +98,8 @@ class SuppliersPage(Page):
                     s.lead_time_days,
                     s.min_order_value if s.min_order_value else "",
                     s.items,
+                    _pct(records[s.code].on_time_rate),
+                    records[s.code].lead_days_seen or "",
                 )
                 for s in rows
             ],
@@ -140,3 +147,7 @@ class SuppliersPage(Page):
         s = self.table.current_record()
         if s is not None:
             SupplierDialog(self.ctx, s, parent=self).exec()
+
+
+def _pct(rate) -> str:
+    return "" if rate is None else f"{rate * 100:.0f}%"
