@@ -199,3 +199,13 @@ def movement_pack(conn: sqlite3.Connection, movement_id: int) -> tuple | None:
         "SELECT pack, factor, pack_qty, pack_cost FROM movement_packs WHERE movement_id = ?",
         (movement_id,),
     ).fetchone()
+
+
+def link_of(conn: sqlite3.Connection, item_id: int, supplier_code: str) -> tuple | None:
+    """The link of an item to a supplier, shaped as a row of ``links``, or None."""
+    return conn.execute(
+        "SELECT l.item_id, i.sku, s.code, l.supplier_sku, l.pack, l.last_price, l.preferred,"
+        " s.lead_time_days FROM item_suppliers l JOIN items i ON i.id = l.item_id"
+        " JOIN suppliers s ON s.id = l.supplier_id WHERE l.item_id = ? AND s.code = ?",
+        (item_id, supplier_code),
+    ).fetchone()

@@ -249,10 +249,7 @@ def _add(
 
 
 def _link(conn: Connection, item_id: int, supplier: str) -> tuple | None:
-    for link in supplier_sql.links(conn):
-        if link[0] == item_id and str(link[2]).casefold() == supplier.casefold():
-            return link
-    return None
+    return supplier_sql.link_of(conn, item_id, supplier)
 
 
 def send(db: Database, order_id: int, *, on: dt.date | None = None) -> Changes:
