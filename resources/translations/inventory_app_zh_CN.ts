@@ -347,8 +347,8 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation>供应商</translation>
     </message>
     <message>
-        <source>Expected</source>
-        <translation>账面数量</translation>
+        <source>Expected delivery</source>
+        <translation>预计到货</translation>
     </message>
     <message>
         <source>Days late</source>
@@ -1373,6 +1373,13 @@ The current file is kept beside it as {0}.before-restore.</source>
     </message>
 </context>
 <context>
+    <name>OrderDialogs</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>OrdersPage</name>
     <message>
         <source>All orders</source>
@@ -1428,7 +1435,7 @@ The current file is kept beside it as {0}.before-restore.</source>
     </message>
     <message>
         <source>Expected</source>
-        <translation>账面数量</translation>
+        <translation>预计到货</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -1452,7 +1459,7 @@ The current file is kept beside it as {0}.before-restore.</source>
     </message>
     <message>
         <source>Received</source>
-        <translation>入库日期</translation>
+        <translation>已到货</translation>
     </message>
     <message>
         <source>Price</source>
@@ -1473,6 +1480,11 @@ The current file is kept beside it as {0}.before-restore.</source>
     <message>
         <source>Partly received</source>
         <translation>部分到货</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <comment>order status: every line arrived</comment>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>Cancelled</source>
@@ -1746,7 +1758,7 @@ The current file is kept beside it as {0}.before-restore.</source>
     </message>
     <message>
         <source>Received</source>
-        <translation>入库日期</translation>
+        <translation>已到货</translation>
     </message>
     <message>
         <source>Arriving now</source>
@@ -1754,7 +1766,7 @@ The current file is kept beside it as {0}.before-restore.</source>
     </message>
     <message>
         <source>Batch</source>
-        <translation>批次</translation>
+        <translation>批号</translation>
     </message>
     <message>
         <source>Expiry</source>
@@ -1786,7 +1798,7 @@ The current file is kept beside it as {0}.before-restore.</source>
     </message>
     <message>
         <source>Receive</source>
-        <translation>入库</translation>
+        <translation>确认入库</translation>
     </message>
     <message>
         <source>Dates are written like 2026-12-02.</source>
@@ -2507,7 +2519,7 @@ The current file is kept beside it as {0}.before-restore.</source>
     </message>
     <message>
         <source>Items</source>
-        <translation>商品</translation>
+        <translation>商品数</translation>
     </message>
     <message>
         <source>On time</source>
@@ -2724,13 +2736,6 @@ The current file is kept beside it as {0}.before-restore.</source>
 {share:.0f}% of value</source>
         <translation>{items} 个商品
 占金额 {share:.0f}%</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>

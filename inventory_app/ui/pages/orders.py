@@ -125,7 +125,7 @@ class OrdersPage(Page):
             "draft": self.tr("Draft"),
             "sent": self.tr("Sent"),
             "partial": self.tr("Partly received"),
-            "received": self.tr("Received"),
+            "received": self.tr("Received", "order status: every line arrived"),
             "cancelled": self.tr("Cancelled"),
         }[key]
 

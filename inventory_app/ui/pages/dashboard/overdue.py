@@ -26,7 +26,7 @@ def overdue_columns() -> list[Column]:
         ),
         Column(
             "expected",
-            QCoreApplication.translate("DashboardLists", "Expected"),
+            QCoreApplication.translate("DashboardLists", "Expected delivery"),
             lambda r: date_text(r.expected),
             width=95,
         ),
