@@ -455,4 +455,13 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "po.unknown_status": "status is one of {choices}, not {status!r}",
     "po.export_format": "{name}: a purchase order is exported as .pdf or .xlsx",
     "po.export_failed": "the purchase order could not be written: {reason}",
+    "gs1.empty": "the scan is empty",
+    "gs1.unknown_ai": (
+        "{scan}: {ai} is not an application identifier this app reads (01, 10, 17, 30, 37 ...)"
+    ),
+    "gs1.bad_field": "{scan}: the data after ({ai}) is missing, too long or not digits",
+    "gs1.bad_check_digit": "GTIN {gtin} has a wrong check digit: scan it again",
+    "gs1.bad_date": "{scan}: the expiry {value} is not a date (YYMMDD)",
+    "gs1.unknown_gtin": "no item or pack has the barcode {gtin}",
+    "cli.receive_needs_item": "a receipt needs {missing} (or a --scan that carries it)",
 }

@@ -420,4 +420,11 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "po.unknown_status": "状态须为 {choices} 之一，不能是“{status}”",
     "po.export_format": "{name}：采购订单只能导出为 PDF 或 Excel（.xlsx）文件",
     "po.export_failed": "无法写入采购订单文件：{reason}",
+    "gs1.empty": "扫码内容为空",
+    "gs1.unknown_ai": "{scan}：本软件无法识别应用标识符 {ai}（可识别 01、10、17、30、37 等）",
+    "gs1.bad_field": "{scan}：（{ai}）后的数据缺失、过长或不是数字",
+    "gs1.bad_check_digit": "商品条码 {gtin} 的校验位不正确，请重新扫码",
+    "gs1.bad_date": "{scan}：有效期 {value} 不是有效日期（年年月月日日）",
+    "gs1.unknown_gtin": "没有商品或包装使用条码 {gtin}",
+    "cli.receive_needs_item": "入库需要填写 {missing}（或扫描含有该信息的商品条码）",
 }

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from inventory_app.domain import money, units
+from inventory_app.domain import gs1, money, units
 from inventory_app.domain.errors import InventoryError, NotFound, ValidationError
 from inventory_app.domain.model import Document, ItemFields, Line, MovementType
 from inventory_app.services import buying, catalog, check, postings, reports, shop
@@ -134,3 +134,30 @@ def test_pack_receipts_and_unit_issues_keep_value_exact(steps, factor):
             assert check.check(db).ok
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_receiving_from_a_gs1_scan_of_an_item_or_a_case(cola, capsys):
+    from inventory_app.cli import main
+
+    catalog.add_item(cola, ItemFields(sku="MK-1", name="牛奶", unit="盒", barcode="6901234567892"))
+    line = buying.read_scan(cola, "]d20106901234567892172712311024A01\x1d302")
+    assert (line.sku, line.pack, line.batch, line.expiry, line.qty) == (
+        "MK-1", None, "24A01", dt.date(2027, 12, 31), D(2),
+    )  # fmt: skip
+    body = "690123400001"
+    ean = body + next(d for d in "0123456789" if gs1.check_digit_ok(body + d))
+    buying.add_pack(cola, "MK-1", "箱", factor="12", barcode=ean)
+    line = buying.read_scan(cola, f"010{ean}10L9")  # a case's GTIN: the quantity is in cases
+    assert (line.sku, line.pack, line.batch, line.qty) == ("MK-1", "箱", "L9", None)
+    path = str(cola.path)
+    cola.close()
+    capsys.readouterr()
+    scan = f"010{ean}1727063010C5"
+    assert main(["--db", path, "receive", "--scan", scan, "--qty", "2", "--cost", "60"]) == 0
+    assert main(["--db", path, "receive", "--scan", "010690123456789317271231"]) == 2
+    assert "check digit" in capsys.readouterr().err
+    with shop.open_shop(Path(path), write=False) as db:
+        (row,) = [r for r in reports.stock_by_batch(db) if r.sku == "MK-1"]
+        assert (row.batch, row.expiry, row.qty, row.value) == (
+            "C5", dt.date(2027, 6, 30), D(24), D("120.00"),
+        )  # fmt: skip

@@ -34,6 +34,7 @@ from inventory_app.services.buying.units import (
     pack_for_barcode,
     packs,
     post,
+    read_scan,
     stock_qty_of,
     typed_of,
 )
@@ -61,6 +62,7 @@ __all__ = [
     "pack_for_barcode",
     "packs",
     "post",
+    "read_scan",
     "receive",
     "save_supplier",
     "send",

@@ -202,3 +202,31 @@ def stock_qty_of(db: Database, code: str, qty: object, pack: str | None) -> Deci
     n = money.qty_units(q)
     sign = -1 if n < 0 else 1
     return money.qty_from_int(sign * units.stock_qty(abs(n), factor))
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ScannedLine:
+    """A GS1 scan read for a receipt or a count: the item, and the pack when the GTIN is a
+    pack's barcode (then ``qty`` is in packs); batch, expiry and quantity as scanned."""
+
+    sku: str
+    pack: str | None
+    batch: str | None
+    expiry: object  # dt.date | None
+    qty: Decimal | None
+
+
+def read_scan(db: Database, text: str) -> ScannedLine:
+    """The item a GS1-128 / DataMatrix scan names (its GTIN as an item's or a pack's barcode,
+    with or without the leading zero of a GTIN-14) and what else the scan carries."""
+    from inventory_app.domain import gs1
+
+    scan = gs1.parse(text)
+    for code in scan.codes:
+        rows = catalog_sql.items_by_code(db.conn, code)
+        if rows:
+            return ScannedLine(rows[0][1], None, scan.batch, scan.expiry, scan.qty)
+        case = sql.pack_by_barcode(db.conn, code)
+        if case is not None:
+            return ScannedLine(case[0], case[1], scan.batch, scan.expiry, scan.qty)
+    raise NotFound("gs1.unknown_gtin", gtin=scan.gtin or text.strip())
