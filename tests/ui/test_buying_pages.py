@@ -118,3 +118,29 @@ def test_orders_page_add_send_receive_in_two_batches_and_export(qtbot, window, c
 
     out = page.export_to(tmp_path / "po.pdf", oid)
     assert out is not None and len(PdfReader(str(out)).pages) == 1
+
+
+def test_a_gs1_scan_fills_the_receipt_line(qtbot, ctx):
+    from inventory_app.domain.model import MovementType
+    from inventory_app.ui.dialogs.posting.dialog import PostingDialog
+
+    from .test_posting import ENTER
+
+    def scan(qtbot, dlg, code: str) -> None:
+        # a scanner types the GS separator as a control character, which QTest cannot type
+        dlg.item_picker.setText(code)
+        qtbot.keyClick(dlg.item_picker, ENTER)
+
+    dlg = PostingDialog(ctx, MovementType.RECEIPT)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    # M1 (milk) has barcode 6901234567892: GTIN-14 0 + it, batch 24A01, expiry, 12 units
+    scan(qtbot, dlg, "]d20106901234567892172712311024A01\x1d3012")
+    scan(qtbot, dlg, "0106901234567892172801311024B02")  # a second batch of the same item
+    assert [(d.item.sku, d.batch, d.expiry, d.qty) for d in dlg.drafts] == [
+        ("M1", "24A01", "2027-12-31", "12"),
+        ("M1", "24B02", "2028-01-31", "1"),
+    ]
+    assert dlg.editor.batch_edit.text() == "24B02"
+    scan(qtbot, dlg, "010690123456789317271231")  # a wrong check digit: said, nothing added
+    assert len(dlg.drafts) == 2 and "check digit" in dlg.editor.message.text()

@@ -66,6 +66,14 @@ def pack_for_barcode(db: Database, code: str) -> tuple[str, Pack] | None:
     return None if row is None else (row[0], Pack(row[1], row[2]))
 
 
+def pack_named(db: Database, sku: str, name: str) -> Pack | None:
+    """The pack ``name`` of ``sku`` (None for the stock unit or an unknown name)."""
+    for pack in packs(db, sku)[1:]:
+        if pack.name.casefold() == name.strip().casefold():
+            return pack
+    return None
+
+
 def factor_of(conn: Connection, sku: str, pack: str | None) -> tuple[str, int]:
     """(pack name as stored, factor) of ``pack`` of ``sku``; the stock unit when ``pack`` is
     empty or names it."""

@@ -183,9 +183,14 @@ class PostingDialog(QDialog):
         row = self.lines_table.currentRow()
         return self.drafts[row] if 0 <= row < len(self.drafts) else None
 
-    def add_item(self, item: Item, *, scanned: bool, pack: Pack | None = None) -> Draft:
+    def add_item(
+        self, item: Item, *, scanned: bool, pack: Pack | None = None, gs1_line=None
+    ) -> Draft:
         """Add a line for ``item``; a scan of an item already on a line adds 1 to it. A pack's
-        barcode scanned (``pack``) adds 1 pack: the line is in that pack."""
+        barcode scanned (``pack``) adds 1 pack: the line is in that pack. A GS1 scan with a
+        batch (``gs1_line``) makes a line of its own with that batch, expiry and quantity."""
+        if gs1_line is not None and (gs1_line.batch or gs1_line.qty is not None):
+            return self._add_gs1(item, pack, gs1_line)
         name = pack.name if pack is not None else ""
         same = [
             d
@@ -211,6 +216,24 @@ class PostingDialog(QDialog):
                 last = self.drafts[-1].location if self.drafts else ""
                 d.location = last or self.editor.location_combo.currentText()
             self.drafts.append(d)
+        d.errors = check(d, self.kind, self.header().date)
+        self._refresh_all(select=self.drafts.index(d))
+        return d
+
+    def _add_gs1(self, item: Item, pack: Pack | None, line) -> Draft:
+        """The line a GS1 scan describes (receipts: batch and expiry; any kind: quantity)."""
+        d = self.add_item(item, scanned=False, pack=pack)
+        if d.batch.strip() and d.batch.strip() != (line.batch or ""):
+            d = Draft(item=item, qty="1", unit_cost=d.unit_cost, location=d.location)
+            if pack is not None:
+                d.pack, d.factor = pack.name, pack.factor
+            self.drafts.append(d)
+        if line.qty is not None:
+            d.qty = pl.fmt_qty(line.qty)
+        if line.batch and self.kind in (T.RECEIPT, T.ADJUST):
+            d.batch = line.batch
+        if line.expiry is not None and self.kind == T.RECEIPT:
+            d.expiry = line.expiry.isoformat()
         d.errors = check(d, self.kind, self.header().date)
         self._refresh_all(select=self.drafts.index(d))
         return d

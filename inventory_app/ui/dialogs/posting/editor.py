@@ -337,7 +337,10 @@ class LineEditor(QGroupBox):
 
     def _on_item_chosen(self, item, scanned: bool) -> None:
         pack = self.picker.scanned_pack if scanned else None
-        self.dialog.add_item(item, scanned=scanned, pack=pack)
+        gs1_line = self.picker.scanned_gs1 if scanned else None
+        d = self.dialog.add_item(item, scanned=scanned, pack=pack, gs1_line=gs1_line)
+        if gs1_line is not None and d is not None:
+            self.load(d)
         self.picker.clear()
         if not scanned:  # chosen by name: the quantity is typed next
             self.dialog.focus(self.qty_edit)
