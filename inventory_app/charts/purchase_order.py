@@ -13,7 +13,7 @@ from pathlib import Path
 
 from matplotlib.figure import Figure
 
-from inventory_app.charts.fonts import ensure_fonts
+from inventory_app.charts.fonts import CJK_FAMILY, ensure_fonts
 from inventory_app.domain.errors import ValidationError
 from inventory_app.services.buying.order_export import OrderSheet
 
@@ -91,6 +91,11 @@ def _line(fig: Figure, y: float, *, start: float = LEFT, end: float = RIGHT):
     return Line2D([start, end], [y, y], transform=fig.transFigure, color="#888888", lw=0.6)
 
 
+# TrueType in the PDF (text stays text); the CJK font as the fallback even when something reset
+# matplotlib's settings after ``ensure_fonts`` first ran.
+_PDF_RC = {"pdf.fonttype": 42, "font.family": ["DejaVu Sans", CJK_FAMILY]}
+
+
 def write_pdf(sheet: OrderSheet, path: str | Path) -> Path:
     """The order as a one-page A4 PDF (fonts embedded as TrueType: the text stays text)."""
     import logging
@@ -102,7 +107,7 @@ def write_pdf(sheet: OrderSheet, path: str | Path) -> Path:
     target = Path(path)
     fig = order_figure(sheet)
     try:
-        with matplotlib.rc_context({"pdf.fonttype": 42}):
+        with matplotlib.rc_context(_PDF_RC):
             fig.savefig(target, format="pdf", metadata={"Title": f"{sheet.title} {sheet.shop}"})
     except OSError as exc:
         raise ValidationError("po.export_failed", reason=exc.strerror or str(exc)) from None

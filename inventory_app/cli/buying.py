@@ -58,6 +58,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     common.add_format(p)
     p.set_defaults(run=cmd_location_list)
 
+    top = sub.add_parser("label", help="item and batch labels with barcodes (PDF)")
+    common.add_db_option(top)
+    cmds = top.add_subparsers(dest="label_command", metavar="WHAT", required=True)
+    p = cmds.add_parser("items", help="shelf labels: name, code, Code 128 of the code")
+    common.add_db_option(p)
+    p.add_argument("skus", nargs="+", metavar="SKU")
+    p.add_argument("--out", required=True, metavar="OUT.pdf")
+    p.add_argument("--price", help="a price to print on the labels")
+    _label_options(p)
+    p.set_defaults(run=cmd_label_items)
+    p = cmds.add_parser("batches", help="batch labels: batch, expiry, a GS1 barcode")
+    common.add_db_option(p)
+    p.add_argument("sku")
+    p.add_argument("--batch")
+    p.add_argument("--out", required=True, metavar="OUT.pdf")
+    _label_options(p)
+    p.set_defaults(run=cmd_label_batches)
+
     top = sub.add_parser("unit", help="packs of an item (1 case = 24 bottles)")
     common.add_db_option(top)
     cmds = top.add_subparsers(dest="unit_command", metavar="ACTION", required=True)
@@ -138,6 +156,40 @@ def cmd_supplier_link(args: argparse.Namespace) -> int:
             price=args.price,
             preferred=args.preferred,
         )
+    return 0
+
+
+def _label_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--layout", choices=("a4", "40x30"), default="a4",
+                   help="A4 sheets of 3 x 8, or one 40 x 30 mm label a page")  # fmt: skip
+    p.add_argument("--copies", type=int, default=1)
+
+
+def cmd_label_items(args: argparse.Namespace) -> int:
+    from inventory_app.charts.labels import write_labels
+    from inventory_app.domain import messages
+    from inventory_app.domain.money import parse_cost
+    from inventory_app.services.buying import labels
+
+    price = parse_cost(args.price, what="price") if args.price else None
+    with common.open_for_read(args) as db:
+        found = labels.item_labels(
+            db, args.skus, copies=args.copies, price=price, lang=messages.language()
+        )
+    print(write_labels(found, args.out, layout=args.layout))
+    return 0
+
+
+def cmd_label_batches(args: argparse.Namespace) -> int:
+    from inventory_app.charts.labels import write_labels
+    from inventory_app.domain import messages
+    from inventory_app.services.buying import labels
+
+    with common.open_for_read(args) as db:
+        found = labels.batch_labels(
+            db, args.sku, batch=args.batch, copies=args.copies, lang=messages.language()
+        )
+    print(write_labels(found, args.out, layout=args.layout))
     return 0
 
 

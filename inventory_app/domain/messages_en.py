@@ -464,4 +464,7 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "gs1.bad_date": "{scan}: the expiry {value} is not a date (YYMMDD)",
     "gs1.unknown_gtin": "no item or pack has the barcode {gtin}",
     "cli.receive_needs_item": "a receipt needs {missing} (or a --scan that carries it)",
+    "labels.copies": "print 1 or more copies of each label, not {copies}",
+    "labels.no_batch": "{sku} holds no batch {batch} to label",
+    "labels.layout": "labels are laid out as {choices}, not {layout!r}",
 }

@@ -427,4 +427,7 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "gs1.bad_date": "{scan}：有效期 {value} 不是有效日期（年年月月日日）",
     "gs1.unknown_gtin": "没有商品或包装使用条码 {gtin}",
     "cli.receive_needs_item": "入库需要填写 {missing}（或扫描含有该信息的商品条码）",
+    "labels.copies": "每个标签至少打印 1 份，不能是 {copies}",
+    "labels.no_batch": "{sku} 没有可打印标签的批次 {batch}",
+    "labels.layout": "标签版式须为 {choices} 之一，不能是“{layout}”",
 }
