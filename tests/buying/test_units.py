@@ -161,3 +161,26 @@ def test_receiving_from_a_gs1_scan_of_an_item_or_a_case(cola, capsys):
         assert (row.batch, row.expiry, row.qty, row.value) == (
             "C5", dt.date(2027, 6, 30), D(24), D("120.00"),
         )  # fmt: skip
+
+
+def test_counting_a_gs1_scan_counts_its_batch(db, capsys):
+    from inventory_app.cli import main
+    from inventory_app.domain.model import Removal
+
+    catalog.add_item(
+        db,
+        ItemFields(sku="MK-1", name="牛奶", unit="盒", barcode="6901234567892",
+                   removal=Removal.FEFO, shelf_life_days=30),
+    )  # fmt: skip
+    postings.receive(db, sku="MK-1", qty=10, unit_cost="2", batch="24A01", date=DAY)
+    postings.receive(db, sku="MK-1", qty=5, unit_cost="2", batch="24B02", date=DAY)
+    path = str(db.path)
+    db.close()
+    capsys.readouterr()
+    assert main(["--db", path, "stocktake", "start"]) == 0
+    sid = capsys.readouterr().out.strip()
+    scan = "0106901234567892172712311024B02"
+    assert main(["--db", path, "stocktake", "count", sid, "--sku", scan, "--qty", "4"]) == 0, (
+        capsys.readouterr().err
+    )
+    assert "MK-1 batch 24B02" in capsys.readouterr().out
