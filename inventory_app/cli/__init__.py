@@ -14,10 +14,12 @@ from collections.abc import Mapping, Sequence
 
 from inventory_app import __version__
 from inventory_app.cli import (
+    buying,
     common,
     exports,
     imports,
     items,
+    orders,
     postings,
     reports,
     settings,
@@ -32,7 +34,19 @@ from inventory_app.services import shop as shop_files
 
 # Each module adds its sub-commands; the order is the order of `--help`: the shop file, getting
 # data in, day-to-day postings, looking at stock, stocktakes, reports, the accountant's pack.
-COMMAND_MODULES = (shop, imports, postings, items, stock, stocktake, reports, exports, settings)
+COMMAND_MODULES = (
+    shop,
+    imports,
+    postings,
+    items,
+    stock,
+    stocktake,
+    reports,
+    exports,
+    buying,
+    orders,
+    settings,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -11,9 +11,10 @@ import argparse
 import datetime as dt
 
 from inventory_app.cli import common
+from inventory_app.domain.errors import ValidationError
 from inventory_app.domain.model import Document, Line, MovementType
 from inventory_app.domain.money import parse_cost, parse_qty
-from inventory_app.services import postings
+from inventory_app.services import buying, postings
 
 KINDS = (
     ("receive", MovementType.RECEIPT, "receive goods into a new batch"),
@@ -48,8 +49,15 @@ def _add_movement(
 ) -> None:
     p = sub.add_parser(name, help=helptext)
     common.add_db_option(p)
-    p.add_argument("--sku", required=True)
-    p.add_argument("--qty", required=True)
+    if type_ == MovementType.RECEIPT:
+        # a GS1-128 / DataMatrix scan fills --sku, --batch, --expiry and --qty (--unit for a
+        # pack's barcode); what is typed beside it wins
+        p.add_argument("--scan", metavar="GS1", help="a GS1 barcode scan (01 GTIN, 10, 17, 30)")
+        p.add_argument("--sku")
+        p.add_argument("--qty")
+    else:
+        p.add_argument("--sku", required=True)
+        p.add_argument("--qty", required=True)
     p.add_argument("--date", type=common.date_arg)
     p.add_argument("--batch")
     p.add_argument("--location")
@@ -57,6 +65,7 @@ def _add_movement(
     p.add_argument("--note", default="")
     p.add_argument("--operator", default="")
     p.add_argument("--override-reason", help="why a named or expired batch is used")
+    p.add_argument("--unit", metavar="PACK", help="the quantity (and cost) is per this pack")
     if type_ in (MovementType.RECEIPT, MovementType.ADJUST):
         p.add_argument("--cost", help="unit cost")
         p.add_argument("--expiry", type=common.date_arg)
@@ -67,8 +76,27 @@ def _add_movement(
     p.set_defaults(run=cmd_post, type=type_)
 
 
+def _from_scan(args: argparse.Namespace) -> None:
+    """Fill the receipt's fields from ``--scan`` where they were not typed."""
+    if getattr(args, "scan", None):
+        with common.open_for_read(args, check=False) as db:
+            line = buying.read_scan(db, args.scan)
+        args.sku = args.sku or line.sku
+        args.batch = args.batch or line.batch
+        args.expiry = args.expiry or line.expiry
+        args.unit = args.unit or line.pack
+        if args.qty is None and line.qty is not None:
+            args.qty = str(line.qty)
+    if not args.sku or args.qty is None:
+        raise ValidationError(
+            "cli.receive_needs_item", missing="--sku" if not args.sku else "--qty"
+        )
+
+
 def cmd_post(args: argparse.Namespace) -> int:
     type_: MovementType = args.type
+    if type_ == MovementType.RECEIPT:
+        _from_scan(args)
     cost = getattr(args, "cost", None)
     line = Line(
         type=type_,
@@ -91,7 +119,10 @@ def cmd_post(args: argparse.Namespace) -> int:
         operator=args.operator,
     )
     with common.open_for_write(args) as db:
-        changes = postings.post(db, doc, source="cli")
+        if args.unit:
+            changes = buying.post(db, doc, packs_typed=[args.unit], source="cli")
+        else:
+            changes = postings.post(db, doc, source="cli")
     print(changes.movements[0])
     return 0
 

@@ -282,6 +282,7 @@ def _reorder_json(
                 "name": s.name,
                 "unit": s.unit,
                 "on_hand": s.advice.on_hand,
+                "on_order": s.advice.on_order,
                 "mean_daily": s.advice.mean_daily,
                 "sigma_daily": s.advice.sigma_daily,
                 "lead_time_days": s.advice.lead_time_days,

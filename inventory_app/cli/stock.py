@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from decimal import Decimal
 
 from inventory_app.cli import common
-from inventory_app.services import reports
+from inventory_app.services import buying, reports
 from inventory_app.services.shop import Database
 
+ZERO_QTY = Decimal("0.000")
 BATCH_COLUMNS = ("sku", "name", "batch", "location", "expiry", "qty", "unit_cost", "value")
 
 
@@ -74,6 +76,7 @@ def _stock_by_batch(db: Database, args: argparse.Namespace) -> None:
 
 def _stock_by_item(db: Database, args: argparse.Namespace) -> None:
     items = reports.stock_by_item(db, at=args.at)
+    coming = buying.on_order_by_sku(db)  # sent purchase orders, still expected
     if args.format != "json":
         common.emit(
             args.format,
@@ -84,7 +87,16 @@ def _stock_by_item(db: Database, args: argparse.Namespace) -> None:
     common.print_json(
         {
             "at": args.at or dt.date.today(),
-            "rows": [{"sku": r.sku, "qty": r.qty, "value": r.value, "name": r.name} for r in items],
+            "rows": [
+                {
+                    "sku": r.sku,
+                    "qty": r.qty,
+                    "value": r.value,
+                    "name": r.name,
+                    "on_order_qty": coming.get(r.sku, ZERO_QTY),
+                }
+                for r in items
+            ],
         }
     )
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 import argparse
 
 from inventory_app.cli import common
+from inventory_app.domain import gs1
 from inventory_app.domain.errors import ValidationError
 from inventory_app.domain.messages import render
+from inventory_app.domain.model import Removal
 from inventory_app.domain.money import parse_qty
 from inventory_app.domain.stocktake import StocktakeReason, Uncounted, scope_label
+from inventory_app.services import buying, catalog
 from inventory_app.services import stocktake as st
 
 #: a stocktake's status in the reader's words (the table; JSON keeps the value)
@@ -61,11 +64,12 @@ def _register_counting(cmds: argparse._SubParsersAction) -> None:
     p = cmds.add_parser("count", help="record a count (counts of several counters add up)")
     common.add_db_option(p)
     p.add_argument("id", type=common.id_arg)
-    p.add_argument("--sku", required=True, help="SKU or barcode")
+    p.add_argument("--sku", required=True, help="SKU, barcode or a GS1 scan")
     p.add_argument("--qty", required=True)
     p.add_argument("--batch")
     p.add_argument("--location")
     p.add_argument("--counter", default="")
+    p.add_argument("--unit", metavar="PACK", help="the quantity counted is in this pack")
     p.add_argument(
         "--recount", action="store_true", help="replace the line's earlier counts (kept in history)"
     )
@@ -146,6 +150,14 @@ def cmd_sheet(args: argparse.Namespace) -> int:
 def cmd_count(args: argparse.Namespace) -> int:
     qty = parse_qty(args.qty)
     with common.open_for_write(args) as db:
+        if gs1.looks_like_gs1(args.sku):  # a GS1 scan: its item (or case) and batch
+            scanned = buying.read_scan(db, args.sku)
+            args.sku = scanned.sku
+            per_batch = catalog.get_item(db, scanned.sku).removal == Removal.FEFO
+            args.batch = args.batch or (scanned.batch if per_batch else None)
+            args.unit = args.unit or scanned.pack
+        if args.unit:
+            qty = buying.stock_qty_of(db, args.sku, qty, args.unit)
         done = st.count(
             db,
             args.id,

@@ -220,6 +220,7 @@ class ReorderAdvice:
     on_hand: Decimal
     suggested: Decimal
     why: str
+    on_order: Decimal = Decimal(0)  # still expected from sent purchase orders
 
     @property
     def needed(self) -> bool:
@@ -238,6 +239,7 @@ def reorder_advice(
     item_safety_stock: Decimal | None = None,
     demand_days: int = 90,
     unit: str = "",
+    on_order: Decimal = Decimal(0),
 ) -> ReorderAdvice:
     """Safety stock (the item's own, else z × σ × √L), reorder point (d̄ × L + SS) and the
     quantity that brings stock up to ``cover_days`` of demand beyond the reorder point,
@@ -255,8 +257,10 @@ def reorder_advice(
     rop = reorder_point(mean_daily, lead_time_days, ss)
     target = quantize_qty(rop + Decimal(mean_daily) * cover_days)
     on_hand = quantize_qty(Decimal(on_hand))
-    gap = target - on_hand
-    if on_hand <= rop and gap > 0:
+    on_order = quantize_qty(Decimal(on_order))
+    position = on_hand + on_order  # what will be there once the orders already sent arrive
+    gap = target - position
+    if position <= rop and gap > 0:
         suggested = gap.quantize(Decimal(1), rounding=ROUND_CEILING)
     else:
         suggested = Decimal(0)
@@ -265,13 +269,16 @@ def reorder_advice(
         f" × lead time {lead_time_days} days = {_fmt(quantize_qty(mean_daily * lead_time_days))}"
         f"; + {ss_text} → reorder point {_fmt(rop)}"
     )
+    have = f"on hand {_fmt(on_hand)}"
+    if on_order:
+        have += f" + on order {_fmt(on_order)}"
     if suggested:
         tail = (
-            f"; on hand {_fmt(on_hand)} ≤ {_fmt(rop)}: order {_fmt(suggested)}{unit_text}"
+            f"; {have} ≤ {_fmt(rop)}: order {_fmt(suggested)}{unit_text}"
             f" to reach {_fmt(target)} (reorder point + {cover_days} days of cover)"
         )
     else:
-        tail = f"; on hand {_fmt(on_hand)} is above the reorder point: no order yet"
+        tail = f"; {have} is above the reorder point: no order yet"
     return ReorderAdvice(
         mean_daily=Decimal(mean_daily),
         sigma_daily=Decimal(sigma_daily),
@@ -283,6 +290,7 @@ def reorder_advice(
         on_hand=on_hand,
         suggested=suggested,
         why=head + tail,
+        on_order=on_order,
     )
 
 

@@ -560,4 +560,55 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     # --- desktop rough edges (#11)
     "ledger.nothing_to_reverse": "document {document_id} has no line left to reverse",
     "ledger.no_such_document": "document {document_id} does not exist",
+    # --- buying (#15)
+    "suppliers.code_empty": "the supplier code is empty",
+    "suppliers.code_invalid": (
+        "supplier code {code!r} is too long (at most {max}) or has tabs or line breaks"
+    ),
+    "suppliers.name_empty": "supplier {code} needs a name",
+    "suppliers.name_too_long": "the name of supplier {code} is longer than {max} characters",
+    "suppliers.lead_time_invalid": "lead time {value!r} is not a whole number of days (0 or more)",
+    "suppliers.code_taken": "supplier code {code} is already used; choose another code",
+    "suppliers.unknown": ("no supplier has the code {code}; add the supplier first"),
+    "units.factor_not_positive": "a pack holds more than 0 stock units, not {value}",
+    "units.qty_not_exact": (
+        "{qty} packs of {factor} stock units is not a quantity with at most 3 decimals; type it"
+        " in stock units"
+    ),
+    "units.barcode_taken": "barcode {barcode} is already used by an item or another pack",
+    "units.pack_exists": "the item already has a pack named {pack}",
+    "units.unknown_pack": (
+        "{sku} has no pack named {pack}; add the pack and its factor to the item first"
+    ),
+    "units.pack_name_invalid": "a pack name has 1 to {max} characters, not {pack!r}",
+    "units.pack_is_stock_unit": "{pack} is the stock unit of {sku}, not a pack",
+    "po.unknown": "there is no purchase order {id}",
+    "po.not_draft": "purchase order {id} is {status}: only a draft order can be changed",
+    "po.empty": "purchase order {id} has no lines; add a line before sending it",
+    "po.not_open": (
+        "purchase order {id} is {status}: goods can be received only against a sent order"
+    ),
+    "po.not_on_order": "{sku} is not on purchase order {id}",
+    "po.over_receipt": (
+        "{sku}: {qty} more would make {received} received against {ordered} ordered on order {id};"
+        " allow over-receipt to take it"
+    ),
+    "po.closed": "purchase order {id} is {status} and cannot be cancelled",
+    "po.reason_empty": "say why the order is cancelled (a reason is required)",
+    "po.qty_not_positive": "the quantity ordered must be more than 0, not {qty}",
+    "po.unknown_status": "status is one of {choices}, not {status!r}",
+    "po.export_format": "{name}: a purchase order is exported as .pdf or .xlsx",
+    "po.export_failed": "the purchase order could not be written: {reason}",
+    "gs1.empty": "the scan is empty",
+    "gs1.unknown_ai": (
+        "{scan}: {ai} is not an application identifier this app reads (01, 10, 17, 30, 37 ...)"
+    ),
+    "gs1.bad_field": "{scan}: the data after ({ai}) is missing, too long or not digits",
+    "gs1.bad_check_digit": "GTIN {gtin} has a wrong check digit: scan it again",
+    "gs1.bad_date": "{scan}: the expiry {value} is not a date (YYMMDD)",
+    "gs1.unknown_gtin": "no item or pack has the barcode {gtin}",
+    "cli.receive_needs_item": "a receipt needs {missing} (or a --scan that carries it)",
+    "labels.copies": "print 1 or more copies of each label, not {copies}",
+    "labels.no_batch": "{sku} holds no batch {batch} to label",
+    "labels.layout": "labels are laid out as {choices}, not {layout!r}",
 }

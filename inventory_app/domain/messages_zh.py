@@ -24,6 +24,13 @@ WORDS: dict[str, dict[str, str]] = {
         "reversal": "冲销",
     },
     "state": {"open": "进行中", "approved": "已审核", "cancelled": "已取消"},
+    "status": {
+        "draft": "草稿",
+        "sent": "已发送",
+        "partial": "部分到货",
+        "received": "已完成",
+        "cancelled": "已取消",
+    },
     "what": {
         "number": "数值",
         "quantity": "数量",
@@ -60,6 +67,9 @@ WORDS: dict[str, dict[str, str]] = {
         "shelf_life_days": "保质期（天）",
         "lead_time_days": "交货周期（天）",
         "supplier": "供应商",
+        "minimum order": "起订金额",
+        "price": "价格",
+        "factor": "换算率",
     },
 }
 
@@ -529,4 +539,44 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     # --- desktop rough edges (#11)
     "ledger.nothing_to_reverse": "单据 {document_id} 已没有可冲销的行",
     "ledger.no_such_document": "单据 {document_id} 不存在",
+    # --- buying (#15)
+    "suppliers.code_empty": "供应商编码不能为空",
+    "suppliers.code_invalid": "供应商编码“{code}”太长（最多 {max} 个字符），或含有制表符或换行符",
+    "suppliers.name_empty": "供应商 {code} 需要填写名称",
+    "suppliers.name_too_long": "供应商 {code} 的名称不能超过 {max} 个字符",
+    "suppliers.lead_time_invalid": "交货周期“{value}”不是整数天数（0 或以上）",
+    "suppliers.code_taken": "供应商编码 {code} 已被使用，请换一个编码",
+    "suppliers.unknown": "没有编码为 {code} 的供应商；请先添加该供应商",
+    "units.factor_not_positive": "包装的换算率必须大于 0，不能是 {value}",
+    "units.qty_not_exact": "{qty} 个包装 × 换算率 {factor} 超过 3 位小数；请按库存单位填写数量",
+    "units.barcode_taken": "条码 {barcode} 已被商品或其他包装使用",
+    "units.pack_exists": "该商品已有名为 {pack} 的包装",
+    "units.unknown_pack": ("{sku} 没有名为 {pack} 的包装；请先为该商品添加这个包装及其换算率"),
+    "units.pack_name_invalid": "包装名称须为 1 到 {max} 个字符，不能是“{pack}”",
+    "units.pack_is_stock_unit": "{pack} 是 {sku} 的库存单位，不是包装",
+    "po.unknown": "没有编号为 {id} 的采购订单",
+    "po.not_draft": "采购订单 {id} 的状态是{status}：只有草稿订单可以修改",
+    "po.empty": "采购订单 {id} 没有明细；请先添加商品再发送",
+    "po.not_open": "采购订单 {id} 的状态是{status}：只能对已发送的订单收货入库",
+    "po.not_on_order": "{sku} 不在采购订单 {id} 上",
+    "po.over_receipt": (
+        "{sku}：再收 {qty} 将使订单 {id} 已到货 {received}，超过订购数量 {ordered}；"
+        "如确需超收，请选择允许超收"
+    ),
+    "po.closed": "采购订单 {id} 的状态是{status}，不能取消",
+    "po.reason_empty": "请填写取消订单的原因",
+    "po.qty_not_positive": "订购数量必须大于 0，不能是 {qty}",
+    "po.unknown_status": "状态须为 {choices} 之一，不能是“{status}”",
+    "po.export_format": "{name}：采购订单只能导出为 PDF 或 Excel（.xlsx）文件",
+    "po.export_failed": "无法写入采购订单文件：{reason}",
+    "gs1.empty": "扫码内容为空",
+    "gs1.unknown_ai": "{scan}：本软件无法识别应用标识符 {ai}（可识别 01、10、17、30、37 等）",
+    "gs1.bad_field": "{scan}：（{ai}）后的数据缺失、过长或不是数字",
+    "gs1.bad_check_digit": "商品条码 {gtin} 的校验位不正确，请重新扫码",
+    "gs1.bad_date": "{scan}：有效期 {value} 不是有效日期（年年月月日日）",
+    "gs1.unknown_gtin": "没有商品或包装使用条码 {gtin}",
+    "cli.receive_needs_item": "入库需要填写 {missing}（或扫描含有该信息的商品条码）",
+    "labels.copies": "每个标签至少打印 1 份，不能是 {copies}",
+    "labels.no_batch": "{sku} 没有可打印标签的批次 {batch}",
+    "labels.layout": "标签版式须为 {choices} 之一，不能是“{layout}”",
 }

@@ -383,3 +383,104 @@ CREATE TRIGGER items_fts_au AFTER UPDATE OF sku, name, barcode, pinyin ON items 
 END;
 CREATE INDEX items_name ON items (name);
 """
+
+
+# Step "buying" (#15): suppliers, packs, purchase orders. Only new tables: the posted rows
+# (documents, movements, batches, allocations) are not touched, so a movement's pack is kept
+# beside it in ``movement_packs``, keyed by the movement's id. Quantities in thousandths,
+# money in cents, costs in ten-thousandths, as everywhere; a pack's ``factor`` is how many
+# stock units (thousandths) one pack holds. An order's lines are in packs; what was received
+# against a line is the list of receipt movements in ``po_receipts`` (stock units), so
+# "received" is never a counter that could drift from the ledger.
+STEP_BUYING = """
+CREATE TABLE suppliers (
+    id             INTEGER PRIMARY KEY,
+    code           TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(code)) > 0),
+    name           TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    contact        TEXT NOT NULL DEFAULT '',
+    phone          TEXT NOT NULL DEFAULT '',
+    address        TEXT NOT NULL DEFAULT '',
+    lead_time_days INTEGER NOT NULL DEFAULT 0 CHECK (lead_time_days >= 0),
+    min_order_value INTEGER NOT NULL DEFAULT 0 CHECK (min_order_value >= 0),
+    note           TEXT NOT NULL DEFAULT '',
+    active         INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    created_at     TEXT NOT NULL
+);
+
+CREATE TABLE item_packs (
+    id      INTEGER PRIMARY KEY,
+    item_id INTEGER NOT NULL REFERENCES items (id),
+    name    TEXT NOT NULL COLLATE NOCASE CHECK (length(trim(name)) > 0),
+    factor  INTEGER NOT NULL CHECK (factor > 0),
+    barcode TEXT UNIQUE CHECK (barcode IS NULL OR length(trim(barcode)) > 0),
+    UNIQUE (item_id, name)
+);
+
+CREATE TABLE item_suppliers (
+    item_id      INTEGER NOT NULL REFERENCES items (id),
+    supplier_id  INTEGER NOT NULL REFERENCES suppliers (id),
+    supplier_sku TEXT NOT NULL DEFAULT '',
+    pack         TEXT NOT NULL DEFAULT '',
+    last_price   INTEGER CHECK (last_price >= 0),
+    preferred    INTEGER NOT NULL DEFAULT 0 CHECK (preferred IN (0, 1)),
+    PRIMARY KEY (item_id, supplier_id)
+) WITHOUT ROWID;
+CREATE INDEX item_suppliers_supplier ON item_suppliers (supplier_id);
+
+CREATE TABLE movement_packs (
+    movement_id INTEGER PRIMARY KEY REFERENCES movements (id),
+    pack        TEXT NOT NULL,
+    factor      INTEGER NOT NULL CHECK (factor > 0),
+    pack_qty    INTEGER NOT NULL,
+    pack_cost   INTEGER CHECK (pack_cost >= 0)
+);
+
+CREATE TABLE purchase_orders (
+    id          INTEGER PRIMARY KEY,
+    supplier_id INTEGER NOT NULL REFERENCES suppliers (id),
+    status      TEXT NOT NULL DEFAULT 'draft' CHECK (status = 'draft' OR status = 'sent'
+                OR status = 'partial' OR status = 'received' OR status = 'cancelled'),
+    created_on  TEXT NOT NULL,
+    sent_on     TEXT,
+    expected    TEXT,
+    closed_on   TEXT,
+    cancel_reason TEXT,
+    note        TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL
+);
+CREATE INDEX purchase_orders_status ON purchase_orders (status, expected);
+
+CREATE TABLE po_lines (
+    id          INTEGER PRIMARY KEY,
+    order_id    INTEGER NOT NULL REFERENCES purchase_orders (id),
+    item_id     INTEGER NOT NULL REFERENCES items (id),
+    pack        TEXT NOT NULL,
+    factor      INTEGER NOT NULL CHECK (factor > 0),
+    ordered_qty INTEGER NOT NULL CHECK (ordered_qty > 0),
+    unit_cost   INTEGER CHECK (unit_cost >= 0),
+    why         TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX po_lines_order ON po_lines (order_id);
+CREATE INDEX po_lines_item ON po_lines (item_id);
+
+CREATE TABLE po_receipts (
+    movement_id INTEGER PRIMARY KEY REFERENCES movements (id),
+    line_id     INTEGER NOT NULL REFERENCES po_lines (id)
+);
+CREATE INDEX po_receipts_line ON po_receipts (line_id);
+
+CREATE TRIGGER po_lines_draft_only_i BEFORE INSERT ON po_lines
+WHEN (SELECT status FROM purchase_orders WHERE id = NEW.order_id) <> 'draft'
+BEGIN SELECT RAISE(ABORT, 'a sent purchase order is read-only'); END;
+CREATE TRIGGER po_lines_draft_only_u BEFORE UPDATE ON po_lines
+WHEN (SELECT status FROM purchase_orders WHERE id = OLD.order_id) <> 'draft'
+BEGIN SELECT RAISE(ABORT, 'a sent purchase order is read-only'); END;
+CREATE TRIGGER po_lines_draft_only_d BEFORE DELETE ON po_lines
+WHEN (SELECT status FROM purchase_orders WHERE id = OLD.order_id) <> 'draft'
+BEGIN SELECT RAISE(ABORT, 'a sent purchase order is read-only'); END;
+CREATE TRIGGER purchase_orders_closed BEFORE UPDATE ON purchase_orders
+WHEN OLD.status = 'received' OR OLD.status = 'cancelled'
+BEGIN SELECT RAISE(ABORT, 'a closed purchase order is read-only'); END;
+CREATE TRIGGER purchase_orders_no_delete BEFORE DELETE ON purchase_orders
+BEGIN SELECT RAISE(ABORT, 'purchase orders cannot be deleted; cancel it instead'); END;
+"""

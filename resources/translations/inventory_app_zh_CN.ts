@@ -45,6 +45,37 @@
     </message>
 </context>
 <context>
+    <name>AddLineDialog</name>
+    <message>
+        <source>Add a line to order No. {0}</source>
+        <translation>向采购订单 {0} 添加商品</translation>
+    </message>
+    <message>
+        <source>last price</source>
+        <translation>最近进价</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>包装</translation>
+    </message>
+    <message>
+        <source>Price per pack</source>
+        <translation>每包装单价</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalQuestion</name>
     <message>
         <source>Post {0} differences (gains {1}, losses {2}) and close the stocktake? It cannot be changed afterwards.</source>
@@ -358,6 +389,10 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation>滞销商品</translation>
     </message>
     <message>
+        <source>Overdue orders</source>
+        <translation>逾期采购订单</translation>
+    </message>
+    <message>
         <source>Expiring in the week of {0}</source>
         <translation>{0} 当周到期</translation>
     </message>
@@ -376,6 +411,22 @@ Please copy the details below and send them to whoever supports this app.</sourc
     <message>
         <source>{0}: {1} days</source>
         <translation>{0}：{1} 天</translation>
+    </message>
+    <message>
+        <source>Order No.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Expected delivery</source>
+        <translation>预计到货</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>逾期天数</translation>
     </message>
 </context>
 <context>
@@ -726,6 +777,10 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation>供应商</translation>
     </message>
     <message>
+        <source>Packs</source>
+        <translation>包装</translation>
+    </message>
+    <message>
         <source>Removal</source>
         <translation>出库规则</translation>
     </message>
@@ -736,6 +791,10 @@ Please copy the details below and send them to whoever supports this app.</sourc
     <message>
         <source>On hand</source>
         <translation>现存量</translation>
+    </message>
+    <message>
+        <source>On order</source>
+        <translation>在途数量</translation>
     </message>
     <message>
         <source>Value</source>
@@ -1033,6 +1092,10 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation>+ 盘盈，− 盘亏</translation>
     </message>
     <message>
+        <source>Unit or pack of the quantity and cost</source>
+        <translation>数量和单价所用的单位或包装</translation>
+    </message>
+    <message>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
@@ -1091,6 +1154,10 @@ Please copy the details below and send them to whoever supports this app.</sourc
     <message>
         <source>{0} · {1} left · expires {2}</source>
         <translation>{0} · 剩余 {1} · 有效期至 {2}</translation>
+    </message>
+    <message>
+        <source>{0} (= {1} {2})</source>
+        <translation>{0}（= {1} {2}）</translation>
     </message>
 </context>
 <context>
@@ -1459,6 +1526,165 @@ The current file is kept beside it as {0}.before-restore.</source>
     </message>
 </context>
 <context>
+    <name>OrderDialogs</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <source>All orders</source>
+        <translation>全部订单</translation>
+    </message>
+    <message>
+        <source>New order…</source>
+        <translation>新建订单…</translation>
+    </message>
+    <message>
+        <source>Order the suggestions</source>
+        <translation>按补货建议下单</translation>
+    </message>
+    <message>
+        <source>Draft orders from the reorder suggestions, one per preferred supplier</source>
+        <translation>按补货建议生成草稿订单，每个首选供应商一张</translation>
+    </message>
+    <message>
+        <source>Add line…</source>
+        <translation>添加商品…</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Receive…</source>
+        <translation>收货入库…</translation>
+    </message>
+    <message>
+        <source>Cancel order…</source>
+        <translation>取消订单…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>账面数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Item name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>包装</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>订购数量</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>入库日期</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Partly received</source>
+        <translation>部分到货</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <comment>order status: every line arrived</comment>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>No order selected</source>
+        <translation>未选择订单</translation>
+    </message>
+    <message>
+        <source>Order No. {0} · {1} · {2} · expected {3}</source>
+        <translation>采购订单 {0} · {1} · {2} · 预计 {3} 到货</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>新建订单</translation>
+    </message>
+    <message>
+        <source>Add a supplier first (Suppliers page).</source>
+        <translation>请先添加供应商（供应商页面）。</translation>
+    </message>
+    <message>
+        <source>Cancel order No. {0}</source>
+        <translation>取消采购订单 {0}</translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation>取消原因？</translation>
+    </message>
+    <message>
+        <source>Export purchase order</source>
+        <translation>导出采购订单</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
     <name>PostingDialog</name>
     <message>
         <source>Receive goods</source>
@@ -1663,6 +1889,81 @@ The current file is kept beside it as {0}.before-restore.</source>
     <message>
         <source> (expired)</source>
         <translation> （已过期）</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveDialog</name>
+    <message>
+        <source>Receive against order No. {0} — {1}</source>
+        <translation>采购订单 {0} 收货入库 — {1}</translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Item name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>包装</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>订购数量</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>入库日期</translation>
+    </message>
+    <message>
+        <source>Arriving now</source>
+        <translation>本次到货</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Price paid</source>
+        <translation>实际单价</translation>
+    </message>
+    <message>
+        <source>Split batch</source>
+        <translation>拆分批次</translation>
+    </message>
+    <message>
+        <source>Receive the selected line in one more batch</source>
+        <translation>将所选商品再分一个批次收货</translation>
+    </message>
+    <message>
+        <source>Allow more than ordered</source>
+        <translation>允许超收</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Quantities are in each line&apos;s pack. Goods are posted as ordinary receipts; the order closes when every line has arrived.</source>
+        <translation>数量按各行的包装计。到货按普通采购入库过账；所有商品到齐后订单自动完成。</translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Dates are written like 2026-12-02.</source>
+        <translation>日期请写成 2026-12-02 的格式。</translation>
+    </message>
+    <message>
+        <source>Nothing to receive: type the quantity arriving.</source>
+        <translation>没有要入库的商品：请填写本次到货数量。</translation>
     </message>
 </context>
 <context>
@@ -2368,6 +2669,156 @@ The current file is kept beside it as {0}.before-restore.</source>
     </message>
 </context>
 <context>
+    <name>SupplierDialog</name>
+    <message>
+        <source>New supplier</source>
+        <translation>新建供应商</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>0 = none</source>
+        <translation>0 = 不限</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Lead time</source>
+        <translation>交货周期</translation>
+    </message>
+    <message>
+        <source>Minimum order value</source>
+        <translation>起订金额</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SuppliersPage</name>
+    <message>
+        <source>New supplier…</source>
+        <translation>新建供应商…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Lead time (days)</source>
+        <translation>交货周期（天）</translation>
+    </message>
+    <message>
+        <source>Minimum order</source>
+        <translation>起订金额</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>准时交货率</translation>
+    </message>
+    <message>
+        <source>Lead time seen (days)</source>
+        <translation>实际交货周期（天）</translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Item name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <source>Supplier&apos;s code</source>
+        <translation>供应商货号</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>包装</translation>
+    </message>
+    <message>
+        <source>Last price</source>
+        <translation>最近进价</translation>
+    </message>
+    <message>
+        <source>Preferred</source>
+        <translation>首选</translation>
+    </message>
+    <message>
+        <source>{0} suppliers</source>
+        <translation>{0} 个供应商</translation>
+    </message>
+    <message>
+        <source>1 supplier</source>
+        <translation>1 个供应商</translation>
+    </message>
+    <message>
+        <source>Items supplied</source>
+        <translation>供应商品</translation>
+    </message>
+    <message>
+        <source>Items supplied by {0}</source>
+        <translation>{0} 供应的商品</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
     <name>UserGuideDialog</name>
     <message>
         <source>User guide</source>
@@ -2617,6 +3068,14 @@ The current file is kept beside it as {0}.before-restore.</source>
     <message>
         <source>Stocktakes</source>
         <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Suppliers</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Purchase orders</source>
+        <translation>采购订单</translation>
     </message>
     <message>
         <source>Reports</source>

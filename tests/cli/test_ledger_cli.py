@@ -56,7 +56,13 @@ def test_stock_json_by_batch_and_by_item(shop, capsys):
     ]
     past = run_json(capsys, "--db", str(shop), "stock", "--at", "2026-02-02", "--format", "json")
     assert past["at"] == "2026-02-02" and past["rows"] == [
-        {"sku": "A1", "qty": "15.000", "value": "40.00", "name": "Hammer 锤子"}
+        {
+            "sku": "A1",
+            "qty": "15.000",
+            "value": "40.00",
+            "name": "Hammer 锤子",
+            "on_order_qty": "0.000",
+        }
     ]
 
 
@@ -222,5 +228,6 @@ def test_help_lists_every_command_once_grouped_by_purpose(capsys):
     assert names == [
         "init", "demo", "check", "backup", "import", "template",
         "receive", "issue", "writeoff", "adjust", "transfer", "reverse", "close-period",
-        "items", "stock", "summary", "stocktake", "report", "alerts", "export", "settings",
+        "items", "stock", "summary", "stocktake", "report", "alerts", "export",
+        "supplier", "location", "label", "unit", "po", "settings",
     ]  # fmt: skip

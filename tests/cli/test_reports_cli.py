@@ -116,7 +116,15 @@ def test_alerts_json_contract(stocked, capsys):
     code, out = run(capsys, "--db", path, "alerts", "--format", "json")
     data = json.loads(out)
     assert code == 0
-    assert list(data) == ["at", "expired", "expiring", "low_stock", "out_of_stock", "dead_stock"]
+    assert list(data) == [
+        "at",
+        "expired",
+        "expiring",
+        "low_stock",
+        "out_of_stock",
+        "dead_stock",
+        "overdue_orders",
+    ]
     assert data["at"] == TODAY.isoformat()
     (expired,) = data["expired"]
     assert set(expired) == {"sku", "batch", "expiry", "qty", "value"}

@@ -115,7 +115,7 @@ def test_every_chinese_sentence_renders_with_its_facts():
 ALLOWED = {
     "SKU", "FIFO", "FEFO", "PIN", "GMROI", "ABC", "Excel", "WPS", "CSV", "xlsx", "xls", "ods",
     "csv", "UTF", "GB18030", "Big5", "GB", "SQLite", "XML", "Ctrl", "End", "inventory_app",
-    "OpenDocument", "LibreOffice", "python", "calamine",
+    "OpenDocument", "LibreOffice", "python", "calamine", "PDF",
 }  # fmt: skip
 # Words the user types literally in that message's context (options, scope syntax, commands).
 LITERAL = {

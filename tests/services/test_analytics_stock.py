@@ -177,7 +177,15 @@ def test_alerts_json_contract(stocked):
     db = stocked
     stock.receive(db, sku="M1", qty="2", unit_cost="2", date=ago(11))
     data = analytics_alerts.alerts(db).as_json()
-    assert list(data) == ["at", "expired", "expiring", "low_stock", "out_of_stock", "dead_stock"]
+    assert list(data) == [
+        "at",
+        "expired",
+        "expiring",
+        "low_stock",
+        "out_of_stock",
+        "dead_stock",
+        "overdue_orders",
+    ]
     assert data["expired"] == [
         {"sku": "M1", "batch": data["expired"][0]["batch"], "expiry": ago(1), "qty": D(2),
          "value": D(4)}

@@ -97,6 +97,7 @@ def test_standard_keys_are_the_documented_ones() -> None:
         "safety_stock", "lead_time_days", "shelf_life_days", "removal", "date", "type", "qty",
         "unit_cost", "batch", "expiry", "location", "to_location", "reference", "note",
         "reason", "counted_qty", "expected_qty", "counter", "stocktake_id",
+        "supplier_code", "supplier_sku", "pack", "factor", "pack_barcode", "purchase_price",
     }  # fmt: skip
 
 

@@ -19,6 +19,7 @@ from inventory_app.services.analytics.stock import (
     stock_balances,
     today,
 )
+from inventory_app.services.buying.orders import on_order, overdue_orders
 from inventory_app.storage.db import Database
 from inventory_app.storage.reads import analytics as aq
 
@@ -72,6 +73,7 @@ def reorder_suggestions(
     demand = aq.daily_demand(db.conn, start, day)
     items = aq.items_for_health(db.conn)
     bal = stock_balances(db, at)
+    coming = on_order(db)  # sent purchase orders count: nothing is ordered twice
     out = []
     for item_id, row in items.items():
         sku, name, category, unit, _rop, ss, lead, active = row[:8]
@@ -91,6 +93,7 @@ def reorder_suggestions(
             item_safety_stock=None if ss is None else qty_from_int(ss),
             demand_days=rules.demand_days,
             unit=unit,
+            on_order=coming.get(item_id, Decimal(0)),
         )
         if advice.needed or include_all:
             out.append(
@@ -98,6 +101,19 @@ def reorder_suggestions(
             )
     out.sort(key=lambda s: (-s.advice.suggested, s.sku))
     return rules, out
+
+
+@dataclass(frozen=True, slots=True)
+class OverdueOrder:
+    """A sent purchase order whose goods are late (``sku`` "" : a row of no single item)."""
+
+    id: int
+    supplier: str
+    name: str  # the supplier's name
+    status: str
+    expected: dt.date
+    days_late: int
+    sku: str = ""
 
 
 @dataclass(slots=True)
@@ -110,6 +126,7 @@ class Alerts:
     low_stock: list[StockItem] = field(default_factory=list)
     out_of_stock: list[StockItem] = field(default_factory=list)
     dead_stock: list[StockItem] = field(default_factory=list)
+    overdue_orders: list[OverdueOrder] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -118,6 +135,7 @@ class Alerts:
             "low_stock": len(self.low_stock),
             "out_of_stock": len(self.out_of_stock),
             "dead_stock": len(self.dead_stock),
+            "overdue_orders": len(self.overdue_orders),
         }
 
     def as_json(self) -> dict[str, object]:
@@ -148,6 +166,15 @@ class Alerts:
                 {"sku": r.sku, "qty": r.qty, "value": r.value, "last_issue": r.last_issue}
                 for r in self.dead_stock
             ],
+            "overdue_orders": [
+                {
+                    "id": r.id,
+                    "supplier": r.supplier,
+                    "expected": r.expected,
+                    "days_late": r.days_late,
+                }
+                for r in self.overdue_orders
+            ],
         }
 
 
@@ -168,4 +195,8 @@ def alerts(db: Database, *, at: dt.date | None = None) -> Alerts:
         low_stock=low,
         out_of_stock=out,
         dead_stock=dead_stock(db, at=at, days=dead_days),
+        overdue_orders=[
+            OverdueOrder(oid, code, name, status, expected, (day - expected).days)
+            for oid, code, name, status, expected in overdue_orders(db, today=day)
+        ],
     )

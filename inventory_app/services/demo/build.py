@@ -19,6 +19,7 @@ from inventory_app.domain.errors import ValidationError
 from inventory_app.domain.model import Changes, ItemFields, Line
 from inventory_app.services import catalog, settings
 from inventory_app.services import postings as stock
+from inventory_app.services.demo.buying import add_buying
 from inventory_app.services.demo.catalogue import catalogue, ean13
 from inventory_app.services.demo.history import BACK_STORE, SALES_REF, _Shop
 from inventory_app.services.demo.language import TEXTS, demo_language, pick
@@ -114,4 +115,5 @@ def build_demo(
             cancel=cancel,
             total=plan.estimated_lines,
         )
+        changes |= add_buying(db, today=today)  # suppliers, cases, orders (#15)
     return changes | posted

@@ -28,6 +28,8 @@ _EN: dict[str, str] = {
     "cover.note.closing": "stock by batch at the end of the period",
     "cover.note.stocktakes": "stocktake variances posted in the period",
     "cover.note.indicators": "turnover, days, capital occupation, loss rate",
+    "sheet.purchases": "Purchases",
+    "cover.note.purchases": "purchases by supplier and month; on-time rate, lead time seen",
     "cover.note.summary": "opening, receipts, COGS, adjustments, closing per item",
     # columns
     "col.code": "Code", "col.name": "Name", "col.category": "Category", "col.unit": "Unit",
@@ -91,6 +93,8 @@ _ZH: dict[str, str] = {
     "cover.note.closing": "期末按批次的库存",
     "cover.note.stocktakes": "本期过账的盘点差异",
     "cover.note.indicators": "周转率、周转天数、资金占用、损耗率",
+    "sheet.purchases": "采购汇总",
+    "cover.note.purchases": "按供应商和月份的采购金额；准时交货率、实际交货周期",
     "cover.note.summary": "按商品的期初、入库、销售成本、调整、期末",
     "col.code": "编码", "col.name": "名称", "col.category": "类别", "col.unit": "单位",
     "col.opening_qty": "期初数量", "col.opening_value": "期初金额",

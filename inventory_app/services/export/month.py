@@ -3,7 +3,8 @@
 Sheets: Cover, Summary (per item, category subtotals and the grand total as formulas, a
 check column that computes to 0), Movements (every line, one row per batch), Closing stock
 (by batch), Stocktakes (variances and reasons), Indicators (turnover, days, capital
-occupation, loss rate with healthy ranges). Names in English or Chinese (``lang``).
+occupation, loss rate with healthy ranges), Purchases (by supplier and month, and each
+supplier's on-time rate and lead time seen). Names in English or Chinese (``lang``).
 
 The figures are the app's: exact numbers from the ledger; the formulas over them compute
 to ``reports.period_summary`` to the cent. The file is written to a temporary name and
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
     from inventory_app.services.export.sheets import SummaryCells
 
-FULL = ("summary", "movements", "closing", "stocktakes", "indicators")
+FULL = ("summary", "movements", "closing", "stocktakes", "indicators", "purchases")
 SUMMARY_ONLY = ("summary", "indicators")
 DETAIL_SHEETS = FULL[1:]  # after the Summary, in the order written
 
@@ -305,6 +306,10 @@ def _write_details(
         )
     if "indicators" in sheets:
         export_detail.write_indicators(wb, db, lang=lang, start=start, end=end, summary=cells)
+    if "purchases" in sheets:  # #15: by supplier and month, and the suppliers' record
+        from inventory_app.services.buying.performance import write_purchases_sheet
+
+        write_purchases_sheet(wb, db, lang=lang, start=start, end=end)
     return out
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from inventory_app.domain.errors import ImportErrors, ValidationError
 from inventory_app.domain.model import Changes, ItemFields, Removal
 from inventory_app.services import catalog
+from inventory_app.services.buying.catalogue import BUYING_KEYS, ItemBuying, apply_buying
 from inventory_app.services.imports.common import (
     Cancel,
     Cells,
@@ -16,6 +17,7 @@ from inventory_app.services.imports.common import (
     DryRun,
     ImportResult,
     Progress,
+    cell_cost,
     cell_qty,
 )
 from inventory_app.services.progress import cyclic_gc_paused
@@ -43,6 +45,8 @@ ITEM_COLUMNS = (
     Column("lead_time_days"),
     Column("shelf_life_days"),
     Column("removal"),
+    # buying (#15): the supplier record, its code for the item, a pack and its price
+    *(Column(key) for key in BUYING_KEYS),
 )
 
 REMOVAL_WORDS = {"fifo": Removal.FIFO, "fefo": Removal.FEFO, "先进先出": Removal.FIFO,
@@ -82,6 +86,8 @@ def import_items(
         changes = catalog.add_items(db, new) if new else Changes()
         if old:
             changes = changes | catalog.update_items(db, old)
+        if items.buying:
+            apply_buying(db, items.buying)
         if dry_run:
             raise DryRun
     return ImportResult(
@@ -100,6 +106,8 @@ class _ItemRows:
         self.seen_sku: dict[str, int] = {}  # casefolded SKU -> the row it is first on
         self.seen_barcode: dict[str, int] = {}
         self.parsed: list[ItemFields] = []
+        self.buying: list[ItemBuying] = []
+        self.has_buying = any(k in col.headers for k in BUYING_KEYS)
         self.cells = {
             "sku": Cells(cell_text),
             "name": Cells(cell_text),
@@ -112,6 +120,10 @@ class _ItemRows:
             "category": Cells(cell_text),
             "unit": Cells(cell_text),
             "supplier": Cells(cell_text),
+            **{k: Cells(cell_text) for k in ("supplier_code", "supplier_sku", "pack")},
+            "pack_barcode": Cells(cell_text),
+            "factor": Cells(cell_qty),
+            "purchase_price": Cells(cell_cost),
         }
 
     def add(self, chunk: Chunk) -> None:
@@ -151,7 +163,27 @@ class _ItemRows:
         )
         for key, error in catalog.item_field_errors(fields).items():
             self.col.add(row, key if key in col.headers else "", error.code, **error.params)
+        if self.has_buying:
+            self.buying_cells(row, fields)
         return fields
+
+    def buying_cells(self, row: SourceRow, fields: ItemFields) -> None:
+        """The row's supplier, supplier code, pack and price (``services.buying``)."""
+        col, cells = self.col, self.cells
+        text = {k: col.cell(row, k, cells[k]) or "" for k in ("supplier_code", "supplier_sku")}
+        found = ItemBuying(
+            sku=fields.sku,
+            supplier=fields.supplier,
+            supplier_code=text["supplier_code"],
+            supplier_sku=text["supplier_sku"],
+            pack=col.cell(row, "pack", cells["pack"]) or "",
+            factor=col.cell(row, "factor", cells["factor"]),
+            pack_barcode=col.cell(row, "pack_barcode", cells["pack_barcode"]) or "",
+            price=col.cell(row, "purchase_price", cells["purchase_price"]),
+            lead_time_days=fields.lead_time_days,
+        )
+        if found.any or found.pack:
+            self.buying.append(found)
 
     def check_unique(self, row: SourceRow, sku: str | None, barcode: str | None) -> None:
         """A SKU or barcode twice in the file, or a barcode another item has: row problems."""

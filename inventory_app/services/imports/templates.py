@@ -38,6 +38,16 @@ _COLUMN_HELP: dict[str, tuple[str, str, str, str, object]] = {
                         "保质期天数（有效期 = 入库日期 + 天数）", 10),
     "removal": ("Removal", "出库规则", "fifo (first in, first out) or fefo (first expiry first)",
                 "fifo 先进先出，fefo 近效期先出", "fefo"),
+    "supplier_code": ("Supplier code", "供应商编码", "The supplier's code (a new one is added)",
+                      "供应商编码（新编码会自动添加供应商）", "GM"),
+    "supplier_sku": ("Supplier SKU", "供应商货号", "The supplier's own code for the item",
+                     "供应商对该商品的编码", "GM-250"),
+    "pack": ("Pack", "包装", "The pack bought: case, box ...", "采购包装：箱、盒…", "箱"),
+    "factor": ("Factor", "换算率", "Stock units in one pack", "每个包装含多少库存单位", 12),
+    "pack_barcode": ("Pack barcode", "包装条码", "The pack's own barcode (optional)",
+                     "包装自己的条码（可选）", ""),
+    "purchase_price": ("Purchase price", "采购价", "Price per pack from this supplier",
+                       "该供应商每个包装的价格", Decimal("30.00")),
     "date": ("Date", "日期", "Date of the movement", "业务日期", "2026-01-15"),
     "type": ("Type", "类型", "receipt, issue, writeoff, adjust or transfer",
              "入库、出库、报损、调整、调拨", "receipt"),
@@ -77,7 +87,8 @@ _ABOUT = {
         "inventory-app import journal FILE",
     ),
 }
-_TEXT_KEYS = {"sku", "barcode", "batch", "reference", "name", "category", "supplier", "note"}
+_TEXT_KEYS = {"sku", "barcode", "batch", "reference", "name", "category", "supplier", "note",
+              "supplier_code", "supplier_sku", "pack", "pack_barcode"}  # fmt: skip
 _DATE_KEYS = {"date", "expiry"}
 DATA_ROWS = 5000  # rows the validation and formats cover
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from inventory_app.domain.errors import NotFound
 from inventory_app.domain.model import Changes
-from inventory_app.services import browse, catalog
+from inventory_app.services import browse, buying, catalog
 from inventory_app.services.browse.items import BatchFilter
 from inventory_app.ui.app_context import AppContext, app_settings
 from inventory_app.ui.models.movements import StockCardModel
@@ -93,14 +93,17 @@ class ItemDetailDialog(QDialog):
             (self.tr("Code"), row.sku),
             (self.tr("Barcode"), row.barcode or "—"),
             (self.tr("Category"), row.category or "—"),
-            (self.tr("Supplier"), item.supplier or "—"),
+            (self.tr("Supplier"), self._suppliers(row.sku) or item.supplier or "—"),
+            (self.tr("Packs"), self._packs(row.sku, row.unit) or "—"),
             (self.tr("Removal"), removal),
             (self.tr("Shelf life"), shelf),
         ):
             self.facts.addRow(label, self._value(value))
         currency = self.ctx.currency
+        on_order = buying.on_order_by_sku(self.ctx.db).get(row.sku)
         for label, value in (
             (self.tr("On hand"), f"{qty_text(row.on_hand)} {row.unit}"),
+            (self.tr("On order"), f"{qty_text(on_order)} {row.unit}" if on_order else "—"),
             (self.tr("Value"), f"{currency} {money_text(row.value)}"),
             (self.tr("Last cost"), cost_text(row.last_cost) or "—"),
             (self.tr("Reorder at"), qty_text(row.reorder_point) if row.reorder_point else "—"),
@@ -112,6 +115,14 @@ class ItemDetailDialog(QDialog):
 
     def _days(self, n: int) -> str:
         return self.tr("1 day") if n == 1 else self.tr("{0} days").format(n)
+
+    def _suppliers(self, sku: str) -> str:
+        names = [f"{name} ({code})" for code, name, _ in buying.suppliers_of_item(self.ctx.db, sku)]
+        return ", ".join(names)
+
+    def _packs(self, sku: str, unit: str) -> str:
+        packs = buying.packs(self.ctx.db, sku)[1:]
+        return ", ".join(f"1 {p.name} = {qty_text(p.factor_qty)} {unit}" for p in packs)
 
     def _value(self, text: str) -> QLabel:
         label = QLabel(text)

@@ -19,9 +19,11 @@ from inventory_app.ui.pages.base import Page
 from inventory_app.ui.pages.dashboard.page import DashboardPage
 from inventory_app.ui.pages.items import ItemsPage
 from inventory_app.ui.pages.movements import MovementsPage
+from inventory_app.ui.pages.orders import OrdersPage
 from inventory_app.ui.pages.reports import ReportsPage
 from inventory_app.ui.pages.stock import StockPage
 from inventory_app.ui.pages.stocktakes import StocktakesPage
+from inventory_app.ui.pages.suppliers import SuppliersPage
 
 SP = QStyle.StandardPixmap
 
@@ -61,6 +63,18 @@ PAGES: list[PageSpec] = [
         lambda: QCoreApplication.translate("pages", "Stocktakes"),
         StocktakesPage,
         SP.SP_DialogApplyButton,
+    ),
+    PageSpec(
+        "suppliers",
+        lambda: QCoreApplication.translate("pages", "Suppliers"),
+        SuppliersPage,
+        SP.SP_DirLinkIcon,
+    ),
+    PageSpec(
+        "orders",
+        lambda: QCoreApplication.translate("pages", "Purchase orders"),
+        OrdersPage,
+        SP.SP_FileDialogNewFolder,
     ),
     PageSpec(
         "reports",

@@ -14,8 +14,10 @@ from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
+from inventory_app.domain import gs1
+from inventory_app.domain.errors import InventoryError
 from inventory_app.domain.model import Item
-from inventory_app.services import catalog, search
+from inventory_app.services import buying, catalog, search
 from inventory_app.ui.widgets.format import qty_text
 
 SUGGESTIONS = 20
@@ -32,6 +34,8 @@ class ItemPicker(QLineEdit):
     def __init__(self, db, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.scanned_pack = None  # the pack whose barcode the last exact code was
+        self.scanned_gs1 = None  # what the last GS1 scan carried (batch, expiry, qty)
         self._shown: dict[str, str] = {}  # suggestion text -> SKU
         self.setPlaceholderText(self.tr("Scan a barcode, or type a code or name"))
         self.setClearButtonEnabled(True)
@@ -77,11 +81,23 @@ class ItemPicker(QLineEdit):
     def resolve(self, text: str) -> tuple[Item | None, bool]:
         """The item ``text`` stands for, and whether it was an exact code (a scan)."""
         text = text.strip()
+        self.scanned_pack = None
+        self.scanned_gs1 = None
         if not text:
             return None, False
+        if gs1.looks_like_gs1(text):  # a GS1-128 / DataMatrix scan: item, batch, expiry, qty
+            line = buying.read_scan(self.db, text)
+            self.scanned_gs1 = line
+            if line.pack is not None:
+                self.scanned_pack = buying.pack_named(self.db, line.sku, line.pack)
+            return catalog.find_item(self.db, line.sku), True
         exact = catalog.find_item(self.db, text)
         if exact is not None:
             return exact, True
+        case = buying.pack_for_barcode(self.db, text)
+        if case is not None:  # a case's barcode: its item, one case (``scanned_pack``)
+            self.scanned_pack = case[1]
+            return catalog.find_item(self.db, case[0]), True
         sku = self._shown.get(text)
         if sku is None:
             found = self.matches(text, limit=1)
@@ -98,7 +114,12 @@ class ItemPicker(QLineEdit):
         if not text:
             self.empty_enter.emit()
             return
-        item, scanned = self.resolve(text)
+        try:
+            item, scanned = self.resolve(text)
+        except InventoryError as exc:  # a GS1 scan with a wrong check digit, date, GTIN
+            self.problem.emit(str(exc))
+            self.selectAll()
+            return
         if item is None:
             self.problem.emit(self.tr("No item has the code, barcode or name “{0}”.").format(text))
             self.selectAll()  # the next scan replaces it

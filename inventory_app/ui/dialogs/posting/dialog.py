@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from inventory_app.domain.errors import InventoryError
 from inventory_app.domain.model import Changes, Document, Item, MovementType
-from inventory_app.services import catalog
+from inventory_app.domain.units import Pack
+from inventory_app.services import buying, catalog
 from inventory_app.services import postings as stock
 from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
@@ -182,9 +183,20 @@ class PostingDialog(QDialog):
         row = self.lines_table.currentRow()
         return self.drafts[row] if 0 <= row < len(self.drafts) else None
 
-    def add_item(self, item: Item, *, scanned: bool) -> Draft:
-        """Add a line for ``item``; a scan of an item already on a line adds 1 to it."""
-        same = [d for d in self.drafts if d.item.id == item.id and not d.batch.strip()]
+    def add_item(
+        self, item: Item, *, scanned: bool, pack: Pack | None = None, gs1_line=None
+    ) -> Draft:
+        """Add a line for ``item``; a scan of an item already on a line adds 1 to it. A pack's
+        barcode scanned (``pack``) adds 1 pack: the line is in that pack. A GS1 scan with a
+        batch (``gs1_line``) makes a line of its own with that batch, expiry and quantity."""
+        if gs1_line is not None and (gs1_line.batch or gs1_line.qty is not None):
+            return self._add_gs1(item, pack, gs1_line)
+        name = pack.name if pack is not None else ""
+        same = [
+            d
+            for d in self.drafts
+            if d.item.id == item.id and not d.batch.strip() and (d.pack == name or not scanned)
+        ]
         if same:
             d = same[-1]
             if scanned:
@@ -193,13 +205,35 @@ class PostingDialog(QDialog):
                     d.qty = pl.fmt_qty(Decimal(q.replace(",", "")) + 1)
         else:
             d = Draft(item=item, qty="1")
+            if pack is not None:
+                d.pack, d.factor = pack.name, pack.factor
             if pl.takes_cost(self.kind, d):
                 cost = catalog.last_cost(self.db, item.sku)
+                if cost is not None and pack is not None:
+                    cost = cost * pack.factor_qty  # the last cost per stock unit, per pack
                 d.unit_cost = pl.fmt_cost(cost) if cost is not None else ""
             if self.kind == T.RECEIPT:  # a delivery usually goes to one place
                 last = self.drafts[-1].location if self.drafts else ""
                 d.location = last or self.editor.location_combo.currentText()
             self.drafts.append(d)
+        d.errors = check(d, self.kind, self.header().date)
+        self._refresh_all(select=self.drafts.index(d))
+        return d
+
+    def _add_gs1(self, item: Item, pack: Pack | None, line) -> Draft:
+        """The line a GS1 scan describes (receipts: batch and expiry; any kind: quantity)."""
+        d = self.add_item(item, scanned=False, pack=pack)
+        if d.batch.strip() and d.batch.strip() != (line.batch or ""):
+            d = Draft(item=item, qty="1", unit_cost=d.unit_cost, location=d.location)
+            if pack is not None:
+                d.pack, d.factor = pack.name, pack.factor
+            self.drafts.append(d)
+        if line.qty is not None:
+            d.qty = pl.fmt_qty(line.qty)
+        if line.batch and self.kind in (T.RECEIPT, T.ADJUST):
+            d.batch = line.batch
+        if line.expiry is not None and self.kind == T.RECEIPT:
+            d.expiry = line.expiry.isoformat()
         d.errors = check(d, self.kind, self.header().date)
         self._refresh_all(select=self.drafts.index(d))
         return d
@@ -286,7 +320,7 @@ class PostingDialog(QDialog):
         head = self.header()
         return Document(
             date=head.date,
-            lines=tuple(pl.to_line(d, self.kind, head) for d in self.drafts),
+            lines=tuple(pl.to_line(d, self.kind, head, in_packs=True) for d in self.drafts),
             reference=self.head_bar.reference(),
             supplier=self.head_bar.supplier(),
             operator=self.ctx.operator,
@@ -299,8 +333,12 @@ class PostingDialog(QDialog):
         if problem:
             self.post_message.setText(problem)
             return
+        packs = [d.pack or None for d in self.drafts]
         changes = ops.write(
-            self, self.ctx, lambda db: stock.post(db, self.document()), refused=self._refused
+            self,
+            self.ctx,
+            lambda db: buying.post(db, self.document(), packs_typed=packs),
+            refused=self._refused,
         )
         if changes is None:
             return

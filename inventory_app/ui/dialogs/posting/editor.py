@@ -7,6 +7,8 @@ item field for the next scan.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -21,11 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from inventory_app.domain.model import MovementType
-from inventory_app.services import reports
+from inventory_app.services import buying, reports
 from inventory_app.ui.dialogs.posting.lines import (
     Draft,
     Header,
+    cost_of,
     default_expiry,
+    fmt_cost,
     takes_cost,
 )
 from inventory_app.ui.widgets.format import location_text, qty_text
@@ -67,6 +71,9 @@ class LineEditor(QGroupBox):
             self.qty_edit.setPlaceholderText(self.tr("+ found, − lost"))
         self.unit_label = QLabel(self)
         self.unit_label.setMinimumWidth(40)
+        # the item's stock unit and its packs: the quantity (and cost) are in the one chosen
+        self.unit_combo = QComboBox(self)
+        self.unit_combo.setToolTip(self.tr("Unit or pack of the quantity and cost"))
         self.cost_edit = QLineEdit(self)
         self.cost_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.cost_edit.setMaximumWidth(110)
@@ -106,6 +113,7 @@ class LineEditor(QGroupBox):
         qty_row.setContentsMargins(0, 0, 0, 0)
         qty_row.addWidget(self.qty_edit)
         qty_row.addWidget(self.unit_label)
+        qty_row.addWidget(self.unit_combo)
         columns.append((self.tr("Qty"), qty_box))
         if kind in (T.RECEIPT, T.ADJUST):
             columns.append((self.tr("Unit cost"), self.cost_edit))
@@ -156,6 +164,7 @@ class LineEditor(QGroupBox):
         self.location_combo.currentIndexChanged.connect(
             lambda _i: self._set("location", self.location_combo.currentData() or "")
         )
+        self.unit_combo.currentIndexChanged.connect(self._on_pack_chosen)
         for w in [*self.fields(), self.override_edit]:
             w.installEventFilter(self)
 
@@ -191,6 +200,8 @@ class LineEditor(QGroupBox):
                 for w in (self.qty_edit, self.cost_edit, self.batch_edit, self.expiry_edit):
                     w.clear()
                 self.unit_label.clear()
+                self.unit_combo.clear()
+                self.unit_combo.setVisible(False)
                 self.batch_combo.clear()
                 self._batches_for = None
                 self.expiry_edit.setPlaceholderText("")
@@ -201,7 +212,7 @@ class LineEditor(QGroupBox):
             self._put(self.batch_edit, d.batch)
             self._put(self.expiry_edit, d.expiry)
             self._put(self.override_edit, d.override_reason)
-            self.unit_label.setText(d.item.unit)
+            self._fill_packs(d)
             auto = default_expiry(d, self.dialog.header().date)
             self.expiry_edit.setPlaceholderText(auto.isoformat() if auto else self.tr("none"))
             if d.location:
@@ -249,6 +260,40 @@ class LineEditor(QGroupBox):
             index = self.batch_combo.count() - 1
         self.batch_combo.setCurrentIndex(index)
 
+    def _fill_packs(self, d: Draft) -> None:
+        """The unit field: the stock unit alone as a label, or a choice of it and the packs."""
+        packs = buying.packs(self.dialog.db, d.item.sku)
+        self.unit_label.setText(d.item.unit)
+        self.unit_label.setVisible(len(packs) == 1)
+        self.unit_combo.setVisible(len(packs) > 1)
+        self.unit_combo.blockSignals(True)
+        self.unit_combo.clear()
+        for n, pack in enumerate(packs):
+            text = pack.name
+            if n:
+                text = self.tr("{0} (= {1} {2})").format(
+                    pack.name, qty_text(pack.factor_qty), d.item.unit
+                )
+            self.unit_combo.addItem(text, pack)
+        index = next((i for i, p in enumerate(packs) if i and p.name == d.pack), 0)
+        self.unit_combo.setCurrentIndex(index)
+        self.unit_combo.blockSignals(False)
+
+    def _on_pack_chosen(self, index: int) -> None:
+        d = self.draft
+        pack = self.unit_combo.itemData(index)
+        if self._loading or d is None or pack is None:
+            return
+        name = "" if index == 0 else pack.name
+        if name == d.pack:
+            return
+        cost = cost_of(d)
+        if cost is not None:  # the same price, now per the new pack
+            d.unit_cost = fmt_cost((cost * pack.factor / d.factor).quantize(Decimal("0.0001")))
+        d.pack, d.factor = name, pack.factor
+        self.load(d)
+        self.dialog.draft_changed(d)
+
     def header_changed(self, head: Header) -> None:
         self._batches_for = None
         if self.draft is not None:
@@ -294,7 +339,11 @@ class LineEditor(QGroupBox):
     # -- keyboard -------------------------------------------------------------------------
 
     def _on_item_chosen(self, item, scanned: bool) -> None:
-        self.dialog.add_item(item, scanned=scanned)
+        pack = self.picker.scanned_pack if scanned else None
+        gs1_line = self.picker.scanned_gs1 if scanned else None
+        d = self.dialog.add_item(item, scanned=scanned, pack=pack, gs1_line=gs1_line)
+        if gs1_line is not None and d is not None:
+            self.load(d)
         self.picker.clear()
         if not scanned:  # chosen by name: the quantity is typed next
             self.dialog.focus(self.qty_edit)

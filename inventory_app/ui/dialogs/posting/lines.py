@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
-from inventory_app.domain import money
+from inventory_app.domain import money, units
 from inventory_app.domain.errors import ValidationError
 from inventory_app.domain.model import Document, Item, Line, MovementType, Removal
 from inventory_app.services import postings as stock
@@ -40,6 +40,8 @@ class Draft:
     errors: dict[str, str] = field(default_factory=dict)
     preview: LinePreview | None = None
     needs_reason: str = ""  # why the named batch needs a reason (from the service)
+    pack: str = ""  # the pack the quantity and cost are in ("" : the stock unit)
+    factor: int = money.QTY_SCALE  # stock units in one pack, in thousandths
 
     @property
     def ok(self) -> bool:
@@ -157,11 +159,22 @@ def check(d: Draft, kind: MovementType, date: dt.date) -> dict[str, str]:
     return out
 
 
-def to_line(d: Draft, kind: MovementType, head: Header, *, placeholder: bool = False) -> Line:
-    """The domain line for a draft whose fields ``check`` found valid."""
+def to_line(
+    d: Draft,
+    kind: MovementType,
+    head: Header,
+    *,
+    placeholder: bool = False,
+    in_packs: bool = False,
+) -> Line:
+    """The domain line for a draft whose fields ``check`` found valid: in stock units (a
+    preview), or as typed in its pack (``in_packs``: for ``buying.post``, which converts
+    exactly)."""
     qty = money.parse_qty(d.qty)
     reason = d.override_reason.strip() or (OVERRIDE_PLACEHOLDER if placeholder else "")
     cost = cost_of(d) if takes_cost(kind, d) else None
+    if d.pack and not in_packs:
+        qty, cost = in_stock_units(qty, cost, d.factor)
     location = (d.location or None) if kind == T.RECEIPT else head.location
     return Line(
         type=kind,
@@ -175,6 +188,22 @@ def to_line(d: Draft, kind: MovementType, head: Header, *, placeholder: bool = F
         reason=head.reason or None,
         override_reason=reason or None,
     )
+
+
+def in_stock_units(
+    qty: Decimal, cost: Decimal | None, factor: int
+) -> tuple[Decimal, Decimal | None]:
+    """A pack quantity and cost per pack as stock units and cost per stock unit (for the
+    preview: posting splits the cost exactly, ``domain.units``)."""
+    n = money.qty_units(qty)
+    sign = -1 if n < 0 else 1
+    try:
+        stock_qty = money.qty_from_int(sign * units.stock_qty(abs(n), factor))
+    except ValidationError:
+        stock_qty = qty * money.qty_from_int(factor)
+    if cost is None:
+        return stock_qty, None
+    return stock_qty, money.cost_from_int(units.pack_cost_to_unit(money.cost_to_int(cost), factor))
 
 
 def preview_drafts(db: Database, drafts: list[Draft], kind: MovementType, head: Header) -> None:

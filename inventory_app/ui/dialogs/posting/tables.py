@@ -126,7 +126,7 @@ def line_row(d: Draft, kind: MovementType, head: Header, number: int) -> list[QT
             q = qty_of(d)
             cell = _cell(qty_text(q) if q is not None else d.qty, numeric=True)
         elif key == "unit":
-            cell = _cell(d.item.unit, color=GREY)
+            cell = _cell(d.pack or d.item.unit, color=None if d.pack else GREY)
         elif key == "unit_cost":
             c = cost_of(d)
             if not takes_cost(kind, d):

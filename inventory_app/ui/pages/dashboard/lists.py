@@ -14,7 +14,8 @@ from inventory_app.ui.models.paged import RED, Column, RowsModel
 from inventory_app.ui.widgets.format import date_text, location_text, money_text, qty_text
 from inventory_app.ui.widgets.table import DataTable
 
-ALERT_LISTS = ("expired", "expiring", "low_stock", "out_of_stock", "dead_stock", "slow_movers")
+ALERT_LISTS = ("expired", "expiring", "low_stock", "out_of_stock", "dead_stock", "slow_movers",
+               "overdue_orders")  # fmt: skip
 
 
 class ListModel(RowsModel):
@@ -231,6 +232,10 @@ def list_columns(kind: str) -> list[Column]:
     """The columns of each list kind (rows are services' dataclasses)."""
     if kind == "ageing":
         return _ageing_columns()
+    if kind == "overdue_orders":
+        from inventory_app.ui.pages.dashboard.overdue import overdue_columns
+
+        return overdue_columns()
     sku = Column(
         "sku", QCoreApplication.translate("DashboardLists", "Code"), lambda r: r.sku, width=110
     )
@@ -276,6 +281,7 @@ class DashboardLists(QWidget):
             "out_of_stock": self.tr("Out of stock"),
             "dead_stock": self.tr("Dead stock"),
             "slow_movers": self.tr("Slow movers"),
+            "overdue_orders": self.tr("Overdue orders"),
         }
         name = names[kind]
         return name if count is None else f"{name} ({count})"
