@@ -13,13 +13,23 @@ import sys
 from collections.abc import Mapping, Sequence
 
 from inventory_app import __version__
-from inventory_app.cli import common, exports, imports, postings, reports, shop, stock, stocktake
+from inventory_app.cli import (
+    common,
+    demand,
+    exports,
+    imports,
+    postings,
+    reports,
+    shop,
+    stock,
+    stocktake,
+)
 from inventory_app.domain import messages
 from inventory_app.domain.errors import InventoryError
 
 # Each module adds its sub-commands; the order is the order of `--help`: the shop file, getting
 # data in, day-to-day postings, looking at stock, stocktakes, reports, the accountant's pack.
-COMMAND_MODULES = (shop, imports, postings, stock, stocktake, reports, exports)
+COMMAND_MODULES = (shop, imports, postings, stock, stocktake, reports, demand, exports)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,10 +1,12 @@
 """Weekly demand series from daily issues, with stock-out days left out (numpy, no I/O).
 
-A day on which the shop had none of the item at the start of the day and issued none is a
-stock-out day: nothing could be sold, so it says nothing about demand and is *missing*, not
-zero. A day with an issue is always observed (it may be censored by selling out, but the
-sale happened). Weeks are the 7-day spans ending on the day the forecast is made: week -1 is
-``at - 6 .. at``, so forecast week 1 is the next seven days. A week's demand is its observed
+A day on which the shop had none of the item at the start and at the end of the day and
+issued none is a stock-out day: nothing could be sold, so it says nothing about demand and is
+*missing*, not zero (a day on which stock arrived counts as observed). A day with an issue is
+always observed (it may be censored by selling out, but the sale happened).
+
+Weeks are the 7-day spans ending on the day the forecast is made: the last is ``at - 6 ..
+at``, so forecast week 1 is the next seven days. A week's demand is its observed
 days' issues scaled to 7 days; a week with fewer than ``MIN_OBSERVED_DAYS`` observed days is
 missing (NaN).
 
@@ -57,10 +59,10 @@ def dense_daily(
 
 
 def stockout_days(daily: DailyDemand) -> np.ndarray:
-    """Boolean (n, days): no stock at the start of the day and nothing issued."""
+    """Boolean (n, days): no stock at the start nor at the end of the day, nothing issued."""
     close = daily.opening[:, None] + np.cumsum(daily.change, axis=1)
     start = np.concatenate([daily.opening[:, None], close[:, :-1]], axis=1)
-    return (start <= 1e-9) & (daily.issued <= 0)
+    return (start <= 1e-9) & (close <= 1e-9) & (daily.issued <= 0)
 
 
 def weekly_series(daily: DailyDemand, *, weeks: int | None = None) -> np.ndarray:

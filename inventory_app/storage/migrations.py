@@ -12,7 +12,15 @@ from collections.abc import Callable
 
 from inventory_app.domain.errors import NotAnInventoryFile
 from inventory_app.storage import pinyin
-from inventory_app.storage.schema import STEP_1, STEP_2, STEP_3, STEP_5, STEP_6_COLUMN, STEP_6_INDEX
+from inventory_app.storage.schema import (
+    STEP_1,
+    STEP_2,
+    STEP_3,
+    STEP_5,
+    STEP_6_COLUMN,
+    STEP_6_INDEX,
+    STEP_DEMAND,
+)
 
 APPLICATION_ID = 0x494E5654  # "INVT": marks our files
 
@@ -86,6 +94,12 @@ def _step_6(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _step_demand(conn: sqlite3.Connection) -> None:
+    # Demand (#16): new tables only, so it commutes with the other steps of its release.
+    for statement in _split(STEP_DEMAND):
+        conn.execute(statement)
+
+
 STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _step_1,
     _step_2,
@@ -93,6 +107,7 @@ STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _step_4,
     _step_5,
     _step_6,
+    _step_demand,
 ]
 LATEST = len(STEPS)
 

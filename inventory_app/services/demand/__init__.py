@@ -1,0 +1,20 @@
+"""Demand (#16): forecasts per item, reorder from the forecast, selling prices and margin,
+fast/slow/dead tiers with their actions."""
+
+from __future__ import annotations
+
+from inventory_app.services.demand.forecasting import (
+    DEFAULT_HORIZON,
+    AllForecasts,
+    ItemForecast,
+    forecast_all,
+    forecast_item,
+)
+
+__all__ = [
+    "DEFAULT_HORIZON",
+    "AllForecasts",
+    "ItemForecast",
+    "forecast_all",
+    "forecast_item",
+]
