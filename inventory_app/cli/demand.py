@@ -21,6 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--at", type=common.date_arg, help="forecast from the end of this day")
     common.add_format(p, ("table", "json"))
     p.set_defaults(run=cmd_forecast)
+    register_items(sub)
 
 
 def _weeks(text: str) -> int:
@@ -53,3 +54,102 @@ def cmd_forecast(args: argparse.Namespace) -> int:
         f" seasonal: {'yes' if f.seasonal else 'no'}"
     )
     return 0
+
+
+def register_reports(kinds: argparse._SubParsersAction) -> None:
+    """The demand reports under ``report`` (margin, tiers)."""
+
+
+def register_items(sub: argparse._SubParsersAction) -> None:
+    """``item set SKU --price P | --no-price | --no-reorder | --reorder``."""
+    item = sub.add_parser("item", help="an item's selling price and reorder flag")
+    common.add_db_option(item)
+    verbs = item.add_subparsers(dest="verb", metavar="VERB", required=True)
+    p = verbs.add_parser("set", help="set the selling price or stop reordering an item")
+    common.add_db_option(p)
+    p.add_argument("sku")
+    price = p.add_mutually_exclusive_group()
+    price.add_argument("--price", metavar="P", help="selling price per stock unit")
+    price.add_argument("--no-price", action="store_true", help="clear the selling price")
+    flag = p.add_mutually_exclusive_group()
+    flag.add_argument(
+        "--no-reorder", action="store_true", help="stop reordering: leave reorder suggestions"
+    )
+    flag.add_argument("--reorder", action="store_true", help="reorder it again")
+    p.set_defaults(run=cmd_item_set)
+
+
+def cmd_item_set(args: argparse.Namespace) -> int:
+    from inventory_app.domain import messages
+    from inventory_app.domain.errors import ValidationError
+    from inventory_app.services import demand
+
+    if args.price is None and not (args.no_price or args.no_reorder or args.reorder):
+        raise ValidationError("demand.nothing_to_set", sku=args.sku)
+    with common.open_for_write(args) as db:
+        if args.price is not None or args.no_price:
+            demand.set_price(db, args.sku, None if args.no_price else args.price)
+        if args.no_reorder or args.reorder:
+            demand.set_no_reorder(db, args.sku, args.no_reorder)
+        price, no_reorder = demand.item_terms(db, args.sku)
+    shown_price = "—" if price is None else messages.shown(price)
+    print(f"{args.sku}: selling price {shown_price}; reorder: {'no' if no_reorder else 'yes'}")
+    return 0
+
+
+def cmd_reorder_forecast(args: argparse.Namespace) -> int:
+    """``report reorder --forecast``: suggestions from each item's forecast, with reasons."""
+    import datetime as dt
+
+    from inventory_app.domain import messages
+    from inventory_app.services.analytics import alerts
+
+    with common.open_for_read(args) as db:
+        rules, rows = alerts.forecast_reorder_suggestions(db, at=args.at, include_all=args.all)
+    lang = messages.language()
+    if args.format == "json":
+        common.print_json(
+            {
+                "at": args.at or dt.date.today(),
+                "method": "forecast",
+                "rules": {
+                    "service_level": rules.service_level,
+                    "z": rules.z,
+                    "cover_days": rules.cover_days,
+                    "default_lead_time_days": rules.default_lead_time_days,
+                },
+                "rows": [_forecast_row(s, lang) for s in rows],
+            }
+        )
+        return 0
+    common.emit(
+        "table",
+        ["sku", "name", "on hand", "on order", "reorder point", "order", "unit"],
+        [
+            (s.sku, s.name, s.advice.on_hand, s.advice.on_order, s.advice.reorder_point,
+             s.advice.suggested, s.unit)
+            for s in rows
+        ],
+    )  # fmt: skip
+    for s in rows[:10]:
+        print(f"  {s.sku}: {s.why(lang)}")
+    return 0
+
+
+def _forecast_row(s: object, lang: str) -> dict[str, object]:
+    a = s.advice  # type: ignore[attr-defined]
+    return {
+        "sku": s.sku,  # type: ignore[attr-defined]
+        "name": s.name,  # type: ignore[attr-defined]
+        "unit": s.unit,  # type: ignore[attr-defined]
+        "method": s.method,  # type: ignore[attr-defined]
+        "lead_time_days": a.lead_time_days,
+        "lead_demand": a.lead_demand,
+        "safety_stock": a.safety_stock,
+        "reorder_point": a.reorder_point,
+        "on_hand": a.on_hand,
+        "on_order": a.on_order,
+        "target": a.target,
+        "suggested": a.suggested,
+        "why": s.why(lang),  # type: ignore[attr-defined]
+    }

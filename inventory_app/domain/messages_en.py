@@ -416,4 +416,16 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "analytics.unknown_average": "the average is simple or daily, not {average!r}",
     # --- demo
     "demo.too_small": "a demo shop needs at least one item and one day",
+    # --- demand (#16)
+    "demand.nothing_to_set": (
+        "item set {sku}: say what to set: --price, --no-price, --no-reorder or --reorder"
+    ),
+    "demand.reorder_order": (
+        "forecast {demand} over the {lead}-day lead time, ±{safety} at {level} %, {on_hand} on"
+        " hand, {on_order} on order → order {order} {unit}"
+    ),
+    "demand.reorder_enough": (
+        "forecast {demand} over the {lead}-day lead time, ±{safety} at {level} %, {on_hand} on"
+        " hand, {on_order} on order: above the reorder point {rop}, no order yet"
+    ),
 }

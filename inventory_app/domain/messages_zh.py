@@ -380,4 +380,16 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "analytics.unknown_average": "平均库存只能按 simple 或 daily 方式计算，不能是“{average}”",
     # --- demo
     "demo.too_small": "演示店铺至少需要一个商品和一天的数据",
+    # --- demand (#16)
+    "demand.nothing_to_set": (
+        "item set {sku}：请指明要设置的内容：--price、--no-price、--no-reorder 或 --reorder"
+    ),
+    "demand.reorder_order": (
+        "交货周期 {lead} 天内预测需求 {demand}，服务水平 {level}% 下 ±{safety}，"
+        "现存量 {on_hand}，在途数量 {on_order} → 建议订货 {order} {unit}"
+    ),
+    "demand.reorder_enough": (
+        "交货周期 {lead} 天内预测需求 {demand}，服务水平 {level}% 下 ±{safety}，"
+        "现存量 {on_hand}，在途数量 {on_order}：高于再订货点 {rop}，暂不订货"
+    ),
 }

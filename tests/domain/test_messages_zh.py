@@ -127,6 +127,7 @@ LITERAL = {
     "stocktake.not_a_count_sheet": {"stocktake", "sheet"},
     "cli.no_shop": {"inventory", "app", "init"},
     "analytics.unknown_average": {"simple", "daily"},
+    "demand.nothing_to_set": {"item", "set", "price", "no", "reorder"},
 }
 
 

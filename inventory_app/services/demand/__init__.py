@@ -10,6 +10,13 @@ from inventory_app.services.demand.forecasting import (
     forecast_all,
     forecast_item,
 )
+from inventory_app.services.demand.selling import (
+    item_terms,
+    selling_terms,
+    set_issue_price,
+    set_no_reorder,
+    set_price,
+)
 
 __all__ = [
     "DEFAULT_HORIZON",
@@ -17,4 +24,9 @@ __all__ = [
     "ItemForecast",
     "forecast_all",
     "forecast_item",
+    "item_terms",
+    "selling_terms",
+    "set_issue_price",
+    "set_no_reorder",
+    "set_price",
 ]
