@@ -8,8 +8,14 @@ the forecast with its 95 % interval.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+from typing import TYPE_CHECKING
 
 from inventory_app.cli import common
+
+if TYPE_CHECKING:
+    from inventory_app.domain.margin import Margin
+    from inventory_app.services.shop import Database
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -58,6 +64,43 @@ def cmd_forecast(args: argparse.Namespace) -> int:
 
 def register_reports(kinds: argparse._SubParsersAction) -> None:
     """The demand reports under ``report`` (margin, tiers)."""
+    p = kinds.add_parser("margin", help="revenue, gross margin and GMROI")
+    common.add_db_option(p)
+    p.add_argument("--from", dest="start", type=common.date_arg, required=True)
+    p.add_argument("--to", dest="end", type=common.date_arg, required=True)
+    p.add_argument("--by", choices=("item", "category"), default="item")
+    common.add_format(p, ("table", "json"))
+    p.set_defaults(run=cmd_margin)
+
+
+def _pct(value: object) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"  # type: ignore[operator]
+
+
+def cmd_margin(args: argparse.Namespace) -> int:
+    from inventory_app.services import demand
+
+    with common.open_for_read(args) as db:
+        rep = demand.margin_report(db, start=args.start, end=args.end, by=args.by)
+    if args.format == "json":
+        common.print_json(rep.as_json())
+        return 0
+    rows = [
+        [r.key, r.revenue, r.cogs, r.gross_margin, _pct(r.margin_rate), r.average_inventory,
+         "—" if r.gmroi is None else r.gmroi, _pct(r.priced_share)]
+        for r in [*rep.rows, rep.total]
+    ]  # fmt: skip
+    common.emit(
+        "table",
+        ["key", "revenue", "cogs", "gross margin", "margin", "avg inventory", "GMROI", "priced"],
+        rows,
+    )
+    print(
+        f"\n{rep.start} to {rep.end}: gross margin = revenue − cost of the priced issues;"
+        f" GMROI = gross margin ÷ average inventory at cost; selling prices known for"
+        f" {_pct(rep.total.priced_share)} of the cost of goods sold"
+    )
+    return 0
 
 
 def register_items(sub: argparse._SubParsersAction) -> None:
@@ -99,8 +142,6 @@ def cmd_item_set(args: argparse.Namespace) -> int:
 
 def cmd_reorder_forecast(args: argparse.Namespace) -> int:
     """``report reorder --forecast``: suggestions from each item's forecast, with reasons."""
-    import datetime as dt
-
     from inventory_app.domain import messages
     from inventory_app.services.analytics import alerts
 
@@ -153,3 +194,20 @@ def _forecast_row(s: object, lang: str) -> dict[str, object]:
         "suggested": a.suggested,
         "why": s.why(lang),  # type: ignore[attr-defined]
     }
+
+
+def margin_total(db: Database, *, start: dt.date, end: dt.date) -> Margin:
+    """The shop's margin line of ``report indicators``."""
+    from inventory_app.services import demand
+
+    return demand.margin_report(db, start=start, end=end, by="category").total
+
+
+def margin_lines(m: Margin) -> list[tuple[object, ...]]:
+    """``report indicators`` table lines: revenue, gross margin, margin rate, GMROI."""
+    return [
+        ("revenue (priced issues)", m.revenue, "", f"prices for {_pct(m.priced_share)} of COGS"),
+        ("gross margin", m.gross_margin, "", ""),
+        ("margin rate", _pct(m.margin_rate), "", ""),
+        ("GMROI", "—" if m.gmroi is None else m.gmroi, "", ""),
+    ]

@@ -291,8 +291,9 @@ def cmd_indicators(args: argparse.Namespace) -> int:
 
     with common.open_for_read(args) as db:
         ind = analytics.indicators(db, start=args.start, end=args.end)
+        margin = demand.margin_total(db, start=args.start, end=args.end)
     if args.format == "json":
-        common.print_json(ind.as_json())
+        common.print_json({**ind.as_json(), "margin": margin.as_json()})
         return 0
     status = ind.status()
     b = ind.bands
@@ -324,6 +325,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
             ),
             ("loss rate", _pct(ind.loss_rate), band("loss_rate", True), status["loss_rate"]),
             ("stock value", ind.stock_value, "", ""),
+            *demand.margin_lines(margin),
         ],
     )
     return 0

@@ -417,6 +417,7 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     # --- demo
     "demo.too_small": "a demo shop needs at least one item and one day",
     # --- demand (#16)
+    "demand.unknown_margin_by": "margin is by {choices}, not {by!r}",
     "demand.nothing_to_set": (
         "item set {sku}: say what to set: --price, --no-price, --no-reorder or --reorder"
     ),

@@ -381,6 +381,7 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     # --- demo
     "demo.too_small": "演示店铺至少需要一个商品和一天的数据",
     # --- demand (#16)
+    "demand.unknown_margin_by": "毛利只能按 {choices} 统计，不能按“{by}”",
     "demand.nothing_to_set": (
         "item set {sku}：请指明要设置的内容：--price、--no-price、--no-reorder 或 --reorder"
     ),

@@ -81,6 +81,22 @@ def set_price(conn: sqlite3.Connection, item_id: int, price: int | None) -> None
     )
 
 
+def set_prices(conn: sqlite3.Connection, prices: list[tuple[int, int]]) -> None:
+    """Many (item_id, price) at once."""
+    conn.executemany(
+        "INSERT INTO item_selling (item_id, price) VALUES (?, ?)"
+        " ON CONFLICT (item_id) DO UPDATE SET price = excluded.price",
+        prices,
+    )
+
+
+def last_costs(conn: sqlite3.Connection) -> list[tuple[int, str, int]]:
+    """(item_id, category, last unit cost) of the items that have one."""
+    return conn.execute(
+        "SELECT id, category, last_cost FROM items WHERE last_cost IS NOT NULL ORDER BY id"
+    ).fetchall()
+
+
 def set_no_reorder(conn: sqlite3.Connection, item_id: int, no_reorder: bool) -> None:
     conn.execute(
         "INSERT INTO item_selling (item_id, no_reorder) VALUES (?, ?)"
@@ -98,17 +114,18 @@ def set_issue_price(conn: sqlite3.Connection, movement_id: int, unit_price: int)
 
 def sales_by_item(
     conn: sqlite3.Connection, start: dt.date, end: dt.date
-) -> list[tuple[int, int, int, int, int, int]]:
-    """Per item with issues dated ``start``..``end``: (item_id, issued qty, cost of the
-    issues in cents, revenue in cents of the priced quantity, priced qty, issue days).
-    An issue's price is its own line price, else the item's selling price; issues with
-    neither are counted in qty and cost but not in revenue. Net of reversed issues."""
+) -> list[tuple[int, int, int, int, int]]:
+    """Per item with issues dated ``start``..``end``: (item_id, cost of the issues in cents,
+    cost of the priced issues in cents, revenue of the priced issues in qty-thousandths ×
+    price-ten-thousandths, issued qty). An issue's price is its own line price, else the
+    item's selling price; an issue with neither counts in cost but not in revenue. Net of
+    reversed issues (a reversal takes its original's line price)."""
+    priced = "coalesce(p.unit_price, s.price) IS NOT NULL"
     rows = conn.execute(
-        "SELECT m.item_id, -sum(m.qty), -sum(m.value),"
-        " sum(CASE WHEN coalesce(p.unit_price, s.price) IS NULL THEN 0"
-        "     ELSE -m.qty * coalesce(p.unit_price, s.price) END),"
-        " -sum(CASE WHEN coalesce(p.unit_price, s.price) IS NULL THEN 0 ELSE m.qty END),"
-        " count(DISTINCT m.date)"
+        "SELECT m.item_id, -sum(m.value),"
+        f" -sum(CASE WHEN {priced} THEN m.value ELSE 0 END),"
+        f" -sum(CASE WHEN {priced} THEN m.qty * coalesce(p.unit_price, s.price) ELSE 0 END),"
+        " -sum(m.qty)"
         " FROM movements m"
         " LEFT JOIN issue_prices p ON p.movement_id = coalesce(m.reverses_id, m.id)"
         " LEFT JOIN item_selling s ON s.item_id = m.item_id"

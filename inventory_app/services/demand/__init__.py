@@ -10,8 +10,10 @@ from inventory_app.services.demand.forecasting import (
     forecast_all,
     forecast_item,
 )
+from inventory_app.services.demand.margin import MarginReport, margin_report
 from inventory_app.services.demand.selling import (
     item_terms,
+    markup_prices,
     selling_terms,
     set_issue_price,
     set_no_reorder,
@@ -22,9 +24,12 @@ __all__ = [
     "DEFAULT_HORIZON",
     "AllForecasts",
     "ItemForecast",
+    "MarginReport",
     "forecast_all",
     "forecast_item",
     "item_terms",
+    "margin_report",
+    "markup_prices",
     "selling_terms",
     "set_issue_price",
     "set_no_reorder",

@@ -6,6 +6,7 @@ unit costs). They live beside the ledger, not in it: a price never changes what 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from inventory_app.domain.model import Changes
@@ -39,6 +40,20 @@ def set_price(db: Database, sku: str, price: object | None) -> Changes:
         item_id = catalog.item_id(conn, sku)
         dq.set_price(conn, item_id, stored)
     return Changes(items=frozenset({item_id}), catalog=True)
+
+
+def markup_prices(db: Database, markup: Callable[[str], Decimal | None]) -> Changes:
+    """Price every item with a last cost at ``markup(category)`` × that cost, rounded to ten
+    fen (None: leave the item unpriced). For the demo shop and for a first price list."""
+    rows = []
+    for item_id, category, cost in dq.last_costs(db.conn):
+        factor = markup(category)
+        if factor is not None:
+            price = (cost_from_int(cost) * factor).quantize(Decimal("0.1"))
+            rows.append((item_id, cost_to_int(max(price, Decimal("0.1")))))
+    with db.transaction() as conn:
+        dq.set_prices(conn, rows)
+    return Changes(items=frozenset(i for i, _ in rows), catalog=True)
 
 
 def set_no_reorder(db: Database, sku: str, no_reorder: bool) -> Changes:

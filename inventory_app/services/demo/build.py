@@ -21,6 +21,7 @@ from inventory_app.services import catalog, settings
 from inventory_app.services import postings as stock
 from inventory_app.services.demo.catalogue import catalogue, ean13
 from inventory_app.services.demo.history import BACK_STORE, SALES_REF, _Shop
+from inventory_app.services.demo.prices import add_selling_prices
 from inventory_app.services.demo.words import _SHOP_NAMES
 
 if TYPE_CHECKING:
@@ -102,4 +103,5 @@ def build_demo(
             cancel=cancel,
             total=plan.estimated_lines,
         )
+        changes |= add_selling_prices(db, seed=seed)
     return changes | posted
