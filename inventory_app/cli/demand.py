@@ -72,6 +72,47 @@ def register_reports(kinds: argparse._SubParsersAction) -> None:
     common.add_format(p, ("table", "json"))
     p.set_defaults(run=cmd_margin)
 
+    p = kinds.add_parser("tiers", help="fast, slow and dead stock, each with what to do")
+    common.add_db_option(p)
+    p.add_argument("--at", type=common.date_arg, help="end of this day (default: now)")
+    p.add_argument("--clearance", metavar="OUT.xlsx", help="also write the clearance list")
+    common.add_format(p, ("table", "json"))
+    p.set_defaults(run=cmd_tiers)
+
+
+def cmd_tiers(args: argparse.Namespace) -> int:
+    import sys
+
+    from inventory_app.domain import messages
+    from inventory_app.services import demand
+
+    with common.open_for_read(args) as db:
+        rep = demand.tiers_report(db, at=args.at)
+    if args.clearance:
+        n = demand.write_clearance_list(rep, args.clearance)
+        print(f"clearance list: {n} items written to {args.clearance}", file=sys.stderr)
+    lang = messages.language()
+    if args.format == "json":
+        common.print_json(rep.as_json(lang))
+        return 0
+    common.emit(
+        "table",
+        ["sku", "name", "tier", "on hand", "value", "cover days", "idle days", "action"],
+        [
+            (r.sku, r.name, r.advice.tier, r.on_hand, r.value,
+             "—" if r.advice.cover_days is None else r.advice.cover_days,
+             "—" if r.idle_days is None else r.idle_days, r.action_text(lang))
+            for r in rep.rows
+        ],
+    )  # fmt: skip
+    counts = ", ".join(f"{k}: {n}" for k, n in rep.counts().items())
+    r = rep.rules
+    print(
+        f"\n{counts}. Rules: dead = no issue for {r.dead_days} days; slow = more than"
+        f" {r.slow_cover_days} days of cover; fast = {r.fast_cover_days} days or less"
+    )
+    return 0
+
 
 def _pct(value: object) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"  # type: ignore[operator]

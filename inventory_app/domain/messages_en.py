@@ -417,6 +417,12 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     # --- demo
     "demo.too_small": "a demo shop needs at least one item and one day",
     # --- demand (#16)
+    "demand.action.reorder": "reorder",
+    "demand.action.reduce_order": "reduce the order size",
+    "demand.action.stop_reordering": "stop reordering",
+    "demand.action.mark_down": "mark it down before it expires",
+    "demand.action.return_to_supplier": "return it to the supplier",
+    "demand.action.bundle": "bundle it with a fast seller",
     "demand.unknown_margin_by": "margin is by {choices}, not {by!r}",
     "demand.nothing_to_set": (
         "item set {sku}: say what to set: --price, --no-price, --no-reorder or --reorder"

@@ -381,6 +381,12 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     # --- demo
     "demo.too_small": "演示店铺至少需要一个商品和一天的数据",
     # --- demand (#16)
+    "demand.action.reorder": "补货",
+    "demand.action.reduce_order": "减少订货量",
+    "demand.action.stop_reordering": "停止补货",
+    "demand.action.mark_down": "在过期前降价促销",
+    "demand.action.return_to_supplier": "退回供应商",
+    "demand.action.bundle": "与畅销商品捆绑销售",
     "demand.unknown_margin_by": "毛利只能按 {choices} 统计，不能按“{by}”",
     "demand.nothing_to_set": (
         "item set {sku}：请指明要设置的内容：--price、--no-price、--no-reorder 或 --reorder"

@@ -42,6 +42,19 @@ def on_hand_before(
     return dict(conn.execute(sql + " GROUP BY item_id", args).fetchall())
 
 
+def suppliers(conn: sqlite3.Connection) -> dict[int, str]:
+    """Per item with a supplier named: that name."""
+    return dict(conn.execute("SELECT id, supplier FROM items WHERE supplier <> ''").fetchall())
+
+
+def oldest_open_batches(conn: sqlite3.Connection) -> dict[int, str]:
+    """Per item with stock: the received date of its oldest open batch (its stock's age)."""
+    rows = conn.execute(
+        "SELECT item_id, min(received_date) FROM batches WHERE qty_remaining > 0 GROUP BY item_id"
+    )
+    return dict(rows.fetchall())
+
+
 def item_ids(conn: sqlite3.Connection) -> list[tuple[int, str]]:
     """(id, sku) of every item, by id."""
     return conn.execute("SELECT id, sku FROM items ORDER BY id").fetchall()

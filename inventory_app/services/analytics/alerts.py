@@ -75,11 +75,12 @@ def reorder_suggestions(
     demand = aq.daily_demand(db.conn, start, day)
     items = aq.items_for_health(db.conn)
     bal = stock_balances(db, at)
+    stopped = _stopped(db)
     out = []
     for item_id, row in items.items():
         sku, name, category, unit, _rop, ss, lead, active = row[:8]
         daily = demand.get(item_id, {})
-        if not active or (not daily and ss is None):
+        if not active or (not daily and ss is None) or item_id in stopped:
             continue
         mean, sigma = ind.demand_stats(
             [qty_from_int(q) for q in daily.values()], days=rules.demand_days
@@ -101,6 +102,13 @@ def reorder_suggestions(
             )
     out.sort(key=lambda s: (-s.advice.suggested, s.sku))
     return rules, out
+
+
+def _stopped(db: Database) -> set[int]:
+    """Items flagged "do not reorder" (#16): no suggestion, whatever their stock."""
+    from inventory_app.services.demand import selling_terms
+
+    return {i for i, (_price, flag) in selling_terms(db).items() if flag}
 
 
 @dataclass(slots=True)
@@ -208,11 +216,11 @@ def forecast_reorder_suggestions(
     orders up to the forecast of the cover period beyond, in packs (``pack_sizes``: SKU ->
     (stock units per pack, pack name); none given: single units). Items flagged "do not
     reorder" and inactive items are left out. Largest order first."""
-    from inventory_app.services.demand import forecast_all, selling_terms
+    from inventory_app.services.demand import forecast_all
 
     rules = reorder_rules(db)
     run = forecast_all(db, at=at, progress=progress, cancel=cancel)
-    no_reorder = {i for i, (_p, flag) in selling_terms(db).items() if flag}
+    no_reorder = _stopped(db)
     bal = stock_balances(db, at)
     out = []
     for item_id, row in aq.items_for_health(db.conn).items():

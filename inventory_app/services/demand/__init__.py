@@ -3,6 +3,7 @@ fast/slow/dead tiers with their actions."""
 
 from __future__ import annotations
 
+from inventory_app.services.demand.clearance import write_clearance_list
 from inventory_app.services.demand.forecasting import (
     DEFAULT_HORIZON,
     AllForecasts,
@@ -19,12 +20,15 @@ from inventory_app.services.demand.selling import (
     set_no_reorder,
     set_price,
 )
+from inventory_app.services.demand.tiers import TierRow, TiersReport, tier_rules, tiers_report
 
 __all__ = [
     "DEFAULT_HORIZON",
     "AllForecasts",
     "ItemForecast",
     "MarginReport",
+    "TierRow",
+    "TiersReport",
     "forecast_all",
     "forecast_item",
     "item_terms",
@@ -34,4 +38,7 @@ __all__ = [
     "set_issue_price",
     "set_no_reorder",
     "set_price",
+    "tier_rules",
+    "tiers_report",
+    "write_clearance_list",
 ]
