@@ -147,3 +147,15 @@ def sales_by_item(
         (start.isoformat(), end.isoformat()),
     )
     return rows.fetchall()
+
+
+def monthly_issues(conn: sqlite3.Connection, first: str, last: str) -> dict[int, dict[str, int]]:
+    """Per item: net quantity issued per month ('YYYY-MM') from ``first`` to ``last``."""
+    out: dict[int, dict[str, int]] = {}
+    rows = conn.execute(
+        "SELECT item_id, month, out_qty FROM item_month WHERE month BETWEEN ? AND ?",
+        (first, last),
+    )
+    for item_id, month, q in rows:
+        out.setdefault(item_id, {})[month] = q
+    return out

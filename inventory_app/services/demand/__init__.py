@@ -3,6 +3,7 @@ fast/slow/dead tiers with their actions."""
 
 from __future__ import annotations
 
+from inventory_app.services.demand.abc_xyz import AbcXyz, abc_xyz, xyz_class
 from inventory_app.services.demand.clearance import write_clearance_list
 from inventory_app.services.demand.forecasting import (
     DEFAULT_HORIZON,
@@ -24,11 +25,13 @@ from inventory_app.services.demand.tiers import TierRow, TiersReport, tier_rules
 
 __all__ = [
     "DEFAULT_HORIZON",
+    "AbcXyz",
     "AllForecasts",
     "ItemForecast",
     "MarginReport",
     "TierRow",
     "TiersReport",
+    "abc_xyz",
     "forecast_all",
     "forecast_item",
     "item_terms",
@@ -41,4 +44,5 @@ __all__ = [
     "tier_rules",
     "tiers_report",
     "write_clearance_list",
+    "xyz_class",
 ]

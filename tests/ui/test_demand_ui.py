@@ -1,0 +1,56 @@
+"""The demand page (chart + plain words) and the dashboard's ABC–XYZ matrix, on real
+widgets over a real shop."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from inventory_app.services import demand
+from inventory_app.services import postings as stock
+from inventory_app.ui.pages.dashboard.abc_xyz import AbcXyzMatrix
+from inventory_app.ui.pages.demand import DemandPage
+
+TODAY = dt.date.today()
+
+
+def _sales(db) -> None:
+    stock.receive(db, sku="A1", qty="500", unit_cost="2", date=TODAY - dt.timedelta(days=200))
+    for d in range(196, -1, -3):
+        stock.issue(db, sku="A1", qty="2", date=TODAY - dt.timedelta(days=d))
+
+
+def test_demand_page_shows_chart_and_words(qtbot, ctx):
+    _sales(ctx.db)
+    page = DemandPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.forecast is not None and page.is_loaded(), timeout=20000)
+    assert page.forecast.sku == "A1"
+    assert page._canvas is not None and page._canvas.figure.axes
+    text = page.explain.text()
+    assert "Method:" in text and "MASE" in text
+    assert "needs two years of history" in text
+
+
+def test_demand_page_forecasts_every_item(qtbot, ctx):
+    _sales(ctx.db)
+    page = DemandPage(ctx)
+    qtbot.addWidget(page)
+    page.forecast_all()
+    assert page.summary.text().startswith("2 items forecast in")
+    assert "never sold 1" in page.summary.text()
+
+
+def test_abc_xyz_matrix(qtbot, ctx):
+    _sales(ctx.db)
+    demand.set_price(ctx.db, "A1", "3")
+    matrix = AbcXyzMatrix()
+    qtbot.addWidget(matrix)
+    matrix.refresh(ctx.db.path, TODAY - dt.timedelta(days=365), TODAY)
+    qtbot.waitUntil(matrix.is_loaded, timeout=20000)
+    assert matrix.data is not None
+    (cell,) = [k for k, (n, _v) in matrix.data.cells.items() if n]
+    assert cell[0] == "A" and matrix.cells[cell].text().startswith("1 item\n")
+    assert "GMROI" in matrix.margin.text() and "100%" in matrix.margin.text()
+    assert matrix.data.margin.priced_share == Decimal(1)
