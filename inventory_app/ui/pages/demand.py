@@ -127,10 +127,11 @@ class DemandPage(Page):
 
     def set_forecast(self, f: demand.ItemForecast) -> None:
         from inventory_app.charts.demand import demand_forecast
+        from inventory_app.ui.pages.dashboard.chart_labels import chart_tr
         from inventory_app.ui.pages.dashboard.charts import canvas_class
 
         self.forecast = f
-        figure = demand_forecast(f, tr=self.tr)
+        figure = demand_forecast(f, tr=chart_tr)
         canvas = canvas_class()(figure)
         old = self._canvas or self.placeholder
         self.chart_layout.replaceWidget(old, canvas)
