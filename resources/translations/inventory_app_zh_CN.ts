@@ -834,6 +834,14 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation>启用（已归档的商品不在列表中显示）</translation>
     </message>
     <message>
+        <source>per unit; empty: not priced</source>
+        <translation>每单位售价；留空表示未定价</translation>
+    </message>
+    <message>
+        <source>Do not reorder (leave reorder suggestions)</source>
+        <translation>停止补货（不再出现在补货建议中）</translation>
+    </message>
+    <message>
         <source>FIFO — first in, first out</source>
         <translation>先进先出 (FIFO)</translation>
     </message>
@@ -886,8 +894,16 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation>出库规则</translation>
     </message>
     <message>
+        <source>Selling price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
         <source>a whole number of days, like 0, 7 or 30</source>
         <translation>请输入整数天数，如 0、7 或 30</translation>
+    </message>
+    <message>
+        <source>a price like 12.50, not below 0</source>
+        <translation>请输入价格，例如 12.50，不能小于 0</translation>
     </message>
 </context>
 <context>

@@ -54,3 +54,25 @@ def test_abc_xyz_matrix(qtbot, ctx):
     assert cell[0] == "A" and matrix.cells[cell].text().startswith("1 item\n")
     assert "GMROI" in matrix.margin.text() and "100%" in matrix.margin.text()
     assert matrix.data.margin.priced_share == Decimal(1)
+
+
+def test_item_dialog_saves_selling_price_and_reorder_flag(qtbot, ctx):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from inventory_app.ui.dialogs.item_dialog import ItemDialog
+
+    dialog = ItemDialog(ctx, sku="A1")
+    qtbot.addWidget(dialog)
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    dialog.edits["selling_price"].setText("-2")
+    save.click()
+    assert "not below 0" in dialog.errors["selling_price"].text()
+    assert demand.item_terms(ctx.db, "A1") == (None, False)
+    dialog.edits["selling_price"].setText("12.50")
+    dialog.no_reorder.setChecked(True)
+    with qtbot.waitSignal(ctx.data_changed):
+        save.click()
+    assert demand.item_terms(ctx.db, "A1") == (Decimal("12.5"), True)
+    again = ItemDialog(ctx, sku="A1")
+    qtbot.addWidget(again)
+    assert again.edits["selling_price"].text() == "12.5" and again.no_reorder.isChecked()

@@ -16,6 +16,7 @@ from inventory_app.services.demand.margin import MarginReport, margin_report
 from inventory_app.services.demand.selling import (
     item_terms,
     markup_prices,
+    save_item_with_terms,
     selling_terms,
     set_issue_price,
     set_no_reorder,
@@ -37,6 +38,7 @@ __all__ = [
     "item_terms",
     "margin_report",
     "markup_prices",
+    "save_item_with_terms",
     "selling_terms",
     "set_issue_price",
     "set_no_reorder",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from inventory_app.domain.model import Changes
+from inventory_app.domain.model import Changes, ItemFields
 from inventory_app.domain.money import cost_from_int, cost_to_int, parse_cost
 from inventory_app.storage import catalog
 from inventory_app.storage import demand as dq
@@ -70,3 +70,25 @@ def set_issue_price(db: Database, movement_id: int, price: object) -> Changes:
     with db.transaction() as conn:
         dq.set_issue_price(conn, movement_id, _price(price))
     return Changes()
+
+
+def save_item_with_terms(
+    db: Database,
+    sku: str | None,
+    fields: ItemFields,
+    *,
+    price: object | None,
+    no_reorder: bool,
+) -> Changes:
+    """The item dialog's save: add (``sku`` None) or update the item, and its selling price
+    (None: none) and do-not-reorder flag, in one transaction."""
+    from inventory_app.services import catalog as catalog_service
+
+    with db.transaction():
+        if sku:
+            changes = catalog_service.update_item(db, sku, fields)
+        else:
+            changes = catalog_service.add_item(db, fields)
+        changes |= set_price(db, fields.sku, price)
+        changes |= set_no_reorder(db, fields.sku, no_reorder)
+    return changes
