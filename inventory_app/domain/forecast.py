@@ -8,9 +8,12 @@ is chosen: absolute error rewards forecasting zero on sporadic demand). Each met
 smoothing parameters are picked on the fitting weeks (smallest one-step squared error);
 the method is picked on the last ``BACKTEST_ORIGINS`` weeks, forecasting 1 to
 ``BACKTEST_HORIZON`` weeks ahead from each of them (smallest mean absolute error; ties go to
-the simpler method). Its accuracy is given as MASE: that error ÷ the mean absolute week-to-
-week change in the fitting weeks (the in-sample naive forecast's error), so 1.0 is as good as
-"same as last week" and 0.5 is twice as good.
+the simpler method; Holt must win by ``MARGIN`` and the seasonal methods must beat the best
+non-seasonal one by ``SEASON_MARGIN``, or a backtest's noise would pick them on plain series).
+
+Its accuracy is given as MASE: that error ÷ the mean absolute week-to-week change in the
+fitting weeks (the in-sample naive forecast's error), so 1.0 is as good as "same as last
+week" and 0.5 is twice as good.
 
 Prediction intervals come from the model: σ₁ is the root mean square of the chosen method's
 one-step errors over the whole history, and the h-week error variance is σ₁² × Σ ψ² with the
@@ -34,17 +37,19 @@ MIN_OBSERVED_WEEKS = 12  # fewer: the mean of what there is, no backtest
 INTERMITTENT_SHARE = 1 / 3
 SEASON = fm.SEASON
 
-# cheapest first: on a tie the simpler method wins
+# the seasonal ones last: they must beat the best of the others by SEASON_MARGIN
 RATE_METHODS = ("ses", "croston_sba")
-METHODS = ("naive", "snaive", "ses", "croston_sba", "holt", "holt_winters")
+MARGIN = {"holt": 0.05}
+SEASON_MARGIN = 0.1
+METHODS = ("naive", "ses", "croston_sba", "holt", "snaive", "holt_winters")
 GRIDS: dict[str, list[dict[str, float]]] = {
     "naive": [{}],
     "snaive": [{}],
-    "ses": [{"alpha": a} for a in (0.05, 0.1, 0.2, 0.3, 0.5)],
+    "ses": [{"alpha": a} for a in (0.02, 0.05, 0.1, 0.2, 0.3, 0.5)],
     "croston_sba": [{"alpha": a} for a in (0.05, 0.1, 0.2)],
     "holt": [{"alpha": a, "beta": b} for a in (0.1, 0.2, 0.4) for b in (0.02, 0.1)],
     "holt_winters": [
-        {"alpha": a, "beta": b, "gamma": g} for a in (0.1, 0.3) for b in (0.0, 0.05)
+        {"alpha": a, "beta": b, "gamma": g} for a in (0.1, 0.3) for b in (0.02, 0.1)
         for g in (0.1, 0.3)
     ],
 }  # fmt: skip
@@ -190,6 +195,7 @@ def forecast_weekly(y: np.ndarray, *, horizon: int = 12) -> Forecasts:
     eligible = _eligible(y, window) if weeks else {m: np.zeros(n, bool) for m in METHODS}
     scale = _mase_scale(y, window.fit_end)
     best_mae = np.full(n, np.inf)
+    best_plain = np.full(n, np.inf)
     bench = np.full(n, np.nan)
     chosen = np.array(["mean"] * n, dtype=object)
     point = np.zeros((n, horizon))
@@ -205,7 +211,13 @@ def forecast_weekly(y: np.ndarray, *, horizon: int = 12) -> Forecasts:
         mae = r.bt_mae
         if name in ("naive", "snaive"):
             bench[rows] = mae / scale[rows]
-        win = mae < best_mae[rows]
+        # a trend or a season must earn its place: the simpler forecast wins unless the
+        # richer one's backtest error is clearly smaller (noise would otherwise pick it)
+        win = mae < best_mae[rows] * (1 - MARGIN.get(name, 0.0))
+        if name in ("snaive", "holt_winters"):  # a season must beat the others clearly
+            win &= mae < best_plain[rows] * (1 - SEASON_MARGIN)
+        else:
+            best_plain[rows] = np.minimum(best_plain[rows], mae)
         if name not in RATE_METHODS:
             # absolute error favours forecasting zero on sporadic demand: there only a rate
             # (Croston-SBA or SES) is chosen; the naive forecasts still serve as benchmark
