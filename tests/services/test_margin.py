@@ -77,3 +77,17 @@ def test_cli_margin_json(sold, capsys):
     assert a1["gmroi"] == "0.44" and a1["gross_margin"] == "200.00"
     assert main([*args, "--by", "category"]) == 0
     assert "93.8%" in capsys.readouterr().out
+
+
+def test_month_pack_has_the_margin_sheet(sold, tmp_path):
+    from openpyxl import load_workbook
+
+    from inventory_app.services.export import month as exports
+
+    exports.export_month(sold, "2026-06", tmp_path / "june.xlsx", lang="en")
+    ws = load_workbook(tmp_path / "june.xlsx")["Margin"]
+    rows = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True) if r[0]}
+    hardware = rows["Hardware"]
+    assert hardware[1:4] == (500, 300, 200)  # revenue, COGS, gross margin
+    assert hardware[6] == pytest.approx(0.44) and hardware[7] == 1
+    assert rows["Total"][3] == 200

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from inventory_app.services.export.sheets import SummaryCells
 
-FULL = ("summary", "movements", "closing", "stocktakes", "indicators")
+FULL = ("summary", "movements", "closing", "stocktakes", "indicators", "margin")
 SUMMARY_ONLY = ("summary", "indicators")
 DETAIL_SHEETS = FULL[1:]  # after the Summary, in the order written
 
@@ -274,6 +274,10 @@ def _write_details(
         )
     if "indicators" in sheets:
         export_detail.write_indicators(wb, db, lang=lang, start=start, end=end, summary=cells)
+    if "margin" in sheets:  # demand (#16)
+        from inventory_app.services.export.margin_sheet import write_margin
+
+        write_margin(wb, db, lang=lang, start=start, end=end)
     return out
 
 
