@@ -46,14 +46,18 @@ def demand_forecast(f: ItemForecast, *, tr: Tr = same, weeks_shown: int = 104) -
     ax.fill_between(fx, lo, hi, color=palette.PRIMARY, alpha=palette.BAND_ALPHA, lw=0,
                     label=tr("95% interval"))  # fmt: skip
     ax.plot(fx, fy, color=palette.PRIMARY, lw=1.8, ls=(0, (4, 2)), label=tr("forecast"))
-    if any(q is None for _, q in history):
-        ax.axvspan(0, 0, color=palette.WARN, alpha=0.15, lw=0, label=tr("out of stock"))
     ax.axvline(_mid(f.forecast[0][0]) - dt.timedelta(days=3.5), color=palette.MUTED, lw=0.8,
                ls=(0, (2, 2)))  # fmt: skip
     ax.set_ylim(bottom=0)
     ax.xaxis.set_major_locator(mdates.MonthLocator(interval=2))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
-    ax.legend(loc="upper left", fontsize=8, frameon=False, ncols=4)
+    handles, labels = ax.get_legend_handles_labels()
+    if any(q is None for _, q in history):
+        from matplotlib.patches import Patch
+
+        handles.append(Patch(color=palette.WARN, alpha=0.15, lw=0))
+        labels.append(tr("out of stock"))
+    ax.legend(handles, labels, loc="upper left", fontsize=8, frameon=False, ncols=4)
     return fig
 
 

@@ -490,6 +490,10 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation>以最近 13 周回测、提前 1–4 周预测：误差比沿用上周销量大 {0:.0f}%（MASE {1:.2f}）：需求难以预测，请多留安全库存。</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Season:&lt;/b&gt; yearly, highest in months {0}; ±{1:.0f} {2} a week.</source>
         <translation>&lt;b&gt;季节性：&lt;/b&gt;按年，{0} 月最高；每周约 ±{1:.0f} {2}。</translation>
     </message>

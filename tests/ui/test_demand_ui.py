@@ -76,3 +76,23 @@ def test_item_dialog_saves_selling_price_and_reorder_flag(qtbot, ctx):
     again = ItemDialog(ctx, sku="A1")
     qtbot.addWidget(again)
     assert again.edits["selling_price"].text() == "12.5" and again.no_reorder.isChecked()
+
+
+def test_chart_shades_stockout_weeks_without_stretching_the_axis(qapp):
+    from inventory_app.charts.demand import demand_forecast
+
+    weeks = [TODAY - dt.timedelta(days=7 * k) for k in range(20, 0, -1)]
+    f = demand.ItemForecast(
+        sku="A1", name="Hammer", unit="pcs", at=TODAY, method="ses", mase=0.8,
+        benchmark_mase=1.0, seasonal=False, season_months=[], season_amplitude=0.0,
+        history=[(w, None if 5 <= k < 8 else 4.0) for k, w in enumerate(weeks)],
+        forecast=[(TODAY + dt.timedelta(days=1 + 7 * h), 4.0, 2.0, 6.0) for h in range(4)],
+        stockout_weeks=3,
+    )  # fmt: skip
+    fig = demand_forecast(f)
+    ax = fig.axes[0]
+    import matplotlib.dates as mdates
+
+    low, high = (mdates.num2date(x).date() for x in ax.get_xlim())
+    assert low > TODAY - dt.timedelta(days=200) and high < TODAY + dt.timedelta(days=60)
+    assert [t.get_text() for t in ax.get_legend().get_texts()][-1] == "out of stock"

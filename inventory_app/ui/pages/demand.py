@@ -176,7 +176,7 @@ class DemandPage(Page):
                 ).format((f.mase - 1) * 100, f.mase)
             lines.append(acc)
         if f.seasonal and f.season_months:
-            months = "、".join(str(m) for m in f.season_months)
+            months = self.tr(", ").join(str(m) for m in f.season_months)
             lines.append(
                 self.tr(
                     "<b>Season:</b> yearly, highest in months {0}; ±{1:.0f} {2} a week."
