@@ -220,5 +220,5 @@ def test_help_lists_every_command_once_grouped_by_purpose(capsys):
     assert names == [
         "init", "demo", "check", "backup", "import", "template",
         "receive", "issue", "writeoff", "adjust", "transfer", "reverse", "close-period",
-        "stock", "summary", "stocktake", "report", "alerts", "export",
+        "stock", "summary", "stocktake", "report", "alerts", "forecast", "item", "export",
     ]  # fmt: skip
