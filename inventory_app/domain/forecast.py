@@ -40,14 +40,14 @@ SEASON = fm.SEASON
 # the seasonal ones last: they must beat the best of the others by SEASON_MARGIN
 RATE_METHODS = ("ses", "croston_sba")
 MARGIN = {"holt": 0.05}
-SEASON_MARGIN = 0.1
+SEASON_MARGIN = 0.15
 METHODS = ("naive", "ses", "croston_sba", "holt", "snaive", "holt_winters")
 GRIDS: dict[str, list[dict[str, float]]] = {
     "naive": [{}],
     "snaive": [{}],
-    "ses": [{"alpha": a} for a in (0.02, 0.05, 0.1, 0.2, 0.3, 0.5)],
-    "croston_sba": [{"alpha": a} for a in (0.05, 0.1, 0.2)],
-    "holt": [{"alpha": a, "beta": b} for a in (0.1, 0.2, 0.4) for b in (0.02, 0.1)],
+    "ses": [{"alpha": a} for a in (0.01, 0.02, 0.04, 0.07, 0.1, 0.15, 0.2, 0.3, 0.5)],
+    "croston_sba": [{"alpha": a} for a in (0.02, 0.05, 0.1, 0.2)],
+    "holt": [{"alpha": a, "beta": b} for a in (0.05, 0.1, 0.2, 0.4) for b in (0.01, 0.03, 0.1)],
     "holt_winters": [
         {"alpha": a, "beta": b, "gamma": g} for a in (0.1, 0.3) for b in (0.02, 0.1)
         for g in (0.1, 0.3)
