@@ -192,7 +192,10 @@ class DemandPage(Page):
                     "{0} weeks without stock are left out: no stock is no evidence of no demand."
                 ).format(f.stockout_weeks)
             )
-        return " ".join(lines)
+        text = lines[0]
+        for line in lines[1:]:  # Chinese sentences follow one another without a space
+            text += line if text.endswith(("。", "）")) else " " + line
+        return text
 
     # -- every item -----------------------------------------------------------------------
 
