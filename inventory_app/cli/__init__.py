@@ -16,6 +16,7 @@ from inventory_app import __version__
 from inventory_app.cli import (
     buying,
     common,
+    demand,
     exports,
     imports,
     items,
@@ -42,6 +43,7 @@ COMMAND_MODULES = (
     stock,
     stocktake,
     reports,
+    demand,
     exports,
     buying,
     orders,

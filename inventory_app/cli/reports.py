@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from inventory_app.cli import common
+from inventory_app.cli import common, demand
 from inventory_app.domain.messages import render
 
 if TYPE_CHECKING:  # the services load lazily, per command
@@ -62,6 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = kinds.add_parser("reorder", help="what to reorder, how much, and why")
     _at(p)
     p.add_argument("--all", action="store_true", help="every item with demand, not only to order")
+    p.add_argument("--forecast", action="store_true", help="from each item's demand forecast (#16)")
     common.add_format(p, ("table", "json"))
     p.set_defaults(run=cmd_reorder)
 
@@ -69,6 +70,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     _period(p)
     common.add_format(p, ("table", "json"))
     p.set_defaults(run=cmd_indicators)
+
+    demand.register_reports(kinds)
 
     p = sub.add_parser("alerts", help="expired, expiring, low, out of stock and dead stock")
     _at(p)
@@ -238,6 +241,8 @@ def _ageing_json(rep: AgeingReport, totals: dict) -> dict[str, object]:
 def cmd_reorder(args: argparse.Namespace) -> int:
     from inventory_app.services.analytics import alerts as analytics_alerts
 
+    if args.forecast:
+        return demand.cmd_reorder_forecast(args)
     with common.open_for_read(args) as db:
         rules, rows = analytics_alerts.reorder_suggestions(db, at=args.at, include_all=args.all)
     if args.format == "json":
@@ -302,15 +307,18 @@ def cmd_indicators(args: argparse.Namespace) -> int:
 
     with common.open_for_read(args) as db:
         ind = analytics.indicators(db, start=args.start, end=args.end)
+        margin = demand.margin_total(db, start=args.start, end=args.end)
     if args.format == "json":
-        common.print_json(ind.as_json())
+        common.print_json({**ind.as_json(), "margin": margin.as_json()})
         return 0
     from inventory_app.cli.headers import headers
 
     # "value" is a figure here, not the stock value it is in the other tables
     heads = headers(["indicator", "value", "healthy", "status"], common.language(args))
     heads[1] = render("cli.settings_heading_value", {})
-    sys.stdout.write(common.table_text(heads, _indicator_rows(ind)))
+    sys.stdout.write(
+        common.table_text(heads, [*_indicator_rows(ind), *demand.margin_lines(margin)])
+    )
     return 0
 
 

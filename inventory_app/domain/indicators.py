@@ -300,3 +300,92 @@ def days_of_cover(on_hand: Decimal, mean_daily: Decimal) -> Decimal | None:
     if mean_daily is None or mean_daily <= 0:
         return None
     return (Decimal(on_hand) / Decimal(mean_daily)).quantize(_Q1, ROUND_HALF_UP)
+
+
+# Reorder from a forecast (#16) -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ForecastReorderAdvice:
+    """What to reorder for one item from its demand forecast (quantities in stock units).
+
+    ``why_code``/``why_params`` make the reason sentence in the reader's language
+    (``messages.render``): "forecast 38 over the 7-day lead time, ±9 at 95 %, 12 on hand, 24 on
+    order → order 2 cases"."""
+
+    lead_time_days: int
+    lead_demand: Decimal
+    lead_sd: Decimal
+    safety_stock: Decimal
+    reorder_point: Decimal
+    target: Decimal
+    on_hand: Decimal
+    on_order: Decimal
+    suggested: Decimal
+    packs: Decimal
+    why_code: str
+    why_params: dict[str, object]
+
+    @property
+    def needed(self) -> bool:
+        return self.suggested > 0
+
+
+def forecast_reorder_advice(
+    *,
+    lead_demand: Decimal,
+    lead_sd: Decimal,
+    cover_demand: Decimal,
+    on_hand: Decimal,
+    on_order: Decimal = ZERO,
+    lead_time_days: int,
+    z: Decimal,
+    service_level: Decimal,
+    pack_size: Decimal = Decimal(1),
+    pack_unit: str = "",
+    unit: str = "",
+) -> ForecastReorderAdvice:
+    """Reorder point = forecast demand over the lead time + z × σ of that forecast's error;
+    when stock on hand + on order is at or below it, order up to the reorder point plus the
+    forecast demand of the cover period, in whole packs of ``pack_size`` stock units."""
+    demand = quantize_qty(Decimal(lead_demand))
+    safety = quantize_qty(Decimal(z) * Decimal(lead_sd))
+    rop = demand + safety
+    target = quantize_qty(rop + Decimal(cover_demand))
+    position = quantize_qty(Decimal(on_hand) + Decimal(on_order))
+    size = Decimal(pack_size) if pack_size and pack_size > 0 else Decimal(1)
+    packs = Decimal(0)
+    if position <= rop and target > position:
+        packs = ((target - position) / size).quantize(Decimal(1), rounding=ROUND_CEILING)
+    suggested = quantize_qty(packs * size)
+    params: dict[str, object] = {
+        "demand": _num(demand),
+        "lead": lead_time_days,
+        "safety": _num(safety),
+        "level": _num(Decimal(service_level) * 100),
+        "on_hand": _num(Decimal(on_hand)),
+        "on_order": _num(Decimal(on_order)),
+        "rop": _num(rop),
+        "order": _num(packs if size != 1 or pack_unit else suggested),
+        "unit": pack_unit or unit,
+    }
+    return ForecastReorderAdvice(
+        lead_time_days=lead_time_days,
+        lead_demand=demand,
+        lead_sd=quantize_qty(Decimal(lead_sd)),
+        safety_stock=safety,
+        reorder_point=rop,
+        target=target,
+        on_hand=quantize_qty(Decimal(on_hand)),
+        on_order=quantize_qty(Decimal(on_order)),
+        suggested=suggested,
+        packs=packs,
+        why_code="demand.reorder_order" if packs else "demand.reorder_enough",
+        why_params=params,
+    )
+
+
+def _num(d: Decimal) -> Decimal:
+    """A figure of a sentence: whole above 10, one decimal below (38, 2.5)."""
+    places = Decimal(1) if abs(d) >= 10 else _Q1
+    return Decimal(d).quantize(places, rounding=ROUND_HALF_UP).normalize() + 0

@@ -436,6 +436,11 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "cli.language_set": "language: {language}",
     "cli.setting_set": "{key} = {value}",
     "cli.settings_heading_key": "setting",
+    "cli.ind.revenue": "revenue (priced issues)",
+    "cli.ind.gross_margin": "gross margin",
+    "cli.ind.margin_rate": "margin rate",
+    "cli.ind.gmroi": "GMROI",
+    "cli.ind.priced_share": "prices for {share} of COGS",
     "cli.ind.turnover": "turnover (period)",
     "cli.ind.annualized": "turnover (a year)",
     "cli.ind.turnover_days": "turnover days",
@@ -611,4 +616,23 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "labels.copies": "print 1 or more copies of each label, not {copies}",
     "labels.no_batch": "{sku} holds no batch {batch} to label",
     "labels.layout": "labels are laid out as {choices}, not {layout!r}",
+    # --- demand (#16)
+    "demand.action.reorder": "reorder",
+    "demand.action.reduce_order": "reduce the order size",
+    "demand.action.stop_reordering": "stop reordering",
+    "demand.action.mark_down": "mark it down before it expires",
+    "demand.action.return_to_supplier": "return it to the supplier",
+    "demand.action.bundle": "bundle it with a fast seller",
+    "demand.unknown_margin_by": "margin is by {choices}, not {by!r}",
+    "demand.nothing_to_set": (
+        "item set {sku}: say what to set: --price, --no-price, --no-reorder or --reorder"
+    ),
+    "demand.reorder_order": (
+        "forecast {demand} over the {lead}-day lead time, ±{safety} at {level} %, {on_hand} on"
+        " hand, {on_order} on order → order {order} {unit}"
+    ),
+    "demand.reorder_enough": (
+        "forecast {demand} over the {lead}-day lead time, ±{safety} at {level} %, {on_hand} on"
+        " hand, {on_order} on order: above the reorder point {rop}, no order yet"
+    ),
 }

@@ -439,6 +439,11 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "cli.language_set": "语言：{language}",
     "cli.setting_set": "{key} 已设为 {value}",
     "cli.settings_heading_key": "设置项",
+    "cli.ind.revenue": "销售收入（有售价的出库）",
+    "cli.ind.gross_margin": "毛利",
+    "cli.ind.margin_rate": "毛利率",
+    "cli.ind.gmroi": "存货毛利回报率 (GMROI)",
+    "cli.ind.priced_share": "{share} 的销售成本有售价",
     "cli.ind.turnover": "库存周转率（本期）",
     "cli.ind.annualized": "库存周转率（年化）",
     "cli.ind.turnover_days": "库存周转天数",
@@ -579,4 +584,23 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "labels.copies": "每个标签至少打印 1 份，不能是 {copies}",
     "labels.no_batch": "{sku} 没有可打印标签的批次 {batch}",
     "labels.layout": "标签版式须为 {choices} 之一，不能是“{layout}”",
+    # --- demand (#16)
+    "demand.action.reorder": "补货",
+    "demand.action.reduce_order": "减少订货量",
+    "demand.action.stop_reordering": "停止补货",
+    "demand.action.mark_down": "在过期前降价促销",
+    "demand.action.return_to_supplier": "退回供应商",
+    "demand.action.bundle": "与畅销商品捆绑销售",
+    "demand.unknown_margin_by": "毛利只能按 {choices} 统计，不能按“{by}”",
+    "demand.nothing_to_set": (
+        "item set {sku}：请指明要设置的内容：--price、--no-price、--no-reorder 或 --reorder"
+    ),
+    "demand.reorder_order": (
+        "交货周期 {lead} 天内预测需求 {demand}，服务水平 {level}% 下 ±{safety}，"
+        "现存量 {on_hand}，在途数量 {on_order} → 建议订货 {order} {unit}"
+    ),
+    "demand.reorder_enough": (
+        "交货周期 {lead} 天内预测需求 {demand}，服务水平 {level}% 下 ±{safety}，"
+        "现存量 {on_hand}，在途数量 {on_order}：高于再订货点 {rop}，暂不订货"
+    ),
 }

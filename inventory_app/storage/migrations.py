@@ -20,6 +20,7 @@ from inventory_app.storage.schema import (
     STEP_6_COLUMN,
     STEP_6_INDEX,
     STEP_BUYING,
+    STEP_DEMAND,
 )
 
 APPLICATION_ID = 0x494E5654  # "INVT": marks our files
@@ -100,6 +101,12 @@ def _step_buying(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _step_demand(conn: sqlite3.Connection) -> None:
+    # Demand (#16): new tables only, so it commutes with the other steps of its release.
+    for statement in _split(STEP_DEMAND):
+        conn.execute(statement)
+
+
 STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _step_1,
     _step_2,
@@ -108,6 +115,7 @@ STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _step_5,
     _step_6,
     _step_buying,
+    _step_demand,
 ]
 LATEST = len(STEPS)
 

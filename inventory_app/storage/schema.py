@@ -484,3 +484,24 @@ BEGIN SELECT RAISE(ABORT, 'a closed purchase order is read-only'); END;
 CREATE TRIGGER purchase_orders_no_delete BEFORE DELETE ON purchase_orders
 BEGIN SELECT RAISE(ABORT, 'purchase orders cannot be deleted; cancel it instead'); END;
 """
+
+
+# Step (demand, #16): selling prices, the reorder opt-out, the price of an issue line and the
+# forecast cache, in tables of their own: items stays the catalogue the ledger maintains and
+# movements stays under the audit hash chain. Prices in ten-thousandths like unit costs.
+STEP_DEMAND = """
+CREATE TABLE item_selling (
+    item_id    INTEGER PRIMARY KEY REFERENCES items (id),
+    price      INTEGER CHECK (price >= 0),
+    no_reorder INTEGER NOT NULL DEFAULT 0 CHECK (no_reorder IN (0, 1))
+);
+CREATE TABLE issue_prices (
+    movement_id INTEGER PRIMARY KEY REFERENCES movements (id),
+    unit_price  INTEGER NOT NULL CHECK (unit_price >= 0)
+);
+CREATE TABLE forecast_cache (
+    key     TEXT PRIMARY KEY,
+    made_at TEXT NOT NULL,
+    payload BLOB NOT NULL
+);
+"""

@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AbcXyzMatrix</name>
+    <message>
+        <source>ABC–XYZ: value × how steady demand is</source>
+        <translation>ABC–XYZ 分析：金额 × 需求稳定度</translation>
+    </message>
+    <message>
+        <source>X steady</source>
+        <translation>X 稳定</translation>
+    </message>
+    <message>
+        <source>Y varies</source>
+        <translation>Y 有波动</translation>
+    </message>
+    <message>
+        <source>Z erratic</source>
+        <translation>Z 不规则</translation>
+    </message>
+    <message>
+        <source>A top 80% of value</source>
+        <translation>A 占金额前 80%</translation>
+    </message>
+    <message>
+        <source>B next 15%</source>
+        <translation>B 其后 15%</translation>
+    </message>
+    <message>
+        <source>C last 5%</source>
+        <translation>C 末尾 5%</translation>
+    </message>
+    <message>
+        <source>AX: reorder automatically from the forecast. AZ: watch closely, keep safety stock. CZ: stock only on order.</source>
+        <translation>AX：按需求预测自动补货。AZ：重点关注，保留安全库存。CZ：按订单备货，不常备库存。</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Could not compute: {0}</source>
+        <translation>无法计算：{0}</translation>
+    </message>
+    <message>
+        <source>1 item
+{0:.0f}% of value</source>
+        <translation>1 个商品
+占金额 {0:.0f}%</translation>
+    </message>
+    <message>
+        <source>{0:,} items
+{1:.0f}% of value</source>
+        <translation>{0:,} 个商品
+占金额 {1:.0f}%</translation>
+    </message>
+    <message>
+        <source>Margin: nothing sold in the period.</source>
+        <translation>毛利：本期间没有销售。</translation>
+    </message>
+    <message>
+        <source>Margin: no selling prices yet (Items ▸ edit ▸ Selling price).</source>
+        <translation>毛利：尚未设置售价（商品 ▸ 编辑 ▸ 售价）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gross margin&lt;/b&gt; ¥{0:,.0f} ({1}) on revenue ¥{2:,.0f}; &lt;b&gt;GMROI&lt;/b&gt; {3} (margin per yuan of stock). Prices known for {4:.0f}% of the cost of goods sold.</source>
+        <translation>&lt;b&gt;毛利&lt;/b&gt; ¥{0:,.0f}（毛利率 {1}），销售额 ¥{2:,.0f}；&lt;b&gt;存货毛利回报率 (GMROI)&lt;/b&gt; {3}（每元库存带来的毛利）。有售价的出库占销售成本的 {4:.0f}%。</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About Inventory</source>
@@ -474,6 +541,145 @@ Please copy the details below and send them to whoever supports this app.</sourc
     </message>
 </context>
 <context>
+    <name>DemandPage</name>
+    <message>
+        <source> weeks</source>
+        <translation> 周</translation>
+    </message>
+    <message>
+        <source>Forecast all items…</source>
+        <translation>预测全部商品…</translation>
+    </message>
+    <message>
+        <source>Choose an item to see its demand and forecast.</source>
+        <translation>请选择商品，查看其需求与需求预测。</translation>
+    </message>
+    <message>
+        <source>Item:</source>
+        <translation>商品：</translation>
+    </message>
+    <message>
+        <source>Forecast:</source>
+        <translation>预测：</translation>
+    </message>
+    <message>
+        <source>Forecasting…</source>
+        <translation>正在预测…</translation>
+    </message>
+    <message>
+        <source>Could not forecast: {0}</source>
+        <translation>无法预测：{0}</translation>
+    </message>
+    <message>
+        <source>last week&apos;s sales repeated</source>
+        <translation>沿用上周销量</translation>
+    </message>
+    <message>
+        <source>the same week last year</source>
+        <translation>去年同周销量</translation>
+    </message>
+    <message>
+        <source>a smoothed average of the weeks sold (simple exponential smoothing)</source>
+        <translation>各周销量的平滑平均（简单指数平滑）</translation>
+    </message>
+    <message>
+        <source>a smoothed level and trend (Holt)</source>
+        <translation>平滑的水平与趋势（Holt 法）</translation>
+    </message>
+    <message>
+        <source>level, trend and yearly season (Holt-Winters)</source>
+        <translation>水平、趋势与年度季节性（Holt-Winters 法）</translation>
+    </message>
+    <message>
+        <source>sporadic demand: the usual size of a sale ÷ the usual gap between sales (Croston-SBA)</source>
+        <translation>间歇性需求：平均每次销量 ÷ 平均销售间隔（Croston-SBA 法）</translation>
+    </message>
+    <message>
+        <source>the average so far (fewer than 12 weeks of history)</source>
+        <translation>迄今的平均值（历史不足 12 周）</translation>
+    </message>
+    <message>
+        <source>no forecast: it has never sold</source>
+        <translation>无预测：从未销售</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Method:&lt;/b&gt; {0}.</source>
+        <translation>&lt;b&gt;方法：&lt;/b&gt;{0}。</translation>
+    </message>
+    <message>
+        <source>Tested on the last 13 weeks, 1 to 4 weeks ahead: its errors were {0:.0f}% smaller than repeating last week&apos;s sales (MASE {1:.2f}).</source>
+        <translation>以最近 13 周回测、提前 1–4 周预测：误差比沿用上周销量小 {0:.0f}%（MASE {1:.2f}）。</translation>
+    </message>
+    <message>
+        <source>Tested on the last 13 weeks, 1 to 4 weeks ahead: its errors were {0:.0f}% larger than repeating last week&apos;s sales (MASE {1:.2f}): demand is hard to predict; keep more safety stock.</source>
+        <translation>以最近 13 周回测、提前 1–4 周预测：误差比沿用上周销量大 {0:.0f}%（MASE {1:.2f}）：需求难以预测，请多留安全库存。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Season:&lt;/b&gt; yearly, highest in months {0}; ±{1:.0f} {2} a week.</source>
+        <translation>&lt;b&gt;季节性：&lt;/b&gt;按年，{0} 月最高；每周约 ±{1:.0f} {2}。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Season:&lt;/b&gt; needs two years of history to be found.</source>
+        <translation>&lt;b&gt;季节性：&lt;/b&gt;需要两年历史数据才能识别。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Season:&lt;/b&gt; no yearly season found.</source>
+        <translation>&lt;b&gt;季节性：&lt;/b&gt;未发现年度季节性。</translation>
+    </message>
+    <message>
+        <source>{0} weeks without stock are left out: no stock is no evidence of no demand.</source>
+        <translation>已剔除 {0} 周缺货期：缺货不代表没有需求。</translation>
+    </message>
+    <message>
+        <source>Forecasting every item</source>
+        <translation>正在预测全部商品</translation>
+    </message>
+    <message>
+        <source>{0:,} items forecast in {1:.1f} s: {2}.</source>
+        <translation>已预测 {0:,} 个商品，用时 {1:.1f} 秒：{2}。</translation>
+    </message>
+    <message>
+        <source>Median MASE {0:.2f}; better than repeating last week for {1:.0f}% of items.</source>
+        <translation>MASE 中位数 {0:.2f}；{1:.0f}% 的商品优于沿用上周销量。</translation>
+    </message>
+    <message>
+        <source>naive</source>
+        <translation>沿用上周</translation>
+    </message>
+    <message>
+        <source>seasonal naive</source>
+        <translation>去年同周</translation>
+    </message>
+    <message>
+        <source>smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>trend + season</source>
+        <translation>趋势 + 季节</translation>
+    </message>
+    <message>
+        <source>sporadic</source>
+        <translation>间歇性</translation>
+    </message>
+    <message>
+        <source>short history</source>
+        <translation>历史较短</translation>
+    </message>
+    <message>
+        <source>never sold</source>
+        <translation>从未销售</translation>
+    </message>
+</context>
+<context>
     <name>FirstStepsPanel</name>
     <message>
         <source>Your shop is ready</source>
@@ -832,6 +1038,14 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation>启用（已归档的商品不在列表中显示）</translation>
     </message>
     <message>
+        <source>per unit; empty: not priced</source>
+        <translation>每单位售价；留空表示未定价</translation>
+    </message>
+    <message>
+        <source>Do not reorder (leave reorder suggestions)</source>
+        <translation>停止补货（不再出现在补货建议中）</translation>
+    </message>
+    <message>
         <source>FIFO — first in, first out</source>
         <translation>先进先出 (FIFO)</translation>
     </message>
@@ -884,8 +1098,16 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation>出库规则</translation>
     </message>
     <message>
+        <source>Selling price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
         <source>a whole number of days, like 0, 7 or 30</source>
         <translation>请输入整数天数，如 0、7 或 30</translation>
+    </message>
+    <message>
+        <source>a price like 12.50, not below 0</source>
+        <translation>请输入价格，例如 12.50，不能小于 0</translation>
     </message>
 </context>
 <context>
@@ -2992,6 +3214,30 @@ The current file is kept beside it as {0}.before-restore.</source>
         <translation>{items} 个商品
 占金额 {share:.0f}%</translation>
     </message>
+    <message>
+        <source>Weekly demand and forecast ({unit})</source>
+        <translation>每周需求与需求预测（{unit}）</translation>
+    </message>
+    <message>
+        <source>No sales yet: nothing to forecast</source>
+        <translation>尚无销售，无法预测</translation>
+    </message>
+    <message>
+        <source>sold per week</source>
+        <translation>每周销量</translation>
+    </message>
+    <message>
+        <source>95% interval</source>
+        <translation>95% 预测区间</translation>
+    </message>
+    <message>
+        <source>forecast</source>
+        <translation>需求预测</translation>
+    </message>
+    <message>
+        <source>out of stock</source>
+        <translation>缺货</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -3068,6 +3314,10 @@ The current file is kept beside it as {0}.before-restore.</source>
     <message>
         <source>Stocktakes</source>
         <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Demand</source>
+        <translation>需求预测</translation>
     </message>
     <message>
         <source>Suppliers</source>

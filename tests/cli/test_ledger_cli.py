@@ -228,6 +228,6 @@ def test_help_lists_every_command_once_grouped_by_purpose(capsys):
     assert names == [
         "init", "demo", "check", "backup", "import", "template",
         "receive", "issue", "writeoff", "adjust", "transfer", "reverse", "close-period",
-        "items", "stock", "summary", "stocktake", "report", "alerts", "export",
+        "items", "stock", "summary", "stocktake", "report", "alerts", "forecast", "item", "export",
         "supplier", "location", "label", "unit", "po", "settings",
     ]  # fmt: skip

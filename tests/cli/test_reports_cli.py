@@ -93,8 +93,9 @@ def test_indicators_json_contract(shop_file, capsys):
     data = json.loads(out)
     assert code == 0
     assert list(data) == ["turnover", "turnover_days", "capital_occupation", "loss_rate",
-                          "stock_value", "bands"]  # fmt: skip
+                          "stock_value", "bands", "margin"]  # fmt: skip
     assert data["turnover"] == "4.88" and data["stock_value"] == "150.00"
+    assert data["margin"]["priced_share"] == "0.0000"  # no selling prices set
     assert data["capital_occupation"] is None and data["loss_rate"] == "0.0000"
     assert data["bands"]["turnover"] == {
         "min": "6", "max": "12", "status": "low", "annualized_turnover": "4.88"

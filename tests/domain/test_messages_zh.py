@@ -129,6 +129,7 @@ LITERAL = {
     "analytics.unknown_average": {"simple", "daily"},
     "preferences.bad_language": {"zh", "en", "auto"},
     "cli.ind.set_current_assets": {"settings", "set", "current_assets"},
+    "demand.nothing_to_set": {"item", "set", "price", "no", "reorder"},
 }
 
 

@@ -67,13 +67,13 @@ def _row_of(ws, first: str) -> int:
 def test_the_pack_has_its_sheets_in_english_and_chinese(month, tmp_path, pack):
     _, _, result, wb = pack
     names = ["Cover", "Summary", "Movements", "Closing stock", "Stocktakes", "Indicators",
-             "Purchases"]  # fmt: skip
+             "Purchases", "Margin"]  # fmt: skip
     assert wb.sheetnames == names
     assert list(result.sheets) == names
     exports.export_month(month, "2026-01", tmp_path / "zh.xlsx", lang="zh")
     zh = load_workbook(tmp_path / "zh.xlsx")
     assert zh.sheetnames == ["封面", "进销存汇总", "出入库明细", "期末库存", "盘点差异", "指标",
-                             "采购汇总"]  # fmt: skip
+                             "采购汇总", "毛利"]  # fmt: skip
     assert zh["进销存汇总"]["J1"].value == "销售成本"
     assert zh["出入库明细"]["C3"].value in ("入库", "出库")
 

@@ -4,10 +4,12 @@ stock, dead stock). Quantities in the item's units, money in currency units."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from inventory_app.domain import indicators as ind
+from inventory_app.domain import messages
 from inventory_app.domain.money import qty_from_int
 from inventory_app.services import settings
 from inventory_app.services.analytics.stock import (
@@ -19,7 +21,8 @@ from inventory_app.services.analytics.stock import (
     stock_balances,
     today,
 )
-from inventory_app.services.buying.orders import on_order, overdue_orders
+from inventory_app.services.buying.orders import on_order, on_order_by_sku, overdue_orders
+from inventory_app.services.progress import Cancel, Progress
 from inventory_app.storage.db import Database
 from inventory_app.storage.reads import analytics as aq
 
@@ -74,11 +77,12 @@ def reorder_suggestions(
     items = aq.items_for_health(db.conn)
     bal = stock_balances(db, at)
     coming = on_order(db)  # sent purchase orders count: nothing is ordered twice
+    stopped = _stopped(db)
     out = []
     for item_id, row in items.items():
         sku, name, category, unit, _rop, ss, lead, active = row[:8]
         daily = demand.get(item_id, {})
-        if not active or (not daily and ss is None):
+        if not active or (not daily and ss is None) or item_id in stopped:
             continue
         mean, sigma = ind.demand_stats(
             [qty_from_int(q) for q in daily.values()], days=rules.demand_days
@@ -114,6 +118,13 @@ class OverdueOrder:
     expected: dt.date
     days_late: int
     sku: str = ""
+
+
+def _stopped(db: Database) -> set[int]:
+    """Items flagged "do not reorder" (#16): no suggestion, whatever their stock."""
+    from inventory_app.services.demand import selling_terms
+
+    return {i for i, (_price, flag) in selling_terms(db).items() if flag}
 
 
 @dataclass(slots=True)
@@ -200,3 +211,82 @@ def alerts(db: Database, *, at: dt.date | None = None) -> Alerts:
             for oid, code, name, status, expected in overdue_orders(db, today=day)
         ],
     )
+
+
+# Reorder from the forecast (#16) ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ForecastSuggestion:
+    sku: str
+    name: str
+    category: str
+    unit: str
+    method: str
+    advice: ind.ForecastReorderAdvice
+
+    def why(self, lang: str | None = None) -> str:
+        """The reason in numbers, in ``lang`` ("en"/"zh") or the current message language."""
+        table = None if lang is None else messages.TABLES[lang]
+        return messages.render(self.advice.why_code, self.advice.why_params, table)
+
+
+def forecast_reorder_suggestions(
+    db: Database,
+    *,
+    at: dt.date | None = None,
+    on_order: Mapping[str, Decimal] | None = None,
+    pack_sizes: Mapping[str, tuple[Decimal, str]] | None = None,
+    include_all: bool = False,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> tuple[ReorderRules, list[ForecastSuggestion]]:
+    """Reorder suggestions from each item's demand forecast (see ``services.demand``): the
+    reorder point is the forecast over the lead time plus z × its error's σ at the service
+    level; stock on hand plus ``on_order`` (by SKU, stock units; none given: what sent purchase
+    orders still bring) at or below it
+    orders up to the forecast of the cover period beyond, in packs (``pack_sizes``: SKU ->
+    (stock units per pack, pack name); none given: single units). Items flagged "do not
+    reorder" and inactive items are left out. Largest order first."""
+    from inventory_app.services.demand import forecast_all
+
+    rules = reorder_rules(db)
+    run = forecast_all(db, at=at, progress=progress, cancel=cancel)
+    if on_order is None:  # sent purchase orders (#15): nothing is ordered twice
+        on_order = on_order_by_sku(db)
+    no_reorder = _stopped(db)
+    bal = stock_balances(db, at)
+    out = []
+    for item_id, row in aq.items_for_health(db.conn).items():
+        sku, name, category, unit, _rop, _ss, lead, active = row[:8]
+        k = run.row.get(item_id)
+        if not active or item_id in no_reorder or k is None:
+            continue
+        f = run.forecasts
+        if f.method[k] == "none":
+            continue
+        lead_days = lead or rules.default_lead_time_days
+        demand, sd = f.lead_time(k, lead_days / 7)
+        beyond, _ = f.lead_time(k, (lead_days + rules.cover_days) / 7)
+        size, pack = (pack_sizes or {}).get(sku, (Decimal(1), ""))
+        advice = ind.forecast_reorder_advice(
+            lead_demand=_dec(demand),
+            lead_sd=_dec(sd),
+            cover_demand=_dec(beyond - demand),
+            on_hand=qty_from_int(bal.get(item_id, (0, 0))[0]),
+            on_order=Decimal((on_order or {}).get(sku, 0)),
+            lead_time_days=lead_days,
+            z=rules.z,
+            service_level=rules.service_level,
+            pack_size=size,
+            pack_unit=pack,
+            unit=unit,
+        )
+        if advice.needed or include_all:
+            out.append(ForecastSuggestion(sku, name, category, unit, f.method[k], advice))
+    out.sort(key=lambda s: (-s.advice.suggested, s.sku))
+    return rules, out
+
+
+def _dec(x: float) -> Decimal:
+    return ind.quantize_qty(Decimal(repr(float(x))))

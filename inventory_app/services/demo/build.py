@@ -23,6 +23,7 @@ from inventory_app.services.demo.buying import add_buying
 from inventory_app.services.demo.catalogue import catalogue, ean13
 from inventory_app.services.demo.history import BACK_STORE, SALES_REF, _Shop
 from inventory_app.services.demo.language import TEXTS, demo_language, pick
+from inventory_app.services.demo.prices import add_selling_prices
 from inventory_app.services.demo.words import _SHOP_NAMES
 
 if TYPE_CHECKING:
@@ -116,4 +117,5 @@ def build_demo(
             total=plan.estimated_lines,
         )
         changes |= add_buying(db, today=today)  # suppliers, cases, orders (#15)
+        changes |= add_selling_prices(db, seed=seed)
     return changes | posted

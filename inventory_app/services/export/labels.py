@@ -14,7 +14,8 @@ _EN: dict[str, str] = {
     # sheets
     "sheet.cover": "Cover", "sheet.summary": "Summary", "sheet.movements": "Movements",
     "sheet.closing": "Closing stock", "sheet.stocktakes": "Stocktakes",
-    "sheet.indicators": "Indicators",
+    "sheet.indicators": "Indicators", "sheet.margin": "Margin",
+    "cover.note.margin": "revenue, gross margin and GMROI by category",
     # cover
     "title.month": "Inventory month", "title.period": "Inventory summary",
     "cover.shop": "Shop", "cover.from": "From", "cover.to": "To", "cover.days": "Days",
@@ -82,6 +83,7 @@ _EN: dict[str, str] = {
 _ZH: dict[str, str] = {
     "sheet.cover": "封面", "sheet.summary": "进销存汇总", "sheet.movements": "出入库明细",
     "sheet.closing": "期末库存", "sheet.stocktakes": "盘点差异", "sheet.indicators": "指标",
+    "sheet.margin": "毛利", "cover.note.margin": "按类别的销售额、毛利与存货毛利回报率",
     "title.month": "库存月报", "title.period": "库存汇总",
     "cover.shop": "店铺", "cover.from": "起始日期", "cover.to": "截止日期", "cover.days": "天数",
     "cover.valuation": "计价方法", "cover.valuation_value": "先进先出（按批次成本）",

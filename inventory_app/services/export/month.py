@@ -38,7 +38,15 @@ if TYPE_CHECKING:
 
     from inventory_app.services.export.sheets import SummaryCells
 
-FULL = ("summary", "movements", "closing", "stocktakes", "indicators", "purchases")
+FULL = (
+    "summary",
+    "movements",
+    "closing",
+    "stocktakes",
+    "indicators",
+    "purchases",
+    "margin",
+)
 SUMMARY_ONLY = ("summary", "indicators")
 DETAIL_SHEETS = FULL[1:]  # after the Summary, in the order written
 
@@ -310,6 +318,10 @@ def _write_details(
         from inventory_app.services.buying.performance import write_purchases_sheet
 
         write_purchases_sheet(wb, db, lang=lang, start=start, end=end)
+    if "margin" in sheets:  # demand (#16)
+        from inventory_app.services.export.margin_sheet import write_margin
+
+        write_margin(wb, db, lang=lang, start=start, end=end)
     return out
 
 

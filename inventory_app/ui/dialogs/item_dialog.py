@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from inventory_app.domain.errors import InventoryError, ValidationError
 from inventory_app.domain.model import ItemFields, Removal
-from inventory_app.services import catalog
+from inventory_app.services import catalog, demand
 from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.errors import show_error
@@ -58,6 +58,10 @@ class ItemDialog(QDialog):
         self.errors: dict[str, QLabel] = {}
         self.active = QCheckBox(self.tr("Active (archived items are hidden from lists)"))
         self.active.setChecked(True)
+        # demand (#16): kept beside the item, saved with it
+        self.edits["selling_price"] = QLineEdit()
+        self.edits["selling_price"].setPlaceholderText(self.tr("per unit; empty: not priced"))
+        self.no_reorder = QCheckBox(self.tr("Do not reorder (leave reorder suggestions)"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -125,6 +129,13 @@ class ItemDialog(QDialog):
             if isinstance(edit, QLineEdit):
                 edit.textEdited.connect(lambda _t, n=name: self._edited(n))
         grid.addWidget(self.active, len(FIELDS), 1, 1, 2)
+        row = len(FIELDS) + 1
+        grid.addWidget(QLabel(self.tr("Selling price")), row, 0)
+        grid.addWidget(self.edits["selling_price"], row, 1)
+        self.errors["selling_price"] = error = QLabel()
+        error.setStyleSheet("color: #b3261e;")
+        grid.addWidget(error, row, 2)
+        grid.addWidget(self.no_reorder, row + 1, 1, 1, 2)
         return grid
 
     def _load(self, sku: str) -> None:
@@ -152,6 +163,11 @@ class ItemDialog(QDialog):
         assert isinstance(removal, QComboBox)
         removal.setCurrentIndex(max(0, removal.findData(item.removal.value)))
         self.active.setChecked(item.active)
+        price, no_reorder = demand.item_terms(self.ctx.db, sku)
+        price_edit = self.edits["selling_price"]
+        assert isinstance(price_edit, QLineEdit)
+        price_edit.setText("" if price is None else format(price.normalize(), "f"))
+        self.no_reorder.setChecked(no_reorder)
 
     # -- reading and checking -----------------------------------------------------------------
 
@@ -203,6 +219,15 @@ class ItemDialog(QDialog):
             if sep and head == name.replace("_", " "):
                 message = rest
             problems.setdefault(name, message)
+        price = self.text("selling_price").strip().replace(",", "")
+        if price:
+            try:
+                if Decimal(price) < 0 or Decimal(price) != Decimal(price).quantize(
+                    Decimal("0.0001")
+                ):
+                    raise InvalidOperation
+            except InvalidOperation:
+                problems["selling_price"] = self.tr("a price like 12.50, not below 0")
         return fields, problems
 
     def show_problems(self, problems: dict[str, str], *, only_touched: bool = False) -> None:
@@ -229,11 +254,13 @@ class ItemDialog(QDialog):
                 self.edits[first].setFocus()
             return
         sku = self.sku
+        price = self.text("selling_price").strip().replace(",", "") or None
+        no_reorder = self.no_reorder.isChecked()
         changes = ops.write(
             self,
             self.ctx,
-            lambda db: (
-                catalog.update_item(db, sku, fields) if sku else catalog.add_item(db, fields)
+            lambda db: demand.save_item_with_terms(
+                db, sku, fields, price=price, no_reorder=no_reorder
             ),
             refused=self._refused,
         )

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QStyle, QWidget
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.pages.base import Page
 from inventory_app.ui.pages.dashboard.page import DashboardPage
+from inventory_app.ui.pages.demand import DemandPage
 from inventory_app.ui.pages.items import ItemsPage
 from inventory_app.ui.pages.movements import MovementsPage
 from inventory_app.ui.pages.orders import OrdersPage
@@ -64,6 +65,7 @@ PAGES: list[PageSpec] = [
         StocktakesPage,
         SP.SP_DialogApplyButton,
     ),
+    PageSpec("demand", lambda: QCoreApplication.translate("pages", "Demand"), DemandPage),
     PageSpec(
         "suppliers",
         lambda: QCoreApplication.translate("pages", "Suppliers"),

@@ -42,6 +42,13 @@ CHART_LABELS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("charts", "{bucket} days"),
     QT_TRANSLATE_NOOP("charts", "{days} d"),
     QT_TRANSLATE_NOOP("charts", "{items} items\n{share:.0f}% of value"),
+    # demand (#16)
+    QT_TRANSLATE_NOOP("charts", "Weekly demand and forecast ({unit})"),
+    QT_TRANSLATE_NOOP("charts", "No sales yet: nothing to forecast"),
+    QT_TRANSLATE_NOOP("charts", "sold per week"),
+    QT_TRANSLATE_NOOP("charts", "95% interval"),
+    QT_TRANSLATE_NOOP("charts", "forecast"),
+    QT_TRANSLATE_NOOP("charts", "out of stock"),
 )
 
 

@@ -27,6 +27,7 @@ from inventory_app.services.analytics import dashboard as analytics_dashboard
 from inventory_app.services.progress import CyclicGcPause
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.pages.base import Page
+from inventory_app.ui.pages.dashboard.abc_xyz import AbcXyzMatrix
 from inventory_app.ui.pages.dashboard.charts import ChartBox, figure_builders, warm_up_charts
 from inventory_app.ui.pages.dashboard.fit import SPLIT_SIZES, ChartScroll
 from inventory_app.ui.pages.dashboard.lists import DashboardLists
@@ -133,6 +134,8 @@ class DashboardPage(Page):
             box.export_requested.connect(self._ask_export)
             self.charts[key] = box
             chart_grid.addWidget(box, n // 2, n % 2)
+        self.abc_xyz = AbcXyzMatrix()  # demand (#16): fills the grid's free cell
+        chart_grid.addWidget(self.abc_xyz, len(CHARTS) // 2, len(CHARTS) % 2)
         self.chart_scroll = ChartScroll(charts_widget, chart_grid)  # a row fits the view
         return self.chart_scroll
 
@@ -185,6 +188,7 @@ class DashboardPage(Page):
             and self.data is not None
             and self._running is None
             and not self._debounce.isActive()
+            and self.abc_xyz.is_loaded()
         )
 
     def reload(self) -> None:
@@ -215,6 +219,7 @@ class DashboardPage(Page):
             lambda job: self._finished(generation, job),
             pool=background_pool(),
         )
+        self.abc_xyz.refresh(path, start, end)  # after the data, on the same pool
         warm_up_charts()  # the UI thread is idle until the data comes: load matplotlib now
 
     def _finish(self) -> None:
