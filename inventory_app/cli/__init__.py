@@ -13,13 +13,23 @@ import sys
 from collections.abc import Mapping, Sequence
 
 from inventory_app import __version__
-from inventory_app.cli import common, exports, imports, postings, reports, shop, stock, stocktake
+from inventory_app.cli import (
+    common,
+    exports,
+    imports,
+    postings,
+    reports,
+    shop,
+    stock,
+    stocktake,
+    users,
+)
 from inventory_app.domain import messages
 from inventory_app.domain.errors import InventoryError
 
 # Each module adds its sub-commands; the order is the order of `--help`: the shop file, getting
 # data in, day-to-day postings, looking at stock, stocktakes, reports, the accountant's pack.
-COMMAND_MODULES = (shop, imports, postings, stock, stocktake, reports, exports)
+COMMAND_MODULES = (shop, imports, postings, stock, stocktake, reports, exports, users)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,7 +70,7 @@ def wants_cli(args: Sequence[str]) -> bool:
             continue
         if arg in ("-h", "--help", "--version"):
             return True
-        if arg == "--db":
+        if arg in ("--db", "--user"):
             skip = True
             continue
         if arg.startswith("-"):

@@ -6,6 +6,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from inventory_app.services.access import record
+from inventory_app.storage import chain
 from inventory_app.storage import db as files
 from inventory_app.storage.db import Database
 from inventory_app.storage.integrity import run_checks
@@ -35,8 +37,36 @@ def check(db: Database) -> CheckReport:
     report = CheckReport()
     files.check_pages(db)
     report.results = run_checks(db.conn, path=str(db.path))
+    report.results += tamper_checks(db)
     report.seconds = time.perf_counter() - start
     return report
+
+
+def tamper_checks(db: Database) -> list[tuple[str, list[str]]]:
+    """The triggers that keep posted rows append-only are all there, as the app made them,
+    and every chained row is as it was posted (``storage.chain``)."""
+    missing, changed = chain.trigger_problems(db.conn)
+    triggers = [f"trigger {name} is missing" for name in missing]
+    triggers += [f"trigger {name} was changed" for name in changed]
+    return [
+        ("every protecting trigger is in place", triggers),
+        ("posted rows are as posted (tamper-evident chain)", chain.verify(db.conn)),
+    ]
+
+
+def missing_triggers(db: Database) -> list[str]:
+    """The protecting triggers the file lacks or has changed (for the app's warning)."""
+    missing, changed = chain.trigger_problems(db.conn)
+    return missing + changed
+
+
+def restore_triggers(db: Database, names: list[str]) -> None:
+    """Recreate the named triggers as the app makes them, once a check has reported them
+    (the desktop app shows the report first); the repair is in the audit trail."""
+    actor = db.actor
+    with db.transaction() as conn:
+        chain.restore_triggers(conn, names)
+        record(conn, actor, "triggers_restored", ", ".join(names), count=len(names))
 
 
 def check_file(path: str | Path) -> None:

@@ -11,8 +11,16 @@ import sqlite3
 from collections.abc import Callable
 
 from inventory_app.domain.errors import NotAnInventoryFile
-from inventory_app.storage import pinyin
-from inventory_app.storage.schema import STEP_1, STEP_2, STEP_3, STEP_5, STEP_6_COLUMN, STEP_6_INDEX
+from inventory_app.storage import chain, pinyin
+from inventory_app.storage.schema import (
+    STEP_1,
+    STEP_2,
+    STEP_3,
+    STEP_5,
+    STEP_6_COLUMN,
+    STEP_6_INDEX,
+    STEP_7,
+)
 
 APPLICATION_ID = 0x494E5654  # "INVT": marks our files
 
@@ -86,6 +94,14 @@ def _step_6(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _step_7(conn: sqlite3.Connection) -> None:
+    # Users, audit and the chain; what the file holds already is chained as it stands now
+    # (``chain.build``): tampering before this step cannot be told, any after it can.
+    for statement in _split(STEP_7):
+        conn.execute(statement)
+    chain.build(conn)
+
+
 STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _step_1,
     _step_2,
@@ -93,6 +109,7 @@ STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _step_4,
     _step_5,
     _step_6,
+    _step_7,
 ]
 LATEST = len(STEPS)
 

@@ -221,4 +221,5 @@ def test_help_lists_every_command_once_grouped_by_purpose(capsys):
         "init", "demo", "check", "backup", "import", "template",
         "receive", "issue", "writeoff", "adjust", "transfer", "reverse", "close-period",
         "stock", "summary", "stocktake", "report", "alerts", "export",
+        "user", "audit",
     ]  # fmt: skip

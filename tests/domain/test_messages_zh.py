@@ -127,6 +127,12 @@ LITERAL = {
     "stocktake.not_a_count_sheet": {"stocktake", "sheet"},
     "cli.no_shop": {"inventory", "app", "init"},
     "analytics.unknown_average": {"simple", "daily"},
+    # users (#14): the CLI's options and environment variables, the role words typed
+    "users.sign_in_needed": {"user", "INVENTORY_PIN"},
+    "users.pin_needed": {"INVENTORY_PIN"},
+    "users.first_must_be_owner": {"role", "owner"},
+    "users.no_users": {"user", "add", "role", "owner"},
+    "users.unknown_role": {"owner", "clerk", "accountant"},
 }
 
 

@@ -26,6 +26,7 @@ from inventory_app.domain.errors import (
 from inventory_app.domain.model import Changes
 from inventory_app.services import catalog
 from inventory_app.services import stocktake as st
+from inventory_app.services.access import record, require
 from inventory_app.services.stocktake import xlsx
 from inventory_app.services.stocktake.reading import open_row
 from inventory_app.services.stocktake.sheet_format import (
@@ -189,6 +190,8 @@ def import_sheet(
 ) -> SheetImport:
     """Record the counts of a filled-in count sheet (all or nothing). Counts add to those
     already recorded, like a further counter's; the same sheet is not taken twice."""
+    actor = require(db, "count")
+    counter = counter.strip() or actor.name
     path = Path(path)
     wb = _load(path)
     rv = st.review(db, stocktake_id)
@@ -292,4 +295,8 @@ def _record(db: Database, stocktake_id: int, rows: list[SheetRow], *, file_name:
         q.record_sheet_import(
             conn, stocktake_id, file_name=file_name, digest=digest, counts=len(rows), at=now
         )
+        record(
+            conn, db.actor, "count_sheet", f"stocktake {stocktake_id}", source="import",
+            file=file_name, counts=len(rows),
+        )  # fmt: skip
     return added
