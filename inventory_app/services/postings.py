@@ -242,7 +242,7 @@ def post_entries(
                     progress(n, total)
         changes = poster.finish()
         record(
-            conn, actor, "import", f"{len(changes.documents)} documents", source="import",
+            conn, actor, "import", "", source="import", documents=len(changes.documents),
             movements=len(changes.movements),
         )  # fmt: skip
         return changes

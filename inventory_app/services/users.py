@@ -15,6 +15,7 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
+from pathlib import Path
 
 from inventory_app.domain.errors import NotFound, RefusedOperation, ValidationError
 from inventory_app.domain.model import Changes
@@ -114,6 +115,8 @@ def add_user(db: Database, name: str, role: Role | str, pin: str) -> AddedUser:
         record(conn, actor, "user.add", name, role=role.value)
     if first:
         db.actor = actor
+        if actor.source is Source.APP:
+            _FOR_PROCESS[db.path.resolve()] = actor
     return AddedUser(Changes(settings=True), code)
 
 
@@ -189,11 +192,27 @@ def _try_secret(
     raise RefusedOperation(code, name=user.name, seconds=int(wait.total_seconds()), tries=tries)
 
 
+# The desktop app is one person at a time: whoever signed in there acts on every handle the
+# process opens on that file (its workers open their own connections). Keyed by the file.
+_FOR_PROCESS: dict[Path, Actor] = {}
+
+
+def signed_in_for_process(path: Path) -> Actor | None:
+    return _FOR_PROCESS.get(path.resolve())
+
+
 def sign_in(
-    db: Database, name: str, pin: str, *, source: Source | str, now: dt.datetime | None = None
+    db: Database,
+    name: str,
+    pin: str,
+    *,
+    source: Source | str,
+    now: dt.datetime | None = None,
+    for_process: bool = False,
 ) -> Actor:
-    """Sign ``name`` in on ``db`` (``db.actor`` is then them); a wrong PIN is refused and
-    counted, and during a wait even the right one is refused."""
+    """Sign ``name`` in on ``db`` (``db.actor`` is then them; ``for_process``: on every
+    handle this process opens on the file); a wrong PIN is refused and counted, and during
+    a wait even the right one is refused."""
     source = Source(source)
     user = _try_secret(
         db, name, lambda u: _matches(pin, u.pin), source=source, now=now, what="pin.failed"
@@ -203,6 +222,8 @@ def sign_in(
         q.clear_failures(conn, user.id)
         record(conn, actor, "sign_in", user.name)
     db.actor = actor
+    if for_process:
+        _FOR_PROCESS[db.path.resolve()] = actor
     return actor
 
 
@@ -231,11 +252,19 @@ def recover(
         q.set_recovery(conn, user.id, _secret(_normal_code(fresh)))
         record(conn, actor, "recovery.used", user.name)
     db.actor = actor
+    if source is Source.APP:
+        _FOR_PROCESS[db.path.resolve()] = actor
     return fresh
 
 
 def sign_out(db: Database) -> None:
     db.actor = Actor(source=db.actor.source)
+    _FOR_PROCESS.pop(db.path.resolve(), None)
+
+
+def sign_in_names(db: Database) -> list[str]:
+    """The users who may sign in (enabled), for the sign-in screen's list."""
+    return [u.name for u in q.all_users(db.conn) if not u.disabled]
 
 
 def act_as(db: Database, actor: Actor) -> Database:
