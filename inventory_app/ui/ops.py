@@ -172,6 +172,15 @@ def gate(ctx: AppContext, target: QAction | QWidget, action: str) -> None:
     _apply(ctx, target, action, target.toolTip())
 
 
+def set_enabled(ctx: AppContext, target: QAction | QWidget, on: bool) -> None:
+    """``target.setEnabled(on)`` for a page's own reasons (a row selected...), kept disabled
+    when it is gated and the signed-in role may not."""
+    gated = ctx.__dict__.get(_GATED, {}).get(id(target))
+    if gated is not None and ctx.db is not None and not access.allowed(ctx.db, gated[1]):
+        on = False
+    target.setEnabled(on)
+
+
 def apply_roles(ctx: AppContext) -> None:
     """Enable every gated action the signed-in role may take, disable the rest (after
     opening a shop, signing in and switching user)."""

@@ -110,6 +110,13 @@ class StocktakesPage(Page):
         self.import_button = QPushButton(self.tr("Import sheet…"))
         self.report_button = QPushButton(self.tr("Report…"))
         self.cancel_button = QPushButton(self.tr("Cancel stocktake"))
+        for button, action in (
+            (self.new_button, "stocktake_start"),
+            (self.count_button, "count"),
+            (self.import_button, "count"),
+            (self.cancel_button, "stocktake_cancel"),
+        ):
+            ops.gate(self.ctx, button, action)
         self.hint = QLabel(
             self.tr(
                 "Start a stocktake to snapshot the books; the shop can keep selling while you "
@@ -166,7 +173,7 @@ class StocktakesPage(Page):
         row: StocktakeInfo | None = self.table.current_row()
         is_open = row is not None and row.open
         for b in (self.count_button, self.sheet_button, self.import_button, self.cancel_button):
-            b.setEnabled(is_open)
+            ops.set_enabled(self.ctx, b, is_open)
         self.review_button.setEnabled(row is not None)
         self.report_button.setEnabled(row is not None)
         self.review_button.setText(
