@@ -51,9 +51,7 @@ def check(db: Database) -> CheckReport:
     return report
 
 
-def tamper_checks(
-    db: Database, *, chained: list[str] | None = None
-) -> list[tuple[str, list[str]]]:
+def tamper_checks(db: Database, *, chained: list[str] | None = None) -> list[tuple[str, list[str]]]:
     """The triggers that keep posted rows append-only are all there, as the app made them,
     and every chained row is as it was posted (``storage.chain``; ``chained``: its problems
     found already)."""
