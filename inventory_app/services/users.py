@@ -218,9 +218,15 @@ def sign_in(
         db, name, lambda u: _matches(pin, u.pin), source=source, now=now, what="pin.failed"
     )
     actor = Actor(user.name, Role(user.role), source)
-    with db.note_transaction() as conn:
-        q.clear_failures(conn, user.id)
-        record(conn, actor, "sign_in", user.name)
+    try:
+        with db.note_transaction() as conn:
+            q.clear_failures(conn, user.id)
+            record(conn, actor, "sign_in", user.name)
+    except RefusedOperation as exc:
+        # A shop on a read-only disk (a CD, a locked-down share) can still be read by the
+        # right PIN; only its sign-in goes unrecorded. Wrong PINs are refused either way.
+        if exc.code not in ("db.cannot_write", "db.cannot_open", "db.read_only"):
+            raise
     db.actor = actor
     if for_process:
         _FOR_PROCESS[db.path.resolve()] = actor
