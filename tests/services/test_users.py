@@ -311,3 +311,22 @@ def test_the_audit_trail_cannot_be_changed(team):
         team.conn.execute("DELETE FROM audit")
     with pytest.raises(sqlite3.DatabaseError):
         team.conn.execute("UPDATE audit SET user = 'x'")
+
+
+def test_a_clerk_prints_the_count_sheet_but_the_report_is_the_accountant_s(team, tmp_path):
+    from inventory_app.services.stocktake.report import write_report
+    from inventory_app.services.stocktake.sheet import export_sheet
+
+    _as(team, CLERK, Role.CLERK)
+    sid = _open_stocktake(team)
+    export_sheet(team, sid, tmp_path / "sheet.xlsx")
+    with pytest.raises(RefusedOperation) as caught:
+        write_report(team, sid, tmp_path / "report.xlsx")
+    assert caught.value.params["roles"] == "owner or accountant"
+    _as(team, ACCOUNTANT, Role.ACCOUNTANT)
+    write_report(team, sid, tmp_path / "report.xlsx")
+    exports = [e for e in audit.entries(team, start=DAY0, end=dt.date.today())
+               if e.action == "export"]  # fmt: skip
+    assert [(e.user, e.details["stocktake"]) for e in exports] == [
+        (CLERK, sid), (ACCOUNTANT, sid),
+    ]  # fmt: skip

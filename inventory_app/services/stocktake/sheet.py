@@ -26,7 +26,7 @@ from inventory_app.domain.errors import (
 from inventory_app.domain.model import Changes
 from inventory_app.services import catalog
 from inventory_app.services import stocktake as st
-from inventory_app.services.access import record, require
+from inventory_app.services.access import record, record_done, require
 from inventory_app.services.stocktake import xlsx
 from inventory_app.services.stocktake.reading import open_row
 from inventory_app.services.stocktake.sheet_format import (
@@ -80,6 +80,7 @@ def export_sheet(db: Database, stocktake_id: int, path: str | Path) -> Path:
     empty Counted column; blind stocktakes leave out the expected quantities."""
     from openpyxl import Workbook
 
+    actor = require(db, "count")
     rv = st.review(db, stocktake_id)
     info = rv.stocktake
     _refuse_closed(info)
@@ -91,7 +92,9 @@ def export_sheet(db: Database, stocktake_id: int, path: str | Path) -> Path:
     _write_lines(ws, cols, rv.lines)
     _lay_out(ws, cols)
     _write_meta(wb, info, cols, lines=len(rv.lines))
-    return xlsx.save(wb, path)
+    saved = xlsx.save(wb, path)
+    record_done(db, actor, "export", str(saved), stocktake=stocktake_id, sheet="count sheet")
+    return saved
 
 
 def _write_head(ws: Any, info: st.StocktakeInfo, cols: tuple[str, ...]) -> None:

@@ -115,6 +115,8 @@ class StocktakesPage(Page):
             (self.count_button, "count"),
             (self.import_button, "count"),
             (self.cancel_button, "stocktake_cancel"),
+            (self.sheet_button, "count"),
+            (self.report_button, "export"),
         ):
             ops.gate(self.ctx, button, action)
         self.hint = QLabel(
@@ -175,7 +177,7 @@ class StocktakesPage(Page):
         for b in (self.count_button, self.sheet_button, self.import_button, self.cancel_button):
             ops.set_enabled(self.ctx, b, is_open)
         self.review_button.setEnabled(row is not None)
-        self.report_button.setEnabled(row is not None)
+        ops.set_enabled(self.ctx, self.report_button, row is not None)
         self.review_button.setText(
             self.tr("Review && approve…") if is_open or row is None else self.tr("Review…")
         )
