@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from inventory_app.storage import chain
+
 
 @dataclass(frozen=True, slots=True)
 class AuditRow:
@@ -29,11 +31,14 @@ def add(
     object: str,
     details: str,
 ) -> None:
-    conn.execute(
+    """Append an entry and chain it (``storage.chain``): an entry removed or rewritten later,
+    even with the triggers dropped, breaks its link."""
+    cur = conn.execute(
         "INSERT INTO audit (at, user, role, source, action, object, details)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         (at, user, role, source, action, object, details),
     )
+    chain.add_audit(conn, int(cur.lastrowid or 0))
 
 
 def rows(

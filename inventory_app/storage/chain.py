@@ -7,7 +7,11 @@ Links, in the ``chain`` table, in the order written:
   hash of its rows, so a broken link says which table changed. Batches are covered by their
   receipt facts only (the first 12 columns): their remaining balances are caches.
 - ``stocktake``: an approved stocktake's header and its lines' figures fixed at approval.
-- ``setting``: a setting that matters (the lock date) as set by the app.
+- ``setting``: a setting that matters (the lock date) as set by the app;
+- ``audit``: each audit entry as written.
+
+A link's ``ref`` holds what it covers (id ranges and digests, a stocktake's or an entry's
+digest, a setting's value) and its hash covers the ref and the previous link's hash.
 
 ``verify`` recomputes every link from the rows in the file and names what no longer matches.
 """
@@ -85,7 +89,21 @@ def _stocktake_content(conn: sqlite3.Connection, stocktake_id: int) -> bytes:
 
 def add_stocktake(conn: sqlite3.Connection, stocktake_id: int) -> None:
     """Chain a stocktake as approved (or cancelled): call after its rows are final."""
-    _append(conn, "stocktake", str(stocktake_id), _stocktake_content(conn, stocktake_id))
+    digest = hashlib.sha256(_stocktake_content(conn, stocktake_id)).hexdigest()
+    _append(conn, "stocktake", json.dumps([stocktake_id, digest]), b"")
+
+
+_AUDIT = "SELECT id, at, user, role, source, action, object, details FROM audit WHERE id = ?"
+
+
+def _audit_content(conn: sqlite3.Connection, audit_id: int) -> bytes:
+    return content_text(conn.execute(_AUDIT, (audit_id,)).fetchall())
+
+
+def add_audit(conn: sqlite3.Connection, audit_id: int) -> None:
+    """Chain an audit entry just written."""
+    digest = hashlib.sha256(_audit_content(conn, audit_id)).hexdigest()
+    _append(conn, "audit", json.dumps([audit_id, digest]), b"")
 
 
 def add_setting(conn: sqlite3.Connection, key: str, value: str | None) -> None:
@@ -137,9 +155,10 @@ def verify(conn: sqlite3.Connection) -> list[str]:
     covered = {t: 0 for t in LEDGER_TABLES}  # rows each table's links cover
     settings: dict[str, str | None] = {}
     approved: set[int] = set()
+    audited = 0
     broken = False
+    content = b""
     for link_id, kind, ref, stored in _links(conn):
-        content = b""
         if kind == "ledger":
             ranges = json.loads(ref)
             problems += _ledger_problems(conn, ranges)
@@ -149,13 +168,18 @@ def verify(conn: sqlite3.Connection) -> list[str]:
             key, value = json.loads(ref)
             settings[key] = value
         elif kind == "stocktake":
-            approved.add(int(ref))
-            content = _stocktake_content(conn, int(ref))
-        if link(previous, kind, ref, content) == stored:
-            pass
-        elif kind == "stocktake":  # its rows or its link: either way, this stocktake
-            problems.append(f"stocktake {ref} changed after its approval")
-        elif not broken:
+            sid, digest = json.loads(ref)
+            approved.add(sid)
+            if hashlib.sha256(_stocktake_content(conn, sid)).hexdigest() != digest:
+                problems.append(f"stocktake {sid} changed after its approval")
+        elif kind == "audit":
+            entry, digest = json.loads(ref)
+            audited += 1
+            if hashlib.sha256(_audit_content(conn, entry)).hexdigest() != digest:
+                problems.append(f"audit entry {entry} changed or removed")
+        # each link's ref holds what it covers (ranges and digests, a setting's value), so
+        # its hash proves the ref, and the ref the rows
+        if link(previous, kind, ref, content) != stored and not broken:
             problems.append(
                 f"the chain is broken at link {link_id} ({kind}): links removed or rewritten"
             )
@@ -164,6 +188,9 @@ def verify(conn: sqlite3.Connection) -> list[str]:
     problems += _uncovered(conn, covered)
     problems += _settings_problems(conn, settings)
     problems += _unchained_stocktakes(conn, approved)
+    (entries,) = conn.execute("SELECT count(*) FROM audit").fetchone()
+    if entries > audited:
+        problems.append(f"{entries - audited} audit entries added outside the app")
     return problems
 
 

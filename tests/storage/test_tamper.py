@@ -264,3 +264,33 @@ def test_a_chain_link_removed_is_named(shop_file):
     tamper(shop_file, "DROP TRIGGER chain_append_only_d", "DELETE FROM chain WHERE id = 2")
     problems = failures(shop_file)[LEDGER_RULES]
     assert any("the chain is broken at link 3" in p for p in problems)
+
+
+def test_an_audit_entry_removed_or_rewritten_is_named(shop_file):
+    conn = sqlite3.connect(shop_file)
+    close, post = (
+        conn.execute("SELECT id FROM audit WHERE action = ?", (a,)).fetchone()[0]
+        for a in ("close_period", "post")
+    )
+    conn.close()
+    tamper(
+        shop_file,
+        "DROP TRIGGER audit_append_only_d",
+        "DROP TRIGGER audit_append_only_u",
+        f"DELETE FROM audit WHERE id = {close}",
+        f"UPDATE audit SET user = 'someone else' WHERE id = {post}",
+    )
+    found = failures(shop_file)
+    assert found[LEDGER_RULES] == [
+        f"audit entry {post} changed or removed",
+        f"audit entry {close} changed or removed",
+    ]
+
+
+def test_an_audit_entry_added_outside_the_app_is_named(shop_file):
+    tamper(
+        shop_file,
+        "INSERT INTO audit (at, user, role, source, action, object)"
+        " VALUES ('2026-01-01T00:00:00+08:00', 'Mei', 'owner', 'app', 'sign_in', 'Mei')",
+    )
+    assert failures(shop_file)[LEDGER_RULES] == ["1 audit entries added outside the app"]
