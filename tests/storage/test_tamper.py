@@ -294,3 +294,23 @@ def test_an_audit_entry_added_outside_the_app_is_named(shop_file):
         " VALUES ('2026-01-01T00:00:00+08:00', 'Mei', 'owner', 'app', 'sign_in', 'Mei')",
     )
     assert failures(shop_file)[LEDGER_RULES] == ["1 audit entries added outside the app"]
+
+
+def test_a_row_changed_inside_a_big_import_is_named_within_64_ids(stocked):
+    from inventory_app.domain.model import Line, MovementType
+
+    lines = [
+        (DAY0, Line(type=MovementType.RECEIPT, sku="A1", qty=1, unit_cost=2)) for _ in range(300)
+    ]
+    stock.post_entries(stocked, lines)
+    path = stocked.path
+    stocked.close()
+    (link_count,) = sqlite3.connect(path).execute("SELECT count(*) FROM chain").fetchone()
+    tamper(
+        path,
+        "DROP TRIGGER movements_append_only_u",
+        "UPDATE movements SET note = 'x' WHERE id = 200",
+    )
+    found = failures(path)
+    assert found[LEDGER_RULES] == ["movements ids 193-256 changed after posting"]
+    assert link_count < 10  # the 300 lines were one write: one link named the run, not the import
