@@ -27,6 +27,7 @@ from inventory_app.cli import (
     shop,
     stock,
     stocktake,
+    users,
 )
 from inventory_app.domain import messages
 from inventory_app.domain.errors import InventoryError
@@ -48,6 +49,7 @@ COMMAND_MODULES = (
     buying,
     orders,
     settings,
+    users,
 )
 
 

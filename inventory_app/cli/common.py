@@ -13,6 +13,7 @@ from json.encoder import encode_basestring  # the C one: ensure_ascii=False's st
 from pathlib import Path
 from typing import Any
 
+from inventory_app.cli import signin
 from inventory_app.domain import limits, messages
 from inventory_app.domain.errors import NotAnInventoryFile, ValidationError
 from inventory_app.domain.messages import render
@@ -28,6 +29,13 @@ def add_db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None
         metavar="PATH",
         default=None if top else argparse.SUPPRESS,
         help=f"shop database file (default: {shop.default_db_path()})",
+    )
+    # Sign-in goes with the shop: wherever --db is taken, so is --user (see cli.signin).
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        default=None if top else argparse.SUPPRESS,
+        help="sign in as NAME (the PIN from INVENTORY_PIN or a prompt, never an argument)",
     )
 
 
@@ -93,15 +101,20 @@ def open_for_read(args: argparse.Namespace, *, check: bool = True) -> Database:
     path = db_path(args)
     if not path.exists():
         raise NotAnInventoryFile("cli.no_shop", path=str(path))
-    return shop.open_shop(path, write=False, check=check)
+    return signin.signed_in(args, shop.open_shop(path, write=False, check=check))
 
 
-def open_for_write(args: argparse.Namespace, *, create: bool = False) -> Database:
-    """The shop named by ``--db``, open as the single writer (``create``: a new file if none)."""
+def open_for_write(
+    args: argparse.Namespace, *, create: bool = False, sign_in: bool = True
+) -> Database:
+    """The shop named by ``--db``, open as the single writer (``create``: a new file if none),
+    with ``--user`` signed in (``sign_in`` False: the caller signs in, as ``user add`` does
+    when the shop may have no users yet)."""
     path = db_path(args)
     if not create and not path.exists():
         raise NotAnInventoryFile("cli.no_shop", path=str(path))
-    return shop.open_shop(path, write=True, create=create, program="inventory-app CLI")
+    db = shop.open_shop(path, write=True, create=create, program="inventory-app CLI")
+    return signin.signed_in(args, db) if sign_in else signin.from_cli(db)
 
 
 def date_arg(text: str) -> dt.date:

@@ -95,7 +95,7 @@ def _register_closing(cmds: argparse._SubParsersAction) -> None:
     p = cmds.add_parser("approve", help="post the differences and close the stocktake")
     common.add_db_option(p)
     p.add_argument("id", type=common.id_arg)
-    p.add_argument("--approver", required=True)
+    p.add_argument("--approver", default="", help="who approves (default: the signed-in user)")
     p.add_argument(
         "--uncounted",
         choices=[u.value for u in Uncounted],

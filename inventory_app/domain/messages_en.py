@@ -635,4 +635,28 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         "forecast {demand} over the {lead}-day lead time, ±{safety} at {level} %, {on_hand} on"
         " hand, {on_order} on order: above the reorder point {rop}, no order yet"
     ),
+    # --- users and audit (#14)
+    "users.sign_in_needed": (
+        "sign in first: this shop has users, and only the {roles} may do this"
+        " (on the command line: --user NAME, the PIN in INVENTORY_PIN or at the prompt)"
+    ),
+    "users.role_needed": "only the {roles} may do this; you are signed in as {role}",
+    "users.unknown_role": "role {role!r} is not owner, clerk or accountant",
+    "users.empty_name": "a user needs a name",
+    "users.first_must_be_owner": "the shop's first user must be its owner (--role owner)",
+    "users.name_taken": "there is already a user named {name}",
+    "users.unknown": "there is no user named {name}",
+    "users.last_owner": "{name} is the last owner; add another owner before disabling {name}",
+    "users.wait": "too many wrong PINs for {name}: try again in {seconds} s",
+    "users.cannot_sign_in": "{name} cannot sign in: no such user, or the user is disabled",
+    "users.wrong_pin": "wrong PIN for {name}",
+    "users.wrong_pin_wait": (
+        "wrong PIN for {name} ({tries} in a row): wait {seconds} s before trying again"
+    ),
+    "users.pin_too_short": "a PIN has at least 4 characters",
+    "users.pin_too_long": "a PIN has at most 64 characters",
+    "users.pin_spaces": "a PIN cannot begin or end with a space",
+    "users.pins_differ": "the two PINs differ; nothing was changed",
+    "users.pin_needed": "no PIN: set INVENTORY_PIN or type it at the prompt",
+    "users.no_users": "this shop has no users yet; add its owner with: user add NAME --role owner",
 }

@@ -31,6 +31,14 @@ WORDS: dict[str, dict[str, str]] = {
         "received": "已完成",
         "cancelled": "已取消",
     },
+    # users (#14): roles, and the phrases naming who may do something
+    "role": {"owner": "店主", "clerk": "店员", "accountant": "会计"},
+    "roles": {
+        "owner": "店主",
+        "owner or clerk": "店主或店员",
+        "owner or accountant": "店主或会计",
+        "owner, clerk or accountant": "店主、店员或会计",
+    },
     "what": {
         "number": "数值",
         "quantity": "数量",
@@ -603,4 +611,30 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         "交货周期 {lead} 天内预测需求 {demand}，服务水平 {level}% 下 ±{safety}，"
         "现存量 {on_hand}，在途数量 {on_order}：高于再订货点 {rop}，暂不订货"
     ),
+    # --- users and audit (#14)
+    "users.sign_in_needed": (
+        "请先登录：本店已设用户，只有{roles}可以执行此操作"
+        "（命令行：--user 用户名，密码（PIN）放在 INVENTORY_PIN 中或在提示时输入）"
+    ),
+    "users.role_needed": "只有{roles}可以执行此操作；当前登录的是{role}",
+    "users.unknown_role": (
+        "角色“{role}”无效，只能是 owner（店主）、clerk（店员）或 accountant（会计）"
+    ),
+    "users.empty_name": "用户名不能为空",
+    "users.first_must_be_owner": "本店的第一个用户必须是店主（--role owner）",
+    "users.name_taken": "已有名为 {name} 的用户",
+    "users.unknown": "没有名为 {name} 的用户",
+    "users.last_owner": "{name} 是最后一位店主；请先添加另一位店主，再停用 {name}",
+    "users.wait": "{name} 的密码（PIN）错误次数过多，请 {seconds} 秒后再试",
+    "users.cannot_sign_in": "{name} 无法登录：没有该用户，或该用户已停用",
+    "users.wrong_pin": "{name} 的密码（PIN）错误",
+    "users.wrong_pin_wait": (
+        "{name} 的密码（PIN）错误（已连续 {tries} 次），请等待 {seconds} 秒后再试"
+    ),
+    "users.pin_too_short": "密码（PIN）至少 4 个字符",
+    "users.pin_too_long": "密码（PIN）最多 64 个字符",
+    "users.pin_spaces": "密码（PIN）不能以空格开头或结尾",
+    "users.pins_differ": "两次输入的密码（PIN）不一致，未做任何更改",
+    "users.pin_needed": "未提供密码（PIN）：请设置 INVENTORY_PIN，或在提示时输入",
+    "users.no_users": "本店还没有用户；请先添加店主：user add 用户名 --role owner",
 }

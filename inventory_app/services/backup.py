@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from inventory_app.domain.errors import NotAnInventoryFile, RefusedOperation
+from inventory_app.domain.roles import Actor, may
+from inventory_app.services.access import record_done, require, roles_text
 from inventory_app.storage import backup as copies
 from inventory_app.storage.db import Database, open_db
 
@@ -12,6 +14,7 @@ from inventory_app.storage.db import Database, open_db
 def backup(db: Database, dest: str | Path) -> Path:
     """Copy the open shop to ``dest`` (a consistent snapshot even while others read), then
     reopen the copy and prove it: integrity_check passes and row counts match."""
+    actor = require(db, "backup")
     dest = Path(dest).expanduser()
     if dest.is_dir():
         dest = dest / f"{db.path.stem}-backup.db"
@@ -23,6 +26,7 @@ def backup(db: Database, dest: str | Path) -> Path:
     copies.copy_into(db.conn, tmp)
     _verify(tmp, copies.ledger_counts(db.conn))
     tmp.replace(dest)
+    record_done(db, actor, "backup", str(dest))
     return dest
 
 
@@ -39,9 +43,15 @@ def _verify(path: Path, expected: dict[str, int]) -> None:
             )
 
 
-def restore(backup_path: str | Path, shop_path: str | Path) -> Path:
+def restore(backup_path: str | Path, shop_path: str | Path, *, actor: Actor | None = None) -> Path:
     """Replace the shop file with a verified backup (the shop must be closed). The current
-    file is kept beside it as ``*.before-restore``."""
+    file is kept beside it as ``*.before-restore``. ``actor``: who restores, as signed in to
+    the shop being replaced (an owner when it has users); the restore is audited in the
+    restored file."""
+    if actor is not None and actor.role is not None and not may(actor.role, "restore"):
+        raise RefusedOperation(
+            "users.role_needed", action="restore", roles=roles_text("restore"), role=actor.role
+        )
     src = Path(backup_path)
     with open_db(src, write=False):
         pass  # raises NotAnInventoryFile for anything that is not a sound shop file
@@ -53,6 +63,9 @@ def restore(backup_path: str | Path, shop_path: str | Path) -> Path:
     for suffix in ("-wal", "-shm"):
         Path(str(shop) + suffix).unlink(missing_ok=True)
     copies.copy_file(src, shop)
+    if actor is not None:
+        with open_db(shop, write=True, check=False) as restored:
+            record_done(restored, actor, "restore", str(src))
     return shop
 
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 from inventory_app.domain import limits, money
 from inventory_app.domain.errors import NotFound, ValidationError
 from inventory_app.domain.model import Changes, Item, ItemFields, Location, Removal
+from inventory_app.services.access import record, require
 from inventory_app.storage import catalog as sql
 from inventory_app.storage.db import Database
 
@@ -111,6 +112,12 @@ def item_field_errors(f: ItemFields) -> dict[str, ValidationError]:
     return out
 
 
+def _skus(rows: list[dict[str, object]]) -> str:
+    """The SKUs of an act on items, as the audit names them (the first few)."""
+    skus = [str(r["sku"]) for r in rows[:5]]
+    return ", ".join(skus) + (" ..." if len(rows) > 5 else "")
+
+
 def _now() -> str:
     return dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
@@ -121,35 +128,43 @@ def add_item(db: Database, fields: ItemFields) -> Changes:
 
 def add_items(db: Database, items: Iterable[ItemFields]) -> Changes:
     """Create many items in one transaction (all or nothing)."""
+    actor = require(db, "items")
     rows = [validate_item(f) for f in items]
     with db.transaction() as conn:
         ids = sql.insert_items(conn, rows, created_at=_now())
+        record(conn, actor, "item.add", _skus(rows), count=len(rows))
     return Changes(items=frozenset(ids), catalog=True)
 
 
 def update_item(db: Database, sku: str, fields: ItemFields) -> Changes:
     """Edit an item's master data (stock and history are untouched)."""
+    actor = require(db, "items")
     row = validate_item(fields)
     with db.transaction() as conn:
         item_id = sql.item_id(conn, sku.strip())
         sql.update_items(conn, [row], ids=[item_id])
+        record(conn, actor, "item.edit", sku.strip())
     return Changes(items=frozenset({item_id}), catalog=True)
 
 
 def update_items(db: Database, items: Iterable[ItemFields]) -> Changes:
     """Edit the master data of many items, each found by its SKU (any case), in one
     transaction (all or nothing); stock and history are untouched."""
+    actor = require(db, "items")
     rows = [validate_item(f) for f in items]
     with db.transaction() as conn:
         ids = [sql.item_id(conn, str(r["sku"])) for r in rows]
         sql.update_items(conn, rows, ids=ids)
+        record(conn, actor, "item.edit", _skus(rows), count=len(rows))
     return Changes(items=frozenset(ids), catalog=True)
 
 
 def set_active(db: Database, sku: str, active: bool) -> Changes:
+    actor = require(db, "items")
     with db.transaction() as conn:
         item_id = sql.item_id(conn, sku.strip())
         sql.set_active(conn, item_id, active)
+        record(conn, actor, "item.active" if active else "item.inactive", sku.strip())
     return Changes(items=frozenset({item_id}), catalog=True)
 
 
@@ -198,8 +213,10 @@ def add_location(db: Database, name: str) -> Changes:
     name = name.strip()
     if not name:
         raise ValidationError("catalog.location_empty")
+    actor = require(db, "items")
     with db.transaction() as conn:
         sql.insert_location(conn, name)
+        record(conn, actor, "location.add", name)
     return Changes(catalog=True)
 
 

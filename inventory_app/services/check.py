@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from inventory_app.domain.errors import InventoryError
+from inventory_app.services.access import record
+from inventory_app.storage import chain
 from inventory_app.storage import db as files
 from inventory_app.storage.db import Database
 from inventory_app.storage.integrity import run_checks
@@ -36,6 +40,16 @@ def check(db: Database) -> CheckReport:
     start = time.perf_counter()
     report = CheckReport()
     files.check_pages(db)
+    chained: list[list[str]] = []
+
+    def verify_beside() -> None:
+        # a second connection reads the chain beside the rules; where the file cannot be
+        # opened twice (a read-only folder), the main connection verifies it afterwards
+        with contextlib.suppress(Exception):
+            chained.append(chain.verify_file(str(db.path)))
+
+    worker = threading.Thread(target=verify_beside, name="check-chain")
+    worker.start()
     try:
         report.results = run_checks(db.conn, path=str(db.path))
     except Exception as exc:  # a damaged page quick_check missed, read by a rule
@@ -43,6 +57,9 @@ def check(db: Database) -> CheckReport:
         if problem is None:
             raise
         raise problem from exc
+    finally:
+        worker.join()
+    report.results += tamper_checks(db, chained=chained[0] if chained else None)
     report.seconds = time.perf_counter() - start
     return report
 
@@ -51,6 +68,37 @@ def is_damage(exc: InventoryError) -> bool:
     """Whether a refusal says the file is damaged (a bad page, a table missing): a problem
     ``check`` has found, rather than one that kept it from looking."""
     return exc.code in ("db.damaged", "db.table_missing", "db.not_inventory")
+
+
+def tamper_checks(db: Database, *, chained: list[str] | None = None) -> list[tuple[str, list[str]]]:
+    """The triggers that keep posted rows append-only are all there, as the app made them,
+    and every chained row is as it was posted (``storage.chain``; ``chained``: its problems
+    found already)."""
+    missing, changed = chain.trigger_problems(db.conn)
+    triggers = [f"trigger {name} is missing" for name in missing]
+    triggers += [f"trigger {name} was changed" for name in changed]
+    return [
+        ("every protecting trigger is in place", triggers),
+        (
+            "posted rows are as posted (tamper-evident chain)",
+            chained if chained is not None else chain.verify(db.conn),
+        ),
+    ]
+
+
+def missing_triggers(db: Database) -> list[str]:
+    """The protecting triggers the file lacks or has changed (for the app's warning)."""
+    missing, changed = chain.trigger_problems(db.conn)
+    return missing + changed
+
+
+def restore_triggers(db: Database, names: list[str]) -> None:
+    """Recreate the named triggers as the app makes them, once a check has reported them
+    (the desktop app shows the report first); the repair is in the audit trail."""
+    actor = db.actor
+    with db.transaction() as conn:
+        chain.restore_triggers(conn, names)
+        record(conn, actor, "triggers_restored", ", ".join(names), count=len(names))
 
 
 def check_file(path: str | Path) -> None:

@@ -5,6 +5,7 @@ Each write runs in one transaction and returns the ``Changes`` it made.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -14,21 +15,44 @@ from typing import Any
 from inventory_app.domain import money
 from inventory_app.domain.errors import Cancelled, InventoryError, RefusedOperation
 from inventory_app.domain.model import Changes, Document, Line, MovementType
+from inventory_app.domain.roles import ACTION_OF_TYPE, Actor
+from inventory_app.services.access import record, require
 from inventory_app.services.progress import Cancel, Progress, cyclic_gc_paused
-from inventory_app.storage import meta
+from inventory_app.storage import chain, meta
 from inventory_app.storage.db import Database
 from inventory_app.storage.ledger.poster import Poster
 from inventory_app.storage.reads import ledger as ledger_reads
 
 
-def post(db: Database, doc: Document, *, kind: str | None = None, source: str = "app") -> Changes:
-    """Post a document: every line or none."""
+def require_lines(db: Database, lines: Iterable[Line]) -> Actor:
+    """The actor, when their role may post every type among ``lines`` (a receipt needs
+    "receive", a write-off "writeoff"...); else refused naming who may."""
+    actor = db.actor
+    for action in sorted({ACTION_OF_TYPE[MovementType(line.type).value] for line in lines}):
+        actor = require(db, action)
+    return actor
+
+
+def post(
+    db: Database, doc: Document, *, kind: str | None = None, source: str | None = None
+) -> Changes:
+    """Post a document: every line or none. ``source`` (app, cli, import) defaults to the
+    actor's; an empty operator to the signed-in user's name."""
     if not doc.lines:
         raise RefusedOperation("postings.no_lines")
+    actor = require_lines(db, doc.lines)
+    if not doc.operator.strip() and actor.name:
+        doc = dataclasses.replace(doc, operator=actor.name)
     with db.transaction() as conn:
-        poster = Poster(conn, source=source)
-        poster.post(doc, kind=kind)
-        return poster.finish()
+        poster = Poster(conn, source=source or actor.source)
+        doc_id = poster.post(doc, kind=kind)
+        changes = poster.finish()
+        record(
+            conn, actor, "post", f"document {doc_id}", source=source,
+            kind=kind or MovementType(doc.lines[0].type).value, lines=len(doc.lines),
+            date=doc.date.isoformat(), reference=doc.reference,
+        )  # fmt: skip
+        return changes
 
 
 def _one(db: Database, type_: MovementType, date: dt.date | None, operator: str, **kw) -> Changes:
@@ -149,10 +173,13 @@ def reverse(
     date: dt.date | None = None,
 ) -> Changes:
     """Post a reversal of ``movement_id`` that restores exactly the batches it touched."""
+    actor = require(db, "reverse")
     with db.transaction() as conn:
-        poster = Poster(conn)
-        poster.reverse(movement_id, date=date, reason=reason, operator=operator)
-        return poster.finish()
+        poster = Poster(conn, source=actor.source)
+        mid = poster.reverse(movement_id, date=date, reason=reason, operator=operator or actor.name)
+        changes = poster.finish()
+        record(conn, actor, "reverse", f"movement {movement_id}", reversal=mid, reason=reason)
+        return changes
 
 
 def reverse_document(
@@ -182,7 +209,9 @@ def last_reversible(db: Database) -> int | None:
 
 
 def close_period(db: Database, date: dt.date) -> Changes:
-    """Lock every day up to and including ``date``: movements dated then are refused."""
+    """Lock every day up to and including ``date``: movements dated then are refused. Who
+    closed it and when is in the audit trail; the new lock date is chained."""
+    actor = require(db, "close_period")
     current = lock_date(db)
     if current and date < current:
         raise RefusedOperation("postings.period_cannot_reopen", closed_to=current, date=date)
@@ -190,6 +219,8 @@ def close_period(db: Database, date: dt.date) -> Changes:
         raise RefusedOperation("postings.close_in_future", date=date)
     with db.transaction() as conn:
         meta.put(conn, [("lock_date", date.isoformat())])
+        chain.add_setting(conn, "lock_date", date.isoformat())
+        record(conn, actor, "close_period", date.isoformat(), previous=current)
     return Changes(settings=True)
 
 
@@ -211,6 +242,8 @@ def post_entries(
 ) -> Changes:
     """Post dated lines in the order given, all in one transaction (a journal import, the
     demo). A document groups consecutive lines with the same date and reference."""
+    actor = require(db, "import")
+    operator = operator or actor.name
     with cyclic_gc_paused(), db.transaction() as conn:
         poster = Poster(conn, source=source, preload=True)
         doc_key: tuple | None = None
@@ -228,7 +261,12 @@ def post_entries(
                     raise Cancelled("postings.cancelled")
                 if progress:
                     progress(n, total)
-        return poster.finish()
+        changes = poster.finish()
+        record(
+            conn, actor, "import", "", source="import", documents=len(changes.documents),
+            movements=len(changes.movements),
+        )  # fmt: skip
+        return changes
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,8 @@ from decimal import Decimal
 from inventory_app.domain import money
 from inventory_app.domain.errors import ValidationError
 from inventory_app.domain.model import Changes
-from inventory_app.storage import meta
+from inventory_app.services.access import record, require
+from inventory_app.storage import chain, meta
 from inventory_app.storage.db import Database
 
 DEFAULTS: dict[str, str] = {
@@ -89,9 +90,17 @@ def parse_current_assets(value: object) -> Decimal:
 
 def update(db: Database, values: Mapping[str, str]) -> Changes:
     """Save several settings at once: all of them or, if one is refused, none."""
+    actor = require(db, "settings")
     checked = [(key, _checked(key, value)) for key, value in values.items()]
     with db.transaction() as conn:
+        old = {key: meta.get(conn, key) for key, _ in checked}
         meta.put(conn, checked)
+        for key, value in checked:
+            if key in chain.CHAINED_SETTINGS:
+                chain.add_setting(conn, key, value)
+        changed = {k: [old[k], v] for k, v in checked if old[k] != v}
+        if changed:
+            record(conn, actor, "settings", ", ".join(changed), **changed)
     return Changes(settings=True)
 
 

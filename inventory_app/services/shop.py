@@ -7,7 +7,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from inventory_app.domain.errors import InventoryError
-from inventory_app.services import settings
+from inventory_app.services import settings, users
 from inventory_app.storage.db import Database, open_db
 from inventory_app.storage.problems import problem_of
 from inventory_app.storage.reads import stock as stock_reads
@@ -30,8 +30,14 @@ def open_shop(
 ) -> Database:
     """Open a shop file. ``write`` takes the single-writer lock; ``create`` makes a new
     empty shop when the file does not exist; ``check=False`` skips the quick integrity
-    check (the desktop app runs it in the background to start fast on big files)."""
-    return open_db(path, write=write, create=create, program=program, check=check)
+    check (the desktop app runs it in the background to start fast on big files). A
+    handle opened where someone signed in for the process (the desktop app's workers)
+    acts for them (``users.sign_in(..., for_process=True)``)."""
+    db = open_db(path, write=write, create=create, program=program, check=check)
+    actor = users.signed_in_for_process(db.path)
+    if actor is not None:
+        db.actor = actor
+    return db
 
 
 def create_shop(path: str | Path, *, name: str = "", currency: str = "¥") -> Database:

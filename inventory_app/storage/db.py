@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from inventory_app.domain.errors import NotAnInventoryFile, RefusedOperation
+from inventory_app.domain.roles import Actor
 from inventory_app.storage import lock, meta, migrations
 from inventory_app.storage.problems import os_refusal, refusal
 
@@ -43,6 +44,9 @@ class Database:
         self.conn = conn
         self.writable = writable
         self._depth = 0
+        # Who acts on this handle: set by ``services.users`` at sign-in, read by every
+        # service that writes (role rules, audit). A shop without users keeps the default.
+        self.actor = Actor()
 
     @functools.cached_property
     def utils(self) -> sqlite_utils.Database:
@@ -105,6 +109,24 @@ class Database:
             with contextlib.suppress(sqlite3.Error):  # the first error is the one to see
                 self._roll_back()
             raise
+
+    @contextlib.contextmanager
+    def note_transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write of a few rows that even a reader must make (a sign-in, a wrong PIN, in
+        the audit and the user's wait): the writer's own transaction, or on a read-only
+        handle a short one on a connection of its own. It bypasses the writer lock on
+        purpose: those rows take SQLite-assigned ids and touch nothing the posting engine
+        numbers itself, and SQLite's own lock keeps the two writes apart."""
+        if self.writable:
+            with self.transaction() as conn:
+                yield conn
+            return
+        side = Database(self.path, _connect(self.path), writable=True)
+        try:
+            with side.transaction() as conn:
+                yield conn
+        finally:
+            side.conn.close()
 
     def _execute(self, sql: str) -> None:
         """A statement of the transaction's own (BEGIN, COMMIT), SQLite's problems refused."""

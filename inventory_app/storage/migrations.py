@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable
 
 from inventory_app.domain.errors import NotAnInventoryFile
-from inventory_app.storage import pinyin
+from inventory_app.storage import chain, pinyin
 from inventory_app.storage.schema import (
     STEP_1,
     STEP_2,
@@ -21,6 +21,7 @@ from inventory_app.storage.schema import (
     STEP_6_INDEX,
     STEP_BUYING,
     STEP_DEMAND,
+    STEP_TRUST,
 )
 
 APPLICATION_ID = 0x494E5654  # "INVT": marks our files
@@ -107,6 +108,14 @@ def _step_demand(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _step_trust(conn: sqlite3.Connection) -> None:
+    # Users, audit and the chain; what the file holds already is chained as it stands now
+    # (``chain.build``): tampering before this step cannot be told, any after it can.
+    for statement in _split(STEP_TRUST):
+        conn.execute(statement)
+    chain.build(conn)
+
+
 STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _step_1,
     _step_2,
@@ -116,6 +125,7 @@ STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _step_6,
     _step_buying,
     _step_demand,
+    _step_trust,
 ]
 LATEST = len(STEPS)
 

@@ -505,3 +505,63 @@ CREATE TABLE forecast_cache (
     payload BLOB NOT NULL
 );
 """
+
+
+# Step (trust, #14): users, the audit trail and the tamper-evident chain. ``users`` holds each PIN
+# as an scrypt hash with its own salt and parameters (so they can be raised later) and the wrong-PIN
+# count and wait, kept in the file so that restarting does not reset them; an owner's recovery code
+# is stored hashed the same way. ``audit`` is append-only like the ledger. ``chain`` holds one link
+# per write of ledger rows (``ref``: the id ranges written, per table), per approved stocktake and
+# per change of a setting that matters (lock date); ``storage.chain`` writes and verifies it. Users
+# are never deleted (the audit names them): they are disabled.
+STEP_TRUST = """
+CREATE TABLE users (
+    id              INTEGER PRIMARY KEY,
+    name            TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
+    role            TEXT NOT NULL CHECK (role = 'owner' OR role = 'clerk' OR role = 'accountant'),
+    pin_hash        BLOB NOT NULL,
+    pin_salt        BLOB NOT NULL,
+    pin_params      TEXT NOT NULL,
+    recovery_hash   BLOB,
+    recovery_salt   BLOB,
+    disabled        INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+    failed_tries    INTEGER NOT NULL DEFAULT 0 CHECK (failed_tries >= 0),
+    locked_until    TEXT,
+    created_at      TEXT NOT NULL
+);
+
+CREATE TABLE audit (
+    id      INTEGER PRIMARY KEY,
+    at      TEXT NOT NULL,
+    user    TEXT NOT NULL DEFAULT '',
+    role    TEXT NOT NULL DEFAULT '',
+    source  TEXT NOT NULL CHECK (source = 'app' OR source = 'cli' OR source = 'import'),
+    action  TEXT NOT NULL,
+    object  TEXT NOT NULL DEFAULT '',
+    details TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX audit_at ON audit (at);
+
+CREATE TABLE chain (
+    id   INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    ref  TEXT NOT NULL,
+    hash BLOB NOT NULL
+);
+
+CREATE TRIGGER users_no_delete BEFORE DELETE ON users
+BEGIN SELECT RAISE(ABORT, 'users cannot be deleted; disable them'); END;
+CREATE TRIGGER audit_append_only_u BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END;
+CREATE TRIGGER audit_append_only_d BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be deleted'); END;
+CREATE TRIGGER chain_append_only_u BEFORE UPDATE ON chain
+BEGIN SELECT RAISE(ABORT, 'the chain cannot be changed'); END;
+CREATE TRIGGER chain_append_only_d BEFORE DELETE ON chain
+BEGIN SELECT RAISE(ABORT, 'the chain cannot be deleted'); END;
+CREATE TRIGGER meta_lock_date_u BEFORE UPDATE ON meta
+WHEN OLD.key = 'lock_date' AND (NEW.key <> 'lock_date' OR NEW.value < OLD.value)
+BEGIN SELECT RAISE(ABORT, 'a closed period cannot be reopened'); END;
+CREATE TRIGGER meta_lock_date_d BEFORE DELETE ON meta WHEN OLD.key = 'lock_date'
+BEGIN SELECT RAISE(ABORT, 'a closed period cannot be reopened'); END;
+"""

@@ -72,7 +72,10 @@ class AppContext(QObject):
 
     @property
     def operator(self) -> str:
-        """Recorded on every movement this app posts."""
+        """Recorded on every movement this app posts: whoever signed in, in a shop with
+        users; else the operator setting."""
+        if self.db is not None and self.db.actor.name:
+            return self.db.actor.name
         return self.setting("operator")
 
     @property

@@ -35,6 +35,11 @@ def set_headless(on: bool) -> None:
     sys.excepthook = excepthook if on else sys.__excepthook__
 
 
+def headless() -> bool:
+    """Whether problems go to stderr, with nobody to click a dialog away."""
+    return _headless
+
+
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """An ``InventoryError`` as a message box; anything else as a bug report dialog."""
     if not isinstance(exc, InventoryError):  # what SQLite or the OS said: a sentence too

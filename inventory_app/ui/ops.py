@@ -21,10 +21,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from inventory_app.domain.errors import Cancelled, InventoryError
 from inventory_app.domain.model import Changes
+from inventory_app.services import access, users
 from inventory_app.services.progress import Cancel, Progress
 from inventory_app.services.shop import Database
 from inventory_app.ui.app_context import AppContext
@@ -80,7 +83,14 @@ def write_long(
     user stopped it (nothing was written). Otherwise as ``write``."""
     if ctx.path is None:
         return None
-    work = on_shop(ctx.path, job, write=True)
+    actor = ctx.db.actor if ctx.db is not None else None
+
+    def as_signed_in(db: Database, progress: Progress, cancel: Cancel) -> R:
+        if actor is not None:
+            users.act_as(db, actor)  # the worker's own connection acts for the same person
+        return job(db, progress, cancel)
+
+    work = on_shop(ctx.path, as_signed_in, write=True)
     result = run_long(parent, title, work, refused=refused, cancelled=cancelled)
     if result is not None:
         _announce(ctx, result, parent if initiator is None else initiator)
@@ -118,3 +128,69 @@ def _show_problem(parent: QWidget | None, exc: Exception, refused: Refused | Non
 
 def _announce(ctx: AppContext, result: object, initiator: object) -> None:
     ctx.data_changed.emit(changes_of(result), initiator)
+
+
+# -- who may: one place disables what the signed-in role may not do ---------------------------
+
+
+def who_may(action: str) -> str:
+    """'Only the owner may do this.' for ``action``, in the interface language."""
+    phrase = access.roles_text(action)
+    texts = {
+        "owner": QCoreApplication.translate("roles", "Only the owner may do this."),
+        "owner or clerk": QCoreApplication.translate(
+            "roles", "Only the owner or a clerk may do this."
+        ),
+        "owner or accountant": QCoreApplication.translate(
+            "roles", "Only the owner or the accountant may do this."
+        ),
+        "owner, clerk or accountant": QCoreApplication.translate(
+            "roles", "Anyone signed in may do this."
+        ),
+    }
+    return texts[phrase]
+
+
+def role_name(role: str) -> str:
+    return {
+        "owner": QCoreApplication.translate("roles", "owner"),
+        "clerk": QCoreApplication.translate("roles", "clerk"),
+        "accountant": QCoreApplication.translate("roles", "accountant"),
+    }.get(role, role)
+
+
+_GATED = "_gated_by_role"
+
+
+def gate(ctx: AppContext, target: QAction | QWidget, action: str) -> None:
+    """Register ``target`` (an action or a button) as needing ``action``: ``apply_roles``
+    disables it, with a tooltip saying who may, when the signed-in role may not."""
+    gated: dict[int, tuple[QObject, str, str]] = ctx.__dict__.setdefault(_GATED, {})
+    key = id(target)
+    gated[key] = (target, action, target.toolTip())
+    target.destroyed.connect(lambda *_: gated.pop(key, None))
+    _apply(ctx, target, action, target.toolTip())
+
+
+def set_enabled(ctx: AppContext, target: QAction | QWidget, on: bool) -> None:
+    """``target.setEnabled(on)`` for a page's own reasons (a row selected...), kept disabled
+    when it is gated and the signed-in role may not."""
+    gated = ctx.__dict__.get(_GATED, {}).get(id(target))
+    if gated is not None and ctx.db is not None and not access.allowed(ctx.db, gated[1]):
+        on = False
+    target.setEnabled(on)
+
+
+def apply_roles(ctx: AppContext) -> None:
+    """Enable every gated action the signed-in role may take, disable the rest (after
+    opening a shop, signing in and switching user)."""
+    for target, action, tip in list(ctx.__dict__.get(_GATED, {}).values()):
+        _apply(ctx, target, action, tip)
+
+
+def _apply(ctx: AppContext, target: QObject, action: str, tip: str) -> None:
+    if ctx.db is None:
+        return  # the window disables everything without a shop
+    ok = access.allowed(ctx.db, action)
+    target.setEnabled(ok)  # type: ignore[attr-defined]
+    target.setToolTip(tip if ok else f"{tip}\n{who_may(action)}".strip())  # type: ignore[attr-defined]

@@ -174,6 +174,161 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>Posted a document</source>
+        <translation>过账单据</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
+        <source>Closed a period</source>
+        <translation>结账</translation>
+    </message>
+    <message>
+        <source>Changed settings</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <source>Started a stocktake</source>
+        <translation>开始盘点</translation>
+    </message>
+    <message>
+        <source>Approved a stocktake</source>
+        <translation>审核盘点</translation>
+    </message>
+    <message>
+        <source>Cancelled a stocktake</source>
+        <translation>取消盘点</translation>
+    </message>
+    <message>
+        <source>Imported a count sheet</source>
+        <translation>导入盘点表</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Imported a journal</source>
+        <translation>导入流水账</translation>
+    </message>
+    <message>
+        <source>Imported opening stock</source>
+        <translation>导入期初库存</translation>
+    </message>
+    <message>
+        <source>Added items</source>
+        <translation>添加商品</translation>
+    </message>
+    <message>
+        <source>Edited items</source>
+        <translation>编辑商品</translation>
+    </message>
+    <message>
+        <source>Restored an item</source>
+        <translation>恢复商品</translation>
+    </message>
+    <message>
+        <source>Archived an item</source>
+        <translation>停用商品</translation>
+    </message>
+    <message>
+        <source>Added a location</source>
+        <translation>添加库位</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Backed up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Restored a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>密码（PIN）错误</translation>
+    </message>
+    <message>
+        <source>Wrong recovery code</source>
+        <translation>恢复码错误</translation>
+    </message>
+    <message>
+        <source>Used the recovery code</source>
+        <translation>使用恢复码</translation>
+    </message>
+    <message>
+        <source>Added a user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>Changed a PIN</source>
+        <translation>修改密码（PIN）</translation>
+    </message>
+    <message>
+        <source>Disabled a user</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>Restored protecting triggers</source>
+        <translation>恢复保护触发器</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>桌面程序</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+</context>
+<context>
     <name>BugDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -1449,6 +1604,14 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation>设置…</translation>
     </message>
     <message>
+        <source>Users…</source>
+        <translation>用户…</translation>
+    </message>
+    <message>
+        <source>Switch user…</source>
+        <translation>切换用户…</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -1471,6 +1634,14 @@ Please copy the details below and send them to whoever supports this app.</sourc
     <message>
         <source>There is nothing to undo.</source>
         <translation>没有可撤销的操作。</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>This shop has no users yet: add its owner under File › Users…</source>
+        <translation>本店还没有用户：请在“文件 › 用户…”中添加店主</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -1561,6 +1732,10 @@ The current file is kept beside it as {0}.before-restore.</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
         <source>No shop open</source>
         <translation>未打开店铺</translation>
     </message>
@@ -1595,6 +1770,18 @@ The current file is kept beside it as {0}.before-restore.</source>
     <message>
         <source>About Inventory</source>
         <translation>关于进销存</translation>
+    </message>
+    <message>
+        <source>The file was changed outside the app</source>
+        <translation>文件曾在程序之外被修改</translation>
+    </message>
+    <message>
+        <source>The check found protections missing from this shop file: {0}.
+
+They are put back now. Someone may have edited the file directly: run the check to see whether posted rows were changed.</source>
+        <translation>数据校验发现本店铺文件缺少保护：{0}。
+
+现已恢复。可能有人直接修改过文件：请运行数据校验，查看已过账的记录是否被改动。</translation>
     </message>
 </context>
 <context>
@@ -1745,6 +1932,45 @@ The current file is kept beside it as {0}.before-restore.</source>
     <message>
         <source>reversed by No. {0}</source>
         <translation>已被 {0} 号冲销</translation>
+    </message>
+</context>
+<context>
+    <name>NewUserDialog</name>
+    <message>
+        <source>New PIN</source>
+        <translation>新密码（PIN）</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>密码（PIN）</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>再次输入密码（PIN）</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The two PINs differ.</source>
+        <translation>两次输入的密码（PIN）不一致。</translation>
     </message>
 </context>
 <context>
@@ -2186,6 +2412,41 @@ The current file is kept beside it as {0}.before-restore.</source>
     <message>
         <source>Nothing to receive: type the quantity arriving.</source>
         <translation>没有要入库的商品：请填写本次到货数量。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Forgot PIN</source>
+        <translation>忘记密码（PIN）</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>新密码（PIN）</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>再次输入新密码（PIN）</translation>
+    </message>
+    <message>
+        <source>Set PIN</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The two PINs differ.</source>
+        <translation>两次输入的密码（PIN）不一致。</translation>
     </message>
 </context>
 <context>
@@ -2644,6 +2905,53 @@ The current file is kept beside it as {0}.before-restore.</source>
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in — {0}</source>
+        <translation>登录 — {0}</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>密码（PIN）</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Forgot PIN?</source>
+        <translation>忘记密码（PIN）？</translation>
+    </message>
+    <message>
+        <source>This shop has users: sign in to continue.</source>
+        <translation>本店已设用户：请登录后继续。</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <source>The recovery code for {0} is:
+
+{1}
+
+Write it down and keep it safe: it is shown only now, and lets the owner back in after a forgotten PIN.</source>
+        <translation>{0} 的恢复码是：
+
+{1}
+
+请抄下并妥善保管：它只显示这一次，忘记密码（PIN）时店主可凭它重新登录。</translation>
+    </message>
+</context>
+<context>
     <name>StartStocktakeDialog</name>
     <message>
         <source>New stocktake</source>
@@ -3052,6 +3360,61 @@ The current file is kept beside it as {0}.before-restore.</source>
     </message>
 </context>
 <context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>添加用户…</translation>
+    </message>
+    <message>
+        <source>New PIN…</source>
+        <translation>新密码（PIN）…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The owner may do everything; a clerk receives, issues, transfers and counts; the accountant reads and exports.</source>
+        <translation>店主可执行所有操作；店员可入库、出库、调拨和盘点；会计可查看和导出。</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>启用中</translation>
+    </message>
+    <message>
+        <source>Disable {0}? They can no longer sign in; the audit trail keeps their name.</source>
+        <translation>停用 {0} 吗？停用后将无法登录，审计记录中仍保留其姓名。</translation>
+    </message>
+    <message>
+        <source>Disable user</source>
+        <translation>停用用户</translation>
+    </message>
+</context>
+<context>
     <name>WelcomeScreen</name>
     <message>
         <source>Welcome</source>
@@ -3331,6 +3694,10 @@ The current file is kept beside it as {0}.before-restore.</source>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计记录</translation>
+    </message>
 </context>
 <context>
     <name>reason</name>
@@ -3380,6 +3747,38 @@ The current file is kept beside it as {0}.before-restore.</source>
     <message>
         <source>reverses document #{0}</source>
         <translation>冲销 {0} 号单据</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <source>Only the owner may do this.</source>
+        <extracomment>shows a refusal in place of the message box</extracomment>
+        <translation>只有店主可以执行此操作。</translation>
+    </message>
+    <message>
+        <source>Only the owner or a clerk may do this.</source>
+        <translation>只有店主或店员可以执行此操作。</translation>
+    </message>
+    <message>
+        <source>Only the owner or the accountant may do this.</source>
+        <translation>只有店主或会计可以执行此操作。</translation>
+    </message>
+    <message>
+        <source>Anyone signed in may do this.</source>
+        <translation>已登录的用户均可执行此操作。</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation>店员</translation>
+    </message>
+    <message>
+        <source>accountant</source>
+        <translation>会计</translation>
     </message>
 </context>
 <context>

@@ -143,7 +143,7 @@ def test_a_corrupt_page_gives_messages_and_check_reports_it(tmp_path, capsys):
     assert main(["--db", str(db), "issue", "--sku", sku, "--qty", "0.001"]) in (0, 2)
     _corrupt_a_page(db)
     code, out, _ = run(capsys, "--db", str(db), "check")
-    assert code == 1 and "CHECK FAILED" in out and "malformed" in out
+    assert code == 1 and "CHECK FAILED" in out and "damaged" in out
     month = dt_month()
     for args in (
         ["export", "month", month, str(tmp_path / "m.xlsx")],

@@ -230,4 +230,5 @@ def test_help_lists_every_command_once_grouped_by_purpose(capsys):
         "receive", "issue", "writeoff", "adjust", "transfer", "reverse", "close-period",
         "items", "stock", "summary", "stocktake", "report", "alerts", "forecast", "item", "export",
         "supplier", "location", "label", "unit", "po", "settings",
+        "user", "audit",
     ]  # fmt: skip

@@ -130,6 +130,12 @@ LITERAL = {
     "preferences.bad_language": {"zh", "en", "auto"},
     "cli.ind.set_current_assets": {"settings", "set", "current_assets"},
     "demand.nothing_to_set": {"item", "set", "price", "no", "reorder"},
+    # users (#14): the CLI's options and environment variables, the role words typed
+    "users.sign_in_needed": {"user", "INVENTORY_PIN"},
+    "users.pin_needed": {"INVENTORY_PIN"},
+    "users.first_must_be_owner": {"role", "owner"},
+    "users.no_users": {"user", "add", "role", "owner"},
+    "users.unknown_role": {"owner", "clerk", "accountant"},
 }
 
 

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from inventory_app.domain import limits
 from inventory_app.domain.errors import Cancelled, ValidationError
 from inventory_app.services import settings
+from inventory_app.services.access import record_done, require
 from inventory_app.services.export.labels import check_lang, label
 from inventory_app.services.progress import Cancel, Progress
 from inventory_app.services.reports import check_period
@@ -159,6 +160,7 @@ def export_period(
     """Write the pack with ``sheets`` (a subset of ``FULL``) for ``start``..``end``.
     ``progress(done, total)`` counts rows; ``cancel()`` returning True stops the export
     (``Cancelled``) and leaves no file."""
+    actor = require(db, "export")
     request = _Request(start=start, end=end, lang=lang, sheets=sheets, title_key=title_key)
     path = Path(path)
     _check_request(request, path)
@@ -179,6 +181,7 @@ def export_period(
     if problem is not None:
         _let_go_quietly()
         raise problem
+    record_done(db, actor, "export", str(path), start=start, end=end, sheets=",".join(sheets))
     return ExportResult(path=path, seconds=time.perf_counter() - began, **result)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from inventory_app.domain.errors import ImportErrors, ValidationError
 from inventory_app.domain.model import Changes, ItemFields, Removal
 from inventory_app.services import catalog
+from inventory_app.services.access import require
 from inventory_app.services.buying.catalogue import BUYING_KEYS, ItemBuying, apply_buying
 from inventory_app.services.imports.common import (
     Cancel,
@@ -82,6 +83,7 @@ def import_items(
         raise ImportErrors(items.col.errors, source=table.source)
     new = [f for f in items.parsed if f.sku.casefold() not in existing]
     old = [f for f in items.parsed if f.sku.casefold() in existing]
+    require(db, "import")
     with contextlib.suppress(DryRun), db.transaction():
         changes = catalog.add_items(db, new) if new else Changes()
         if old:

@@ -21,6 +21,7 @@ from pathlib import Path
 from inventory_app.domain.errors import Cancelled, ImportErrors, ValidationError
 from inventory_app.domain.model import Changes, Line, MovementType
 from inventory_app.services import postings as stock
+from inventory_app.services.access import record, require
 from inventory_app.services.imports.common import (
     Cells,
     Collector,
@@ -368,6 +369,8 @@ def _post_journal(
     held: list[Numbered] = []  # read, not yet posted
     last = dt.date.min
     changes = Changes()
+    actor = require(db, "import")
+    operator = operator or actor.name
     with contextlib.suppress(DryRun), db.transaction() as conn:
         posting = Posting(conn, operator=operator)
         for chunk in table.chunks(progress=progress):
@@ -392,6 +395,7 @@ def _post_journal(
         if rows.errors or posting.refused:
             raise Refused(rows.errors, posting.refused)
         changes = posting.finish()
+        record(conn, actor, "journal_import", table.source, source="import", posted=posting.posted)
         if dry_run:
             raise DryRun
     return ImportResult(posted=posting.posted, changes=Changes() if dry_run else changes)

@@ -17,6 +17,7 @@ from inventory_app.domain.errors import (
 )
 from inventory_app.domain.model import Changes, Line, MovementType
 from inventory_app.services import postings as stock
+from inventory_app.services.access import record, require
 from inventory_app.services.imports.common import (
     Cells,
     Collector,
@@ -104,6 +105,8 @@ def _post_opening(
     on being posted after a problem so that every problem is found, the rows' and the
     ledger's alike (as in the journal import); ``Refused`` brings them all."""
     changes = Changes()
+    actor = require(db, "import")
+    operator = operator or actor.name
     with contextlib.suppress(DryRun), db.transaction() as conn:
         posting = Posting(conn, operator=operator, kind="opening", reference="opening balance")
         for chunk in table.chunks(progress=progress):
@@ -115,6 +118,7 @@ def _post_opening(
         if not posting.posted:
             return ImportResult()
         changes = posting.finish()
+        record(conn, actor, "opening_import", table.source, source="import", posted=posting.posted)
         if dry_run:
             raise DryRun
     return ImportResult(posted=posting.posted, changes=Changes() if dry_run else changes)

@@ -23,6 +23,7 @@ from inventory_app.domain.stocktake import (
     parse_reason,
     settle,
 )
+from inventory_app.services.access import record, require
 from inventory_app.services.stocktake.posting import post_difference
 from inventory_app.services.stocktake.reading import (
     ReviewLine,
@@ -30,6 +31,7 @@ from inventory_app.services.stocktake.reading import (
     stocktake_row,
     tolerance,
 )
+from inventory_app.storage import chain
 from inventory_app.storage import stocktakes as q
 from inventory_app.storage.db import Connection, Database
 from inventory_app.storage.ledger.poster import Poster
@@ -40,7 +42,7 @@ def approve(
     db: Database,
     stocktake_id: int,
     *,
-    approver: str,
+    approver: str = "",
     uncounted: Uncounted | str | None = None,
     reason: str | None = None,
     today: dt.date | None = None,
@@ -51,7 +53,8 @@ def approve(
     ``uncounted`` must be given when some lines were not counted: 'unchanged' leaves them,
     'zero' posts them to zero. ``reason`` is the code for lines without their own.
     """
-    approver = approver.strip()
+    actor = require(db, "stocktake_approve")
+    approver = approver.strip() or actor.name
     if not approver:
         raise ValidationError("stocktake.approver_needed")
     choice = Uncounted(uncounted) if uncounted else None
@@ -85,6 +88,11 @@ def approve(
             uncounted=choice.value if choice else None,
             document_id=run.document_id,
         )
+        chain.add_stocktake(conn, stocktake_id)
+        record(
+            conn, actor, "stocktake_approve", f"stocktake {stocktake_id}", approver=approver,
+            document=run.document_id, lines=len(lines),
+        )  # fmt: skip
     return changes | Changes(
         items=frozenset(run.counted_items), stocktakes=frozenset({stocktake_id})
     )

@@ -31,6 +31,7 @@ from inventory_app.domain.stocktake import (
     scope_label,
 )
 from inventory_app.services import catalog
+from inventory_app.services.access import record, require
 from inventory_app.services.stocktake.cycle import scope_items
 from inventory_app.services.stocktake.reading import (
     open_row,
@@ -68,6 +69,8 @@ def start(
 ) -> Changes:
     """Start a stocktake: snapshot what the books hold per item/location (per batch for items
     with expiry) for the items in ``scope``. The new id is in ``changes.stocktakes``."""
+    actor = require(db, "stocktake_start")
+    operator = operator.strip() or actor.name
     parsed = parse_scope(scope)
     # the default name in the language of whoever starts it: "盘点 2026-12-02（类别：乳制品）"
     name = name.strip() or render(
@@ -86,6 +89,7 @@ def start(
         )
         q.add_scope_items(conn, sid, items)
         q.snapshot_lines(conn, sid, location_id=location_id)
+        record(conn, actor, "stocktake_start", f"stocktake {sid}", scope=str(parsed), name=name)
     return Changes(stocktakes=frozenset({sid}))
 
 
@@ -106,6 +110,8 @@ def count(
     same line add up (several counters); ``recount`` starts a new round that replaces the
     earlier counts (they stay in the history). An item outside the scope is refused unless
     ``add_to_scope``. A batch or location not in the snapshot gets a new line."""
+    actor = require(db, "count")
+    counter = counter.strip() or actor.name
     amount = money.parse_qty(qty, what="count")
     if amount < 0:
         raise ValidationError("stocktake.negative_count", qty=amount)
@@ -292,6 +298,7 @@ def _location(
 
 def set_reason(db: Database, stocktake_id: int, line_id: int, reason: str | None) -> Changes:
     """The reason code posted with a line's difference (None: the approval's default)."""
+    require(db, "stocktake_approve")
     code = parse_reason(reason).value if reason else None
     with db.transaction() as conn:
         open_row(conn, stocktake_id)
@@ -302,6 +309,7 @@ def set_reason(db: Database, stocktake_id: int, line_id: int, reason: str | None
 
 def cancel(db: Database, stocktake_id: int) -> Changes:
     """Cancel an open stocktake: nothing is posted; it stays in the list, read-only."""
+    actor = require(db, "stocktake_cancel")
     with db.transaction() as conn:
         row = stocktake_row(conn, stocktake_id)
         if row.state != StocktakeState.OPEN:
@@ -309,4 +317,5 @@ def cancel(db: Database, stocktake_id: int) -> Changes:
                 "stocktake.already_closed", stocktake_id=stocktake_id, state=row.state
             )
         q.mark_cancelled(conn, stocktake_id)
+        record(conn, actor, "stocktake_cancel", f"stocktake {stocktake_id}")
     return Changes(stocktakes=frozenset({stocktake_id}))

@@ -14,6 +14,7 @@ from typing import Any
 from inventory_app.domain.stocktake import StocktakeState, scope_label
 from inventory_app.services import settings
 from inventory_app.services import stocktake as st
+from inventory_app.services.access import record_done, require
 from inventory_app.services.stocktake import xlsx
 from inventory_app.storage.db import Database
 
@@ -27,6 +28,7 @@ def write_report(db: Database, stocktake_id: int, path: str | Path) -> Path:
     """Write the report of a stocktake to ``path`` (.xlsx)."""
     from openpyxl import Workbook
 
+    actor = require(db, "export")
     rv = st.review(db, stocktake_id)
     history = st.count_history(db, stocktake_id)
     currency = settings.get(db, "currency")
@@ -36,7 +38,9 @@ def write_report(db: Database, stocktake_id: int, path: str | Path) -> Path:
     _write_facts(ws, rv, shop=settings.get(db, "shop_name"), currency=currency)
     _write_lines(ws, rv, currency=currency)
     _write_counts(wb.create_sheet("Counts"), rv, history)
-    return xlsx.save(wb, path)
+    saved = xlsx.save(wb, path)
+    record_done(db, actor, "export", str(saved), stocktake=stocktake_id)
+    return saved
 
 
 def _write_facts(ws: Any, rv: st.Review, *, shop: str, currency: str) -> None:

@@ -27,6 +27,7 @@ from inventory_app.domain.model import Changes
 from inventory_app.domain.stocktake import scope_label
 from inventory_app.services import catalog
 from inventory_app.services import stocktake as st
+from inventory_app.services.access import record, record_done, require
 from inventory_app.services.stocktake import xlsx
 from inventory_app.services.stocktake.reading import open_row
 from inventory_app.services.stocktake.sheet_format import (
@@ -80,6 +81,7 @@ def export_sheet(db: Database, stocktake_id: int, path: str | Path) -> Path:
     empty Counted column; blind stocktakes leave out the expected quantities."""
     from openpyxl import Workbook
 
+    actor = require(db, "count")
     rv = st.review(db, stocktake_id)
     info = rv.stocktake
     _refuse_closed(info)
@@ -91,7 +93,9 @@ def export_sheet(db: Database, stocktake_id: int, path: str | Path) -> Path:
     _write_lines(ws, cols, rv.lines)
     _lay_out(ws, cols)
     _write_meta(wb, info, cols, lines=len(rv.lines))
-    return xlsx.save(wb, path)
+    saved = xlsx.save(wb, path)
+    record_done(db, actor, "export", str(saved), stocktake=stocktake_id, sheet="count sheet")
+    return saved
 
 
 def _write_head(ws: Any, info: st.StocktakeInfo, cols: tuple[str, ...]) -> None:
@@ -190,6 +194,8 @@ def import_sheet(
 ) -> SheetImport:
     """Record the counts of a filled-in count sheet (all or nothing). Counts add to those
     already recorded, like a further counter's; the same sheet is not taken twice."""
+    actor = require(db, "count")
+    counter = counter.strip() or actor.name
     path = Path(path)
     wb = _load(path)
     rv = st.review(db, stocktake_id)
@@ -293,4 +299,8 @@ def _record(db: Database, stocktake_id: int, rows: list[SheetRow], *, file_name:
         q.record_sheet_import(
             conn, stocktake_id, file_name=file_name, digest=digest, counts=len(rows), at=now
         )
+        record(
+            conn, db.actor, "count_sheet", f"stocktake {stocktake_id}", source="import",
+            file=file_name, counts=len(rows),
+        )  # fmt: skip
     return added

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 
 from inventory_app.domain.model import BatchLot, Bucket, Changes
+from inventory_app.storage import chain
 
 _FLUSH_EVERY = 20_000
 _IN, _OUT, _XFER = Bucket.IN, Bucket.OUT, Bucket.XFER  # module names: enum look-ups are slow
@@ -92,6 +93,7 @@ class LedgerWriter:
         transaction), so memory stays flat and SQL reads see current balances."""
         if self.preview:
             return
+        chain.add_ledger(self.conn, self.rows)  # hashes the tuples about to be bound
         for table in _TABLES:  # parents before children
             if self.rows[table]:
                 self.conn.executemany(_INSERT[table], self.rows[table])

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QStyle, QWidget
 
 from inventory_app.ui.app_context import AppContext
+from inventory_app.ui.pages.audit import AuditPage
 from inventory_app.ui.pages.base import Page
 from inventory_app.ui.pages.dashboard.page import DashboardPage
 from inventory_app.ui.pages.demand import DemandPage
@@ -83,6 +84,12 @@ PAGES: list[PageSpec] = [
         lambda: QCoreApplication.translate("pages", "Reports"),
         ReportsPage,
         SP.SP_FileDialogDetailedView,
+    ),
+    PageSpec(
+        "audit",
+        lambda: QCoreApplication.translate("pages", "Audit"),
+        AuditPage,
+        SP.SP_FileDialogInfoView,
     ),
 ]
 

@@ -39,6 +39,8 @@ class ItemsPage(Page):
         self.add_button.setToolTip(self.tr("Add an item (Ctrl+N)"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.archive_button = QPushButton(self.tr("Archive"))
+        for button in (self.add_button, self.edit_button, self.archive_button):
+            ops.gate(self.ctx, button, "items")
         self.table = DataTable(self.model, state_key="items")
         self.count_label = QLabel()
         self.count_label.setObjectName("muted")
@@ -111,8 +113,8 @@ class ItemsPage(Page):
         )
 
     def _update_buttons(self, row: ItemRow | None) -> None:
-        self.edit_button.setEnabled(row is not None)
-        self.archive_button.setEnabled(row is not None)
+        ops.set_enabled(self.ctx, self.edit_button, row is not None)
+        ops.set_enabled(self.ctx, self.archive_button, row is not None)
         if row is not None:
             self.archive_button.setText(self.tr("Archive") if row.active else self.tr("Restore"))
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from inventory_app.domain.model import Changes
 from inventory_app.services.browse.movements import MovementFilter, MovementRow
+from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
 from inventory_app.ui.models.movements import AllocationsModel, MovementsModel
 from inventory_app.ui.pages.base import Page
@@ -77,6 +78,7 @@ class MovementsPage(Page):
         self.model = MovementsModel(ctx, self)
         self.allocations = AllocationsModel(ctx, self)
         self.reverse_button = QPushButton(self.tr("Reverse…"))
+        ops.gate(self.ctx, self.reverse_button, "reverse")
         self.table = DataTable(self.model, state_key="movements")
         self.detail = QLabel()
         self.detail.setWordWrap(True)
@@ -197,8 +199,10 @@ class MovementsPage(Page):
 
     def show_detail(self, row: MovementRow | None) -> None:
         self.allocations.show_movement(row)
-        self.reverse_button.setEnabled(
-            row is not None and row.type != "reversal" and row.reversed_by is None
+        ops.set_enabled(
+            self.ctx,
+            self.reverse_button,
+            row is not None and row.type != "reversal" and row.reversed_by is None,
         )
         if row is None:
             self.detail.setText(self.tr("Select a movement to see which batches it used."))

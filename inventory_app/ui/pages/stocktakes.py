@@ -111,6 +111,15 @@ class StocktakesPage(Page):
         self.import_button = QPushButton(self.tr("Import sheet…"))
         self.report_button = QPushButton(self.tr("Report…"))
         self.cancel_button = QPushButton(self.tr("Cancel stocktake"))
+        for button, action in (
+            (self.new_button, "stocktake_start"),
+            (self.count_button, "count"),
+            (self.import_button, "count"),
+            (self.cancel_button, "stocktake_cancel"),
+            (self.sheet_button, "count"),
+            (self.report_button, "export"),
+        ):
+            ops.gate(self.ctx, button, action)
         self.hint = QLabel(
             self.tr(
                 "Start a stocktake to snapshot the books; the shop can keep selling while you "
@@ -167,9 +176,9 @@ class StocktakesPage(Page):
         row: StocktakeInfo | None = self.table.current_row()
         is_open = row is not None and row.open
         for b in (self.count_button, self.sheet_button, self.import_button, self.cancel_button):
-            b.setEnabled(is_open)
+            ops.set_enabled(self.ctx, b, is_open)
         self.review_button.setEnabled(row is not None)
-        self.report_button.setEnabled(row is not None)
+        ops.set_enabled(self.ctx, self.report_button, row is not None)
         self.review_button.setText(
             self.tr("Review && approve…") if is_open or row is None else self.tr("Review…")
         )

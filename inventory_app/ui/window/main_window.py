@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,14 +22,16 @@ from PySide6.QtWidgets import (
 
 from inventory_app.domain.model import Changes, MovementType
 from inventory_app.services import postings as stock
-from inventory_app.services import shop
+from inventory_app.services import shop, users
 from inventory_app.services.shop import Database
+from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext, app_settings
 from inventory_app.ui.dialogs.about import add_help_menu
 from inventory_app.ui.errors import show_error
 from inventory_app.ui.pages import PAGES, Page
 from inventory_app.ui.window.first_steps import FirstStepsPanel
 from inventory_app.ui.window.shop_files import ShopFiles, recent_files
+from inventory_app.ui.window.signing_in import sign_in_on_open
 from inventory_app.ui.window.status_bar import ShopStatus, touches_stock
 from inventory_app.ui.window.welcome import WelcomeScreen
 
@@ -164,6 +167,10 @@ class MainWindow(QMainWindow):
             self.tr("Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences
         )
         menu.addAction(self.settings_action)
+        self.users_action = self._action(self.tr("Users…"), self.open_users)
+        self.switch_user_action = self._action(self.tr("Switch user…"), self.switch_user)
+        menu.addAction(self.users_action)
+        menu.addAction(self.switch_user_action)
         menu.addSeparator()
         menu.addAction(self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit))
         edit = self.menuBar().addMenu(self.tr("&Edit"))
@@ -174,6 +181,25 @@ class MainWindow(QMainWindow):
             self.postings_menu.addAction(action)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         add_help_menu(self)  # Help → User guide, About (keep it the last menu)
+        self._gate_actions()
+
+    def _gate_actions(self) -> None:
+        """What each action needs: ``ops`` disables it for a role that may not (with a
+        tooltip saying who may)."""
+        needs = {
+            MovementType.RECEIPT: "receive",
+            MovementType.ISSUE: "issue",
+            MovementType.WRITEOFF: "writeoff",
+            MovementType.ADJUST: "adjust",
+            MovementType.TRANSFER: "transfer",
+        }
+        for kind, action in self.posting_actions.items():
+            ops.gate(self.ctx, action, needs[kind])
+        ops.gate(self.ctx, self.undo_action, "reverse")
+        ops.gate(self.ctx, self.backup_action, "backup")
+        ops.gate(self.ctx, self.restore_action, "restore")
+        ops.gate(self.ctx, self.settings_action, "settings")
+        ops.gate(self.ctx, self.users_action, "users")
 
     def _build_pages(self) -> None:
         settings = app_settings()
@@ -206,7 +232,11 @@ class MainWindow(QMainWindow):
     # -- the open shop ------------------------------------------------------------------------
 
     def adopt_database(self, db: Database | None) -> None:
-        """Show ``db`` (None: back to the welcome screen)."""
+        """Show ``db`` (None: back to the welcome screen). A shop with users asks who is
+        signing in first (cancelled: the shop is closed again)."""
+        if db is not None and not sign_in_on_open(self, db):
+            db.close()
+            return
         if self.pages:
             app_settings().setValue("last_page", self.current_page_name())
         self.ctx.set_database(db)
@@ -229,9 +259,12 @@ class MainWindow(QMainWindow):
             self.undo_action,
             self.backup_action,
             self.restore_action,
+            self.users_action,
+            self.switch_user_action,
             self.find_action,
         ):
             action.setEnabled(has_db)
+        ops.apply_roles(self.ctx)
         self.toolbar.setVisible(has_db)
         self._update_title()
         self.shop_status.refresh()
@@ -310,6 +343,30 @@ class MainWindow(QMainWindow):
             return
         self.show_page("items").focus_search()
 
+    def open_users(self) -> None:
+        from inventory_app.ui.dialogs.users import UsersDialog
+
+        if self.ctx.db is not None:
+            UsersDialog(self.ctx, parent=self).exec()
+            self._show_state()
+
+    def switch_user(self) -> None:
+        """Sign in as someone else (a shop without users has nobody to switch to)."""
+        db = self.ctx.db
+        if db is None:
+            return
+        if not users.has_users(db):
+            QMessageBox.information(
+                self,
+                self.tr("Switch user"),
+                self.tr("This shop has no users yet: add its owner under File › Users…"),
+            )
+            return
+        from inventory_app.ui.dialogs.sign_in import SignInDialog
+
+        if SignInDialog(db, self).exec():
+            self._show_state()
+
     def open_settings(self) -> None:
         from inventory_app.ui.dialogs.settings import SettingsDialog
 
@@ -332,7 +389,7 @@ class MainWindow(QMainWindow):
         # Each translator taken out or put in sends one: rebuild once, after the last.
         if event.type() == QEvent.Type.LanguageChange and not self._retranslate_due:
             self._retranslate_due = True
-            QTimer.singleShot(0, self.retranslate)
+            QTimer.singleShot(0, self, self.retranslate)  # not once the window is gone
         super().changeEvent(event)
 
     def retranslate(self) -> None:
@@ -340,6 +397,8 @@ class MainWindow(QMainWindow):
         the texts are set where the widgets are built, so the menus, toolbar, welcome screen
         and pages are built again; the open shop, the page shown and its state stay."""
         self._retranslate_due = False
+        if not shiboken6.isValid(self.sidebar):  # the window is being torn down
+            return
         if self.pages:
             app_settings().setValue("last_page", self.current_page_name())
         self.removeToolBar(self.toolbar)

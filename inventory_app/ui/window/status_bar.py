@@ -12,6 +12,7 @@ from inventory_app.domain.model import Changes
 from inventory_app.services import reports
 from inventory_app.services.analytics import alerts as analytics_alerts
 from inventory_app.services.analytics.alerts import Alerts
+from inventory_app.ui.ops import role_name
 from inventory_app.ui.widgets.format import money_text
 from inventory_app.ui.workers import Job, background_pool, on_shop, start_job
 
@@ -19,6 +20,13 @@ if TYPE_CHECKING:
     from inventory_app.ui.window.main_window import MainWindow
 
 ALERTS_DELAY_MS = 600
+
+
+def user_text(name: str, role: str) -> str:
+    """ "Mei (owner)" for the status bar; nothing in a shop without users."""
+    if not name:
+        return ""
+    return QCoreApplication.translate("MainWindow", "{0} ({1})").format(name, role_name(role))
 
 
 def touches_stock(changes: Changes) -> bool:
@@ -40,6 +48,9 @@ class ShopStatus(QObject):
         self.value_label = QLabel()
         self.alerts_label = QLabel()
         self.alerts_label.setObjectName("alerts")
+        self.user_label = QLabel()  # who is signed in (shops with users)
+        self.user_label.setObjectName("user")
+        bar.addPermanentWidget(self.user_label)
         bar.addPermanentWidget(self.alerts_label)
         bar.addPermanentWidget(self.value_label)
         bar.addPermanentWidget(self.file_label)
@@ -56,8 +67,10 @@ class ShopStatus(QObject):
             self.file_label.setText(QCoreApplication.translate("MainWindow", "No shop open"))
             self.value_label.clear()
             self.alerts_label.clear()
+            self.user_label.clear()
             return
         self.file_label.setText(db.path.name)
+        self.user_label.setText(user_text(db.actor.name, str(db.actor.role or "")))
         self.file_label.setToolTip(str(db.path))
         value = reports.stock_value(db)
         self.value_label.setText(

@@ -226,6 +226,7 @@ class ReviewDialog(ScannerDialog):
             self.default_reason.addItem(reason_text(r.value), r.value)
         self.default_reason.setCurrentIndex(len(StocktakeReason) - 1)  # unknown
         self.approve_button = QPushButton(self.tr("Approve and post differences"))
+        ops.gate(self.ctx, self.approve_button, "stocktake_approve")
         box = QVBoxLayout(self.approval)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Approver")))
