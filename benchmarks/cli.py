@@ -16,6 +16,11 @@ Before the rounds: one untimed round fills the bytecode cache (as an installed p
 it), then the copy is opened once for writing, as the day's first open by the desktop app or
 any write command is; that open runs the integrity check due once a day. The last line times a
 read that finds the check due (no writer has opened the shop for a day).
+
+Raw baselines (``RAW``) run in the same rounds, each listed under its command: what the same
+work costs in a bare Python process without the app (``check``: SQLite's own quick_check of
+the file; ``export month``: the pack's rows read with one query per sheet and written with
+openpyxl's write-only workbook, no styles).
 """
 
 from __future__ import annotations
@@ -63,6 +68,18 @@ COMMANDS: list[tuple[str, list[str], bool]] = [
     ("check", ["check"], False),  # it prints its own time
 ]
 
+# Raw baselines, whole processes too: what the same work costs without the app, in the same
+# run. (label, Python source run with the shop's path as sys.argv[1] and the output folder as
+# sys.argv[2], the command whose label starts the same)
+RAW: list[tuple[str, str, str]] = [
+    (
+        "raw PRAGMA quick_check",
+        "import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute('PRAGMA quick_check')"
+        ".fetchall()",
+        "check",
+    ),
+]
+
 
 def _children_cpu() -> float:
     if resource is None:  # Windows: no CPU column
@@ -93,6 +110,22 @@ def run(db: Path, args: list[str], out_dir: Path) -> tuple[float, float, bytes]:
     return seconds, cpu, out_file.read_bytes()
 
 
+def run_raw(db: Path, source: str, out_dir: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of a bare ``python -c source SHOP OUT_DIR`` process."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONPYCACHEPREFIX=str(out_dir / "pycache"))
+    cpu = _children_cpu()
+    t = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", source, str(db), str(out_dir)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=out_dir, env=env,
+    )  # fmt: skip
+    seconds = time.perf_counter() - t
+    cpu = _children_cpu() - cpu
+    if done.returncode != 0:
+        sys.exit(f"raw baseline failed: {done.stderr.decode()[-2000:]}")
+    return seconds, cpu
+
+
 def copy_shop(src: Path, dest: Path) -> None:
     shutil.copyfile(src, dest)
     wal = Path(f"{src}-wal")
@@ -115,6 +148,7 @@ def main() -> None:
     ap.add_argument("--only", metavar="TEXT", help="only the commands whose label has TEXT")
     args = ap.parse_args()
     commands = [c for c in COMMANDS if c[0].startswith("--help") or (args.only or "") in c[0]]
+    raws = [r for r in RAW if any(c[0].startswith(r[2]) for c in commands[1:])]
     work = Path(tempfile.mkdtemp(prefix="cli-bench-"))
     try:
         db = work / "shop.db"
@@ -127,6 +161,8 @@ def main() -> None:
         load_before = os.getloadavg()[0]
         times: dict[str, list[float]] = {label: [] for label, _, _ in commands}
         cpus: dict[str, list[float]] = {label: [] for label, _, _ in commands}
+        for label, _, _ in raws:
+            times[label], cpus[label] = [], []
         outputs: dict[str, bytes] = {}
         for _ in range(args.runs):
             for label, argv, _same in commands:
@@ -134,6 +170,10 @@ def main() -> None:
                 times[label].append(seconds)
                 cpus[label].append(cpu)
                 outputs[label] = printed
+            for label, source, _ in raws:
+                seconds, cpu = run_raw(db, source, work)
+                times[label].append(seconds)
+                cpus[label].append(cpu)
         due = []
         for _ in range(args.runs):
             forget_the_check(db)
@@ -154,11 +194,16 @@ def main() -> None:
         f"{'command':34} {'median':>8} {'min':>7} {'max':>7}  {'- floor':>8}  meets  {'cpu':>6}"
         "  output"
     )
-    for label, _argv, same in commands:
+    rows = [(label, same) for label, _argv, same in commands]
+    for label, _source, after in raws:  # each raw baseline under the command it measures
+        at = next(i for i, (lab, _) in enumerate(rows) if lab.startswith(after))
+        rows.insert(at + 1, (label, False))
+    for label, same in rows:
         ts = times[label]
         med = statistics.median(ts)
         digest = hashlib.sha256(outputs[label]).hexdigest()[:12] if same else "-"
-        meets = "-" if label.startswith("--help") else ("yes" if med <= target else "NO")
+        floorish = label.startswith(("--help", "raw "))
+        meets = "-" if floorish else ("yes" if med <= target else "NO")
         cpu = statistics.median(cpus[label])
         print(
             f"{label:34} {med:7.2f}s {min(ts):6.2f}s {max(ts):6.2f}s  {med - floor:+7.2f}s"
