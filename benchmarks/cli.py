@@ -78,6 +78,13 @@ RAW: list[tuple[str, str, str]] = [
         ".fetchall()",
         "check",
     ),
+    (
+        "raw openpyxl write-only, same rows",
+        "import runpy, sys; sys.argv = ['raw_export', sys.argv[1], sys.argv[2] + '/raw.xlsx',"
+        " '2026-10']; runpy.run_path(" + repr(str(ROOT / "benchmarks" / "raw_export.py")) + ","
+        " run_name='__main__')",
+        "export month",
+    ),
 ]
 
 
