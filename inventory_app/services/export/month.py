@@ -146,7 +146,11 @@ def export_period(
     began = time.perf_counter()
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
-        result = _write(db, tmp, request, _Counter(progress, cancel))
+        # One read transaction: every sheet reads the same state of the shop while others
+        # post, so the pack reconciles with itself (Summary closing = Closing stock). The
+        # summary export (Cover, Summary, Indicators) runs here too.
+        with db.snapshot():
+            result = _write(db, tmp, request, _Counter(progress, cancel))
         _replace(tmp, path)
     finally:
         if tmp.exists():
