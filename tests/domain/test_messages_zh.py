@@ -127,6 +127,8 @@ LITERAL = {
     "stocktake.not_a_count_sheet": {"stocktake", "sheet"},
     "cli.no_shop": {"inventory", "app", "init"},
     "analytics.unknown_average": {"simple", "daily"},
+    "backup.overwrites_shop": {"wal", "shm", "lock"},
+    "backup.would_overwrite": {"force"},
 }
 
 
