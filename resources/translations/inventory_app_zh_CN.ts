@@ -522,8 +522,8 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation>{0} 条流水</translation>
     </message>
     <message>
-        <source>{0} rows to import; the first {1} are shown.</source>
-        <translation>共 {0} 行待导入；显示前 {1} 行。</translation>
+        <source>The first {0} rows of the file are shown.</source>
+        <translation>显示文件的前 {0} 行。</translation>
     </message>
     <message>
         <source>Columns not imported: {0}.</source>
