@@ -95,12 +95,13 @@ def _children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
-def run(db: Path, args: list[str], out_dir: Path) -> tuple[float, float, bytes]:
-    """Wall and CPU seconds of one whole process, and what it printed."""
+def run(db: Path, args: list[str], out_dir: Path, tree: Path = ROOT) -> tuple[float, float, bytes]:
+    """Wall and CPU seconds of one whole process of ``tree``'s program, and what it printed."""
     argv = [a.replace("{out}", str(out_dir)) for a in args]
     # Compiled modules cached as an installed program has them (pip and the frozen bundle
     # ship bytecode), in the temporary folder rather than beside the sources.
-    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONPYCACHEPREFIX=str(out_dir / "pycache"))
+    cache = out_dir / "pycache" / tree.name
+    env = dict(os.environ, PYTHONPATH=str(tree), PYTHONPYCACHEPREFIX=str(cache))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     out_file = out_dir / "stdout"
     with open(out_file, "wb") as out:
@@ -113,7 +114,9 @@ def run(db: Path, args: list[str], out_dir: Path) -> tuple[float, float, bytes]:
         seconds = time.perf_counter() - t
         cpu = _children_cpu() - cpu
     if done.returncode != 0:
-        sys.exit(f"{' '.join(argv)} failed ({done.returncode}): {done.stderr.decode()[-2000:]}")
+        sys.exit(
+            f"{tree}: {' '.join(argv)} failed ({done.returncode}): {done.stderr.decode()[-2000:]}"
+        )
     return seconds, cpu, out_file.read_bytes()
 
 
@@ -153,7 +156,15 @@ def main() -> None:
     ap.add_argument("path", type=Path)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--only", metavar="TEXT", help="only the commands whose label has TEXT")
+    ap.add_argument(
+        "--before",
+        type=Path,
+        metavar="TREE",
+        help="another source tree (e.g. `git archive BASE | tar -x -C DIR`) whose commands run"
+        " in the same rounds, for a before/after table",
+    )
     args = ap.parse_args()
+    before = args.before.resolve() if args.before else None
     commands = [c for c in COMMANDS if c[0].startswith("--help") or (args.only or "") in c[0]]
     raws = [r for r in RAW if any(c[0].startswith(r[2]) for c in commands[1:])]
     work = Path(tempfile.mkdtemp(prefix="cli-bench-"))
@@ -163,6 +174,8 @@ def main() -> None:
         for label, argv, _same in commands:  # warm-up: fills the bytecode cache
             if label != "check":  # (long, and its modules are the CLI's own)
                 run(db, argv, work)
+                if before is not None:
+                    run(db, argv, work, before)
         forget_the_check(db)
         first_open = run(db, ["init"], work)[0]  # the day's first writer: runs the due check
         load_before = os.getloadavg()[0]
@@ -171,12 +184,17 @@ def main() -> None:
         for label, _, _ in raws:
             times[label], cpus[label] = [], []
         outputs: dict[str, bytes] = {}
+        old: dict[str, tuple[list[float], list[float], bytes]] = {}
         for _ in range(args.runs):
             for label, argv, _same in commands:
                 seconds, cpu, printed = run(db, argv, work)
                 times[label].append(seconds)
                 cpus[label].append(cpu)
                 outputs[label] = printed
+                if before is not None:
+                    seconds, cpu, printed = run(db, argv, work, before)
+                    ts, cs, _ = old.setdefault(label, ([], [], b""))
+                    old[label] = ([*ts, seconds], [*cs, cpu], printed)
             for label, source, _ in raws:
                 seconds, cpu = run_raw(db, source, work)
                 times[label].append(seconds)
@@ -191,7 +209,9 @@ def main() -> None:
 
     floor = statistics.median(times["--help (floor)"])
     target = max(TARGET_S, floor + OVER_FLOOR_S)
-    print(f"shop: {args.path} ({args.path.stat().st_size / 1e6:.0f} MB); source: {ROOT}")
+    print(
+        f"shop: {args.path} ({args.path.stat().st_size / 1e6:.0f} MB); source: {ROOT}; before: {before}"
+    )
     print(
         f"{args.runs} runs per command, fresh processes; {os.cpu_count()} cores; load average"
         f" {load_before:.2f} before the rounds, {load_after:.2f} after"
@@ -212,10 +232,18 @@ def main() -> None:
         floorish = label.startswith(("--help", "raw "))
         meets = "-" if floorish else ("yes" if med <= target else "NO")
         cpu = statistics.median(cpus[label])
-        print(
+        line = (
             f"{label:34} {med:7.2f}s {min(ts):6.2f}s {max(ts):6.2f}s  {med - floor:+7.2f}s"
             f"  {meets:5}  {cpu:5.2f}s  {digest}"
         )
+        if label in old:
+            old_ts, old_cpus, old_out = old[label]
+            same_out = "same output" if old_out == outputs[label] else "output differs"
+            line += (
+                f"   before: {statistics.median(old_ts):6.2f}s cpu"
+                f" {statistics.median(old_cpus):5.2f}s{f', {same_out}' if same else ''}"
+            )
+        print(line)
     print(
         f"\nfirst writer open of the day (init on the shop, runs the due check): {first_open:.2f} s"
     )
