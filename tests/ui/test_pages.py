@@ -117,6 +117,16 @@ def test_restore_shows_the_backups_date_movements_and_value_first(qtbot, window,
     assert reports.stock_value(window.ctx.db) != info.stock_value  # still the shop as it was
 
 
+def test_back_up_now_replaces_the_file_the_save_dialog_confirmed(
+    qtbot, window, posted, tmp_path, monkeypatch
+):
+    other = tmp_path / "old-notes.db"
+    other.write_bytes(b"the save dialog asked before replacing this")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(other), ""))
+    window.files.backup_now()
+    assert backup.describe(other, shop_path=posted.path).of_this_shop
+
+
 def test_closing_the_window_makes_todays_backup_once(qtbot, window, posted):
     folder = backup.backup_folder(posted.path)
     window.files.backup_on_close()

@@ -231,8 +231,10 @@ class ShopFiles(QObject):
 
         def work(_progress, _cancel):
             # a connection of the worker's own: the UI keeps reading through its one
+            # force: the save dialog has asked before replacing a file (the shop itself and
+            # the files that belong to it are refused all the same)
             with shop.open_shop(shop_path, write=False, check=False) as reader:
-                return backup.backup(reader, path)
+                return backup.backup(reader, path, force=True)
 
         dest = ops.run_long(
             self.window, QCoreApplication.translate("MainWindow", "Backing up…"), work
