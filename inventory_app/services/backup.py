@@ -224,6 +224,18 @@ def _auto_files(folder: Path) -> list[tuple[dt.datetime, Path]]:
     return sorted(out, reverse=True)
 
 
+def _drop_stale_partials(folder: Path) -> None:
+    """Temporary files of backups that never finished (the machine stopped mid-copy): one
+    a day old is no other process's work in progress."""
+    day_ago = dt.datetime.now().timestamp() - 86_400
+    for f in folder.glob(".backup-*.partial"):
+        try:
+            if f.stat().st_mtime < day_ago:
+                f.unlink()
+        except OSError:
+            continue  # gone meanwhile, or not ours to delete: harmless either way
+
+
 def to_keep(stamps: list[dt.datetime]) -> set[dt.datetime]:
     """Which automatic backups rotation keeps: the newest of each of the last
     ``KEEP_DAILY`` days, ``KEEP_WEEKLY`` ISO weeks and ``KEEP_MONTHLY`` months that have one."""
@@ -251,6 +263,8 @@ def auto_backup(db: Database, *, now: dt.datetime | None = None) -> Path | None:
     now = now or dt.datetime.now()
     folder = backup_folder(db.path)
     existing = _auto_files(folder) if folder.is_dir() else []
+    if folder.is_dir():
+        _drop_stale_partials(folder)
     if any(when.date() == now.date() for when, _ in existing):
         return None
     path = backup(db, folder / f"{AUTO_PREFIX}{now.strftime(_STAMP)}.db", kind="daily")

@@ -198,8 +198,16 @@ def test_automatic_backups_at_most_daily_and_rotated(posted):
     kept = sorted(p.name for p in backup.backup_folder(posted.path).glob("auto-*.db"))
     assert len(kept) == len(backup.to_keep([first + dt.timedelta(days=n) for n in range(40)]))
     assert "auto-2026-02-09T180000.db" in kept and len(kept) < 40
+    stale = backup.backup_folder(posted.path) / ".backup-x.partial"  # a copy never finished
+    stale.write_bytes(b"")
+    os.utime(stale, (time.time() - 2 * 86_400,) * 2)
+    fresh = stale.with_name(".backup-y.partial")  # another process's, in progress
+    fresh.write_bytes(b"")
+    backup.auto_backup(posted, now=first + dt.timedelta(days=40))
+    assert not stale.exists() and fresh.exists()
+    fresh.unlink()
     listed = backup.list_backups(posted.path)
-    assert listed[0].path.name == "auto-2026-02-09T180000.db" and listed[0].kind == "daily"
+    assert listed[0].path.name == "auto-2026-02-10T180000.db" and listed[0].kind == "daily"
     assert all(b.movements == 2 and b.of_this_shop for b in listed)
 
 
