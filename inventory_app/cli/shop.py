@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from inventory_app.cli import common
-from inventory_app.domain.errors import InventoryError, ValidationError
+from inventory_app.domain.errors import InventoryError, NotAnInventoryFile, ValidationError
 from inventory_app.domain.messages import render
 from inventory_app.services import backup, check, shop
 
@@ -30,10 +30,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     common.add_db_option(p)
     p.set_defaults(run=cmd_check)
 
-    p = sub.add_parser("backup", help="verified copy of the shop file")
+    p = sub.add_parser(
+        "backup",
+        help="verified copy of the shop file; `backup list` lists the shop's backup folder",
+    )
     common.add_db_option(p)
-    p.add_argument("dest")
+    p.add_argument("dest", help="file or folder to copy to, or `list` (./list for a file)")
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing file that is not a backup"
+    )
+    common.add_format(p, ("table", "json"))
     p.set_defaults(run=cmd_backup)
+
+    p = sub.add_parser(
+        "restore",
+        help="replace the shop with a backup (checked first; the current shop is kept as a"
+        " backup in its backup folder)",
+    )
+    common.add_db_option(p)
+    p.add_argument("file")
+    p.set_defaults(run=cmd_restore)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -79,7 +95,61 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    if args.dest == "list":
+        return _list_backups(args)
     with common.open_for_read(args) as db:
-        dest = backup.backup(db, args.dest)
+        dest = backup.backup(db, args.dest, force=args.force)
     print(dest)
+    return 0
+
+
+def _list_backups(args: argparse.Namespace) -> int:
+    path = common.db_path(args)
+    found = backup.list_backups(path)
+    if args.format == "json":
+        common.print_json(
+            {
+                "folder": str(backup.backup_folder(path)),
+                "backups": [
+                    {
+                        "path": str(b.path),
+                        "taken_at": b.taken_at.isoformat() if b.taken_at else None,
+                        "kind": b.kind,
+                        "movements": b.movements,
+                        "stock_value": str(b.stock_value),
+                        "last_movement": b.last_movement.isoformat() if b.last_movement else None,
+                        "size_bytes": b.size_bytes,
+                        "of_this_shop": b.of_this_shop,
+                    }
+                    for b in found
+                ],
+            }
+        )
+        return 0
+    rows = [
+        (
+            b.path.name,
+            b.taken_at.astimezone().strftime("%Y-%m-%d %H:%M") if b.taken_at else "",
+            b.kind,
+            b.movements,
+            b.stock_value,
+            f"{b.size_bytes / 2**20:.1f} MB",
+        )
+        for b in found
+    ]
+    print(f"{backup.backup_folder(path)}:")
+    common.print_table(["file", "taken", "kind", "movements", "stock value", "size"], rows)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    path = common.db_path(args)
+    if not path.exists():
+        raise NotAnInventoryFile("cli.no_shop", path=str(path))
+    with common.open_for_read(args) as db:  # signs in: a restore is the owner's
+        actor = db.actor
+    info = backup.describe(args.file)
+    kept = backup.restore(args.file, path, actor=actor)
+    print(f"restored {path} from {info.path} ({info.movements} movements, stock value"
+          f" {info.stock_value}); the shop as it was is kept in {kept}")  # fmt: skip
     return 0

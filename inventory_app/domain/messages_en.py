@@ -192,7 +192,10 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "postings.cancelled": "cancelled; nothing was posted",
     "reports.period_ends_before_start": "the period ends ({end}) before it starts ({start})",
     "reports.summary_by": "summary is by item or by category",
-    "backup.overwrites_shop": "the backup cannot overwrite the shop file itself",
+    "backup.overwrites_shop": (
+        "the backup cannot overwrite the shop file itself or a file that belongs to it"
+        " (-wal, -shm, .lock): {path}"
+    ),
     "backup.not_sound": "the backup did not verify: {problems}",
     "backup.count_mismatch": (
         "the backup did not verify: {table} has {copied} rows in the copy, {expected} in the shop"
@@ -659,4 +662,21 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "users.pins_differ": "the two PINs differ; nothing was changed",
     "users.pin_needed": "no PIN: set INVENTORY_PIN or type it at the prompt",
     "users.no_users": "this shop has no users yet; add its owner with: user add NAME --role owner",
+    # --- backups and restore (#14, h13)
+    "backup.no_destination": "name the file or folder to back up to",
+    "backup.not_a_file": (
+        "{path} is not a plain file (a folder, a device or a link to one); name a file"
+    ),
+    "backup.would_overwrite": (
+        "{path} already exists and is not a backup of this shop; nothing was changed. Choose"
+        " another name, or add --force to replace it"
+    ),
+    "backup.disk_full": "not enough free space in {folder} for the backup; nothing was written",
+    "backup.name_too_long": "the name {name} is too long for the file system; choose a shorter one",
+    "backup.no_folder": "the folder {folder} does not exist",
+    "backup.cannot_write": "cannot write the backup in {folder} ({reason}); choose another folder",
+    "backup.value_mismatch": (
+        "the backup did not verify: its stock value is {copied}, the shop's was {expected}"
+    ),
+    "restore.same_file": "{path} is the shop file itself (or part of it), not a backup of it",
 }

@@ -241,7 +241,7 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "postings.cancelled": "已取消，未过账任何内容",
     "reports.period_ends_before_start": "期间的结束日期（{end}）早于开始日期（{start}）",
     "reports.summary_by": "汇总只能按商品（item）或按类别（category）",
-    "backup.overwrites_shop": "备份不能覆盖店铺文件本身",
+    "backup.overwrites_shop": "备份不能覆盖店铺文件本身或属于它的文件（-wal、-shm、.lock）：{path}",
     "backup.not_sound": "备份校验未通过：{problems}",
     "backup.count_mismatch": (
         "备份校验未通过：副本中 {table} 表有 {copied} 行，店铺文件中有 {expected} 行"
@@ -637,4 +637,16 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "users.pins_differ": "两次输入的密码（PIN）不一致，未做任何更改",
     "users.pin_needed": "未提供密码（PIN）：请设置 INVENTORY_PIN，或在提示时输入",
     "users.no_users": "本店还没有用户；请先添加店主：user add 用户名 --role owner",
+    # --- backups and restore (#14, h13)
+    "backup.no_destination": "请指定备份到哪个文件或文件夹",
+    "backup.not_a_file": "{path} 不是普通文件（是文件夹、设备或指向它们的链接）；请指定一个文件名",
+    "backup.would_overwrite": (
+        "{path} 已存在，且不是本店铺的备份；未做任何更改。请换一个文件名，或加上 --force 覆盖它"
+    ),
+    "backup.disk_full": "{folder} 的可用空间不足，无法备份；未写入任何内容",
+    "backup.name_too_long": "文件名 {name} 太长，文件系统不支持；请换一个短一些的名字",
+    "backup.no_folder": "文件夹 {folder} 不存在",
+    "backup.cannot_write": "无法在 {folder} 中写入备份（{reason}）；请换一个文件夹",
+    "backup.value_mismatch": "备份校验未通过：副本的库存金额为 {copied}，店铺文件为 {expected}",
+    "restore.same_file": "{path} 就是店铺文件本身（或属于它的文件），不是它的备份",
 }

@@ -12,4 +12,6 @@ def char_width(ch: str) -> int:
 
 def display_width(text: str) -> int:
     """Columns a text takes on screen: East Asian wide characters count two."""
+    if text.isascii():
+        return len(text)
     return sum(map(char_width, text))

@@ -128,6 +128,22 @@ class Database:
         finally:
             side.conn.close()
 
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """Several reads of one consistent state: one read transaction (WAL keeps the state
+        at its first read for it while others post). Inside a transaction already (a write,
+        or an outer snapshot), the reads join it. Nothing may be written inside."""
+        if self._depth or self.conn.in_transaction:
+            yield self.conn
+            return
+        self._execute("BEGIN DEFERRED")
+        try:
+            yield self.conn
+        finally:
+            with contextlib.suppress(sqlite3.Error):
+                if self.conn.in_transaction:
+                    self.conn.execute("COMMIT")  # a read transaction: ends, writes nothing
+
     def _execute(self, sql: str) -> None:
         """A statement of the transaction's own (BEGIN, COMMIT), SQLite's problems refused."""
         try:

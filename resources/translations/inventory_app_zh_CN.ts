@@ -1071,8 +1071,8 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation>{0} 条流水</translation>
     </message>
     <message>
-        <source>{0} rows to import; the first {1} are shown.</source>
-        <translation>共 {0} 行待导入；显示前 {1} 行。</translation>
+        <source>The first {0} rows of the file are shown.</source>
+        <translation>显示文件的前 {0} 行。</translation>
     </message>
     <message>
         <source>Columns not imported: {0}.</source>
@@ -1716,16 +1716,52 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation>从备份恢复</translation>
     </message>
     <message>
+        <source>Reading the backup…</source>
+        <translation>正在读取备份…</translation>
+    </message>
+    <message>
+        <source>Restored from {0}; the shop as it was is kept in {1}</source>
+        <translation>已从 {0} 恢复；恢复前的店铺已保存为 {1}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>原因不明</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Backup: {0}
+Taken: {1}
+Movements: {2}
+Last movement: {3}
+Stock value: {4}</source>
+        <translation>备份：{0}
+备份时间：{1}
+出入库流水：{2} 条
+最后一笔流水：{3}
+库存金额：{4}</translation>
+    </message>
+    <message>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <source>Replace everything in {0} with the backup {1}?
+        <source>Replace everything in {0} with this backup?
 
-The current file is kept beside it as {0}.before-restore.</source>
-        <translation>用备份 {1} 替换 {0} 中的全部数据吗？
+{1}
 
-当前文件会另存在旁边，名为 {0}.before-restore。</translation>
+The shop as it is now is kept first as a backup in {2}.</source>
+        <translation>用这个备份替换 {0} 的全部内容吗？
+
+{1}
+
+恢复前，当前的店铺会先备份到 {2}。</translation>
+    </message>
+    <message>
+        <source>Making today&apos;s backup…</source>
+        <translation>正在做今天的备份…</translation>
     </message>
     <message>
         <source>Restoring…</source>

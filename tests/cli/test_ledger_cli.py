@@ -226,7 +226,7 @@ def test_help_lists_every_command_once_grouped_by_purpose(capsys):
     listed = [line for line in out.splitlines() if line.startswith("    ") and line[4] != " "]
     names = [line.split()[0] for line in listed]
     assert names == [
-        "init", "demo", "check", "backup", "import", "template",
+        "init", "demo", "check", "backup", "restore", "import", "template",
         "receive", "issue", "writeoff", "adjust", "transfer", "reverse", "close-period",
         "items", "stock", "summary", "stocktake", "report", "alerts", "forecast", "item", "export",
         "supplier", "location", "label", "unit", "po", "settings",

@@ -136,6 +136,8 @@ LITERAL = {
     "users.first_must_be_owner": {"role", "owner"},
     "users.no_users": {"user", "add", "role", "owner"},
     "users.unknown_role": {"owner", "clerk", "accountant"},
+    "backup.overwrites_shop": {"wal", "shm", "lock"},
+    "backup.would_overwrite": {"force"},
 }
 
 

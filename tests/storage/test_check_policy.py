@@ -124,7 +124,7 @@ def test_a_copy_and_a_backup_being_restored_are_checked_at_their_first_open(tmp_
     with pytest.raises(NotAnInventoryFile) as caught:
         backup.restore(copy, path)  # refused before it replaces anything
     assert caught.value.code == "db.damaged"
-    assert not (tmp_path / "shop.db.before-restore").exists()
+    assert not backup.backup_folder(path).exists()  # nothing kept: nothing was replaced
 
 
 def test_check_false_leaves_the_check_to_the_caller(tmp_path):

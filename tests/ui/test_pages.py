@@ -97,6 +97,45 @@ def test_restore_from_backup_reopens_the_shop(qtbot, window, posted, tmp_path):
     window.ctx.db.close()
 
 
+def test_restore_shows_the_backups_date_movements_and_value_first(qtbot, window, posted, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    copy = backup.backup(posted, tmp_path / "copy.db")
+    stock.issue(window.ctx.db, sku="M1", qty=Decimal(2))
+    shown = []
+
+    def decline(box):
+        shown.append(box.text())
+        box.button(QMessageBox.StandardButton.No).click()
+
+    seen = when_modal(decline, kind=QMessageBox)
+    assert not window.files.restore_from(copy)  # declined: nothing replaced
+    assert seen and "copy.db" in shown[0]
+    info = backup.describe(copy)
+    assert f"{info.movements:,}" in shown[0] and f"{info.stock_value:,}" in shown[0]
+    assert info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M") in shown[0]
+    assert reports.stock_value(window.ctx.db) != info.stock_value  # still the shop as it was
+
+
+def test_back_up_now_replaces_the_file_the_save_dialog_confirmed(
+    qtbot, window, posted, tmp_path, monkeypatch
+):
+    other = tmp_path / "old-notes.db"
+    other.write_bytes(b"the save dialog asked before replacing this")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(other), ""))
+    window.files.backup_now()
+    assert backup.describe(other, shop_path=posted.path).of_this_shop
+
+
+def test_closing_the_window_makes_todays_backup_once(qtbot, window, posted):
+    folder = backup.backup_folder(posted.path)
+    window.files.backup_on_close()
+    (made,) = folder.glob("auto-*.db")
+    window.files.backup_on_close()  # the same day: no second one
+    assert list(folder.glob("auto-*.db")) == [made]
+    assert backup.describe(made).movements == 4
+
+
 def test_run_task_returns_raises_and_cancels(qtbot):
     assert run_task(None, "sum", lambda progress, cancel: sum(range(10))) == 45
     with pytest.raises(ZeroDivisionError):

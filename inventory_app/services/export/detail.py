@@ -20,6 +20,7 @@ from inventory_app.services.export.style import (
     ROW_TOTAL,
     Col,
     Formula,
+    Num,
     display_width,
     excel_date,
     scaled,
@@ -50,15 +51,28 @@ MOVEMENT_COLS = (
 )
 
 
-def _item_widths(db: Database) -> tuple[int, int, int]:
+def item_widths(db: Database) -> tuple[int, int, int]:
     """Widest SKU, item name and category (display width), for column widths set before
-    streaming."""
+    streaming (measured once per export: 10k names take a tenth of a second)."""
     sku = name = category = 0
     for s, n, c in export_data.item_texts(db):
         sku = max(sku, display_width(s))
         name = max(name, display_width(n))
         category = max(category, display_width(c))
     return sku, name, category
+
+
+class _Scaled(dict):
+    """Integer minor units -> exact number text (``style.scaled``), each distinct amount
+    formatted once per sheet: quantities and unit costs repeat from row to row."""
+
+    def __init__(self, places: int) -> None:
+        super().__init__()
+        self.places = places
+
+    def __missing__(self, n: int) -> Num:
+        text = self[n] = scaled(n, self.places)
+        return text
 
 
 def _movement_words(lang: str) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
@@ -98,16 +112,18 @@ def write_movements(
     end: dt.date,
     whole: set[int],
     tick: Tick,
+    widths: tuple[int, int, int] | None = None,
 ) -> int:
     """Every movement line of the period, one row per batch touched; returns rows written.
     Below the rows, SUMIF totals per summary column reconcile with the Summary sheet."""
     sw = SheetWriter(wb, label(lang, "sheet.movements"), MOVEMENT_COLS)
     headers = labels(lang, [c.key for c in MOVEMENT_COLS])
-    sku_w, name_w, _ = _item_widths(db)
+    sku_w, name_w, _ = widths or item_widths(db)
     sw.widths({5: sku_w, 6: min(name_w, 40)}, headers=headers)
     sw.freeze("A2")
     sw.header(headers)
     types, buckets, reasons = _movement_words(lang)
+    qtys, costs, values = _Scaled(QTY_PLACES), _Scaled(COST_PLACES), _Scaled(MONEY_PLACES)
     row = sw.row
     n = 0
     for r in export_data.movement_lines(db, start=start, end=end):  # the hot loop: kept flat
@@ -123,9 +139,9 @@ def write_movements(
                 r[8],
                 r[9],
                 r[10],
-                scaled(r[11], QTY_PLACES),
-                scaled(r[13], COST_PLACES),
-                scaled(r[12], MONEY_PLACES),
+                qtys[r[11]],
+                costs[r[13]],
+                values[r[12]],
                 reasons.get(reason, reason) if reason else None,
                 r[15],
                 r[16] or r[17],
@@ -166,13 +182,14 @@ def write_closing(
     end: dt.date,
     whole: set[int],
     tick: Tick,
+    widths: tuple[int, int, int] | None = None,
 ) -> int:
     """Stock by batch at the end of the period with location, expiry and age; a SUM of
     the values below equals the Summary's closing value. Streamed from the database."""
     sw = SheetWriter(wb, label(lang, "sheet.closing"), CLOSING_COLS)
     headers = labels(lang, [c.key for c in CLOSING_COLS])
     at = min(end, dt.date.today())
-    sku_w, name_w, category_w = _item_widths(db)
+    sku_w, name_w, category_w = widths or item_widths(db)
     sw.widths({0: sku_w, 1: min(name_w, 40), 2: category_w}, headers=headers)
     sw.freeze("C2")
     sw.header(headers)

@@ -168,7 +168,11 @@ def export_period(
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
     problem = None
     try:
-        result = _write(db, tmp, request, _Counter(progress, cancel))
+        # One read transaction: every sheet reads the same state of the shop while others
+        # post, so the pack reconciles with itself (Summary closing = Closing stock). The
+        # summary export (Cover, Summary, Indicators) runs here too.
+        with db.snapshot():
+            result = _write(db, tmp, request, _Counter(progress, cancel))
         _replace(tmp, path)
     except OSError as exc:  # a full disk, no permission, a drive gone
         if exc.errno in (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)):
@@ -302,14 +306,15 @@ def _write_details(
 
     start, end, lang, sheets = request.start, request.end, request.lang, request.sheets
     out = {"movement_lines": 0, "batches": 0, "stocktake_lines": 0}
+    widths = export_detail.item_widths(db) if {"movements", "closing"} & set(sheets) else None
     if "movements" in sheets:
         out["movement_lines"] = export_detail.write_movements(
-            wb, db, lang=lang, start=start, end=end, whole=whole, tick=tick
+            wb, db, lang=lang, start=start, end=end, whole=whole, tick=tick, widths=widths
         )
     if "closing" in sheets:
         # not in the progress total (not counted beforehand): only checks for Cancel
         out["batches"] = export_detail.write_closing(
-            wb, db, lang=lang, end=end, whole=whole, tick=lambda n: tick(0)
+            wb, db, lang=lang, end=end, whole=whole, tick=lambda n: tick(0), widths=widths
         )
     if "stocktakes" in sheets:
         out["stocktake_lines"] = export_detail.write_stocktakes(
@@ -329,7 +334,18 @@ def _write_details(
 
 
 def _save(wb: Workbook, tmp: Path) -> None:
+    """``wb.save`` with faster compression: zlib's level 1 instead of its default 6 deflates
+    the sheets of a 100k-line month in a third of the time (2.1 s -> 0.6 s) for a file about
+    a fifth larger; Excel, WPS and LibreOffice read any deflate level."""
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
     try:
-        wb.save(tmp)
+        if not wb.worksheets:
+            wb.create_sheet()
+        wb.properties.modified = dt.datetime.now(dt.UTC).replace(tzinfo=None)  # as openpyxl
+        with ZipFile(tmp, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=1) as archive:
+            ExcelWriter(wb, archive).save()
     except OSError as exc:
         raise ValidationError("export.write_failed", reason=exc.strerror or str(exc)) from None

@@ -56,6 +56,10 @@ from inventory_app.services.export.style import (
     number_text,
 )
 
+# Cell tails remembered per column and row style (see ``_row_xml``): bounded, so a column of
+# all-different values (notes, values) costs memory no longer than a few thousand strings.
+_TAILS_PER_COLUMN = 4096
+
 
 class SheetWriter:
     """One streamed worksheet. Call ``widths``/``freeze`` (optional) before the first row,
@@ -80,6 +84,9 @@ class SheetWriter:
         self._raw = None  # the sheet stream's raw text writer (fast path), once started
         self._letters = [get_column_letter(i + 1) for i in range(len(self.cols))]
         self._style_ids: dict[tuple[int, bool, bool], list[int]] = {}
+        # (style, whole, band[, ids]) -> per column: (value, type) -> the cell's XML after
+        # its reference
+        self._tails: dict[tuple, list[dict[tuple, str]]] = {}
         self._set_print()
 
     # -- set-up (before the first row) -------------------------------------------------
@@ -212,8 +219,12 @@ class SheetWriter:
             values = [*values, *[None] * (len(self.cols) - len(values))]
         band = style in (ROW_SUBTOTAL, ROW_TOTAL)  # empty cells keep the row's shading
         if self._raw is not None:
-            ids = [c.style_id for c in tpl] if kinds else self._ids(style, whole, False)
-            self._raw(self._row_xml(row, values, ids, style, whole, band))
+            if kinds:
+                ids = [c.style_id for c in tpl]
+                key: tuple = (style, whole, band, tuple(ids))
+            else:
+                ids, key = self._ids(style, whole, False), (style, whole, band)
+            self._raw(self._row_xml(row, values, ids, key))
         else:
             self._stream.send((row, self._row_cells(row, values, tpl, style, whole, band)))
         self.n = row
@@ -301,46 +312,61 @@ class SheetWriter:
         row: int,
         values: Sequence[object],
         ids: list[int],
-        style: int,
-        whole: bool,
-        band: bool,
+        key: tuple,
     ) -> str:
+        """The row as sheet XML (``key``: style, whole, band and, for a row with its own
+        kinds, its style ids). A cell is its reference and a tail (style, type, value)
+        that depends on the column, the row style and the value only: tails are kept per
+        column, so a repeated SKU, name, type or date costs one dict lookup, not escaping
+        and formatting again (the Movements sheet of a month repeats most of its cells)."""
         letters = self._letters
         r = str(row)
-        parts = [f'<row r="{r}">']
-        add = parts.append
+        tails = self._tails.get(key)
+        if tails is None:
+            tails = self._tails[key] = [{} for _ in self.cols]
+        style, whole, band = key[:3]
+        parts = ['<row r="', r, '">']
+        add = parts.extend
         for i, v in enumerate(values):
-            if v is None:
-                if band and ids[i]:
-                    add(f'<c r="{letters[i]}{r}" s="{ids[i]}"/>')
-                continue
-            t = type(v)
-            sid = ids[i]
-            s = f' s="{sid}"' if sid else ""
-            ref = letters[i] + r
-            if t is Num or t is int:
-                add(f'<c r="{ref}"{s} t="n"><v>{v}</v></c>')
-            elif t is Decimal:
-                add(f'<c r="{ref}"{s} t="n"><v>{number_text(v)}</v></c>')
-            elif t is str:
-                if not v:
-                    continue
-                v = clean_text(v)
-                if v.startswith(FORMULA_START):
-                    qid = self._ids(style, whole, True)[i]
-                    s = f' s="{qid}"' if qid else ""
-                space = ' xml:space="preserve"' if v != v.strip() else ""
-                add(f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{_escape(v)}</t></is></c>')
-            elif t is Formula:
-                add(f'<c r="{ref}"{s}><f>{_escape(v[1:])}</f></c>')
-            elif t is dt.datetime:
-                add(f'<c r="{ref}"{s} t="n"><v>{_serial_datetime(v)}</v></c>')
-            elif t is dt.date:
-                add(f'<c r="{ref}"{s} t="n"><v>{(v - EXCEL_EPOCH).days}</v></c>')
-            else:
-                raise TypeError(f"cannot write {t.__name__} to a cell")  # a bug, not user input
-        add("</row>")
+            memo = tails[i]
+            seen = (v, type(v))  # Num('5') == '5': a number and a text must not share a tail
+            tail = memo.get(seen)
+            if tail is None:
+                tail = self._tail(i, v, ids, style, whole, band)
+                if len(memo) < _TAILS_PER_COLUMN:
+                    memo[seen] = tail
+            if tail:
+                add(('<c r="', letters[i], r, tail))
+        parts.append("</row>")
         return "".join(parts)
+
+    def _tail(self, i: int, v: object, ids: list[int], style: int, whole: bool, band: bool) -> str:
+        """What follows the cell reference of value ``v`` in column ``i``: '' for no cell."""
+        if v is None:
+            return f'" s="{ids[i]}"/>' if band and ids[i] else ""
+        t = type(v)
+        sid = ids[i]
+        s = f' s="{sid}"' if sid else ""
+        if t is Num or t is int:
+            return f'"{s} t="n"><v>{v}</v></c>'
+        if t is Decimal:
+            return f'"{s} t="n"><v>{number_text(v)}</v></c>'
+        if t is str:
+            if not v:
+                return ""
+            v = clean_text(v)
+            if v.startswith(FORMULA_START):
+                qid = self._ids(style, whole, True)[i]
+                s = f' s="{qid}"' if qid else ""
+            space = ' xml:space="preserve"' if v != v.strip() else ""
+            return f'"{s} t="inlineStr"><is><t{space}>{_escape(v)}</t></is></c>'
+        if t is Formula:
+            return f'"{s}><f>{_escape(v[1:])}</f></c>'
+        if t is dt.datetime:
+            return f'"{s} t="n"><v>{_serial_datetime(v)}</v></c>'
+        if t is dt.date:
+            return f'"{s} t="n"><v>{(v - EXCEL_EPOCH).days}</v></c>'
+        raise TypeError(f"cannot write {t.__name__} to a cell")  # a bug, not user input
 
     def blank(self) -> int:
         return self.row(())

@@ -24,7 +24,7 @@ from inventory_app.services.tabular.rows import (
     TableReader,
 )
 from inventory_app.services.tabular.sheet_values import SheetValues, read_sheet_values
-from inventory_app.services.tabular.table import open_table, read_table
+from inventory_app.services.tabular.table import open_table, preview_table, read_table
 from inventory_app.services.tabular.xlsx_files import check_workbook_file
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "cell_text",
     "check_workbook_file",
     "open_table",
+    "preview_table",
     "read_sheet_values",
     "read_table",
 ]

@@ -27,7 +27,15 @@ from pathlib import Path
 from inventory_app.domain.errors import Cancelled, ValidationError
 from inventory_app.services.progress import cyclic_gc_paused
 from inventory_app.services.tabular.csv_files import open_csv, read_csv
-from inventory_app.services.tabular.rows import CHUNK_ROWS, Chunk, Column, Table, TableReader
+from inventory_app.services.tabular.rows import (
+    CHUNK_ROWS,
+    Chunk,
+    Column,
+    Reread,
+    SourceRow,
+    Table,
+    TableReader,
+)
 from inventory_app.services.tabular.xls_ods_files import read_ods, read_xls
 from inventory_app.services.tabular.xlsx_files import read_xlsx
 
@@ -38,6 +46,7 @@ __all__ = [
     "XLS_SUFFIXES",
     "TableRows",
     "open_table",
+    "preview_table",
     "read_table",
 ]
 
@@ -135,3 +144,27 @@ def open_table(
     return TableRows(
         read_table(path, columns, sheet=sheet, max_rows=max_rows, progress=progress, cancel=cancel)
     )
+
+
+def preview_table(
+    path: str | os.PathLike[str],
+    columns: Sequence[Column],
+    *,
+    sheet: str | None = None,
+    rows: int = 100,
+    cancel: Callable[[], bool] | None = None,
+) -> Table:
+    """The file's header and its first ``rows`` data rows, for a preview: a text file is read
+    no further than those (a million-line CSV previews at once); a workbook is read as
+    ``open_table`` reads it. Problems further down are for the import (or its dry run)."""
+    with open_table(path, columns, sheet=sheet, cancel=cancel) as reader:
+        while True:
+            first: list[SourceRow] = []
+            try:
+                for chunk in reader.chunks(cancel=cancel):
+                    first += chunk.rows()
+                    if len(first) >= rows:
+                        break
+            except Reread:
+                continue
+            return Table(reader.source, reader.headers, first[:rows], reader.ignored_headers)

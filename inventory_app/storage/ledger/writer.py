@@ -10,7 +10,8 @@ from inventory_app.domain.model import BatchLot, Bucket, Changes
 from inventory_app.storage import chain
 
 _FLUSH_EVERY = 20_000
-_IN, _OUT, _XFER = Bucket.IN, Bucket.OUT, Bucket.XFER  # module names: enum look-ups are slow
+# plain text: a movement row holds its bucket as text (see ``Poster._movement``)
+_IN, _OUT, _XFER = str(Bucket.IN), str(Bucket.OUT), str(Bucket.XFER)
 _TABLES = ("documents", "movements", "batches", "allocations")
 _INSERT = {
     "documents": "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",

@@ -153,13 +153,16 @@ class ImportWizard(QDialog):
         """Read the file again (after the user fixed it) and preview it."""
         if self.path is None:
             return False
-        from inventory_app.services.tabular import read_table
+        from inventory_app.services.tabular import preview_table
 
         path, sheet = self.path, self._sheet()
         self.show_problems([])
+        # The first rows only: a long text file is not read to its end for a preview (the
+        # dry run below reads it all, with progress and Cancel).
         table = ops.run_long(
             self, self.tr("Reading {0}…").format(path.name),
-            lambda p, c: read_table(path, self.columns, sheet=sheet, progress=p, cancel=c),
+            lambda p, c: preview_table(path, self.columns, sheet=sheet, rows=PREVIEW_ROWS,
+                                       cancel=c),
             refused=self._unreadable,
         )  # fmt: skip
         if table is None:
@@ -236,10 +239,8 @@ class ImportWizard(QDialog):
             for j, key in enumerate(keys):
                 self.preview.setItem(i, j, QTableWidgetItem(cell_shown(row.values.get(key))))
         self.preview.resizeColumnsToContents()
-        self.rows_read = len(table.rows)
-        text = self.tr("{0} rows to import; the first {1} are shown.").format(
-            len(table.rows), len(shown)
-        )
+        self.rows_read = len(shown)
+        text = self.tr("The first {0} rows of the file are shown.").format(len(shown))
         if table.ignored_headers:
             text += " " + self.tr("Columns not imported: {0}.").format(
                 ", ".join(table.ignored_headers)

@@ -436,5 +436,6 @@ class MainWindow(QMainWindow):
             self.save_state()
         except Exception as exc:
             show_error(self, exc)
+        self.files.backup_on_close()  # at most daily; a problem is shown, closing goes on
         self.ctx.close()
         super().closeEvent(event)

@@ -231,8 +231,10 @@ class ShopFiles(QObject):
 
         def work(_progress, _cancel):
             # a connection of the worker's own: the UI keeps reading through its one
+            # force: the save dialog has asked before replacing a file (the shop itself and
+            # the files that belong to it are refused all the same)
             with shop.open_shop(shop_path, write=False, check=False) as reader:
-                return backup.backup(reader, path)
+                return backup.backup(reader, path, force=True)
 
         dest = ops.run_long(
             self.window, QCoreApplication.translate("MainWindow", "Backing up…"), work
@@ -259,27 +261,82 @@ class ShopFiles(QObject):
         self.restore_from(Path(path))
 
     def restore_from(self, source: Path, *, confirm: bool = True) -> bool:
+        """Replace the open shop with the backup ``source``: the backup is read first (off the
+        UI thread) and shown — when it was taken, its movements and stock value — before
+        the owner confirms; the shop as it is now is kept as a backup first."""
         db = self.window.ctx.db
         if db is None:
             return False
         shop_path = db.path
-        if confirm:
-            answer = QMessageBox.question(
-                self.window,
-                QCoreApplication.translate("MainWindow", "Restore from backup"),
-                QCoreApplication.translate(
-                    "MainWindow",
-                    "Replace everything in {0} with the backup {1}?\n\n"
-                    "The current file is kept beside it as {0}.before-restore.",
-                ).format(shop_path.name, source.name),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
+        actor = db.actor  # who restores, as signed in to the shop being replaced (audited)
+        info = ops.run_long(
+            self.window,
+            QCoreApplication.translate("MainWindow", "Reading the backup…"),
+            lambda _p, _c: backup.describe(source, shop_path=shop_path),
+        )
+        if info is None:
+            return False  # not a shop file we can read: the problem was shown
+        if confirm and not self._confirm_restore(info, shop_path):
+            return False
         self.window.adopt_database(None)
         # Reopened whatever happened: restored, or left as it was (the problem was shown).
-        ops.run_long(
+        kept = ops.run_long(
             self.window,
             QCoreApplication.translate("MainWindow", "Restoring…"),
-            lambda _p, _c: backup.restore(source, shop_path),
+            lambda _p, _c: backup.restore(source, shop_path, actor=actor),
         )
-        return self.open_path(shop_path)
+        opened = self.open_path(shop_path)
+        if kept is not None:
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "MainWindow", "Restored from {0}; the shop as it was is kept in {1}"
+                ).format(source.name, kept),
+                12000,
+            )
+        return opened
+
+    def restore_preview(self, info: backup.BackupInfo) -> str:
+        """What the owner is shown about a backup before restoring it."""
+        taken = (
+            info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            if info.taken_at
+            else QCoreApplication.translate("MainWindow", "unknown")
+        )
+        last = (
+            info.last_movement.isoformat()
+            if info.last_movement
+            else QCoreApplication.translate("MainWindow", "none")
+        )
+        value = f"{self.window.ctx.setting('currency')}{info.stock_value:,}"
+        return QCoreApplication.translate(
+            "MainWindow",
+            "Backup: {0}\nTaken: {1}\nMovements: {2}\nLast movement: {3}\nStock value: {4}",
+        ).format(info.path.name, taken, f"{info.movements:,}", last, value)
+
+    def _confirm_restore(self, info: backup.BackupInfo, shop_path: Path) -> bool:
+        answer = QMessageBox.question(
+            self.window,
+            QCoreApplication.translate("MainWindow", "Restore from backup"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "Replace everything in {0} with this backup?\n\n{1}\n\n"
+                "The shop as it is now is kept first as a backup in {2}.",
+            ).format(shop_path.name, self.restore_preview(info), backup.backup_folder(shop_path)),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def backup_on_close(self) -> None:
+        """Today's automatic backup as the app closes (at most one a day, rotated: see
+        ``services.backup.auto_backup``), on a worker with its own connection."""
+        db = self.window.ctx.db
+        if db is None:
+            return
+        shop_path = db.path
+
+        def work(_progress, _cancel):
+            with shop.open_shop(shop_path, write=False, check=False) as reader:
+                return backup.auto_backup(reader)
+
+        ops.run_long(
+            self.window, QCoreApplication.translate("MainWindow", "Making today's backup…"), work
+        )

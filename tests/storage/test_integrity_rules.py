@@ -1,0 +1,87 @@
+"""`check` names what a direct edit of the file broke: each rule, read from the sums it builds
+once per check, still fails on the row that disagrees."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from inventory_app.services import check, postings
+
+DAY = dt.date(2026, 1, 5)
+
+
+@pytest.fixture
+def ledger(stocked):
+    postings.receive(stocked, sku="A1", qty="10", unit_cost="2.50", batch="L1", date=DAY)
+    postings.receive(stocked, sku="A1", qty="5", unit_cost="3", batch="L2", date=DAY)
+    postings.issue(stocked, sku="A1", qty="12", date=DAY + dt.timedelta(days=2))
+    postings.receive(stocked, sku="M1", qty="4", unit_cost="1", date=DAY)
+    return stocked
+
+
+def failing(db) -> dict[str, list[str]]:
+    return {rule: problems for rule, problems in check.check(db).results if problems}
+
+
+def tamper(db, *sql: str) -> None:
+    """Edit the file behind the app's back, as another program could (triggers dropped)."""
+    conn = sqlite3.connect(db.path)
+    for name in ("allocations_append_only_u", "batches_fixed", "movements_append_only_u"):
+        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+    for s in sql:
+        conn.execute(s)
+    conn.commit()
+    conn.close()
+
+
+def test_a_sound_ledger_passes_every_rule(ledger):
+    report = check.check(ledger)
+    assert report.ok, report.lines()
+    assert [r for r, _ in report.results][:2] == ["SQLite quick_check", "foreign keys"]
+    assert len(report.results) == 17  # 15 rules of the ledger, then the 2 of tampering
+
+
+@pytest.mark.parametrize(
+    ("sql", "rules"),
+    [
+        (
+            ["UPDATE allocations SET value = value + 1 WHERE id = 1"],
+            {"batch remaining = received - allocated",
+             "an outgoing movement's value = its allocations"},
+        ),
+        (
+            ["UPDATE item_month SET out_qty = out_qty + 1000"],
+            {"item on hand = sum of its monthly flows", "monthly flows = movements"},
+        ),
+        (
+            ["UPDATE batches SET value_received = value_received + 1,"
+             " value_remaining = value_remaining + 1 WHERE code = 'L2'",
+             "UPDATE items SET on_hand_value = on_hand_value + 1 WHERE sku = 'A1'"],
+            {"a receipt's value = the batch it created",
+             "item on hand = sum of its monthly flows",
+             "value is conserved: receipts + adjustments - COGS = stock value"},
+        ),
+        (
+            ["UPDATE allocations SET date = '2025-12-31' WHERE id = 1"],
+            {"no batch was drawn before it arrived"},
+        ),
+        (
+            ["UPDATE movements SET value = value - 1 WHERE type = 'issue'"],
+            {"an outgoing movement's value = its allocations", "monthly flows = movements",
+             "value is conserved: receipts + adjustments - COGS = stock value"},
+        ),
+    ],
+)  # fmt: skip
+def test_each_edit_fails_the_rules_it_breaks_and_only_those(ledger, sql, rules):
+    tamper(ledger, *sql)
+    # the edits are tampering too (tests/storage/test_tamper.py): here the ledger's own rules
+    assert set(failing(ledger)) - TAMPER_RULES == rules
+
+
+TAMPER_RULES = {
+    "every protecting trigger is in place",
+    "posted rows are as posted (tamper-evident chain)",
+}
