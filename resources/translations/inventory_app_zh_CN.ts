@@ -64,8 +64,8 @@
         <translation>毛利：尚未设置售价（商品 ▸ 编辑 ▸ 售价）。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Gross margin&lt;/b&gt; ¥{0:,.0f} ({1}) on revenue ¥{2:,.0f}; &lt;b&gt;GMROI&lt;/b&gt; {3} (margin per yuan of stock). Prices known for {4:.0f}% of the cost of goods sold.</source>
-        <translation>&lt;b&gt;毛利&lt;/b&gt; ¥{0:,.0f}（毛利率 {1}），销售额 ¥{2:,.0f}；&lt;b&gt;存货毛利回报率 (GMROI)&lt;/b&gt; {3}（每元库存带来的毛利）。有售价的出库占销售成本的 {4:.0f}%。</translation>
+        <source>&lt;b&gt;Gross margin&lt;/b&gt; {0} ({1}) on revenue {2}; &lt;b&gt;GMROI&lt;/b&gt; {3} (gross margin ÷ average stock at cost). Prices known for {4:.0f}% of the cost of goods sold.</source>
+        <translation>&lt;b&gt;毛利&lt;/b&gt; {0}（毛利率 {1}），销售额 {2}；&lt;b&gt;存货毛利回报率 (GMROI)&lt;/b&gt; {3}（毛利 ÷ 按成本计的平均库存）。有售价的出库占销售成本的 {4:.0f}%。</translation>
     </message>
 </context>
 <context>

@@ -56,6 +56,24 @@ def test_abc_xyz_matrix(qtbot, ctx):
     assert matrix.data.margin.priced_share == Decimal(1)
 
 
+def test_abc_xyz_margin_line_in_the_shops_money(qtbot, ctx):
+    """The margin line writes money as the rest of the app does: the shop's currency sign and
+    two decimals with the locale's separators, no hard-coded ¥."""
+    from inventory_app.services import settings
+
+    _sales(ctx.db)
+    demand.set_price(ctx.db, "A1", "3")
+    settings.set_value(ctx.db, "currency", "HK$")
+    matrix = AbcXyzMatrix()
+    qtbot.addWidget(matrix)
+    matrix.refresh(ctx.db.path, TODAY - dt.timedelta(days=365), TODAY)
+    qtbot.waitUntil(matrix.is_loaded, timeout=20000)
+    m = matrix.data.margin
+    text = matrix.margin.text()
+    assert f"HK$ {m.revenue:,.2f}" in text and f"HK$ {m.gross_margin:,.2f}" in text
+    assert "¥" not in text
+
+
 def test_item_dialog_saves_selling_price_and_reorder_flag(qtbot, ctx):
     from PySide6.QtWidgets import QDialogButtonBox
 
