@@ -1473,6 +1473,14 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation>数量和单价所用的单位或包装</translation>
     </message>
     <message>
+        <source>item&apos;s price</source>
+        <translation>商品售价</translation>
+    </message>
+    <message>
+        <source>Selling price per unit of the quantity, for margins (empty: the item&apos;s)</source>
+        <translation>按数量单位计的售价，用于计算毛利（留空则用商品售价）</translation>
+    </message>
+    <message>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
@@ -1499,6 +1507,10 @@ Please copy the details below and send them to whoever supports this app.</sourc
     <message>
         <source>Unit cost</source>
         <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>Selling price</source>
+        <translation>售价</translation>
     </message>
     <message>
         <source>Batch</source>
@@ -2257,6 +2269,10 @@ They are put back now. Someone may have edited the file directly: run the check 
     <message>
         <source>a gain needs a unit cost (the value it adds)</source>
         <translation>盘盈需要填写单位成本（即增加的金额）</translation>
+    </message>
+    <message>
+        <source>selling price</source>
+        <translation>售价</translation>
     </message>
     <message>
         <source>a batch code has at most 64 characters</source>
