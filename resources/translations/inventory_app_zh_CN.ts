@@ -702,6 +702,14 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation> 周</translation>
     </message>
     <message>
+        <source>Weekly</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>按月</translation>
+    </message>
+    <message>
         <source>Forecast all items…</source>
         <translation>预测全部商品…</translation>
     </message>
@@ -788,6 +796,10 @@ Please copy the details below and send them to whoever supports this app.</sourc
     <message>
         <source>{0} weeks without stock are left out: no stock is no evidence of no demand.</source>
         <translation>已剔除 {0} 周缺货期：缺货不代表没有需求。</translation>
+    </message>
+    <message>
+        <source>By month: weeks split by their days in each month; this month is sold so far + forecast of the rest. The monthly interval comes from the method&apos;s error summed over the month&apos;s weeks (they move together), not from adding the weekly bounds.</source>
+        <translation>按月：跨月的周按天数分摊到各月；本月 = 已售数量 + 剩余天数的预测。月度区间由该方法在当月各周误差之和得出（各周误差相互关联），而不是把每周的上下限相加。</translation>
     </message>
     <message>
         <source>Forecasting every item</source>
@@ -3652,6 +3664,18 @@ Write it down and keep it safe: it is shown only now, and lets the owner back in
     <message>
         <source>out of stock</source>
         <translation>缺货</translation>
+    </message>
+    <message>
+        <source>Monthly demand and forecast ({unit})</source>
+        <translation>每月需求与需求预测（{unit}）</translation>
+    </message>
+    <message>
+        <source>sold per month</source>
+        <translation>每月销量</translation>
+    </message>
+    <message>
+        <source>days out of stock</source>
+        <translation>有缺货天数</translation>
     </message>
 </context>
 <context>
