@@ -14,7 +14,7 @@ from inventory_app.cli import common
 from inventory_app.domain.errors import ValidationError
 from inventory_app.domain.model import Document, Line, MovementType
 from inventory_app.domain.money import parse_cost, parse_qty
-from inventory_app.services import buying, demand, postings
+from inventory_app.services import buying, postings
 
 KINDS = (
     ("receive", MovementType.RECEIPT, "receive goods into a new batch"),
@@ -123,6 +123,8 @@ def cmd_post(args: argparse.Namespace) -> int:
     price = getattr(args, "price", None)
     with common.open_for_write(args) as db:
         if price is not None:
+            from inventory_app.services import demand  # numpy: only for a priced issue
+
             changes = demand.post_priced(
                 db, doc, [price], packs_typed=[args.unit or None], source="cli"
             )

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from inventory_app.domain.errors import InventoryError
 from inventory_app.domain.model import Changes, Document, Item, MovementType
 from inventory_app.domain.units import Pack
-from inventory_app.services import buying, catalog, demand
+from inventory_app.services import buying, catalog
 from inventory_app.services import postings as stock
 from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext
@@ -336,6 +336,8 @@ class PostingDialog(QDialog):
         packs = [d.pack or None for d in self.drafts]
         prices = [d.price.strip() or None for d in self.drafts]
         priced = self.kind == MovementType.ISSUE and any(prices)  # kept beside the movements
+        from inventory_app.services import demand  # numpy: not on the dialog's start-up path
+
         changes = ops.write(
             self,
             self.ctx,
