@@ -69,6 +69,8 @@ def _add_movement(
     if type_ in (MovementType.RECEIPT, MovementType.ADJUST):
         p.add_argument("--cost", help="unit cost")
         p.add_argument("--expiry", type=common.date_arg)
+    if type_ == MovementType.ISSUE:  # kept beside the movement; margins use it (#16)
+        p.add_argument("--price", help="selling price per unit (per --unit pack when given)")
     if type_ in (MovementType.WRITEOFF, MovementType.ADJUST):
         p.add_argument("--reason")
     if type_ == MovementType.TRANSFER:
@@ -118,8 +120,15 @@ def cmd_post(args: argparse.Namespace) -> int:
         reference=args.reference,
         operator=args.operator,
     )
+    price = getattr(args, "price", None)
     with common.open_for_write(args) as db:
-        if args.unit:
+        if price is not None:
+            from inventory_app.services import demand  # numpy: only for a priced issue
+
+            changes = demand.post_priced(
+                db, doc, [price], packs_typed=[args.unit or None], source="cli"
+            )
+        elif args.unit:
             changes = buying.post(db, doc, packs_typed=[args.unit], source="cli")
         else:
             changes = postings.post(db, doc, source="cli")

@@ -91,3 +91,23 @@ def week_starts(at: dt.date, weeks: int, *, ahead: bool = False) -> list[dt.date
     if ahead:
         return [at + dt.timedelta(days=1 + WEEK * k) for k in range(weeks)]
     return [at - dt.timedelta(days=WEEK * (weeks - k) - 1) for k in range(weeks)]
+
+
+def month_start(d: dt.date) -> dt.date:
+    return d.replace(day=1)
+
+
+def month_shares(starts: list[dt.date]) -> dict[dt.date, list[float]]:
+    """For each calendar month the 7-day weeks starting on ``starts`` touch: the share of each
+    week's days that fall in it (first day of the month -> one share per week)."""
+    out: dict[dt.date, list[float]] = {}
+    for k, start in enumerate(starts):
+        for d in range(WEEK):
+            month = month_start(start + dt.timedelta(days=d))
+            out.setdefault(month, [0.0] * len(starts))[k] += 1 / WEEK
+    return out
+
+
+def month_days(month: dt.date) -> int:
+    following = (month + dt.timedelta(days=32)).replace(day=1)
+    return (following - month).days

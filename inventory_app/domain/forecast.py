@@ -95,6 +95,19 @@ class Forecasts:
         var = sum(_cum_psi(psi, j) ** 2 for j in range(whole)) + part * _cum_psi(psi, whole) ** 2
         return max(demand, 0.0), float(self.sigma[i]) * math.sqrt(var)
 
+    def span(self, i: int, weights: list[float]) -> tuple[float, float]:
+        """(demand, σ) of Σ weights[h-1] × week h (a month: each week's share of its days).
+        σ from the model's summed error, not the sum of weekly σ: week h's error is
+        Σ_j ψ_j ε_(h-j), so the weighted sum's innovation t weighs Σ_(h≥t) w_h ψ_(h-t)."""
+        horizon = self.point.shape[1]
+        demand = sum(w * float(self.point[i, min(h, horizon - 1)]) for h, w in enumerate(weights))
+        psi = self._psi(i)
+        n = len(weights)
+        var = sum(
+            sum(weights[h] * _psi_weight(psi, h - t) for h in range(t, n)) ** 2 for t in range(n)
+        )
+        return max(demand, 0.0), float(self.sigma[i]) * math.sqrt(var)
+
     def _psi(self, i: int) -> tuple[str, float, float]:
         return self.method[i], float(self.alpha[i]), float(self.beta[i])
 

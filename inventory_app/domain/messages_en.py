@@ -630,6 +630,9 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "demand.nothing_to_set": (
         "item set {sku}: say what to set: --price, --no-price, --no-reorder or --reorder"
     ),
+    "demand.price_on_issue_only": (
+        "{sku}: a selling price goes on an issue line only (a sale), not on this movement"
+    ),
     "demand.reorder_order": (
         "forecast {demand} over the {lead}-day lead time, ±{safety} at {level} %, {on_hand} on"
         " hand, {on_order} on order → order {order} {unit}"

@@ -603,6 +603,7 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "demand.nothing_to_set": (
         "item set {sku}：请指明要设置的内容：--price、--no-price、--no-reorder 或 --reorder"
     ),
+    "demand.price_on_issue_only": "{sku}：只有出库（销售）行才能填写售价，此单据行不能填写",
     "demand.reorder_order": (
         "交货周期 {lead} 天内预测需求 {demand}，服务水平 {level}% 下 ±{safety}，"
         "现存量 {on_hand}，在途数量 {on_order} → 建议订货 {order} {unit}"

@@ -125,6 +125,13 @@ def set_issue_price(conn: sqlite3.Connection, movement_id: int, unit_price: int)
     )
 
 
+def set_issue_prices(conn: sqlite3.Connection, rows: list[tuple[int, int]]) -> None:
+    """(movement_id, unit price) of issue lines posted with their own price."""
+    conn.executemany(
+        "INSERT OR REPLACE INTO issue_prices (movement_id, unit_price) VALUES (?, ?)", rows
+    )
+
+
 def sales_by_item(
     conn: sqlite3.Connection, start: dt.date, end: dt.date
 ) -> list[tuple[int, int, int, int, int]]:

@@ -64,8 +64,8 @@
         <translation>毛利：尚未设置售价（商品 ▸ 编辑 ▸ 售价）。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Gross margin&lt;/b&gt; ¥{0:,.0f} ({1}) on revenue ¥{2:,.0f}; &lt;b&gt;GMROI&lt;/b&gt; {3} (margin per yuan of stock). Prices known for {4:.0f}% of the cost of goods sold.</source>
-        <translation>&lt;b&gt;毛利&lt;/b&gt; ¥{0:,.0f}（毛利率 {1}），销售额 ¥{2:,.0f}；&lt;b&gt;存货毛利回报率 (GMROI)&lt;/b&gt; {3}（每元库存带来的毛利）。有售价的出库占销售成本的 {4:.0f}%。</translation>
+        <source>&lt;b&gt;Gross margin&lt;/b&gt; {0} ({1}) on revenue {2}; &lt;b&gt;GMROI&lt;/b&gt; {3} (gross margin ÷ average stock at cost). Prices known for {4:.0f}% of the cost of goods sold.</source>
+        <translation>&lt;b&gt;毛利&lt;/b&gt; {0}（毛利率 {1}），销售额 {2}；&lt;b&gt;存货毛利回报率 (GMROI)&lt;/b&gt; {3}（毛利 ÷ 按成本计的平均库存）。有售价的出库占销售成本的 {4:.0f}%。</translation>
     </message>
 </context>
 <context>
@@ -702,6 +702,14 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation> 周</translation>
     </message>
     <message>
+        <source>Weekly</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>按月</translation>
+    </message>
+    <message>
         <source>Forecast all items…</source>
         <translation>预测全部商品…</translation>
     </message>
@@ -788,6 +796,10 @@ Please copy the details below and send them to whoever supports this app.</sourc
     <message>
         <source>{0} weeks without stock are left out: no stock is no evidence of no demand.</source>
         <translation>已剔除 {0} 周缺货期：缺货不代表没有需求。</translation>
+    </message>
+    <message>
+        <source>By month: weeks split by their days in each month; this month is sold so far + forecast of the rest. The monthly interval comes from the method&apos;s error summed over the month&apos;s weeks (they move together), not from adding the weekly bounds.</source>
+        <translation>按月：跨月的周按天数分摊到各月；本月 = 已售数量 + 剩余天数的预测。月度区间由该方法在当月各周误差之和得出（各周误差相互关联），而不是把每周的上下限相加。</translation>
     </message>
     <message>
         <source>Forecasting every item</source>
@@ -1473,6 +1485,14 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation>数量和单价所用的单位或包装</translation>
     </message>
     <message>
+        <source>item&apos;s price</source>
+        <translation>商品售价</translation>
+    </message>
+    <message>
+        <source>Selling price per unit of the quantity, for margins (empty: the item&apos;s)</source>
+        <translation>按数量单位计的售价，用于计算毛利（留空则用商品售价）</translation>
+    </message>
+    <message>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
@@ -1499,6 +1519,10 @@ Please copy the details below and send them to whoever supports this app.</sourc
     <message>
         <source>Unit cost</source>
         <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>Selling price</source>
+        <translation>售价</translation>
     </message>
     <message>
         <source>Batch</source>
@@ -2257,6 +2281,10 @@ They are put back now. Someone may have edited the file directly: run the check 
     <message>
         <source>a gain needs a unit cost (the value it adds)</source>
         <translation>盘盈需要填写单位成本（即增加的金额）</translation>
+    </message>
+    <message>
+        <source>selling price</source>
+        <translation>售价</translation>
     </message>
     <message>
         <source>a batch code has at most 64 characters</source>
@@ -3636,6 +3664,18 @@ Write it down and keep it safe: it is shown only now, and lets the owner back in
     <message>
         <source>out of stock</source>
         <translation>缺货</translation>
+    </message>
+    <message>
+        <source>Monthly demand and forecast ({unit})</source>
+        <translation>每月需求与需求预测（{unit}）</translation>
+    </message>
+    <message>
+        <source>sold per month</source>
+        <translation>每月销量</translation>
+    </message>
+    <message>
+        <source>days out of stock</source>
+        <translation>有缺货天数</translation>
     </message>
 </context>
 <context>

@@ -122,3 +122,18 @@ def test_short_and_empty_histories():
     assert f.point[0, 0] == pytest.approx(4.0)
     assert np.isnan(f.mase[0])
     assert (f.point[1:] == 0).all()
+
+
+def test_span_of_whole_weeks_is_the_lead_time_and_partial_weights_scale():
+    """A month's σ: the model's summed error. Whole weeks give exactly the lead-time figures;
+    the summed σ lies between independent weeks (√Σσ²) and added weekly σ (Σσ)."""
+    y, _ = _series("level", 8)
+    f = forecast_weekly(y[None, :], horizon=H)
+    assert f.span(0, [1.0] * 4) == pytest.approx(f.lead_time(0, 4.0))
+    demand, sd = f.span(0, [1.0] * 4)
+    sds = [f.sd(0, h) for h in range(1, 5)]
+    assert math.sqrt(sum(s * s for s in sds)) <= sd + 1e-9 <= sum(sds) + 1e-9
+    half, half_sd = f.span(0, [0.5] * 4)
+    assert half == pytest.approx(demand / 2) and half_sd == pytest.approx(sd / 2)
+    later, _ = f.span(0, [0.0, 0.0, 1.0, 1.0])  # weeks 3-4 only
+    assert later == pytest.approx(float(f.point[0, 2] + f.point[0, 3]))

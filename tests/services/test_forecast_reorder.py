@@ -65,3 +65,29 @@ def test_suggestions_from_the_forecast_take_on_order_and_the_flag(stocked):
     demand.set_no_reorder(stocked, "A1", True)
     _, rows = alerts.forecast_reorder_suggestions(stocked, at=at, include_all=True)
     assert rows == []
+
+
+def test_a_sent_order_and_the_preferred_suppliers_pack(stocked):
+    """The suggestion counts what a sent purchase order brings and orders in the pack bought
+    from the preferred supplier, named in the reason in en and zh."""
+    from inventory_app.services import buying
+
+    at = _selling_shop(stocked)  # sells 7 a week
+    stocked.conn.execute("UPDATE items SET lead_time_days = 14 WHERE sku = 'A1'")
+    stock.issue(stocked, sku="A1", qty="115", date=at)  # 5 left
+    buying.add_supplier(stocked, buying.Supplier(code="HR", name="华润", lead_time_days=14))
+    buying.add_pack(stocked, "A1", "箱", factor="12")
+    buying.link_item(stocked, "HR", sku="A1", pack="箱", price="20", preferred=True)
+    _, (before,) = alerts.forecast_reorder_suggestions(stocked, at=at)
+    assert before.advice.on_order == 0
+    assert before.advice.suggested % 12 == 0 and before.advice.packs >= 2
+    packs = before.advice.packs
+    assert before.why("en").endswith(f"→ order {packs} 箱")
+    assert before.why("zh").endswith(f"→ 建议订货 {packs} 箱")
+    order_id, _ = buying.create_order(stocked, "HR", on=at)
+    buying.add_line(stocked, order_id, sku="A1", qty="1", unit="箱")
+    buying.send(stocked, order_id, on=at)
+    _, rows = alerts.forecast_reorder_suggestions(stocked, at=at, include_all=True)
+    (after,) = rows
+    assert after.advice.on_order == 12 and "12 on order" in after.why("en")
+    assert after.advice.needed and after.advice.packs == packs - 1  # one case fewer

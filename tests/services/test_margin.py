@@ -91,3 +91,53 @@ def test_month_pack_has_the_margin_sheet(sold, tmp_path):
     assert hardware[1:4] == (500, 300, 200)  # revenue, COGS, gross margin
     assert hardware[6] == pytest.approx(0.44) and hardware[7] == 1
     assert rows["Total"][3] == 200
+
+
+def test_issue_posted_with_its_price_in_one_transaction(sold):
+    """``post_priced``: the issue and its line price together; a pack price is per pack; a
+    price on a receipt line is refused and nothing is posted."""
+    from inventory_app.domain.model import Document, Line, MovementType
+    from inventory_app.services import buying
+
+    issue = MovementType.ISSUE
+    day = dt.date(2026, 7, 1)
+    doc = Document(date=day, lines=(Line(type=issue, sku="A1", qty=D(10)),))
+    changes = demand.post_priced(sold, doc, ["12"])
+    (mid,) = changes.movements
+    stored = sold.conn.execute("SELECT unit_price FROM issue_prices WHERE movement_id = ?", (mid,))
+    assert stored.fetchone()[0] == 120000  # 12.0000, keyed by the movement
+    a1 = next(r for r in demand.margin_report(sold, start=START, end=END).rows if r.key == "A1")
+    assert a1.revenue == D("620.00")  # 50 × 10 (item price) + 10 × 12 (line price)
+    buying.add_pack(sold, "A1", "箱", factor="6")
+    doc = Document(date=day, lines=(Line(type=issue, sku="A1", qty=D(1)),))
+    demand.post_priced(sold, doc, ["66"], packs_typed=["箱"])  # 6 at 11.00 each
+    a1 = next(r for r in demand.margin_report(sold, start=START, end=END).rows if r.key == "A1")
+    assert a1.revenue == D("686.00")
+    count = sold.conn.execute("SELECT count(*) FROM movements").fetchone()[0]
+    bad = Document(
+        date=day,
+        lines=(
+            Line(type=issue, sku="A1", qty=D(1)),
+            Line(type=MovementType.RECEIPT, sku="A1", qty=D(1), unit_cost=D(1)),
+        ),
+    )
+    with pytest.raises(ValidationError) as err:
+        demand.post_priced(sold, bad, ["5", "5"])
+    assert err.value.code == "demand.price_on_issue_only"
+    with pytest.raises(ValidationError):
+        demand.post_priced(sold, doc, ["-1"])
+    assert sold.conn.execute("SELECT count(*) FROM movements").fetchone()[0] == count
+
+
+def test_cli_issue_with_price(sold, capsys):
+    path = str(sold.path)
+    sold.close()
+    base = ["--db", path, "issue", "--sku", "A1", "--qty", "5", "--date", "2026-07-02"]
+    assert main([*base, "--price", "11.5"]) == 0
+    capsys.readouterr()
+    assert main([*base, "--price", "abc"]) == 2
+    assert "selling price" in capsys.readouterr().err
+    args = ["--db", path, "report", "margin", "--from", "2026-01-01", "--to", "2026-12-31"]
+    assert main([*args, "--format", "json"]) == 0
+    a1 = next(r for r in json.loads(capsys.readouterr().out)["rows"] if r["key"] == "A1")
+    assert a1["revenue"] == "557.50"  # 50 × 10.00 + 5 × 11.50

@@ -33,6 +33,29 @@ def test_demand_page_shows_chart_and_words(qtbot, ctx):
     assert "needs two years of history" in text
 
 
+def test_demand_page_monthly_view(qtbot, ctx):
+    """The Weekly/Monthly toggle redraws the same forecast by calendar month, over at least
+    half a year, and says how the monthly interval is aggregated."""
+    import matplotlib.dates as mdates
+
+    _sales(ctx.db)
+    page = DemandPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.forecast is not None and page.is_loaded(), timeout=20000)
+    weekly_canvas = page._canvas
+    page.view.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: page._canvas is not weekly_canvas and page.is_loaded(), timeout=20000)
+    f = page.forecast
+    assert page.monthly() and len(f.months_forecast) >= 5 and f.months_sold
+    ax = page._canvas.figure.axes[0]
+    assert "sold per month" in [t.get_text() for t in ax.get_legend().get_texts()]
+    forecast_line = next(line for line in ax.get_lines() if line.get_label() == "forecast")
+    xs = [mdates.num2date(x).date() for x in forecast_line.get_xdata(orig=False)]
+    assert all(x.day == 15 for x in xs)  # one point a month
+    assert "summed over the month's weeks" in page.explain.text()
+
+
 def test_demand_page_forecasts_every_item(qtbot, ctx):
     _sales(ctx.db)
     page = DemandPage(ctx)
@@ -54,6 +77,24 @@ def test_abc_xyz_matrix(qtbot, ctx):
     assert cell[0] == "A" and matrix.cells[cell].text().startswith("1 item\n")
     assert "GMROI" in matrix.margin.text() and "100%" in matrix.margin.text()
     assert matrix.data.margin.priced_share == Decimal(1)
+
+
+def test_abc_xyz_margin_line_in_the_shops_money(qtbot, ctx):
+    """The margin line writes money as the rest of the app does: the shop's currency sign and
+    two decimals with the locale's separators, no hard-coded ¥."""
+    from inventory_app.services import settings
+
+    _sales(ctx.db)
+    demand.set_price(ctx.db, "A1", "3")
+    settings.set_value(ctx.db, "currency", "HK$")
+    matrix = AbcXyzMatrix()
+    qtbot.addWidget(matrix)
+    matrix.refresh(ctx.db.path, TODAY - dt.timedelta(days=365), TODAY)
+    qtbot.waitUntil(matrix.is_loaded, timeout=20000)
+    m = matrix.data.margin
+    text = matrix.margin.text()
+    assert f"HK$ {m.revenue:,.2f}" in text and f"HK$ {m.gross_margin:,.2f}" in text
+    assert "¥" not in text
 
 
 def test_item_dialog_saves_selling_price_and_reorder_flag(qtbot, ctx):

@@ -259,3 +259,39 @@ def test_batch_out_of_fifo_order_needs_an_override_reason(qtbot, ctx):
         ("H1", Decimal("10.000"), Decimal("25.00")),
         ("H2", Decimal("3.000"), Decimal("9.00")),
     ]
+
+
+def test_issue_line_with_a_selling_price(qtbot, ctx):
+    """The issue's price field: checked as typed, kept beside the posted movement, and the
+    margin report takes it before the item's price."""
+    from inventory_app.services import demand
+
+    db = ctx.db
+    stock.receive(db, sku="A1", qty=10, unit_cost="2.50", date=TODAY, batch="H1")
+    demand.set_price(db, "A1", "4")
+    dlg = open_dialog(qtbot, ctx, T.ISSUE)
+    scan(qtbot, dlg, "A1")
+    qtbot.keyClick(dlg.item_picker, ENTER)
+    type_then_enter(qtbot, dlg.editor.qty_edit, "3")
+    editor = dlg.editor  # Enter order: qty, price, batch
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.price_edit, timeout=2000)
+    qtbot.keyClicks(dlg.editor.price_edit, "x")
+    assert "selling price" in dlg.editor.message.text()
+    assert not dlg.post_button.isEnabled()
+    dlg.editor.price_edit.clear()
+    qtbot.keyClicks(dlg.editor.price_edit, "5.5")
+    qtbot.waitUntil(lambda: dlg.post_button.isEnabled(), timeout=2000)
+    qtbot.keyClick(dlg.editor.price_edit, ENTER, CTRL)
+    assert dlg.result() == dlg.DialogCode.Accepted
+    rep = demand.margin_report(db, start=TODAY, end=TODAY)
+    (a1,) = [r for r in rep.rows if r.key == "A1"]
+    assert a1.revenue == Decimal("16.50") and a1.gross_margin == Decimal("9.00")
+
+    plain = open_dialog(qtbot, ctx, T.ISSUE)  # no price typed: the item's price
+    scan(qtbot, plain, "A1")
+    qtbot.keyClick(plain.item_picker, ENTER)
+    type_then_enter(qtbot, plain.editor.qty_edit, "1")
+    qtbot.keyClick(plain.item_picker, ENTER, CTRL)
+    assert plain.result() == plain.DialogCode.Accepted
+    (a1,) = [r for r in demand.margin_report(db, start=TODAY, end=TODAY).rows if r.key == "A1"]
+    assert a1.revenue == Decimal("20.50")

@@ -23,6 +23,7 @@ from inventory_app.services.analytics.stock import (
 )
 from inventory_app.services.buying.orders import on_order, on_order_by_sku, overdue_orders
 from inventory_app.services.progress import Cancel, Progress
+from inventory_app.storage import buying as buying_sql
 from inventory_app.storage.db import Database
 from inventory_app.storage.reads import analytics as aq
 
@@ -244,9 +245,9 @@ def forecast_reorder_suggestions(
     """Reorder suggestions from each item's demand forecast (see ``services.demand``): the
     reorder point is the forecast over the lead time plus z × its error's σ at the service
     level; stock on hand plus ``on_order`` (by SKU, stock units; none given: what sent purchase
-    orders still bring) at or below it
-    orders up to the forecast of the cover period beyond, in packs (``pack_sizes``: SKU ->
-    (stock units per pack, pack name); none given: single units). Items flagged "do not
+    orders still bring) at or below it orders up to the forecast of the cover period beyond,
+    in packs (``pack_sizes``: SKU -> (stock units per pack, pack name); none given: the pack
+    bought from the item's preferred supplier, else single units). Items flagged "do not
     reorder" and inactive items are left out. Largest order first."""
     from inventory_app.services.demand import forecast_all
 
@@ -254,6 +255,8 @@ def forecast_reorder_suggestions(
     run = forecast_all(db, at=at, progress=progress, cancel=cancel)
     if on_order is None:  # sent purchase orders (#15): nothing is ordered twice
         on_order = on_order_by_sku(db)
+    if pack_sizes is None:
+        pack_sizes = preferred_packs(db)
     no_reorder = _stopped(db)
     bal = stock_balances(db, at)
     out = []
@@ -286,6 +289,23 @@ def forecast_reorder_suggestions(
             out.append(ForecastSuggestion(sku, name, category, unit, f.method[k], advice))
     out.sort(key=lambda s: (-s.advice.suggested, s.sku))
     return rules, out
+
+
+def preferred_packs(db: Database) -> dict[str, tuple[Decimal, str]]:
+    """SKU -> (stock units per pack, pack name) of the pack each item is bought in from its
+    preferred supplier (#15), for the items whose link names a pack the item has."""
+    factors = {
+        (sku, name.casefold()): (f, name) for sku, name, f, _ in buying_sql.all_packs(db.conn)
+    }
+    out: dict[str, tuple[Decimal, str]] = {}
+    for link in buying_sql.links(db.conn):  # each item's preferred link first
+        sku, pack = str(link[1]), str(link[4] or "")
+        if sku in out or not pack:
+            continue
+        found = factors.get((sku, pack.casefold()))
+        if found is not None:
+            out[sku] = (qty_from_int(found[0]), found[1])
+    return out
 
 
 def _dec(x: float) -> Decimal:

@@ -16,6 +16,7 @@ from inventory_app.services.demand.margin import MarginReport, margin_report
 from inventory_app.services.demand.selling import (
     item_terms,
     markup_prices,
+    post_priced,
     save_item_with_terms,
     selling_terms,
     set_issue_price,
@@ -38,6 +39,7 @@ __all__ = [
     "item_terms",
     "margin_report",
     "markup_prices",
+    "post_priced",
     "save_item_with_terms",
     "selling_terms",
     "set_issue_price",

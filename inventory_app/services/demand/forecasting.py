@@ -11,7 +11,7 @@ import datetime as dt
 import io
 import math
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -20,6 +20,7 @@ from inventory_app.domain import forecast as fc
 from inventory_app.domain.errors import Cancelled, NotFound
 from inventory_app.domain.money import QTY_SCALE
 from inventory_app.services.analytics.batches import today
+from inventory_app.services.demand.monthly import MonthForecast, MonthSold, monthly_view
 from inventory_app.services.progress import Cancel, Progress
 from inventory_app.storage import catalog
 from inventory_app.storage import demand as dq
@@ -50,6 +51,9 @@ class ItemForecast:
     forecast: list[tuple[dt.date, float, float, float]]  # week, qty, lo, hi
     stockout_weeks: int
     interval: float = INTERVAL
+    # the monthly view (not in the JSON contract): see ``services.demand.monthly``
+    months_sold: list[MonthSold] = field(default_factory=list)
+    months_forecast: list[MonthForecast] = field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
         """The CLI contract: {sku, method, mase, seasonal, history, forecast}."""
@@ -122,6 +126,7 @@ def forecast_item(
         )
     mase = float(f.mase[0])
     bench = float(f.benchmark_mase[0])
+    months_sold, months_forecast = monthly_view(y[0, first:], starts[first:], f, 0, ahead, z)
     return ItemForecast(
         sku=item[1],
         name=item[2],
@@ -136,6 +141,8 @@ def forecast_item(
         history=history,
         forecast=rows,
         stockout_weeks=int((~finite[first:]).sum()),
+        months_sold=months_sold,
+        months_forecast=months_forecast,
     )
 
 

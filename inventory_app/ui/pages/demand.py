@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -28,6 +29,8 @@ from inventory_app.ui.pages.base import Page
 from inventory_app.ui.widgets.item_picker import ItemPicker
 from inventory_app.ui.workers import Job, background_pool, on_shop, start_job
 
+MONTHLY_MIN_WEEKS = 26
+
 
 class DemandPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -39,6 +42,9 @@ class DemandPage(Page):
         self.picker.setMinimumWidth(280)
         self.horizon = QSpinBox(minimum=4, maximum=52, value=12)
         self.horizon.setSuffix(self.tr(" weeks"))
+        self.view = QComboBox()  # the same forecast by week or by calendar month
+        self.view.addItem(self.tr("Weekly"), False)
+        self.view.addItem(self.tr("Monthly"), True)
         self.all_button = QPushButton(self.tr("Forecast all items…"))
         self.problem = QLabel()
         self.problem.setObjectName("error")
@@ -62,6 +68,7 @@ class DemandPage(Page):
         bar.addWidget(self.picker, 2)
         bar.addWidget(QLabel(self.tr("Forecast:")))
         bar.addWidget(self.horizon)
+        bar.addWidget(self.view)
         bar.addStretch(1)
         bar.addWidget(self.all_button)
         layout = QVBoxLayout(self)
@@ -74,6 +81,7 @@ class DemandPage(Page):
         self.picker.item_chosen.connect(self._chosen)
         self.picker.problem.connect(self.problem.setText)
         self.horizon.valueChanged.connect(lambda _n: self.show_item(self._sku()))
+        self.view.currentIndexChanged.connect(lambda _i: self.show_item(self._sku()))
         self.all_button.clicked.connect(self.forecast_all)
 
     # -- loading --------------------------------------------------------------------------
@@ -110,6 +118,8 @@ class DemandPage(Page):
         if sku is None or self.ctx.path is None:
             return
         path, horizon = self.ctx.path, self.horizon.value()
+        if self.monthly():  # whole months need a longer horizon: at least half a year
+            horizon = max(horizon, MONTHLY_MIN_WEEKS)
 
         def work(_progress: Any, _cancel: Any) -> demand.ItemForecast:
             with open_shop(path, write=False, check=False) as db:
@@ -117,6 +127,9 @@ class DemandPage(Page):
 
         self.explain.setText(self.tr("Forecasting…"))
         self._running = start_job(self, work, self._done, pool=background_pool())
+
+    def monthly(self) -> bool:
+        return bool(self.view.currentData())
 
     def _done(self, job: Job) -> None:
         self._running = None
@@ -131,7 +144,7 @@ class DemandPage(Page):
         from inventory_app.ui.pages.dashboard.charts import canvas_class
 
         self.forecast = f
-        figure = demand_forecast(f, tr=chart_tr)
+        figure = demand_forecast(f, tr=chart_tr, monthly=self.monthly())
         canvas = canvas_class()(figure)
         old = self._canvas or self.placeholder
         self.chart_layout.replaceWidget(old, canvas)
@@ -191,6 +204,15 @@ class DemandPage(Page):
                 self.tr(
                     "{0} weeks without stock are left out: no stock is no evidence of no demand."
                 ).format(f.stockout_weeks)
+            )
+        if self.monthly():
+            lines.append(
+                self.tr(
+                    "By month: weeks split by their days in each month; this month is sold so"
+                    " far + forecast of the rest. The monthly interval comes from the method's"
+                    " error summed over the month's weeks (they move together), not from adding"
+                    " the weekly bounds."
+                )
             )
         text = lines[0]
         for line in lines[1:]:  # Chinese sentences follow one another without a space

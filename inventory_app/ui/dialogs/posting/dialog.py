@@ -334,10 +334,18 @@ class PostingDialog(QDialog):
             self.post_message.setText(problem)
             return
         packs = [d.pack or None for d in self.drafts]
+        prices = [d.price.strip() or None for d in self.drafts]
+        priced = self.kind == MovementType.ISSUE and any(prices)  # kept beside the movements
+        from inventory_app.services import demand  # numpy: not on the dialog's start-up path
+
         changes = ops.write(
             self,
             self.ctx,
-            lambda db: buying.post(db, self.document(), packs_typed=packs),
+            lambda db: (
+                demand.post_priced(db, self.document(), prices, packs_typed=packs)
+                if priced
+                else buying.post(db, self.document(), packs_typed=packs)
+            ),
             refused=self._refused,
         )
         if changes is None:

@@ -30,6 +30,7 @@ from inventory_app.ui.dialogs.posting.lines import (
     cost_of,
     default_expiry,
     fmt_cost,
+    price_of,
     takes_cost,
 )
 from inventory_app.ui.widgets.format import location_text, qty_text
@@ -77,6 +78,13 @@ class LineEditor(QGroupBox):
         self.cost_edit = QLineEdit(self)
         self.cost_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.cost_edit.setMaximumWidth(110)
+        self.price_edit = QLineEdit(self)  # issues: what this line sold at (#16)
+        self.price_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.price_edit.setMaximumWidth(110)
+        self.price_edit.setPlaceholderText(self.tr("item's price"))
+        self.price_edit.setToolTip(
+            self.tr("Selling price per unit of the quantity, for margins (empty: the item's)")
+        )
         self.batch_edit = QLineEdit(self)
         self.batch_edit.setPlaceholderText(self.tr("automatic"))
         self.batch_edit.setMaximumWidth(160)
@@ -117,6 +125,8 @@ class LineEditor(QGroupBox):
         columns.append((self.tr("Qty"), qty_box))
         if kind in (T.RECEIPT, T.ADJUST):
             columns.append((self.tr("Unit cost"), self.cost_edit))
+        if kind == T.ISSUE:
+            columns.append((self.tr("Selling price"), self.price_edit))
         if kind in (T.RECEIPT, T.ADJUST):
             columns.append((self.tr("Batch"), self.batch_edit))
         else:
@@ -144,7 +154,8 @@ class LineEditor(QGroupBox):
         grid.addLayout(override_row, 2, 0, 1, span)
         grid.addWidget(self.message, 3, 0, 1, span)
         qty_box = columns[1][1]
-        for w in (qty_box, self.cost_edit, self.batch_edit, self.batch_combo, self.expiry_edit):
+        shown = (qty_box, self.cost_edit, self.price_edit, self.batch_edit, self.batch_combo)
+        for w in (*shown, self.expiry_edit):
             w.setVisible(any(w is c for _, c in columns))
         self.location_combo.setVisible(self.kind == T.RECEIPT)
         self._show_override(False)
@@ -155,6 +166,7 @@ class LineEditor(QGroupBox):
         self.picker.problem.connect(self._on_picker_problem)
         self.qty_edit.textEdited.connect(lambda t: self._set("qty", t))
         self.cost_edit.textEdited.connect(lambda t: self._set("unit_cost", t))
+        self.price_edit.textEdited.connect(lambda t: self._set("price", t))
         self.batch_edit.textEdited.connect(lambda t: self._set("batch", t))
         self.expiry_edit.textEdited.connect(lambda t: self._set("expiry", t))
         self.override_edit.textEdited.connect(lambda t: self._set("override_reason", t))
@@ -174,6 +186,7 @@ class LineEditor(QGroupBox):
         if self.kind in (T.RECEIPT, T.ADJUST):
             out += [self.cost_edit, self.batch_edit]
         else:
+            out += [self.price_edit] if self.kind == T.ISSUE else []
             out.append(self.batch_combo)
         if self.kind == T.RECEIPT:
             out += [self.expiry_edit, self.location_combo]
@@ -183,6 +196,7 @@ class LineEditor(QGroupBox):
         return {
             "qty": self.qty_edit,
             "unit_cost": self.cost_edit,
+            "price": self.price_edit,
             "batch": self.batch_edit if self.kind in (T.RECEIPT, T.ADJUST) else self.batch_combo,
             "expiry": self.expiry_edit,
         }.get(key)
@@ -197,8 +211,9 @@ class LineEditor(QGroupBox):
                 w.setEnabled(d is not None)
             self.remove_button.setEnabled(d is not None)
             if d is None:
-                for w in (self.qty_edit, self.cost_edit, self.batch_edit, self.expiry_edit):
+                for w in (self.qty_edit, self.cost_edit, self.price_edit, self.batch_edit):
                     w.clear()
+                self.expiry_edit.clear()
                 self.unit_label.clear()
                 self.unit_combo.clear()
                 self.unit_combo.setVisible(False)
@@ -208,6 +223,7 @@ class LineEditor(QGroupBox):
                 return
             self._put(self.qty_edit, d.qty)
             self._put(self.cost_edit, d.unit_cost)
+            self._put(self.price_edit, d.price)
             self.cost_edit.setEnabled(takes_cost(self.kind, d))
             self._put(self.batch_edit, d.batch)
             self._put(self.expiry_edit, d.expiry)
@@ -290,6 +306,9 @@ class LineEditor(QGroupBox):
         cost = cost_of(d)
         if cost is not None:  # the same price, now per the new pack
             d.unit_cost = fmt_cost((cost * pack.factor / d.factor).quantize(Decimal("0.0001")))
+        price = price_of(d)
+        if price is not None:  # the selling price too
+            d.price = fmt_cost((price * pack.factor / d.factor).quantize(Decimal("0.0001")))
         d.pack, d.factor = name, pack.factor
         self.load(d)
         self.dialog.draft_changed(d)
@@ -318,7 +337,7 @@ class LineEditor(QGroupBox):
         invalid = set(errors)
         if refused and preview is not None and preview.short > 0:
             invalid.add("qty")  # a shortage marks the quantity, in place
-        for key in ("qty", "unit_cost", "batch", "expiry"):
+        for key in ("qty", "unit_cost", "price", "batch", "expiry"):
             w = self._widget_of(key)
             if w is not None:
                 _mark(w, key in invalid)

@@ -33,6 +33,7 @@ class Draft:
     item: Item
     qty: str = "1"
     unit_cost: str = ""
+    price: str = ""  # issues: the selling price per unit of the quantity ("" : the item's)
     batch: str = ""
     expiry: str = ""  # empty: the item's shelf life from the document date
     location: str = ""  # receipts only; other kinds take the header's location
@@ -97,6 +98,13 @@ def cost_of(d: Draft) -> Decimal | None:
         return None
 
 
+def price_of(d: Draft) -> Decimal | None:
+    try:
+        return money.parse_cost(d.price) if d.price.strip() else None
+    except ValidationError:
+        return None
+
+
 def default_expiry(d: Draft, date: dt.date) -> dt.date | None:
     days = d.item.shelf_life_days
     return date + dt.timedelta(days=days) if days else None
@@ -143,6 +151,13 @@ def check(d: Draft, kind: MovementType, date: dt.date) -> dict[str, str]:
             out["unit_cost"] = QCoreApplication.translate(
                 "PostingDialog", "a gain needs a unit cost (the value it adds)"
             )
+    if kind == T.ISSUE and d.price.strip():
+        try:
+            money.parse_cost(
+                d.price, what=QCoreApplication.translate("PostingDialog", "selling price")
+            )
+        except ValidationError as exc:
+            out["price"] = str(exc)
     if len(d.batch.strip()) > 64:
         out["batch"] = QCoreApplication.translate(
             "PostingDialog", "a batch code has at most 64 characters"

@@ -10,8 +10,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from inventory_app.services import demand
+from inventory_app.services import demand, settings
 from inventory_app.services.shop import open_shop
+from inventory_app.ui.widgets.format import money_text
 from inventory_app.ui.workers import Job, background_pool, start_job
 
 # light fills: the cells that matter most (A, steady) darkest
@@ -22,9 +23,10 @@ _FILL = {
 }
 
 
-def compute(path: Path, start: dt.date, end: dt.date) -> demand.AbcXyz:
+def compute(path: Path, start: dt.date, end: dt.date) -> tuple[demand.AbcXyz, str]:
+    """The matrix and the shop's currency sign (its margin line is in money)."""
     with open_shop(path, write=False, check=False) as db:
-        return demand.abc_xyz(db, start=start, end=end)
+        return demand.abc_xyz(db, start=start, end=end), settings.get(db, "currency")
 
 
 class AbcXyzMatrix(QFrame):
@@ -35,6 +37,7 @@ class AbcXyzMatrix(QFrame):
         super().__init__(parent)
         self.setObjectName("chartBox")
         self.data: demand.AbcXyz | None = None
+        self.currency = "¥"  # the shop's, read with the matrix
         self._running: Job | None = None
         self._generation = 0
         title = QLabel(self.tr("ABC–XYZ: value × how steady demand is"))
@@ -104,7 +107,8 @@ class AbcXyzMatrix(QFrame):
         if job.error is not None:
             self.margin.setText(self.tr("Could not compute: {0}").format(job.error))
             return
-        self.show_data(job.result)
+        data, self.currency = job.result
+        self.show_data(data)
 
     def show_data(self, data: demand.AbcXyz) -> None:
         self.data = data
@@ -124,7 +128,12 @@ class AbcXyzMatrix(QFrame):
             return self.tr("Margin: no selling prices yet (Items ▸ edit ▸ Selling price).")
         rate = "—" if m.margin_rate is None else f"{m.margin_rate * 100:.1f}%"
         gmroi = "—" if m.gmroi is None else str(m.gmroi)
+        cur = self.currency
         return self.tr(
-            "<b>Gross margin</b> ¥{0:,.0f} ({1}) on revenue ¥{2:,.0f}; <b>GMROI</b> {3}"
-            " (margin per yuan of stock). Prices known for {4:.0f}% of the cost of goods sold."
-        ).format(m.gross_margin, rate, m.revenue, gmroi, m.priced_share * 100)
+            "<b>Gross margin</b> {0} ({1}) on revenue {2}; <b>GMROI</b> {3}"
+            " (gross margin ÷ average stock at cost). Prices known for {4:.0f}% of the cost of"
+            " goods sold."
+        ).format(
+            f"{cur} {money_text(m.gross_margin)}", rate, f"{cur} {money_text(m.revenue)}", gmroi,
+            m.priced_share * 100,
+        )  # fmt: skip

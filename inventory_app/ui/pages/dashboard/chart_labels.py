@@ -49,6 +49,9 @@ CHART_LABELS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("charts", "95% interval"),
     QT_TRANSLATE_NOOP("charts", "forecast"),
     QT_TRANSLATE_NOOP("charts", "out of stock"),
+    QT_TRANSLATE_NOOP("charts", "Monthly demand and forecast ({unit})"),
+    QT_TRANSLATE_NOOP("charts", "sold per month"),
+    QT_TRANSLATE_NOOP("charts", "days out of stock"),
 )
 
 
