@@ -33,6 +33,9 @@ WORDS: dict[str, dict[str, str]] = {
     },
     # users (#14): roles, and the phrases naming who may do something
     "role": {"owner": "店主", "clerk": "店员", "accountant": "会计"},
+    # a backup's kind and a user's state, as the CLI's tables show them (#11, r11)
+    "backup_kind": {"manual": "手动", "daily": "每日自动", "before-restore": "恢复前自动"},
+    "user_state": {"disabled": "已停用"},
     "roles": {
         "owner": "店主",
         "owner or clerk": "店主或店员",
@@ -649,4 +652,43 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "backup.cannot_write": "无法在 {folder} 中写入备份（{reason}）；请换一个文件夹",
     "backup.value_mismatch": "备份校验未通过：副本的库存金额为 {copied}，店铺文件为 {expected}",
     "restore.same_file": "{path} 就是店铺文件本身（或属于它的文件），不是它的备份",
+    # --- the last Chinese gaps of the CLI (#11, r11)
+    "reorder.why": (
+        "近 {demand_days} 天日均需求 {mean}{unit_text}/天 × 交货周期 {lead} 天 = {lead_demand}；"
+        "+ {safety_text} → 再订货点 {rop}；{decision}"
+    ),
+    "reorder.why.safety_item": "安全库存 {safety}（商品上设定）",
+    "reorder.why.safety_z": "安全库存 {safety} = z {z} × σ {sigma}/天 × √{lead} 天",
+    "reorder.why.have": "现存量 {on_hand}",
+    "reorder.why.have_on_order": "现存量 {on_hand} + 在途数量 {on_order}",
+    "reorder.why.order": (
+        "{have} ≤ {rop}：建议订货 {order}{unit_text}，补足到 {target}（再订货点 + {cover} 天用量）"
+    ),
+    "reorder.why.enough": "{have} 高于再订货点：暂不订货",
+    "check.ok": "通过",
+    "check.fail": "失败",
+    "check.passed": "全部检查通过，用时 {seconds} 秒",
+    "check.failed": "检查未通过，用时 {seconds} 秒",
+    "check.failed_damaged": "检查未通过",
+    "check.rule.quick_check": "数据库文件快速检查",
+    "check.rule.foreign_keys": "记录之间的引用完整",
+    "check.rule.batch_remaining": "批次结存 = 入库 − 已分配",
+    "check.rule.empty_batch": "数量为零的批次没有金额",
+    "check.rule.on_hand_batches": "商品现存量 = 其各批次之和",
+    "check.rule.on_hand_flows": "商品现存量 = 其各月收发之和",
+    "check.rule.flows_movements": "各月收发 = 出入库流水",
+    "check.rule.outgoing_value": "出库类流水的金额 = 其批次分配",
+    "check.rule.receipt_value": "入库流水的金额 = 其生成的批次",
+    "check.rule.transfer_value": "调拨只移动金额，不产生金额",
+    "check.rule.value_conserved": "金额守恒：入库 + 调整 − 销售成本 = 库存金额",
+    "check.rule.drawn_before_arrival": "没有批次在入库前被出库",
+    "check.rule.below_zero": "没有批次在日终时为负数",
+    "check.rule.pinyin": "商品拼音检索码与名称一致",
+    "check.rule.reversal_once": "每笔冲销只冲销一笔原单，且仅一次",
+    "check.rule.triggers": "全部保护触发器都在",
+    "check.rule.chain": "已过账记录未被改动（防篡改链）",
+    "check.trigger_missing": "触发器 {name} 缺失",
+    "check.trigger_changed": "触发器 {name} 被改动",
+    "cli.total": "合计",
+    "cli.po_heading": "采购订单 {id}  {supplier} {name}  {status}  预计到货 {expected}",
 }
