@@ -1024,7 +1024,7 @@ Please copy the details below and send them to whoever supports this app.</sourc
     </message>
     <message>
         <source>Value</source>
-        <translation>金额</translation>
+        <translation>单元格内容</translation>
     </message>
     <message>
         <source>Problem</source>
@@ -2072,7 +2072,7 @@ They are put back now. Someone may have edited the file directly: run the check 
     </message>
     <message>
         <source>Expected</source>
-        <translation>账面数量</translation>
+        <translation>预计到货</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -2096,7 +2096,7 @@ They are put back now. Someone may have edited the file directly: run the check 
     </message>
     <message>
         <source>Received</source>
-        <translation>入库日期</translation>
+        <translation>已到货数量</translation>
     </message>
     <message>
         <source>Price</source>
@@ -2399,7 +2399,7 @@ They are put back now. Someone may have edited the file directly: run the check 
     </message>
     <message>
         <source>Received</source>
-        <translation>入库日期</translation>
+        <translation>已到货数量</translation>
     </message>
     <message>
         <source>Arriving now</source>
