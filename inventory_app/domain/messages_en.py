@@ -721,4 +721,5 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "check.trigger_changed": "trigger {name} was changed",
     "cli.total": "total",
     "cli.po_heading": "PO {id}  {supplier} {name}  {status}  expected {expected}",
+    "po.min_order_note": "; + {packs} {pack} to reach the supplier's minimum order",
 }

@@ -691,4 +691,5 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "check.trigger_changed": "触发器 {name} 被改动",
     "cli.total": "合计",
     "cli.po_heading": "采购订单 {id}  {supplier} {name}  {status}  预计到货 {expected}",
+    "po.min_order_note": "；为达到供应商起订金额加 {packs} {pack}",
 }

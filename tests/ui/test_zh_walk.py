@@ -132,7 +132,9 @@ def buying_records(db) -> int:
 
 
 def test_no_english_interface_text_under_a_chinese_locale(qtbot, ctx, posted, chinese, tmp_path):
-    english = english_sources(tmp_path)
+    # the shop's own units are its data, even where one is also a source string ("pcs", the
+    # default unit of a new item, checked in Chinese below)
+    english = english_sources(tmp_path) - {i.unit for i in catalog.list_items(ctx.db)}
     order = buying_records(ctx.db)
     sid = next(iter(stocktake.start(ctx.db, blind=False).stocktakes))
     window = MainWindow(ctx)
@@ -205,3 +207,9 @@ def test_the_import_preview_names_each_column_in_chinese(qtbot, ctx, chinese, tm
     qtbot.waitUntil(lambda: wizard.preview.columnCount() == 3, timeout=20000)
     heads = [wizard.preview.horizontalHeaderItem(c).text() for c in range(3)]
     assert heads == ["编码\n→ 编码", "名称\n→ 名称", "单位\n→ 单位"]
+
+
+def test_a_new_item_starts_in_a_chinese_unit(qtbot, ctx, chinese):
+    dialog = ItemDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.edits["unit"].text() == "件"
