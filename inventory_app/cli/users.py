@@ -148,7 +148,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
         ["at", "user", "role", "source", "action", "object", "details"],
         [
             (
-                e.at, e.user, common.word("role", e.role or ""), e.source, e.action, e.object,
+                e.at, e.user, common.word("role", e.role or ""),
+                common.word("audit_source", e.source), common.word("audit_action", e.action),
+                e.object,
                 ", ".join(f"{k}={v}" for k, v in e.details.items()),
             )
             for e in rows
