@@ -213,3 +213,14 @@ def test_a_new_item_starts_in_a_chinese_unit(qtbot, ctx, chinese):
     dialog = ItemDialog(ctx)
     qtbot.addWidget(dialog)
     assert dialog.edits["unit"].text() == "件"
+
+
+def test_a_long_reason_on_an_order_line_is_read_whole_on_hover(qtbot):
+    from inventory_app.ui.widgets.simple_table import MAX_COLUMN_WIDTH, SimpleTable
+
+    table = SimpleTable(["商品编码", "依据", "金额"])  # the last column stretches
+    qtbot.addWidget(table)
+    why = "近 90 天日均需求 3.42 盒/天 × 交货周期 13 天 = 44.5；+ 安全库存 17（商品上设定）" * 2
+    table.fill([1], [("DA-0003", why, "2194.08")])
+    assert table.item(0, 1).toolTip() == why and table.item(0, 0).toolTip() == ""
+    assert table.columnWidth(1) <= MAX_COLUMN_WIDTH
