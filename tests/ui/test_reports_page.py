@@ -78,9 +78,7 @@ def test_wizard_previews_lists_every_problem_then_imports_all(qtbot, ctx, tmp_pa
     assert not wizard.load_file(path)  # read and checked: problems before any import
     assert wizard.preview.rowCount() == 3
     # the file's header and its meaning, as the template heads it
-    assert (
-        wizard.preview.horizontalHeaderItem(0).text() == "编码\n→ SKU"
-    )  # the meaning, as the template heads it
+    assert wizard.preview.horizontalHeaderItem(0).text() == "编码\n→ SKU"
     assert wizard.preview.verticalHeaderItem(1).text() == "3"  # the row number in the file
     assert not wizard.import_button.isEnabled()
     cells = [
