@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from inventory_app import __version__
 from inventory_app.cli import (
+    argparse_words,
     buying,
     common,
     demand,
@@ -54,6 +55,7 @@ COMMAND_MODULES = (
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_words.install()  # argparse's refusals in the message language
     parser = argparse.ArgumentParser(
         prog="inventory-app",
         description="Offline inventory manager: exact FIFO/FEFO ledger, stocktakes, reports.",

@@ -7,7 +7,7 @@ import csv
 import datetime as dt
 import io
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from json.encoder import encode_basestring  # the C one: ensure_ascii=False's string encoder
 from pathlib import Path
@@ -294,12 +294,22 @@ def print_csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     sys.stdout.write(buf.getvalue())
 
 
-def print_table(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+def word(kind: str, value: str) -> str:
+    """A fixed English word of a table cell (a status, a role) in the messages' language:
+    ``messages.WORDS[lang][kind]``; other values stay as they are."""
+    return messages.WORDS[messages.language()].get(kind, {}).get(value, value)
+
+
+def print_table(
+    columns: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    words: Mapping[str, str] | None = None,
+) -> None:
     """A table for a person: its headers in the messages' language (CSV and JSON keep the
-    English keys, which scripts read)."""
+    English keys, which scripts read); ``words``: this table's own Chinese headers."""
     from inventory_app.cli.headers import headers
 
-    sys.stdout.write(table_text(headers(columns, messages.language()), rows))
+    sys.stdout.write(table_text(headers(columns, messages.language(), words), rows))
 
 
 def table_text(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
@@ -372,8 +382,13 @@ def _looks_numeric(text: str) -> bool:
         return False
 
 
-def emit(fmt: str, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+def emit(
+    fmt: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    words: Mapping[str, str] | None = None,
+) -> None:
     if fmt == "csv":
         print_csv(columns, rows)
     else:
-        print_table(columns, rows)
+        print_table(columns, rows, words)

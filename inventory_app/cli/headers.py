@@ -4,7 +4,7 @@ these instead. A header not listed stays as it is (a code, a date, a category na
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 # fmt: off
 ZH: dict[str, str] = {
@@ -30,12 +30,30 @@ ZH: dict[str, str] = {
     "id": "编号", "scope": "盘点范围", "counted": "实盘数量", "started": "开始时间",
     "expected": "账面数量", "variance": "差异", "flag": "标记", "abc": "ABC 分类",
     "last_counted": "上次盘点", "interval_days": "盘点间隔（天）",
+    # backups, suppliers, purchase orders, users, the audit trail (#11, r11)
+    "file": "文件", "taken": "备份时间", "kind": "类型", "movements": "流水笔数",
+    "stock value": "库存金额", "size": "大小", "code": "供应商编码", "contact": "联系人",
+    "phone": "电话", "lead_time_days": "交货周期（天）", "min_order_value": "最低起订金额",
+    "items": "商品数", "supplier": "供应商", "created": "创建时间", "factor": "换算率",
+    "ordered": "订货数量", "role": "角色", "at": "时间", "user": "用户", "source": "来源",
+    "action": "操作", "object": "对象", "details": "详情",
 }
 # fmt: on
 
 
-def headers(columns: Sequence[str], lang: str) -> list[str]:
-    """``columns`` as a person reads them in ``lang`` ("zh": the words above)."""
+#: a table whose English header means something else there than in the tables above
+PURCHASE_ORDER: dict[str, str] = {
+    "expected": "预计到货",
+    "value": "金额",
+    "received": "已到货数量",
+    "status": "状态",
+}
+
+
+def headers(columns: Sequence[str], lang: str, words: Mapping[str, str] | None = None) -> list[str]:
+    """``columns`` as a person reads them in ``lang`` ("zh": ``words``, else the words
+    above)."""
     if lang != "zh":
         return list(columns)
-    return [ZH.get(c, c) for c in columns]
+    words = words or {}
+    return [words.get(c) or ZH.get(c, c) for c in columns]

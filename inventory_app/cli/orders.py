@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 
 from inventory_app.cli import common
+from inventory_app.cli.headers import PURCHASE_ORDER
+from inventory_app.domain.messages import render
 from inventory_app.services import buying
 
 
@@ -154,16 +156,21 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.format == "json":
         common.print_json(order.as_json())
         return 0
-    print(
-        f"PO {order.id}  {order.supplier} {order.supplier_name}  {order.status.value}"
-        f"  expected {order.expected.isoformat() if order.expected else '-'}"
-    )
+    heading = {
+        "id": order.id,
+        "supplier": order.supplier,
+        "name": order.supplier_name,
+        "status": order.status.value,
+        "expected": order.expected.isoformat() if order.expected else "-",
+    }
+    print(render("cli.po_heading", heading))
     common.print_table(
         ("sku", "name", "unit", "factor", "ordered", "received", "unit_cost", "value"),
         [
             (x.sku, x.name, x.unit, x.factor, x.ordered_qty, x.received_qty, x.unit_cost, x.value)
             for x in order.lines
         ],
+        PURCHASE_ORDER,
     )
     return 0
 
@@ -187,14 +194,17 @@ def cmd_list(args: argparse.Namespace) -> int:
             ]
         )
         return 0
+    status = (lambda s: s) if args.format == "csv" else (lambda s: common.word("status", s))
     common.emit(
         args.format,
         ("id", "supplier", "name", "status", "created", "expected", "value"),
         [
-            (o.id, o.supplier, o.supplier_name, o.status.value, o.created_on, o.expected, o.value)
+            (o.id, o.supplier, o.supplier_name, status(o.status.value), o.created_on, o.expected,
+             o.value)
             for o in rows
         ],
-    )
+        PURCHASE_ORDER,
+    )  # fmt: skip
     return 0
 
 

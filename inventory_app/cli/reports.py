@@ -132,8 +132,10 @@ def cmd_turnover(args: argparse.Namespace) -> int:
             columns.remove("name")
         rows = []
         assert rep.total is not None
+        total = render("cli.total", {})
         for r in [*rep.rows, rep.total]:
-            row: list[object] = [r.key, r.name] if args.by == "item" else [r.key]
+            key = total if r is rep.total else r.key
+            row: list[object] = [key, r.name] if args.by == "item" else [key]
             row += [r.cogs, r.opening_value, r.closing_value, r.average_value]
             row += [_show(r.turnover), _show(r.turnover_days)]
             rows.append(row)

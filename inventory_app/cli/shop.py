@@ -85,12 +85,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     except InventoryError as exc:
         if not check.is_damage(exc):
             raise
-        print(f"FAIL  {exc}")  # a damaged file is what check is for: found, not refused
-        print("CHECK FAILED")
+        # a damaged file is what check is for: found, not refused
+        print(f"{render('check.fail', {})}  {exc}")
+        print(render("check.failed_damaged", {}))
         return 1
     for line in report.lines():
         print(line)
-    print(f"{'all checks passed' if report.ok else 'CHECK FAILED'} in {report.seconds:.2f} s")
+    print(report.summary())
     return 0 if report.ok else 1
 
 
@@ -130,7 +131,7 @@ def _list_backups(args: argparse.Namespace) -> int:
         (
             b.path.name,
             b.taken_at.astimezone().strftime("%Y-%m-%d %H:%M") if b.taken_at else "",
-            b.kind,
+            common.word("backup_kind", b.kind),
             b.movements,
             b.stock_value,
             f"{b.size_bytes / 2**20:.1f} MB",

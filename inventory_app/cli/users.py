@@ -87,7 +87,15 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     common.print_table(
         ["name", "role", "status", "created"],
-        [(u.name, u.role.value, "disabled" if u.disabled else "", u.created_at) for u in rows],
+        [
+            (
+                u.name,
+                common.word("role", u.role.value),
+                common.word("user_state", "disabled") if u.disabled else "",
+                u.created_at,
+            )
+            for u in rows
+        ],
     )
     return 0
 
@@ -140,7 +148,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
         ["at", "user", "role", "source", "action", "object", "details"],
         [
             (
-                e.at, e.user, e.role, e.source, e.action, e.object,
+                e.at, e.user, common.word("role", e.role or ""),
+                common.word("audit_source", e.source), common.word("audit_action", e.action),
+                e.object,
                 ", ".join(f"{k}={v}" for k, v in e.details.items()),
             )
             for e in rows

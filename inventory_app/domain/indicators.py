@@ -11,11 +11,12 @@ fraction (0.1234 = 12.34 %); quantities 3 decimals; money 2.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from statistics import NormalDist
 
+from inventory_app.domain import messages
 from inventory_app.domain.errors import ValidationError
 from inventory_app.domain.money import round_money
 
@@ -219,8 +220,14 @@ class ReorderAdvice:
     target: Decimal
     on_hand: Decimal
     suggested: Decimal
-    why: str
+    why_code: str  # the reason, worded by ``messages`` (see ``why``)
+    why_params: Mapping[str, object]
     on_order: Decimal = Decimal(0)  # still expected from sent purchase orders
+
+    @property
+    def why(self) -> str:
+        """The reason in numbers, in the current message language."""
+        return messages.render(self.why_code, self.why_params)
 
     @property
     def needed(self) -> bool:
@@ -244,16 +251,10 @@ def reorder_advice(
     """Safety stock (the item's own, else z × σ × √L), reorder point (d̄ × L + SS) and the
     quantity that brings stock up to ``cover_days`` of demand beyond the reorder point,
     ordered in whole units when stock is at or below the reorder point."""
-    unit_text = f" {unit}" if unit else ""
     if item_safety_stock is not None:
         ss = quantize_qty(Decimal(item_safety_stock))
-        ss_text = f"safety stock {_fmt(ss)} (set on the item)"
     else:
         ss = safety_stock(z, sigma_daily, lead_time_days)
-        ss_text = (
-            f"safety stock {_fmt(ss)} = z {_fmt(z, 3)} × σ {_fmt(sigma_daily, 2)}/day"
-            f" × √{lead_time_days} days"
-        )
     rop = reorder_point(mean_daily, lead_time_days, ss)
     target = quantize_qty(rop + Decimal(mean_daily) * cover_days)
     on_hand = quantize_qty(Decimal(on_hand))
@@ -264,21 +265,25 @@ def reorder_advice(
         suggested = gap.quantize(Decimal(1), rounding=ROUND_CEILING)
     else:
         suggested = Decimal(0)
-    head = (
-        f"average demand {_fmt(Decimal(mean_daily), 2)}{unit_text}/day over {demand_days} days"
-        f" × lead time {lead_time_days} days = {_fmt(quantize_qty(mean_daily * lead_time_days))}"
-        f"; + {ss_text} → reorder point {_fmt(rop)}"
-    )
-    have = f"on hand {_fmt(on_hand)}"
-    if on_order:
-        have += f" + on order {_fmt(on_order)}"
-    if suggested:
-        tail = (
-            f"; {have} ≤ {_fmt(rop)}: order {_fmt(suggested)}{unit_text}"
-            f" to reach {_fmt(target)} (reorder point + {cover_days} days of cover)"
-        )
-    else:
-        tail = f"; {have} is above the reorder point: no order yet"
+    # the reason is a code and its figures, worded in the reader's language by messages
+    # (its optional parts: the safety stock's origin, stock on order, the decision)
+    why_params: dict[str, object] = {
+        "mean": _fmt(Decimal(mean_daily), 2),
+        "unit": unit,
+        "demand_days": demand_days,
+        "lead": lead_time_days,
+        "lead_demand": _fmt(quantize_qty(mean_daily * lead_time_days)),
+        "safety": _fmt(ss),
+        "from_item": item_safety_stock is not None,
+        "z": _fmt(z, 3),
+        "sigma": _fmt(sigma_daily, 2),
+        "rop": _fmt(rop),
+        "on_hand": _fmt(on_hand),
+        "on_order": _fmt(on_order) if on_order else "",
+        "order": _fmt(suggested) if suggested else "",
+        "target": _fmt(target),
+        "cover": cover_days,
+    }
     return ReorderAdvice(
         mean_daily=Decimal(mean_daily),
         sigma_daily=Decimal(sigma_daily),
@@ -289,7 +294,8 @@ def reorder_advice(
         target=target,
         on_hand=on_hand,
         suggested=suggested,
-        why=head + tail,
+        why_code="reorder.why",
+        why_params=why_params,
         on_order=on_order,
     )
 

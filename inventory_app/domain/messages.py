@@ -97,12 +97,31 @@ def _column_twice_parts(params: Mapping[str, object], table: Table) -> dict[str,
     return {"where": joiner.join(each)}
 
 
+def _reorder_parts(params: Mapping[str, object], table: Table) -> dict[str, object]:
+    """A reorder suggestion's reason: where its safety stock comes from, stock on order, and
+    the decision, each worded from the same table."""
+    unit = str(params.get("unit") or "")
+    parts: dict[str, object] = {"unit_text": f" {unit}" if unit else ""}
+    both = {**params, **parts}
+    parts["safety_text"] = render(
+        "reorder.why.safety_item" if params.get("from_item") else "reorder.why.safety_z",
+        both,
+        table,
+    )
+    have = "reorder.why.have_on_order" if params.get("on_order") else "reorder.why.have"
+    both["have"] = render(have, both, table)
+    decision = "reorder.why.order" if params.get("order") else "reorder.why.enough"
+    parts["decision"] = render(decision, both, table)
+    return parts
+
+
 # Codes whose sentence has optional parts: each function adds them as parameters, rendered
 # from the same table (so another language words the parts too).
 PARTS: dict[str, Callable[[Mapping[str, object], Table], dict[str, object]]] = {
     "ledger.shortage": _shortage_parts,
     "ledger.qty_not_positive": _kind_parts,
     "tabular.column_twice": _column_twice_parts,
+    "reorder.why": _reorder_parts,
 }
 
 

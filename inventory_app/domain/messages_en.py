@@ -682,4 +682,47 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         "the backup did not verify: its stock value is {copied}, the shop's was {expected}"
     ),
     "restore.same_file": "{path} is the shop file itself (or part of it), not a backup of it",
+    # --- the last Chinese gaps of the CLI (#11, r11)
+    "reorder.why": (
+        "average demand {mean}{unit_text}/day over {demand_days} days × lead time {lead} days ="
+        " {lead_demand}; + {safety_text} → reorder point {rop}; {decision}"
+    ),
+    "reorder.why.safety_item": "safety stock {safety} (set on the item)",
+    "reorder.why.safety_z": "safety stock {safety} = z {z} × σ {sigma}/day × √{lead} days",
+    "reorder.why.have": "on hand {on_hand}",
+    "reorder.why.have_on_order": "on hand {on_hand} + on order {on_order}",
+    "reorder.why.order": (
+        "{have} ≤ {rop}: order {order}{unit_text} to reach {target}"
+        " (reorder point + {cover} days of cover)"
+    ),
+    "reorder.why.enough": "{have} is above the reorder point: no order yet",
+    "check.ok": "ok  ",
+    "check.fail": "FAIL",
+    "check.passed": "all checks passed in {seconds} s",
+    "check.failed": "CHECK FAILED in {seconds} s",
+    "check.failed_damaged": "CHECK FAILED",
+    "check.rule.quick_check": "SQLite quick_check",
+    "check.rule.foreign_keys": "foreign keys",
+    "check.rule.batch_remaining": "batch remaining = received - allocated",
+    "check.rule.empty_batch": "an empty batch holds no value",
+    "check.rule.on_hand_batches": "item on hand = its batches",
+    "check.rule.on_hand_flows": "item on hand = sum of its monthly flows",
+    "check.rule.flows_movements": "monthly flows = movements",
+    "check.rule.outgoing_value": "an outgoing movement's value = its allocations",
+    "check.rule.receipt_value": "a receipt's value = the batch it created",
+    "check.rule.transfer_value": "a transfer moves value, it does not create it",
+    "check.rule.value_conserved": (
+        "value is conserved: receipts + adjustments - COGS = stock value"
+    ),
+    "check.rule.drawn_before_arrival": "no batch was drawn before it arrived",
+    "check.rule.below_zero": "no batch was ever below zero at the end of a day",
+    "check.rule.pinyin": "item pinyin keys = those of its name",
+    "check.rule.reversal_once": "a reversal reverses an original, once",
+    "check.rule.triggers": "every protecting trigger is in place",
+    "check.rule.chain": "posted rows are as posted (tamper-evident chain)",
+    "check.trigger_missing": "trigger {name} is missing",
+    "check.trigger_changed": "trigger {name} was changed",
+    "cli.total": "total",
+    "cli.po_heading": "PO {id}  {supplier} {name}  {status}  expected {expected}",
+    "po.min_order_note": "; + {packs} {pack} to reach the supplier's minimum order",
 }

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from inventory_app.domain.errors import InventoryError
+from inventory_app.domain.messages import render
 from inventory_app.services.access import record
 from inventory_app.storage import chain
 from inventory_app.storage import db as files
@@ -27,11 +28,47 @@ class CheckReport:
         return all(not problems for _, problems in self.results)
 
     def lines(self) -> list[str]:
+        """One line a rule (its name in the message language) and one a problem found."""
         out = []
         for rule, problems in self.results:
-            out.append(f"{'ok  ' if not problems else 'FAIL'}  {rule}")
+            mark = render("check.fail" if problems else "check.ok", {})
+            out.append(f"{mark}  {rule_name(rule)}")
             out += [f"        {p}" for p in problems]
         return out
+
+    def summary(self) -> str:
+        code = "check.passed" if self.ok else "check.failed"
+        return render(code, {"seconds": f"{self.seconds:.2f}"})
+
+
+#: each rule's name (as storage and ``tamper_checks`` report it) -> the code of its words
+RULE_CODES = {
+    "SQLite quick_check": "check.rule.quick_check",
+    "foreign keys": "check.rule.foreign_keys",
+    "batch remaining = received - allocated": "check.rule.batch_remaining",
+    "an empty batch holds no value": "check.rule.empty_batch",
+    "item on hand = its batches": "check.rule.on_hand_batches",
+    "item on hand = sum of its monthly flows": "check.rule.on_hand_flows",
+    "monthly flows = movements": "check.rule.flows_movements",
+    "an outgoing movement's value = its allocations": "check.rule.outgoing_value",
+    "a receipt's value = the batch it created": "check.rule.receipt_value",
+    "a transfer moves value, it does not create it": "check.rule.transfer_value",
+    "value is conserved: receipts + adjustments - COGS = stock value": (
+        "check.rule.value_conserved"
+    ),
+    "no batch was drawn before it arrived": "check.rule.drawn_before_arrival",
+    "no batch was ever below zero at the end of a day": "check.rule.below_zero",
+    "item pinyin keys = those of its name": "check.rule.pinyin",
+    "a reversal reverses an original, once": "check.rule.reversal_once",
+    "every protecting trigger is in place": "check.rule.triggers",
+    "posted rows are as posted (tamper-evident chain)": "check.rule.chain",
+}
+
+
+def rule_name(rule: str) -> str:
+    """A rule's name in the message language (a rule without a code shows as it is)."""
+    code = RULE_CODES.get(rule)
+    return render(code, {}) if code else rule
 
 
 def check(db: Database) -> CheckReport:
@@ -75,8 +112,8 @@ def tamper_checks(db: Database, *, chained: list[str] | None = None) -> list[tup
     and every chained row is as it was posted (``storage.chain``; ``chained``: its problems
     found already)."""
     missing, changed = chain.trigger_problems(db.conn)
-    triggers = [f"trigger {name} is missing" for name in missing]
-    triggers += [f"trigger {name} was changed" for name in changed]
+    triggers = [render("check.trigger_missing", {"name": name}) for name in missing]
+    triggers += [render("check.trigger_changed", {"name": name}) for name in changed]
     return [
         ("every protecting trigger is in place", triggers),
         (

@@ -1213,6 +1213,11 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation>停止补货（不再出现在补货建议中）</translation>
     </message>
     <message>
+        <source>pcs</source>
+        <comment>the default unit of a new item</comment>
+        <translation>件</translation>
+    </message>
+    <message>
         <source>FIFO — first in, first out</source>
         <translation>先进先出 (FIFO)</translation>
     </message>

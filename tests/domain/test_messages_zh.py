@@ -88,6 +88,7 @@ def sample(code: str) -> dict[str, object]:
     names = placeholders(EN[code])
     if code in messages.PARTS:  # the facts its parts are made from
         names |= {"sku", "batch", "location", "expired"}
+        names |= {n for c in EN if c.startswith(f"{code}.") for n in placeholders(EN[c])}
     return {name: SAMPLE.get(name, f"<{name}>") for name in names}
 
 

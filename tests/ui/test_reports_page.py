@@ -77,7 +77,8 @@ def test_wizard_previews_lists_every_problem_then_imports_all(qtbot, ctx, tmp_pa
                                                ["M1", "1.2345", 1, None]])  # fmt: skip
     assert not wizard.load_file(path)  # read and checked: problems before any import
     assert wizard.preview.rowCount() == 3
-    assert wizard.preview.horizontalHeaderItem(0).text() == "编码\n→ sku"
+    # the file's header and its meaning, as the template heads it
+    assert wizard.preview.horizontalHeaderItem(0).text() == "编码\n→ SKU"
     assert wizard.preview.verticalHeaderItem(1).text() == "3"  # the row number in the file
     assert not wizard.import_button.isEnabled()
     cells = [

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from inventory_app.domain import money, purchasing
+from inventory_app.domain.messages import render
 from inventory_app.domain.purchasing import SuggestedLine
 from inventory_app.domain.units import STOCK_UNIT_FACTOR
 from inventory_app.services.analytics.alerts import reorder_suggestions
@@ -17,7 +18,11 @@ from inventory_app.storage import buying as sql
 from inventory_app.storage import catalog as catalog_sql
 from inventory_app.storage.db import Database
 
-MIN_ORDER_NOTE = "; + {packs} {pack} to reach the supplier's minimum order"
+
+def min_order_note() -> str:
+    """What is added to the reason of a line grown to the supplier's minimum order, in the
+    message language, with ``{packs}`` and ``{pack}`` left for ``round_to_minimum``."""
+    return render("po.min_order_note", {"packs": "{packs}", "pack": "{pack}"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +110,7 @@ def suggest_orders(
     out = []
     for code in sorted(groups, key=lambda c: (c == "", c.casefold())):
         g = groups[code]
-        lines = purchasing.round_to_minimum(g.lines, g.min_order_value, note=MIN_ORDER_NOTE)
+        lines = purchasing.round_to_minimum(g.lines, g.min_order_value, note=min_order_note())
         out.append(
             SuggestedOrder(g.supplier, g.supplier_name, g.min_order_value, g.lead_time_days, lines)
         )

@@ -129,6 +129,15 @@ def write_template(kind: str, path: str | Path, *, lang: str = "en") -> Path:
     return path
 
 
+def column_title(key: str, lang: str) -> str:
+    """The name of an import column's meaning in ``lang`` ("en"/"zh"), as the template heads
+    it (an unknown key shows as itself)."""
+    words = _COLUMN_HELP.get(key)
+    if words is None:
+        return key
+    return words[0] if lang == "en" else words[1]
+
+
 def _header_text(column, lang: str) -> str:
     en, zh, *_ = _COLUMN_HELP[column.key]
     text = en if lang == "en" else zh

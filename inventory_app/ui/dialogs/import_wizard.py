@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inventory_app.domain import messages
 from inventory_app.domain.errors import ImportErrors, InventoryError
 from inventory_app.services import imports
 from inventory_app.services.tabular import cell_shown
@@ -230,7 +231,8 @@ class ImportWizard(QDialog):
         keys = [c.key for c in self.columns if c.key in table.headers]
         self.preview.setColumnCount(len(keys))
         self.preview.setHorizontalHeaderLabels(
-            [f"{table.headers[k]}\n→ {k}" for k in keys]  # the file's header and its meaning
+            # the file's header and what it is read as, in the interface's language
+            [f"{table.headers[k]}\n→ {imports.column_title(k, messages.language())}" for k in keys]
         )
         shown = table.rows[:PREVIEW_ROWS]
         self.preview.setRowCount(len(shown))

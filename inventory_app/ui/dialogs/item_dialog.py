@@ -83,7 +83,8 @@ class ItemDialog(QDialog):
         category.setEditable(True)
         category.addItems(["", *catalog.categories(self.ctx.db)])
         edits["category"] = category
-        edits["unit"] = QLineEdit("pcs")
+        # a new item's unit until one is typed, in the shop's language (stored as shown)
+        edits["unit"] = QLineEdit(self.tr("pcs", "the default unit of a new item"))
         edits["supplier"] = QLineEdit()
         edits["reorder_point"] = QLineEdit("0")
         edits["safety_stock"] = QLineEdit()

@@ -10,6 +10,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+#: characters from which a cell's text is also its tooltip, and the widest a column starts
+LONG_TEXT = 40
+MAX_COLUMN_WIDTH = 480
+
 
 class SimpleTable(QTableWidget):
     """Rows of texts; numbers (``Decimal``/``int`` cells) right-aligned."""
@@ -34,7 +38,10 @@ class SimpleTable(QTableWidget):
         self.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
-                item = QTableWidgetItem("" if value is None else str(value))
+                text = "" if value is None else str(value)
+                item = QTableWidgetItem(text)
+                if len(text) > LONG_TEXT:  # a sentence (an order line's reason): whole on hover
+                    item.setToolTip(text)
                 number = isinstance(value, (Decimal, int)) and not isinstance(value, bool)
                 if number or c in self.numeric:
                     item.setTextAlignment(
@@ -42,6 +49,8 @@ class SimpleTable(QTableWidget):
                     )
                 self.setItem(r, c, item)
         self.resizeColumnsToContents()
+        for c in range(self.columnCount()):  # a long sentence need not push the table sideways
+            self.setColumnWidth(c, min(self.columnWidth(c), MAX_COLUMN_WIDTH))
         if rows:
             self.selectRow(min(max(keep, 0), len(rows) - 1))
 

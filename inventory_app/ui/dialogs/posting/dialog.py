@@ -214,7 +214,8 @@ class PostingDialog(QDialog):
                 d.unit_cost = pl.fmt_cost(cost) if cost is not None else ""
             if self.kind == T.RECEIPT:  # a delivery usually goes to one place
                 last = self.drafts[-1].location if self.drafts else ""
-                d.location = last or self.editor.location_combo.currentText()
+                # the location as stored ("Main"), not as shown (主库位 in Chinese)
+                d.location = last or (self.editor.location_combo.currentData() or "")
             self.drafts.append(d)
         d.errors = check(d, self.kind, self.header().date)
         self._refresh_all(select=self.drafts.index(d))

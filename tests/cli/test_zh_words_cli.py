@@ -1,0 +1,142 @@
+"""Under ``--lang zh`` the CLI speaks no English: ``check``'s rules and summary, the reorder
+suggestion's reason, the turnover table's total row, the tables of backups, suppliers, orders,
+users and the audit trail, and argparse's own refusals. Run as a user would, in fresh
+processes, on a demo shop built in Chinese; English stays the default (the same commands
+without ``--lang`` read as before)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: what may stay ASCII in Chinese output: units and words of the demo's item names (user data)
+#: and usage placeholders
+#: (argparse's metavars, which name the value to type, as in the README)
+ALLOWED = {"kg", "ml", "pcs", "MB", "USB", "LED", "AA", "AAA"}
+ALLOWED |= {"COMMAND", "REPORT"}
+
+
+def english_words(text: str) -> list[str]:
+    """ASCII words of two letters or more, after removing what is a code: paths, option
+    flags, ``{zh,en}`` choices, quoted command names, SKUs and timestamps."""
+    text = re.sub(r"\S*[/.]\S*", " ", text)  # paths and file names
+    text = re.sub(r"(?<![\w])--?[a-z][a-z-]*( [A-Z_]+\b)?", " ", text)  # --flags and METAVARs
+    text = re.sub(r"\{[a-z,]+\}", " ", text)
+    text = re.sub(r"'[a-z-]+'", " ", text)  # the commands argparse lists
+    text = re.sub(r"\b[A-Z]{2}-\d{4}\b", " ", text)  # SKUs
+    text = re.sub(r"\d{4}-\d\d-\d\dT[\d:.+]+", " ", text)  # ISO timestamps
+    text = re.sub(r"inventory-app( [a-z-]+)*", " ", text)  # the program and its command
+    return [w for w in re.findall(r"[A-Za-z]{2,}", text) if w not in ALLOWED]
+
+
+def run(db: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    env["LANG"] = "C.UTF-8"  # English locale: --lang alone makes it Chinese
+    return subprocess.run(
+        [sys.executable, "-m", "inventory_app", "--db", str(db), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+
+
+@pytest.fixture(scope="module")
+def shop(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("zh") / "shop.db"
+    built = run(db, "--lang", "zh", "demo", "--skus", "30", "--days", "120")
+    assert built.returncode == 0, built.stderr
+    (db.parent / "shop-backups").mkdir()  # the shop's own backup folder, as `backup list` reads
+    made = run(db, "backup", str(db.parent / "shop-backups"))
+    assert made.returncode == 0, made.stderr
+    return db
+
+
+def month_range() -> tuple[str, str]:
+    today = dt.date.today()
+    return (today - dt.timedelta(days=90)).isoformat(), today.isoformat()
+
+
+COMMANDS = {
+    "check": ("check",),
+    "reorder": ("report", "reorder"),
+    "turnover": ("report", "turnover", "--by", "month", "--from", "{start}", "--to", "{end}"),
+    "backup list": ("backup", "list"),
+    "supplier list": ("supplier", "list"),
+    "po list": ("po", "list"),
+    "user list": ("user", "list"),
+    "audit": ("audit",),
+}
+
+
+def command(name: str) -> list[str]:
+    start, end = month_range()
+    return [a.format(start=start, end=end) for a in COMMANDS[name]]
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_no_english_word_under_lang_zh(shop, name):
+    done = run(shop, "--lang", "zh", *command(name))
+    assert done.returncode == 0, done.stderr
+    out = done.stdout + done.stderr
+    assert out.strip()
+    if name == "audit":  # its actions, objects and details are codes and data: the headers
+        out = out.splitlines()[0]
+    assert english_words(out) == [], out
+
+
+def test_the_chinese_words_are_those_of_the_glossary(shop):
+    checked = run(shop, "--lang", "zh", "check").stdout
+    assert "全部检查通过" in checked and "通过  已过账记录未被改动（防篡改链）" in checked
+    reorder = run(shop, "--lang", "zh", "report", "reorder").stdout
+    assert "再订货点" in reorder and "安全库存" in reorder
+    turnover = run(shop, "--lang", "zh", *command("turnover")).stdout
+    assert any(line.startswith("合计 ") for line in turnover.splitlines())
+    backups = run(shop, "--lang", "zh", "backup", "list").stdout
+    assert "备份时间" in backups and "手动" in backups
+
+
+def test_english_stays_the_default(shop):
+    checked = run(shop, "check").stdout
+    assert "ok    value is conserved: receipts + adjustments - COGS = stock value" in checked
+    assert "all checks passed in" in checked
+    reorder = run(shop, "report", "reorder").stdout
+    assert "average demand" in reorder and "reorder point" in reorder
+    turnover = run(shop, *command("turnover")).stdout
+    assert any(line.startswith("total ") for line in turnover.splitlines())
+    assert "taken" in run(shop, "backup", "list").stdout
+    refused = run(shop, "issue")
+    assert "error: the following arguments are required: --sku, --qty" in refused.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("issue",), ("nonsense",), ("report", "turnover", "--by", "week"), ("check", "--bogus")],
+)
+def test_argparse_refusals_under_lang_zh(shop, args):
+    done = run(shop, "--lang", "zh", *args)
+    assert done.returncode == 2
+    assert done.stderr.startswith("用法：") and "错误：" in done.stderr
+    assert english_words(done.stderr) == [], done.stderr
+
+
+def test_a_broken_translation_is_caught():
+    # the oracle itself: English left in a Chinese line is found, codes are not
+    assert english_words("通过  item on hand = its batches") == [
+        "item",
+        "on",
+        "hand",
+        "its",
+        "batches",
+    ]
+    assert english_words("用法：inventory-app issue [--db PATH] --sku SKU DA-0003 150g") == []
