@@ -278,6 +278,8 @@ class DashboardPage(Page):
             self._idle_build.start()
 
     def _build_pending_charts(self) -> None:
+        if not self.isVisible():  # hidden (another page, the window closing): built at the
+            return  # first paint once shown again (ChartBox.paintEvent)
         for box in self.charts.values():
             box.build_pending()
 
