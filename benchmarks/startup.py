@@ -4,6 +4,12 @@ with one matplotlib chart, drawn, grabbed and saved the same way.
 
     python benchmarks/startup.py [--runs 9] [--skus 300] [--frozen dist/inventory-app/inventory-app]
 
+"The dashboard drawn" is what ``main.py --screenshot --page dashboard`` waits for: the page's
+``is_loaded()`` (its data computed, tiles and alert lists filled, the ABC-XYZ matrix computed,
+the figures of the charts in view built), then five event-loop passes in which those charts
+draw at their first paint, then the grab. Charts scrolled out of view are built and drawn
+after that (once the page is idle or scrolled to), as for a user; they are not in the PNG.
+
 Runs are interleaved (floor, source, frozen, floor, ...) so a busy machine weighs on all alike;
 one warm-up round first (font caches, OS file cache). Prints each median and its ratio to the
 floor. The frozen program is measured when it exists (make dist).

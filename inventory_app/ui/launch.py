@@ -278,6 +278,9 @@ def take_screenshot(app, window, out: Path, *, page: str, size: tuple[int, int])
     for char, text in missing_glyphs(window).items():
         print(f"inventory-app: missing glyph for {char!r} (U+{ord(char):04X}) in {text!r}",
               file=sys.stderr)  # fmt: skip
+    # Hidden first: what a page would do once idle and shown (the dashboard's charts out of
+    # view) is not done while closing runs its event loop (the automatic backup's worker).
+    window.hide()
     window.close()
     if errors.failures:
         return 1

@@ -8,6 +8,7 @@ QCoreApplication.translate("pages", "Reports"), ReportsPage, SP.SP_FileDialogDet
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -15,17 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QStyle, QWidget
 
 from inventory_app.ui.app_context import AppContext
-from inventory_app.ui.pages.audit import AuditPage
 from inventory_app.ui.pages.base import Page
-from inventory_app.ui.pages.dashboard.page import DashboardPage
-from inventory_app.ui.pages.demand import DemandPage
-from inventory_app.ui.pages.items import ItemsPage
-from inventory_app.ui.pages.movements import MovementsPage
-from inventory_app.ui.pages.orders import OrdersPage
-from inventory_app.ui.pages.reports import ReportsPage
-from inventory_app.ui.pages.stock import StockPage
-from inventory_app.ui.pages.stocktakes import StocktakesPage
-from inventory_app.ui.pages.suppliers import SuppliersPage
 
 SP = QStyle.StandardPixmap
 
@@ -38,57 +29,76 @@ class PageSpec:
     icon: QStyle.StandardPixmap = SP.SP_FileIcon
 
 
+def _lazy(module: str, name: str) -> Callable[[AppContext, QWidget | None], Page]:
+    """A factory that imports its page's module when the first such page is built: a shop
+    opens on one page, and the others (with the services behind them) load when shown."""
+
+    def build(ctx: AppContext, parent: QWidget | None = None) -> Page:
+        page_class = getattr(importlib.import_module(f"inventory_app.ui.pages.{module}"), name)
+        return page_class(ctx, parent)
+
+    build.__qualname__ = name
+    return build
+
+
 PAGES: list[PageSpec] = [
     PageSpec(
         "dashboard",
         lambda: QCoreApplication.translate("pages", "Dashboard"),
-        DashboardPage,
+        _lazy("dashboard.page", "DashboardPage"),
         SP.SP_ComputerIcon,
     ),
     PageSpec(
         "items",
         lambda: QCoreApplication.translate("pages", "Items"),
-        ItemsPage,
+        _lazy("items", "ItemsPage"),
         SP.SP_FileDialogContentsView,
     ),
     PageSpec(
-        "stock", lambda: QCoreApplication.translate("pages", "Stock"), StockPage, SP.SP_DriveHDIcon
+        "stock",
+        lambda: QCoreApplication.translate("pages", "Stock"),
+        _lazy("stock", "StockPage"),
+        SP.SP_DriveHDIcon,
     ),
     PageSpec(
         "movements",
         lambda: QCoreApplication.translate("pages", "Movements"),
-        MovementsPage,
+        _lazy("movements", "MovementsPage"),
         SP.SP_FileDialogListView,
     ),
     PageSpec(
         "stocktakes",
         lambda: QCoreApplication.translate("pages", "Stocktakes"),
-        StocktakesPage,
+        _lazy("stocktakes", "StocktakesPage"),
         SP.SP_DialogApplyButton,
     ),
-    PageSpec("demand", lambda: QCoreApplication.translate("pages", "Demand"), DemandPage),
+    PageSpec(
+        "demand",
+        lambda: QCoreApplication.translate("pages", "Demand"),
+        _lazy("demand", "DemandPage"),
+    ),
     PageSpec(
         "suppliers",
         lambda: QCoreApplication.translate("pages", "Suppliers"),
-        SuppliersPage,
+        _lazy("suppliers", "SuppliersPage"),
         SP.SP_DirLinkIcon,
     ),
     PageSpec(
         "orders",
         lambda: QCoreApplication.translate("pages", "Purchase orders"),
-        OrdersPage,
+        _lazy("orders", "OrdersPage"),
         SP.SP_FileDialogNewFolder,
     ),
     PageSpec(
         "reports",
         lambda: QCoreApplication.translate("pages", "Reports"),
-        ReportsPage,
+        _lazy("reports", "ReportsPage"),
         SP.SP_FileDialogDetailedView,
     ),
     PageSpec(
         "audit",
         lambda: QCoreApplication.translate("pages", "Audit"),
-        AuditPage,
+        _lazy("audit", "AuditPage"),
         SP.SP_FileDialogInfoView,
     ),
 ]

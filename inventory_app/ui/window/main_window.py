@@ -30,6 +30,7 @@ from inventory_app.ui.dialogs.about import add_help_menu
 from inventory_app.ui.errors import show_error
 from inventory_app.ui.pages import PAGES, Page
 from inventory_app.ui.window.first_steps import FirstStepsPanel
+from inventory_app.ui.window.page_stack import LazyPages
 from inventory_app.ui.window.shop_files import ShopFiles, recent_files
 from inventory_app.ui.window.signing_in import sign_in_on_open
 from inventory_app.ui.window.status_bar import ShopStatus, touches_stock
@@ -51,7 +52,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx or AppContext(parent=self)
         self.files = ShopFiles(self)
-        self.pages: dict[str, Page] = {}
         self.setWindowTitle(self.tr("Inventory"))
         self.resize(1280, 800)
 
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(172)
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.stack = QStackedWidget()
+        self.pages = LazyPages(self.stack, self.ctx, [])  # none until a shop opens
         self.workspace = QWidget()
         row = QHBoxLayout(self.workspace)
         row.setContentsMargins(0, 0, 0, 0)
@@ -75,7 +76,7 @@ class MainWindow(QMainWindow):
         self.first_steps = FirstStepsPanel(self)  # an empty shop opens on it
         self.root.addWidget(self.first_steps)
         self.setCentralWidget(self.root)
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._show_row)
 
         self._build_actions()
         self.shop_status = ShopStatus(self)
@@ -203,20 +204,16 @@ class MainWindow(QMainWindow):
 
     def _build_pages(self) -> None:
         settings = app_settings()
-        for page in self.pages.values():
+        for page in self.pages.built():
             page.save_state(settings)
-            self.stack.removeWidget(page)
-            page.deleteLater()
-        self.pages.clear()
+        self.pages.discard()
+        self.pages = LazyPages(self.stack, self.ctx, [])
         self.sidebar.clear()
         self.view_menu.clear()  # deletes the menu's own actions
         if self.ctx.db is None:
             return  # the welcome screen: no pages to feed
+        self.pages = LazyPages(self.stack, self.ctx, PAGES)  # each built when first shown
         for n, spec in enumerate(PAGES):
-            page = spec.factory(self.ctx, None)
-            page.restore_state(settings)
-            self.pages[spec.name] = page
-            self.stack.addWidget(page)
             item = QListWidgetItem(self.style().standardIcon(spec.icon), spec.title_fn())
             item.setSizeHint(QSize(160, 36))
             self.sidebar.addItem(item)
@@ -291,6 +288,12 @@ class MainWindow(QMainWindow):
             self.shop_status.refresh()
 
     # -- pages --------------------------------------------------------------------------------
+
+    def _show_row(self, row: int) -> None:
+        names = list(self.pages)
+        if 0 <= row < len(names):
+            _ = self.pages[names[row]]  # built when first shown
+        self.stack.setCurrentIndex(row)
 
     def current_page_name(self) -> str:
         row = self.sidebar.currentRow()
@@ -428,7 +431,7 @@ class MainWindow(QMainWindow):
         settings.setValue("geometry", self.saveGeometry())
         if self.pages:
             settings.setValue("last_page", self.current_page_name())
-        for page in self.pages.values():
+        for page in self.pages.built():
             page.save_state(settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -132,6 +132,7 @@ class DashboardPage(Page):
             box = ChartBox(key)
             box.link_clicked.connect(self.open_link)
             box.export_requested.connect(self._ask_export)
+            box.drawn.connect(self._chart_drawn)
             self.charts[key] = box
             chart_grid.addWidget(box, n // 2, n % 2)
         self.abc_xyz = AbcXyzMatrix()  # demand (#16): fills the grid's free cell
@@ -268,7 +269,17 @@ class DashboardPage(Page):
             )
         )
 
+    def _chart_drawn(self) -> None:
+        # The charts out of view wait until the page has drawn: the pause counts from the
+        # last chart drawn, not from the data's arrival (the visible charts take ~0.1-0.2 s
+        # each to draw, so a pause counted from the data ran out before the first paint was
+        # done and the hidden charts were built and drawn on its way).
+        if self._idle_build.isActive():
+            self._idle_build.start()
+
     def _build_pending_charts(self) -> None:
+        if not self.isVisible():  # hidden (another page, the window closing): built at the
+            return  # first paint once shown again (ChartBox.paintEvent)
         for box in self.charts.values():
             box.build_pending()
 
