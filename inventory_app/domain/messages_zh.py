@@ -637,6 +637,11 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "users.pins_differ": "两次输入的密码（PIN）不一致，未做任何更改",
     "users.pin_needed": "未提供密码（PIN）：请设置 INVENTORY_PIN，或在提示时输入",
     "users.no_users": "本店还没有用户；请先添加店主：user add 用户名 --role owner",
+    # --- stocktake approval by role (#14, r14)
+    "stocktake.over_tolerance": (
+        "盘点 #{stocktake_id} 有 {count} 行差异超出允许范围（{lines}）：只有{roles}可以审核；"
+        "请复盘这些行，或请{roles}审核"
+    ),
     # --- backups and restore (#14, h13)
     "backup.no_destination": "请指定备份到哪个文件或文件夹",
     "backup.not_a_file": "{path} 不是普通文件（是文件夹、设备或指向它们的链接）；请指定一个文件名",

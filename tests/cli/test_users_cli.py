@@ -166,3 +166,36 @@ def test_an_owner_who_forgot_the_pin_gets_back_in_with_the_recovery_code(
     assert "recovery code for Mei" in capsys.readouterr().out
     assert main(["--db", db, "user", "pin", "Mei", "--recovery"]) == 2  # used once
     assert main(["--db", db, *as_user(monkeypatch, "Mei", "4444"), "stock"]) == 0
+
+
+def test_a_clerk_approves_a_stocktake_within_the_tolerance_and_only_the_owner_one_over_it(
+    shop, monkeypatch, capsys
+):
+    """The issue: clerks start and count; the owner approves differences over tolerance
+    (default 5 % of the books or 100 in value per line)."""
+
+    def as_clerk(*args: str) -> int:
+        return main(["--db", shop, *as_user(monkeypatch, "Li", "2222"), *args])
+
+    capsys.readouterr()
+    assert as_clerk("stocktake", "start") == 0
+    first = capsys.readouterr().out.strip()
+    assert as_clerk("stocktake", "count", first, "--sku", "A1", "--qty", "10") == 0
+    assert as_clerk("stocktake", "approve", first) == 0  # no difference at all
+    assert f"stocktake #{first} approved" in capsys.readouterr().out
+
+    assert as_clerk("stocktake", "start") == 0
+    second = capsys.readouterr().out.strip()
+    assert as_clerk("stocktake", "count", second, "--sku", "A1", "--qty", "7") == 0
+    capsys.readouterr()
+    assert as_clerk("stocktake", "approve", second) == 2
+    err = capsys.readouterr().err
+    assert "1 line over the tolerance (A1 @ Main)" in err and "only the owner may approve" in err
+    assert "Traceback" not in err
+    assert as_clerk("--lang", "zh", "stocktake", "approve", second) == 2
+    assert "超出允许范围（A1 @ Main）：只有店主可以审核" in capsys.readouterr().err
+    assert as_clerk("stock", "--format", "json") == 0
+    assert json.loads(capsys.readouterr().out)["rows"][0]["qty"] == "10.000"  # nothing posted
+    owner = as_user(monkeypatch, "Mei", "1111")
+    assert main(["--db", shop, *owner, "stocktake", "approve", second]) == 0
+    assert f"stocktake #{second} approved: 1 difference posted" in capsys.readouterr().out

@@ -32,7 +32,8 @@ MATRIX = {
     "writeoff": "O",
     "adjust": "O",
     "reverse": "O",
-    "stocktake_approve": "O",
+    "stocktake_approve": "OC",  # every difference within the tolerance
+    "stocktake_approve_over_tolerance": "O",
     "stocktake_cancel": "O",
     "close_period": "O",
     "settings": "O",
@@ -83,6 +84,9 @@ def _run(db, action: str, tmp_path) -> None:
         "stocktake_start": lambda: st.start(db, scope="all"),
         "count": lambda: st.count(db, _open_stocktake(db), code="A1", qty="1", location="Main"),
         "stocktake_approve": lambda: approve(db, _open_stocktake(db), uncounted="unchanged"),
+        "stocktake_approve_over_tolerance": lambda: approve(
+            db, _open_stocktake(db), uncounted="unchanged"
+        ),
         "stocktake_cancel": lambda: st.cancel(db, _open_stocktake(db)),
         "close_period": lambda: stock.close_period(db, DAY0 - dt.timedelta(days=1)),
         "settings": lambda: settings.set_value(db, "currency", "$"),
@@ -103,11 +107,26 @@ def _n() -> int:
     return next(_counter)
 
 
+_OPEN = ("open", "counting", "in_review")
+
+
 def _open_stocktake(db) -> int:
-    rows = [r for r in st.list_stocktakes(db) if r.status.value == "open"]
+    rows = [r for r in st.list_stocktakes(db) if r.status.value in _OPEN]
     if rows:
         return rows[0].id
     return next(iter(st.start(db, scope="all").stocktakes))
+
+
+def _counted_stocktake(db, *, over: bool) -> int:
+    """A fresh stocktake with A1 counted at Main: at its books, or 5 over (50 %, over the
+    default 5 % tolerance), as the owner."""
+    for row in st.list_stocktakes(db):
+        if row.status.value in _OPEN:
+            st.cancel(db, row.id)
+    sid = next(iter(st.start(db, scope="all").stocktakes))
+    (line,) = [x for x in st.review(db, sid).lines if x.sku == "A1" and x.location == "Main"]
+    st.count(db, sid, code="A1", qty=line.expected_qty + (5 if over else 0), location="Main")
+    return sid
 
 
 @pytest.mark.parametrize("role", list(Role))
@@ -121,6 +140,8 @@ def test_each_role_may_take_its_actions_and_is_refused_the_rest_naming_who_may(
         _as(db, OWNER, Role.OWNER)
         if action in ("count", "stocktake_approve", "stocktake_cancel"):
             _open_stocktake(db)
+        if action.startswith("stocktake_approve"):
+            _counted_stocktake(db, over=action.endswith("over_tolerance"))
         _as(db, name, role)
         if LETTER[role] in letters:
             try:
@@ -134,11 +155,19 @@ def test_each_role_may_take_its_actions_and_is_refused_the_rest_naming_who_may(
         else:
             with pytest.raises(RefusedOperation) as caught:
                 _run(db, action, tmp_path)
-            assert caught.value.code == "users.role_needed", action
+            code = caught.value.code
+            # a clerk may approve, but not a difference over the tolerance
+            assert code == (
+                "stocktake.over_tolerance"
+                if (role, action) == (Role.CLERK, "stocktake_approve_over_tolerance")
+                else "users.role_needed"
+            ), action
             refused[action] = caught.value.params["roles"]
     expected = {
         a: access_words(letters) for a, letters in MATRIX.items() if LETTER[role] not in letters
     }
+    if role == Role.ACCOUNTANT:  # refused any approval before the tolerance is looked at
+        expected["stocktake_approve_over_tolerance"] = access_words(MATRIX["stocktake_approve"])
     assert refused == expected
     _as(db, OWNER, Role.OWNER)
     report = check.check(db)
@@ -330,3 +359,19 @@ def test_a_clerk_prints_the_count_sheet_but_the_report_is_the_accountant_s(team,
     assert [(e.user, e.details["stocktake"]) for e in exports] == [
         (CLERK, sid), (ACCOUNTANT, sid),
     ]  # fmt: skip
+
+
+def test_a_clerk_may_not_write_off_uncounted_stock_by_approving_it_as_zero(team):
+    _as(team, CLERK, Role.CLERK)
+    sid = next(iter(st.start(team, scope="all").stocktakes))
+    approve(team, sid, uncounted="unchanged")  # nothing counted, nothing changes: allowed
+    sid = next(iter(st.start(team, scope="all").stocktakes))
+    with pytest.raises(RefusedOperation) as caught:
+        approve(team, sid, uncounted="zero")  # A1's 10 would be written off
+    assert caught.value.code == "stocktake.over_tolerance"
+    assert caught.value.params["lines"].startswith("A1")
+    assert caught.value.params["roles"] == "owner"
+    assert st.get(team, sid).open
+    _as(team, OWNER, Role.OWNER)
+    approve(team, sid, uncounted="zero")
+    assert not st.get(team, sid).open
