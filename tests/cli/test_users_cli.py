@@ -199,3 +199,46 @@ def test_a_clerk_approves_a_stocktake_within_the_tolerance_and_only_the_owner_on
     owner = as_user(monkeypatch, "Mei", "1111")
     assert main(["--db", shop, *owner, "stocktake", "approve", second]) == 0
     assert f"stocktake #{second} approved: 1 difference posted" in capsys.readouterr().out
+
+
+def test_every_act_of_the_issue_is_audited_from_the_cli(shop, monkeypatch, capsys, tmp_path):
+    """Document (plain and typed in packs), reversal, stocktake approval, period close,
+    setting change, export, backup, restore, sign-in and failed PIN: each an audit row with
+    who and source 'cli', read back with audit --format json."""
+    owner = ["--db", shop, *as_user(monkeypatch, "Mei", "1111")]
+    assert main([*owner, "unit", "add", "A1", "box", "--factor", "6"]) == 0
+    assert (
+        main([*owner, "receive", "--sku", "A1", "--qty", "2", "--unit", "box", "--cost", "12"]) == 0
+    )
+    assert main([*owner, "reverse", "1", "--reason", "typo"]) == 0
+    capsys.readouterr()
+    assert main([*owner, "stocktake", "start"]) == 0
+    sid = capsys.readouterr().out.strip()
+    assert main([*owner, "stocktake", "approve", sid, "--uncounted", "unchanged"]) == 0
+    assert main([*owner, "close-period", "2026-01-31"]) == 0
+    assert main([*owner, "settings", "set", "shop_name", "Mei's"]) == 0
+    assert main([*owner, "export", "month", TODAY[:7], str(tmp_path / "m.xlsx")]) == 0
+    assert main([*owner, "backup", str(tmp_path / "b.db")]) == 0
+    capsys.readouterr()
+    assert main([*owner, "audit", "--from", TODAY, "--format", "json"]) == 0
+    before = json.loads(capsys.readouterr().out)["entries"]
+    # the restore puts back the backup's own trail (taken before its backup row was written)
+    assert ("backup", "Mei", "cli") in [(e["action"], e["user"], e["source"]) for e in before]
+    assert main([*owner, "restore", str(tmp_path / "b.db")]) == 0
+    monkeypatch.setenv("INVENTORY_PIN", "0000")
+    assert main(["--db", shop, "--user", "Li", "stock"]) == 2
+    capsys.readouterr()
+    owner = ["--db", shop, *as_user(monkeypatch, "Mei", "1111")]
+    assert main([*owner, "audit", "--from", TODAY, "--to", TODAY, "--format", "json"]) == 0
+    entries = json.loads(capsys.readouterr().out)["entries"]
+    assert all(
+        set(e) == {"id", "at", "user", "role", "source", "action", "object", "details"}
+        for e in entries
+    )
+    acts = {(e["action"], e["user"], e["source"]) for e in entries}
+    for action in ("post", "reverse", "stocktake_approve", "close_period", "settings", "export",
+                   "restore", "sign_in"):  # fmt: skip
+        assert (action, "Mei", "cli") in acts, action
+    assert ("pin.failed", "Li", "cli") in acts
+    posts = [e for e in entries if e["action"] == "post"]
+    assert posts[-1]["details"]["lines"] == 1  # the receipt typed in boxes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from decimal import Decimal as D
 
 import pytest
 
@@ -375,3 +376,47 @@ def test_a_clerk_may_not_write_off_uncounted_stock_by_approving_it_as_zero(team)
     _as(team, OWNER, Role.OWNER)
     approve(team, sid, uncounted="zero")
     assert not st.get(team, sid).open
+
+
+def test_every_act_the_desktop_app_takes_is_audited_as_the_app(team, tmp_path):
+    """The service calls the desktop app makes (the posting dialog posts through
+    ``buying.post``, Ctrl+Z through ``reverse_document``, a receipt against an order through
+    ``buying.receive``, Back up now through a reader of its own): each writes its audit row
+    with who and source 'app', and a role that may not is refused by the service."""
+    from inventory_app.domain.model import Document, Line, MovementType
+    from inventory_app.services import buying, shop
+
+    db = team
+    day = dt.date.today()
+    _as(db, CLERK, Role.CLERK)
+    doc = Document(date=day, lines=(Line(type=MovementType.RECEIPT, sku="A1", qty=D("2"),
+                                         unit_cost=D("2")),))  # fmt: skip
+    buying.post(db, doc, packs_typed=[None])
+    with pytest.raises(RefusedOperation):  # Ctrl+Z is the owner's, whatever the UI shows
+        stock.reverse_document(db, stock.last_reversible_document(db), reason="typo")
+    _as(db, ACCOUNTANT, Role.ACCOUNTANT)
+    with pytest.raises(RefusedOperation):
+        buying.post(db, doc, packs_typed=[None])
+    _as(db, OWNER, Role.OWNER)
+    buying.add_supplier(db, buying.Supplier(code="HR", name="华润"))
+    order, _ = buying.create_order(db, "HR")
+    buying.add_line(db, order, sku="A1", qty="3", cost="2")
+    buying.send(db, order)
+    buying.receive(db, order, [buying.Receipt(sku="A1", qty="3")])
+    stock.reverse_document(db, stock.last_reversible_document(db), reason="typo")
+    settings.update(db, {"currency": "$"})
+    export_summary(db, tmp_path / "s.xlsx", start=day, end=day)
+    with shop.open_shop(db.path, write=False, check=False) as reader:  # Back up now
+        backup.backup(reader, tmp_path / "b.db", force=True)
+    entries = audit.entries(db, start=day, end=day)
+    acts = [(e.user, e.source, e.action, e.object.split(" ")[0]) for e in entries]
+    assert (CLERK, "app", "post", "document") in acts
+    assert acts.count((OWNER, "app", "post", "document")) == 1  # the order's receipt
+    assert (OWNER, "app", "reverse", "document") in acts
+    assert (OWNER, "app", "settings", "currency") in acts
+    assert (OWNER, "app", "export", str(tmp_path / "s.xlsx").split(" ")[0]) in acts
+    assert [a[2] for a in acts].count("backup") == 1
+    documents = db.conn.execute("SELECT source, operator FROM documents ORDER BY id").fetchall()
+    assert documents[-3:] == [("app", CLERK), ("po", OWNER), ("app", OWNER)]
+    report = check.check(db)
+    assert report.ok, "\n".join(report.lines())
