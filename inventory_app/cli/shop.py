@@ -85,12 +85,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     except InventoryError as exc:
         if not check.is_damage(exc):
             raise
-        print(f"FAIL  {exc}")  # a damaged file is what check is for: found, not refused
-        print("CHECK FAILED")
+        # a damaged file is what check is for: found, not refused
+        print(render("check.rule_failed", {"rule": str(exc)}))
+        print(render("check.failed_damaged", {}))
         return 1
     for line in report.lines():
         print(line)
-    print(f"{'all checks passed' if report.ok else 'CHECK FAILED'} in {report.seconds:.2f} s")
+    print(report.summary())
     return 0 if report.ok else 1
 
 

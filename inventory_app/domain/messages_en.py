@@ -669,6 +669,14 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
         "stocktake #{stocktake_id} has {count} lines over the tolerance ({lines}): only the"
         " {roles} may approve it; recount them or ask the {roles}",
     ),
+    # --- check's report in the user's language (#14, r14)
+    "check.rule_ok": "ok    {rule}",
+    "check.rule_failed": "FAIL  {rule}",
+    "check.passed": "all checks passed in {seconds} s",
+    "check.failed": "CHECK FAILED in {seconds} s",
+    "check.failed_damaged": "CHECK FAILED",
+    "check.trigger_missing": "trigger {name} is missing",
+    "check.trigger_changed": "trigger {name} was changed",
     # --- backups and restore (#14, h13)
     "backup.no_destination": "name the file or folder to back up to",
     "backup.not_a_file": (

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from inventory_app.domain.errors import InventoryError
+from inventory_app.domain.messages import render
 from inventory_app.services.access import record
 from inventory_app.storage import chain
 from inventory_app.storage import db as files
@@ -27,11 +28,19 @@ class CheckReport:
         return all(not problems for _, problems in self.results)
 
     def lines(self) -> list[str]:
+        """The report line by line in the message language: each rule, ok or failed, with
+        its problems indented under it."""
         out = []
         for rule, problems in self.results:
-            out.append(f"{'ok  ' if not problems else 'FAIL'}  {rule}")
+            code = "check.rule_failed" if problems else "check.rule_ok"
+            out.append(render(code, {"rule": rule}))
             out += [f"        {p}" for p in problems]
         return out
+
+    def summary(self) -> str:
+        """The last line: passed or failed, and how long it took."""
+        code = "check.passed" if self.ok else "check.failed"
+        return render(code, {"seconds": f"{self.seconds:.2f}"})
 
 
 def check(db: Database) -> CheckReport:
@@ -75,8 +84,8 @@ def tamper_checks(db: Database, *, chained: list[str] | None = None) -> list[tup
     and every chained row is as it was posted (``storage.chain``; ``chained``: its problems
     found already)."""
     missing, changed = chain.trigger_problems(db.conn)
-    triggers = [f"trigger {name} is missing" for name in missing]
-    triggers += [f"trigger {name} was changed" for name in changed]
+    triggers = [render("check.trigger_missing", {"name": name}) for name in missing]
+    triggers += [render("check.trigger_changed", {"name": name}) for name in changed]
     return [
         ("every protecting trigger is in place", triggers),
         (
