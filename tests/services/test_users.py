@@ -420,3 +420,27 @@ def test_every_act_the_desktop_app_takes_is_audited_as_the_app(team, tmp_path):
     assert documents[-3:] == [("app", CLERK), ("po", OWNER), ("app", OWNER)]
     report = check.check(db)
     assert report.ok, "\n".join(report.lines())
+
+
+def test_a_restore_from_the_desktop_app_is_audited_in_the_restored_shop(team, tmp_path):
+    """As the window does: the actor is taken from the shop being replaced, the shop is
+    closed, restored, and the restore is the restored file's newest audit entry."""
+    from inventory_app.services import shop
+
+    db = team
+    _as(db, OWNER, Role.OWNER)
+    backup.backup(db, tmp_path / "b.db")
+    actor, path = db.actor, db.path
+    db.close()
+    backup.restore(tmp_path / "b.db", path, actor=actor)
+    with shop.open_shop(path) as again:
+        last = audit.entries(again, start=dt.date.today(), end=dt.date.today())[-1]
+        assert (last.action, last.user, last.role, last.source) == (
+            "restore",
+            OWNER,
+            "owner",
+            "app",
+        )
+        assert last.object == str(tmp_path / "b.db")
+        report = check.check(again)
+        assert report.ok, "\n".join(report.lines())
