@@ -219,11 +219,6 @@ def test_every_act_of_the_issue_is_audited_from_the_cli(shop, monkeypatch, capsy
     assert main([*owner, "settings", "set", "shop_name", "Mei's"]) == 0
     assert main([*owner, "export", "month", TODAY[:7], str(tmp_path / "m.xlsx")]) == 0
     assert main([*owner, "backup", str(tmp_path / "b.db")]) == 0
-    capsys.readouterr()
-    assert main([*owner, "audit", "--from", TODAY, "--format", "json"]) == 0
-    before = json.loads(capsys.readouterr().out)["entries"]
-    # the restore puts back the backup's own trail (taken before its backup row was written)
-    assert ("backup", "Mei", "cli") in [(e["action"], e["user"], e["source"]) for e in before]
     assert main([*owner, "restore", str(tmp_path / "b.db")]) == 0
     monkeypatch.setenv("INVENTORY_PIN", "0000")
     assert main(["--db", shop, "--user", "Li", "stock"]) == 2
@@ -236,8 +231,9 @@ def test_every_act_of_the_issue_is_audited_from_the_cli(shop, monkeypatch, capsy
         for e in entries
     )
     acts = {(e["action"], e["user"], e["source"]) for e in entries}
+    # the backup's own entry, written after its copy, is carried over by the restore
     for action in ("post", "reverse", "stocktake_approve", "close_period", "settings", "export",
-                   "restore", "sign_in"):  # fmt: skip
+                   "backup", "restore", "sign_in"):  # fmt: skip
         assert (action, "Mei", "cli") in acts, action
     assert ("pin.failed", "Li", "cli") in acts
     posts = [e for e in entries if e["action"] == "post"]
