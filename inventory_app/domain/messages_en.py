@@ -665,6 +665,14 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "users.pins_differ": "the two PINs differ; nothing was changed",
     "users.pin_needed": "no PIN: set INVENTORY_PIN or type it at the prompt",
     "users.no_users": "this shop has no users yet; add its owner with: user add NAME --role owner",
+    # --- stocktake approval by role (#14, r14)
+    "stocktake.over_tolerance": (
+        "stocktake #{stocktake_id} has {count} line over the tolerance ({lines}): only the"
+        " {roles} may approve it; recount it or ask the {roles}",
+        "stocktake #{stocktake_id} has {count} lines over the tolerance ({lines}): only the"
+        " {roles} may approve it; recount them or ask the {roles}",
+    ),
+    # --- check's report in the user's language (#14, r14)
     # --- backups and restore (#14, h13)
     "backup.no_destination": "name the file or folder to back up to",
     "backup.not_a_file": (

@@ -31,6 +31,28 @@ WORDS: dict[str, dict[str, str]] = {
         "received": "已完成",
         "cancelled": "已取消",
     },
+    # check's rules (#14): the titles services.check reports, in Chinese
+    "rule": {
+        "SQLite quick_check": "SQLite 快速完整性检查（quick_check）",
+        "foreign keys": "外键关联",
+        "batch remaining = received - allocated": "批次结存 = 入库 − 已分配",
+        "an empty batch holds no value": "数量为零的批次没有金额",
+        "item on hand = its batches": "商品现存量 = 其批次之和",
+        "item on hand = sum of its monthly flows": "商品现存量 = 各月收发之和",
+        "monthly flows = movements": "月度收发 = 出入库流水",
+        "an outgoing movement's value = its allocations": "出库流水的金额 = 其批次分配金额",
+        "a receipt's value = the batch it created": "入库金额 = 所生成批次的金额",
+        "a transfer moves value, it does not create it": "调拨只转移金额，不产生金额",
+        "value is conserved: receipts + adjustments - COGS = stock value": (
+            "金额守恒：入库 + 库存调整 − 销售成本 = 库存金额"
+        ),
+        "no batch was drawn before it arrived": "没有批次在入库之前被出库",
+        "no batch was ever below zero at the end of a day": "没有批次在任何一天结束时为负数",
+        "item pinyin keys = those of its name": "商品拼音检索码与商品名称一致",
+        "a reversal reverses an original, once": "每笔冲销只冲销一笔原始流水，且只冲销一次",
+        "every protecting trigger is in place": "所有保护触发器都在",
+        "posted rows are as posted (tamper-evident chain)": "已过账数据未被改动（防篡改哈希链）",
+    },
     # users (#14): roles, and the phrases naming who may do something
     "role": {"owner": "店主", "clerk": "店员", "accountant": "会计"},
     # a backup's kind and a user's state, as the CLI's tables show them (#11, r11)
@@ -672,6 +694,12 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "users.pins_differ": "两次输入的密码（PIN）不一致，未做任何更改",
     "users.pin_needed": "未提供密码（PIN）：请设置 INVENTORY_PIN，或在提示时输入",
     "users.no_users": "本店还没有用户；请先添加店主：user add 用户名 --role owner",
+    # --- stocktake approval by role (#14, r14)
+    "stocktake.over_tolerance": (
+        "盘点 #{stocktake_id} 有 {count} 行差异超出允许范围（{lines}）：只有{roles}可以审核；"
+        "请复盘这些行，或请{roles}审核"
+    ),
+    # --- check's report in the user's language (#14, r14)
     # --- backups and restore (#14, h13)
     "backup.no_destination": "请指定备份到哪个文件或文件夹",
     "backup.not_a_file": "{path} 不是普通文件（是文件夹、设备或指向它们的链接）；请指定一个文件名",
@@ -699,9 +727,9 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "reorder.why.enough": "{have} 高于再订货点：暂不订货",
     "check.ok": "通过",
     "check.fail": "失败",
-    "check.passed": "全部检查通过，用时 {seconds} 秒",
-    "check.failed": "检查未通过，用时 {seconds} 秒",
-    "check.failed_damaged": "检查未通过",
+    "check.passed": "数据校验全部通过，用时 {seconds} 秒",
+    "check.failed": "数据校验未通过，用时 {seconds} 秒",
+    "check.failed_damaged": "数据校验未通过",
     "check.rule.quick_check": "数据库文件快速检查",
     "check.rule.foreign_keys": "记录之间的引用完整",
     "check.rule.batch_remaining": "批次结存 = 入库 − 已分配",

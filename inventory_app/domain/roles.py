@@ -54,7 +54,11 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "writeoff": frozenset({_O}),
     "adjust": frozenset({_O}),
     "reverse": frozenset({_O}),
-    "stocktake_approve": frozenset({_O}),
+    # a clerk approves a stocktake whose differences are all within the tolerance; any line
+    # over it needs the owner (the issue: "owner approval for stocktake differences over
+    # tolerance")
+    "stocktake_approve": frozenset({_O, _C}),
+    "stocktake_approve_over_tolerance": frozenset({_O}),
     "stocktake_cancel": frozenset({_O}),
     "close_period": frozenset({_O}),
     "settings": frozenset({_O}),
@@ -73,7 +77,7 @@ ACTION_OF_TYPE: dict[str, str] = {
     "transfer": "transfer",
     "writeoff": "writeoff",
     "adjust": "adjust",
-    "stocktake": "stocktake_approve",
+    "stocktake": "stocktake_approve_over_tolerance",  # a posted difference, tolerance unknown
     "reversal": "reverse",
 }
 

@@ -26,8 +26,9 @@ from inventory_app.domain.errors import NotAnInventoryFile, RefusedOperation, Va
 from inventory_app.domain.money import money_from_int
 from inventory_app.domain.roles import Actor, may
 from inventory_app.services.access import record_done, require, roles_text
+from inventory_app.storage import audit as audit_rows
 from inventory_app.storage import backup as copies
-from inventory_app.storage.db import Database, open_db
+from inventory_app.storage.db import Connection, Database, open_db
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 AUTO_PREFIX = "auto-"  # automatic backups: auto-2026-12-02T081500.db
@@ -313,11 +314,38 @@ def restore(backup_path: str | Path, shop_path: str | Path, *, actor: Actor | No
         kept = backup(
             db, backup_folder(shop) / f"{BEFORE_RESTORE_PREFIX}{stamp}.db", kind="before-restore"
         )
+        trail = audit_rows.rows(db.conn, since="", before="\uffff")
         copies.copy_into(src, db.conn, shop=shop)
-    if actor is not None:
-        with open_db(shop, write=True, check=False) as restored:
+    with open_db(shop, write=True, check=False) as restored:
+        with restored.transaction() as conn:
+            _carry_trail(conn, trail)
+        if actor is not None:
             record_done(restored, actor, "restore", str(src))
     return kept
+
+
+def _carry_trail(conn: Connection, trail: list[audit_rows.AuditRow]) -> None:
+    """Append to the restored file the audit entries of the replaced shop it lacks (those
+    written after the backup was taken: the acts it undoes, the backup's own entry): the
+    trail is append-only, a restore does not take acts out of it. Matched by content, as
+    the backup may come from another history; appended in their order, chained anew."""
+    have: dict[tuple, int] = {}
+    for row in audit_rows.rows(conn, since="", before="\uffff"):
+        key = _entry_key(row)
+        have[key] = have.get(key, 0) + 1
+    for row in trail:
+        key = _entry_key(row)
+        if have.get(key, 0) > 0:
+            have[key] -= 1
+            continue
+        audit_rows.add(
+            conn, at=row.at, user=row.user, role=row.role, source=row.source,
+            action=row.action, object=row.object, details=row.details,
+        )  # fmt: skip
+
+
+def _entry_key(row: audit_rows.AuditRow) -> tuple:
+    return (row.at, row.user, row.role, row.source, row.action, row.object, row.details)
 
 
 __all__ = [

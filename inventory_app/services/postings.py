@@ -19,7 +19,7 @@ from inventory_app.domain.roles import ACTION_OF_TYPE, Actor
 from inventory_app.services.access import record, require
 from inventory_app.services.progress import Cancel, Progress, cyclic_gc_paused
 from inventory_app.storage import chain, meta
-from inventory_app.storage.db import Database
+from inventory_app.storage.db import Connection, Database
 from inventory_app.storage.ledger.poster import Poster
 from inventory_app.storage.reads import ledger as ledger_reads
 
@@ -47,12 +47,26 @@ def post(
         poster = Poster(conn, source=source or actor.source)
         doc_id = poster.post(doc, kind=kind)
         changes = poster.finish()
-        record(
-            conn, actor, "post", f"document {doc_id}", source=source,
-            kind=kind or MovementType(doc.lines[0].type).value, lines=len(doc.lines),
-            date=doc.date.isoformat(), reference=doc.reference,
-        )  # fmt: skip
+        record_post(conn, actor, doc_id, doc, kind=kind, source=source)
         return changes
+
+
+def record_post(
+    conn: Connection,
+    actor: Actor,
+    doc_id: int,
+    doc: Document,
+    *,
+    kind: str | None = None,
+    source: str | None = None,
+) -> None:
+    """The audit row of a posted document, in the posting's transaction (every way a
+    document is posted: this service, lines typed in packs, a receipt against an order)."""
+    record(
+        conn, actor, "post", f"document {doc_id}", source=source,
+        kind=kind or MovementType(doc.lines[0].type).value, lines=len(doc.lines),
+        date=doc.date.isoformat(), reference=doc.reference,
+    )  # fmt: skip
 
 
 def _one(db: Database, type_: MovementType, date: dt.date | None, operator: str, **kw) -> Changes:
@@ -191,11 +205,19 @@ def reverse_document(
     date: dt.date | None = None,
 ) -> Changes:
     """Reverse every line of ``document_id`` not reversed yet, with one reason, in one
-    transaction and one reversal document: all of them or none."""
+    transaction and one reversal document: all of them or none. Role-checked and audited
+    as ``reverse`` (the desktop app's Ctrl+Z comes this way)."""
+    actor = require(db, "reverse")
     with db.transaction() as conn:
-        poster = Poster(conn)
-        poster.reverse_document(document_id, date=date, reason=reason, operator=operator)
-        return poster.finish()
+        poster = Poster(conn, source=actor.source)
+        mids = poster.reverse_document(
+            document_id, date=date, reason=reason, operator=operator or actor.name
+        )
+        changes = poster.finish()
+        record(
+            conn, actor, "reverse", f"document {document_id}", reversals=len(mids), reason=reason
+        )
+        return changes
 
 
 def last_reversible_document(db: Database) -> int | None:

@@ -166,3 +166,75 @@ def test_an_owner_who_forgot_the_pin_gets_back_in_with_the_recovery_code(
     assert "recovery code for Mei" in capsys.readouterr().out
     assert main(["--db", db, "user", "pin", "Mei", "--recovery"]) == 2  # used once
     assert main(["--db", db, *as_user(monkeypatch, "Mei", "4444"), "stock"]) == 0
+
+
+def test_a_clerk_approves_a_stocktake_within_the_tolerance_and_only_the_owner_one_over_it(
+    shop, monkeypatch, capsys
+):
+    """The issue: clerks start and count; the owner approves differences over tolerance
+    (default 5 % of the books or 100 in value per line)."""
+
+    def as_clerk(*args: str) -> int:
+        return main(["--db", shop, *as_user(monkeypatch, "Li", "2222"), *args])
+
+    capsys.readouterr()
+    assert as_clerk("stocktake", "start") == 0
+    first = capsys.readouterr().out.strip()
+    assert as_clerk("stocktake", "count", first, "--sku", "A1", "--qty", "10") == 0
+    assert as_clerk("stocktake", "approve", first) == 0  # no difference at all
+    assert f"stocktake #{first} approved" in capsys.readouterr().out
+
+    assert as_clerk("stocktake", "start") == 0
+    second = capsys.readouterr().out.strip()
+    assert as_clerk("stocktake", "count", second, "--sku", "A1", "--qty", "7") == 0
+    capsys.readouterr()
+    assert as_clerk("stocktake", "approve", second) == 2
+    err = capsys.readouterr().err
+    assert "1 line over the tolerance (A1 @ Main)" in err and "only the owner may approve" in err
+    assert "Traceback" not in err
+    assert as_clerk("--lang", "zh", "stocktake", "approve", second) == 2
+    assert "超出允许范围（A1 @ Main）：只有店主可以审核" in capsys.readouterr().err
+    assert as_clerk("stock", "--format", "json") == 0
+    assert json.loads(capsys.readouterr().out)["rows"][0]["qty"] == "10.000"  # nothing posted
+    owner = as_user(monkeypatch, "Mei", "1111")
+    assert main(["--db", shop, *owner, "stocktake", "approve", second]) == 0
+    assert f"stocktake #{second} approved: 1 difference posted" in capsys.readouterr().out
+
+
+def test_every_act_of_the_issue_is_audited_from_the_cli(shop, monkeypatch, capsys, tmp_path):
+    """Document (plain and typed in packs), reversal, stocktake approval, period close,
+    setting change, export, backup, restore, sign-in and failed PIN: each an audit row with
+    who and source 'cli', read back with audit --format json."""
+    owner = ["--db", shop, *as_user(monkeypatch, "Mei", "1111")]
+    assert main([*owner, "unit", "add", "A1", "box", "--factor", "6"]) == 0
+    assert (
+        main([*owner, "receive", "--sku", "A1", "--qty", "2", "--unit", "box", "--cost", "12"]) == 0
+    )
+    assert main([*owner, "reverse", "1", "--reason", "typo"]) == 0
+    capsys.readouterr()
+    assert main([*owner, "stocktake", "start"]) == 0
+    sid = capsys.readouterr().out.strip()
+    assert main([*owner, "stocktake", "approve", sid, "--uncounted", "unchanged"]) == 0
+    assert main([*owner, "close-period", "2026-01-31"]) == 0
+    assert main([*owner, "settings", "set", "shop_name", "Mei's"]) == 0
+    assert main([*owner, "export", "month", TODAY[:7], str(tmp_path / "m.xlsx")]) == 0
+    assert main([*owner, "backup", str(tmp_path / "b.db")]) == 0
+    assert main([*owner, "restore", str(tmp_path / "b.db")]) == 0
+    monkeypatch.setenv("INVENTORY_PIN", "0000")
+    assert main(["--db", shop, "--user", "Li", "stock"]) == 2
+    capsys.readouterr()
+    owner = ["--db", shop, *as_user(monkeypatch, "Mei", "1111")]
+    assert main([*owner, "audit", "--from", TODAY, "--to", TODAY, "--format", "json"]) == 0
+    entries = json.loads(capsys.readouterr().out)["entries"]
+    assert all(
+        set(e) == {"id", "at", "user", "role", "source", "action", "object", "details"}
+        for e in entries
+    )
+    acts = {(e["action"], e["user"], e["source"]) for e in entries}
+    # the backup's own entry, written after its copy, is carried over by the restore
+    for action in ("post", "reverse", "stocktake_approve", "close_period", "settings", "export",
+                   "backup", "restore", "sign_in"):  # fmt: skip
+        assert (action, "Mei", "cli") in acts, action
+    assert ("pin.failed", "Li", "cli") in acts
+    posts = [e for e in entries if e["action"] == "post"]
+    assert posts[-1]["details"]["lines"] == 1  # the receipt typed in boxes

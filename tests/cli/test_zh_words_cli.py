@@ -97,7 +97,7 @@ def test_no_english_word_under_lang_zh(shop, name):
 
 def test_the_chinese_words_are_those_of_the_glossary(shop):
     checked = run(shop, "--lang", "zh", "check").stdout
-    assert "全部检查通过" in checked and "通过  已过账记录未被改动（防篡改链）" in checked
+    assert "数据校验全部通过" in checked and "通过  已过账记录未被改动（防篡改链）" in checked
     reorder = run(shop, "--lang", "zh", "report", "reorder").stdout
     assert "再订货点" in reorder and "安全库存" in reorder
     turnover = run(shop, "--lang", "zh", *command("turnover")).stdout

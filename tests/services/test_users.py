@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from decimal import Decimal as D
 
 import pytest
 
@@ -32,7 +33,8 @@ MATRIX = {
     "writeoff": "O",
     "adjust": "O",
     "reverse": "O",
-    "stocktake_approve": "O",
+    "stocktake_approve": "OC",  # every difference within the tolerance
+    "stocktake_approve_over_tolerance": "O",
     "stocktake_cancel": "O",
     "close_period": "O",
     "settings": "O",
@@ -83,6 +85,9 @@ def _run(db, action: str, tmp_path) -> None:
         "stocktake_start": lambda: st.start(db, scope="all"),
         "count": lambda: st.count(db, _open_stocktake(db), code="A1", qty="1", location="Main"),
         "stocktake_approve": lambda: approve(db, _open_stocktake(db), uncounted="unchanged"),
+        "stocktake_approve_over_tolerance": lambda: approve(
+            db, _open_stocktake(db), uncounted="unchanged"
+        ),
         "stocktake_cancel": lambda: st.cancel(db, _open_stocktake(db)),
         "close_period": lambda: stock.close_period(db, DAY0 - dt.timedelta(days=1)),
         "settings": lambda: settings.set_value(db, "currency", "$"),
@@ -103,11 +108,26 @@ def _n() -> int:
     return next(_counter)
 
 
+_OPEN = ("open", "counting", "in_review")
+
+
 def _open_stocktake(db) -> int:
-    rows = [r for r in st.list_stocktakes(db) if r.status.value == "open"]
+    rows = [r for r in st.list_stocktakes(db) if r.status.value in _OPEN]
     if rows:
         return rows[0].id
     return next(iter(st.start(db, scope="all").stocktakes))
+
+
+def _counted_stocktake(db, *, over: bool) -> int:
+    """A fresh stocktake with A1 counted at Main: at its books, or 5 over (50 %, over the
+    default 5 % tolerance), as the owner."""
+    for row in st.list_stocktakes(db):
+        if row.status.value in _OPEN:
+            st.cancel(db, row.id)
+    sid = next(iter(st.start(db, scope="all").stocktakes))
+    (line,) = [x for x in st.review(db, sid).lines if x.sku == "A1" and x.location == "Main"]
+    st.count(db, sid, code="A1", qty=line.expected_qty + (5 if over else 0), location="Main")
+    return sid
 
 
 @pytest.mark.parametrize("role", list(Role))
@@ -121,6 +141,8 @@ def test_each_role_may_take_its_actions_and_is_refused_the_rest_naming_who_may(
         _as(db, OWNER, Role.OWNER)
         if action in ("count", "stocktake_approve", "stocktake_cancel"):
             _open_stocktake(db)
+        if action.startswith("stocktake_approve"):
+            _counted_stocktake(db, over=action.endswith("over_tolerance"))
         _as(db, name, role)
         if LETTER[role] in letters:
             try:
@@ -134,11 +156,19 @@ def test_each_role_may_take_its_actions_and_is_refused_the_rest_naming_who_may(
         else:
             with pytest.raises(RefusedOperation) as caught:
                 _run(db, action, tmp_path)
-            assert caught.value.code == "users.role_needed", action
+            code = caught.value.code
+            # a clerk may approve, but not a difference over the tolerance
+            assert code == (
+                "stocktake.over_tolerance"
+                if (role, action) == (Role.CLERK, "stocktake_approve_over_tolerance")
+                else "users.role_needed"
+            ), action
             refused[action] = caught.value.params["roles"]
     expected = {
         a: access_words(letters) for a, letters in MATRIX.items() if LETTER[role] not in letters
     }
+    if role == Role.ACCOUNTANT:  # refused any approval before the tolerance is looked at
+        expected["stocktake_approve_over_tolerance"] = access_words(MATRIX["stocktake_approve"])
     assert refused == expected
     _as(db, OWNER, Role.OWNER)
     report = check.check(db)
@@ -330,3 +360,94 @@ def test_a_clerk_prints_the_count_sheet_but_the_report_is_the_accountant_s(team,
     assert [(e.user, e.details["stocktake"]) for e in exports] == [
         (CLERK, sid), (ACCOUNTANT, sid),
     ]  # fmt: skip
+
+
+def test_a_clerk_may_not_write_off_uncounted_stock_by_approving_it_as_zero(team):
+    _as(team, CLERK, Role.CLERK)
+    sid = next(iter(st.start(team, scope="all").stocktakes))
+    approve(team, sid, uncounted="unchanged")  # nothing counted, nothing changes: allowed
+    sid = next(iter(st.start(team, scope="all").stocktakes))
+    with pytest.raises(RefusedOperation) as caught:
+        approve(team, sid, uncounted="zero")  # A1's 10 would be written off
+    assert caught.value.code == "stocktake.over_tolerance"
+    assert caught.value.params["lines"].startswith("A1")
+    assert caught.value.params["roles"] == "owner"
+    assert st.get(team, sid).open
+    _as(team, OWNER, Role.OWNER)
+    approve(team, sid, uncounted="zero")
+    assert not st.get(team, sid).open
+
+
+def test_every_act_the_desktop_app_takes_is_audited_as_the_app(team, tmp_path):
+    """The service calls the desktop app makes (the posting dialog posts through
+    ``buying.post``, Ctrl+Z through ``reverse_document``, a receipt against an order through
+    ``buying.receive``, Back up now through a reader of its own): each writes its audit row
+    with who and source 'app', and a role that may not is refused by the service."""
+    from inventory_app.domain.model import Document, Line, MovementType
+    from inventory_app.services import buying, shop
+
+    db = team
+    day = dt.date.today()
+    _as(db, CLERK, Role.CLERK)
+    doc = Document(date=day, lines=(Line(type=MovementType.RECEIPT, sku="A1", qty=D("2"),
+                                         unit_cost=D("2")),))  # fmt: skip
+    buying.post(db, doc, packs_typed=[None])
+    with pytest.raises(RefusedOperation):  # Ctrl+Z is the owner's, whatever the UI shows
+        stock.reverse_document(db, stock.last_reversible_document(db), reason="typo")
+    _as(db, ACCOUNTANT, Role.ACCOUNTANT)
+    with pytest.raises(RefusedOperation):
+        buying.post(db, doc, packs_typed=[None])
+    _as(db, OWNER, Role.OWNER)
+    buying.add_supplier(db, buying.Supplier(code="HR", name="华润"))
+    order, _ = buying.create_order(db, "HR")
+    buying.add_line(db, order, sku="A1", qty="3", cost="2")
+    buying.send(db, order)
+    buying.receive(db, order, [buying.Receipt(sku="A1", qty="3")])
+    stock.reverse_document(db, stock.last_reversible_document(db), reason="typo")
+    settings.update(db, {"currency": "$"})
+    export_summary(db, tmp_path / "s.xlsx", start=day, end=day)
+    with shop.open_shop(db.path, write=False, check=False) as reader:  # Back up now
+        backup.backup(reader, tmp_path / "b.db", force=True)
+    entries = audit.entries(db, start=day, end=day)
+    acts = [(e.user, e.source, e.action, e.object.split(" ")[0]) for e in entries]
+    assert (CLERK, "app", "post", "document") in acts
+    assert acts.count((OWNER, "app", "post", "document")) == 1  # the order's receipt
+    assert (OWNER, "app", "reverse", "document") in acts
+    assert (OWNER, "app", "settings", "currency") in acts
+    assert (OWNER, "app", "export", str(tmp_path / "s.xlsx").split(" ")[0]) in acts
+    assert [a[2] for a in acts].count("backup") == 1
+    documents = db.conn.execute("SELECT source, operator FROM documents ORDER BY id").fetchall()
+    assert documents[-3:] == [("app", CLERK), ("po", OWNER), ("app", OWNER)]
+    report = check.check(db)
+    assert report.ok, "\n".join(report.lines())
+
+
+def test_a_restore_from_the_desktop_app_is_audited_in_the_restored_shop(team, tmp_path):
+    """As the window does: the actor is taken from the shop being replaced, the shop is
+    closed, restored, and the restore is the restored file's newest audit entry, after the
+    entries of the replaced shop the backup lacked (its own backup entry, an issue)."""
+    from inventory_app.services import shop
+
+    db = team
+    _as(db, OWNER, Role.OWNER)
+    backup.backup(db, tmp_path / "b.db")
+    stock.issue(db, sku="A1", qty="1", date=dt.date.today())  # undone by the restore
+    actor, path = db.actor, db.path
+    before = audit.entries(db, start=DAY0, end=dt.date.today())
+    db.close()
+    backup.restore(tmp_path / "b.db", path, actor=actor)
+    with shop.open_shop(path) as again:
+        after = audit.entries(again, start=DAY0, end=dt.date.today())
+        # the trail is append-only: the acts the restore undid stay in it, as they were
+        seen = [(e.at, e.user, e.action, e.object, e.details) for e in after[:-1]]
+        assert seen == [(e.at, e.user, e.action, e.object, e.details) for e in before]
+        last = after[-1]
+        assert (last.action, last.user, last.role, last.source) == (
+            "restore",
+            OWNER,
+            "owner",
+            "app",
+        )
+        assert last.object == str(tmp_path / "b.db")
+        report = check.check(again)
+        assert report.ok, "\n".join(report.lines())

@@ -231,3 +231,33 @@ def test_approving_without_flags_asks_the_plain_question(qtbot, shop_ctx):
     seen = when_dialog(ApprovalQuestion, yes)
     assert dialog.approve() is True
     assert seen and icons == [QMessageBox.Icon.Question]
+
+
+def test_a_clerk_may_approve_within_the_tolerance_and_is_told_who_may_over_it(qtbot, shop_ctx):
+    from inventory_app.services import users
+
+    ctx = shop_ctx
+    users.add_user(ctx.db, "Mei", "owner", "1111")
+    users.add_user(ctx.db, "Li", "clerk", "2222")
+    users.sign_in(ctx.db, "Li", "2222", source="app")
+    sid = start(ctx, scope="category:Hardware")
+    st.count(ctx.db, sid, code="A1", qty="8")  # 2 of 10 missing: over the 5 % tolerance
+    dialog = ReviewDialog(ctx, sid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.approve_button.isEnabled()  # a clerk may approve...
+    texts: list[str] = []
+
+    def read(box) -> None:
+        texts.append(box.text())
+        box.accept()
+
+    seen = when_dialog(QMessageBox, read)
+    assert dialog.approve(confirm=False) is False  # ...but not a line over the tolerance
+    qtbot.waitUntil(lambda: bool(seen))
+    assert "A1 @ Main" in texts[0] and "only the owner may approve" in texts[0]
+    assert st.get(ctx.db, sid).open
+    st.count(ctx.db, sid, code="A1", qty="10", recount=True)  # recounted: no difference
+    dialog.reload()
+    assert dialog.approve(confirm=False) is True
+    assert not st.get(ctx.db, sid).open

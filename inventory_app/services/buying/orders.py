@@ -23,7 +23,9 @@ from inventory_app.domain.purchasing import (
     is_overdue,
     status_after_receipt,
 )
+from inventory_app.services.access import require
 from inventory_app.services.buying.units import factor_of, post_typed
+from inventory_app.services.postings import record_post
 from inventory_app.storage import buying as supplier_sql
 from inventory_app.storage import catalog as catalog_sql
 from inventory_app.storage import orders as sql
@@ -315,6 +317,8 @@ def receive(
     receipt (several batches per line, each with its expiry and the price actually paid).
     More than ordered is refused unless ``allow_over``."""
     day = date or dt.date.today()
+    actor = require(db, "receive")
+    operator = operator.strip() or actor.name
     with db.transaction() as conn:
         row = sql.order(conn, order_id)
         if row[3] not in OPEN:
@@ -366,7 +370,8 @@ def receive(
             operator=operator,
         )
         poster = Poster(conn, source="po")
-        _, movements, changes = post_typed(conn, poster, doc, typed, "receipt")
+        doc_id, movements, changes = post_typed(conn, poster, doc, typed, "receipt")
+        record_post(conn, actor, doc_id, doc, kind="receipt")
         sql.record_receipts(
             conn,
             [

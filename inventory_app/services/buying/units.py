@@ -16,6 +16,7 @@ from inventory_app.domain import money, units
 from inventory_app.domain.errors import NotFound, RefusedOperation, ValidationError
 from inventory_app.domain.model import Changes, Document, Line, MovementType
 from inventory_app.domain.units import Pack
+from inventory_app.services.postings import record_post, require_lines
 from inventory_app.storage import buying as sql
 from inventory_app.storage import catalog as catalog_sql
 from inventory_app.storage.db import Connection, Database
@@ -171,15 +172,20 @@ def post(
     *,
     packs_typed: Sequence[str | None] | None = None,
     kind: str | None = None,
-    source: str = "app",
+    source: str | None = None,
 ) -> Changes:
-    """Post a document whose lines may be typed in packs (all lines or none)."""
+    """Post a document whose lines may be typed in packs (all lines or none); role-checked
+    and audited as ``postings.post``. ``source`` defaults to the actor's."""
     if not doc.lines:
         raise RefusedOperation("postings.no_lines")
+    actor = require_lines(db, doc.lines)
+    if not doc.operator.strip() and actor.name:
+        doc = dataclasses.replace(doc, operator=actor.name)
     typed = list(packs_typed) if packs_typed is not None else [None] * len(doc.lines)
     with db.transaction() as conn:
-        poster = Poster(conn, source=source)
-        _, _, changes = post_typed(conn, poster, doc, typed, kind or doc.lines[0].type.value)
+        poster = Poster(conn, source=source or actor.source)
+        doc_id, _, changes = post_typed(conn, poster, doc, typed, kind or doc.lines[0].type.value)
+        record_post(conn, actor, doc_id, doc, kind=kind, source=source)
     return changes
 
 

@@ -16,6 +16,7 @@ from decimal import Decimal
 from inventory_app.domain import money
 from inventory_app.domain.errors import InventoryError, RefusedOperation, ValidationError
 from inventory_app.domain.model import Changes
+from inventory_app.domain.roles import may
 from inventory_app.domain.stocktake import (
     StocktakeReason,
     StocktakeState,
@@ -23,7 +24,7 @@ from inventory_app.domain.stocktake import (
     parse_reason,
     settle,
 )
-from inventory_app.services.access import record, require
+from inventory_app.services.access import record, require, roles_text
 from inventory_app.services.stocktake.posting import post_difference
 from inventory_app.services.stocktake.reading import (
     ReviewLine,
@@ -75,6 +76,7 @@ def approve(
                 lines=len(lines),
                 stocktake_id=stocktake_id,
             )
+        _require_owner_over_tolerance(actor.role, stocktake_id, lines, choice)
         run = _Approval(conn, row, approver=approver, today=today)
         run.post(lines, _counted_deltas(lines), choice=choice, default_reason=default_reason)
         # the poster writes the movements now: their values are read back just after
@@ -95,6 +97,37 @@ def approve(
         )  # fmt: skip
     return changes | Changes(
         items=frozenset(run.counted_items), stocktakes=frozenset({stocktake_id})
+    )
+
+
+# how many lines over the tolerance a refusal names (the review lists them all)
+_NAMED_LINES = 5
+
+
+def _require_owner_over_tolerance(
+    role: object, stocktake_id: int, lines: list[ReviewLine], choice: Uncounted | None
+) -> None:
+    """A clerk approves differences within the tolerance; any line over it (flagged for
+    recount, or an uncounted line with stock that 'zero' would write off) needs the owner.
+    The refusal names the lines and who may approve."""
+    action = "stocktake_approve_over_tolerance"
+    if may(role, action):  # type: ignore[arg-type]
+        return
+    zeroed = choice == Uncounted.ZERO
+    over = [x for x in lines if (x.flagged if x.counted else zeroed and x.expected_qty)]
+    if not over:
+        return
+    named = ", ".join(
+        f"{x.sku}{f' [{x.batch}]' if x.batch else ''} @ {x.location}" for x in over[:_NAMED_LINES]
+    )
+    if len(over) > _NAMED_LINES:
+        named += ", …"
+    raise RefusedOperation(
+        "stocktake.over_tolerance",
+        stocktake_id=stocktake_id,
+        count=len(over),
+        lines=named,
+        roles=roles_text(action),
     )
 
 
