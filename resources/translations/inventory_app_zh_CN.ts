@@ -467,6 +467,10 @@ Please copy the details below and send them to whoever supports this app.</sourc
         <translation>{0} 未盘点：未选择批次。</translation>
     </message>
     <message>
+        <source> ({0} {1})</source>
+        <translation>（{0} {1}）</translation>
+    </message>
+    <message>
         <source>{0}  (expires {1})</source>
         <translation>{0}  （有效期至 {1}）</translation>
     </message>
