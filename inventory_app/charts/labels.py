@@ -107,3 +107,24 @@ def write_labels(labels: list[Label], path: str | Path, *, layout: str = "a4") -
     except OSError as exc:
         raise ValidationError("po.export_failed", reason=exc.strerror or str(exc)) from None
     return target
+
+
+def render_pages(labels: list[Label], *, layout: str = "a4", dpi: int = 300) -> list[bytes]:
+    """The pages ``write_labels`` writes, as PNG images at ``dpi`` (for a printer: the app
+    paints them on the page; one 40 × 30 mm label, or an A4 sheet, an image)."""
+    import io
+    import logging
+
+    import matplotlib
+
+    if layout not in LAYOUTS:
+        raise ValidationError("labels.layout", layout=layout, choices=", ".join(LAYOUTS))
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
+    pages = _pages(labels, layout)
+    out = []
+    with matplotlib.rc_context({"font.family": _PDF_RC["font.family"]}):
+        for fig in pages:
+            buf = io.BytesIO()
+            fig.savefig(buf, format="png", dpi=dpi, facecolor="white")
+            out.append(buf.getvalue())
+    return out
