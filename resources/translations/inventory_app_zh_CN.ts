@@ -2167,7 +2167,7 @@ They are put back now. Someone may have edited the file directly: run the check 
     </message>
     <message>
         <source>Expected</source>
-        <translation>账面数量</translation>
+        <translation>预计到货</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -2191,7 +2191,7 @@ They are put back now. Someone may have edited the file directly: run the check 
     </message>
     <message>
         <source>Received</source>
-        <translation>入库日期</translation>
+        <translation>已收数量</translation>
     </message>
     <message>
         <source>Price</source>
@@ -2494,7 +2494,7 @@ They are put back now. Someone may have edited the file directly: run the check 
     </message>
     <message>
         <source>Received</source>
-        <translation>入库日期</translation>
+        <translation>已收数量</translation>
     </message>
     <message>
         <source>Arriving now</source>
