@@ -61,11 +61,15 @@ class ItemsPage(Page):
         bar.addWidget(self.add_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.archive_button)
-        bar.addWidget(self.labels_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.count_label)
+        # below the table, beside the count: the top bar stays narrow enough for 1000 px
+        foot = QHBoxLayout()
+        foot.addWidget(self.count_label)
+        foot.addStretch(1)
+        foot.addWidget(self.labels_button)
+        layout.addLayout(foot)
 
         self.search.search_changed.connect(lambda _t: self.apply_filter())
         self.search.submitted.connect(self._submitted)
