@@ -54,11 +54,15 @@ def _draw(fig: Figure, label: Label, x: float, y: float, w: float, h: float) -> 
                           color="black", lw=0)
             )  # fmt: skip
             run = 0
-    fig.text(x + w / 2, y + h * 0.02, label.barcode_text, fontsize=max(4.0, size - 2.5),
+    # the human-readable line fits the label's width (a GS1 string is some 40 characters;
+    # a monospace character with the fallback fonts takes up to 0.7 em)
+    points = w * fig.get_figwidth() * 72 * 0.94
+    fit = points / (0.7 * max(len(label.barcode_text), 1))
+    fig.text(x + w / 2, y + h * 0.02, label.barcode_text, fontsize=min(max(4.0, size - 2.5), fit),
              ha="center", va="bottom", family="monospace")  # fmt: skip
 
 
-def _pages(labels: list[Label], layout: str) -> list[Figure]:
+def label_figures(labels: list[Label], layout: str) -> list[Figure]:
     ensure_fonts()
     if layout == "40x30":
         pages = []
@@ -99,7 +103,9 @@ def write_labels(labels: list[Label], path: str | Path, *, layout: str = "a4") -
         raise ValidationError("labels.layout", layout=layout, choices=", ".join(LAYOUTS))
     logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
     target = Path(path)
-    pages = _pages(labels, layout)  # outside the rc_context: ensure_fonts' settings must stay
+    pages = label_figures(
+        labels, layout
+    )  # outside the rc_context: ensure_fonts' settings must stay
     try:
         with matplotlib.rc_context(_PDF_RC), PdfPages(target) as pdf:
             for fig in pages:
@@ -107,3 +113,24 @@ def write_labels(labels: list[Label], path: str | Path, *, layout: str = "a4") -
     except OSError as exc:
         raise ValidationError("po.export_failed", reason=exc.strerror or str(exc)) from None
     return target
+
+
+def render_pages(labels: list[Label], *, layout: str = "a4", dpi: int = 300) -> list[bytes]:
+    """The pages ``write_labels`` writes, as PNG images at ``dpi`` (for a printer: the app
+    paints them on the page; one 40 × 30 mm label, or an A4 sheet, an image)."""
+    import io
+    import logging
+
+    import matplotlib
+
+    if layout not in LAYOUTS:
+        raise ValidationError("labels.layout", layout=layout, choices=", ".join(LAYOUTS))
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
+    pages = label_figures(labels, layout)
+    out = []
+    with matplotlib.rc_context({"font.family": _PDF_RC["font.family"]}):
+        for fig in pages:
+            buf = io.BytesIO()
+            fig.savefig(buf, format="png", dpi=dpi, facecolor="white")
+            out.append(buf.getvalue())
+    return out

@@ -40,8 +40,9 @@ def order_figure(sheet: OrderSheet) -> Figure:
     fig.text(LEFT, 0.95, sheet.shop, fontsize=16, weight="bold", va="top")
     fig.text(RIGHT, 0.95, sheet.title, fontsize=16, weight="bold", va="top", ha="right")
     y = 0.905
+    colon = "：" if sheet.lang == "zh" else ":"  # Chinese text takes the full-width colon
     for label, value in sheet.info:
-        fig.text(LEFT, y, f"{label}:", fontsize=9, color="#555555", va="top")
+        fig.text(LEFT, y, f"{label}{colon}", fontsize=9, color="#555555", va="top")
         fig.text(LEFT + 0.16, y, value, fontsize=9, va="top")
         y -= 0.019
     y -= 0.012
@@ -58,7 +59,7 @@ def order_figure(sheet: OrderSheet) -> Figure:
     fig.text(COLUMNS[6], y, sheet.total_label, fontsize=size + 1, weight="bold", va="top")
     fig.text(RIGHT, y, f"{sheet.currency}{sheet.total:,.2f}", fontsize=size + 1, weight="bold",
              va="top", ha="right")  # fmt: skip
-    fig.text(LEFT, 0.08, sheet.footer + ":", fontsize=9, va="top")
+    fig.text(LEFT, 0.08, sheet.footer + colon, fontsize=9, va="top")
     fig.add_artist(_line(fig, 0.05, start=LEFT + 0.16, end=0.5))
     return fig
 

@@ -7,10 +7,11 @@ import datetime as dt
 from decimal import Decimal
 
 from inventory_app.cli import common
-from inventory_app.services import buying, reports
+from inventory_app.services import buying, catalog, reports
 from inventory_app.services.shop import Database
 
 ZERO_QTY = Decimal("0.000")
+ZERO_VALUE = Decimal("0.00")
 BATCH_COLUMNS = ("sku", "name", "batch", "location", "expiry", "qty", "unit_cost", "value")
 
 
@@ -84,21 +85,24 @@ def _stock_by_item(db: Database, args: argparse.Namespace) -> None:
             [(r.sku, r.name, r.unit, r.qty, r.value) for r in items],
         )
         return
-    common.print_json(
+    rows = [
         {
-            "at": args.at or dt.date.today(),
-            "rows": [
-                {
-                    "sku": r.sku,
-                    "qty": r.qty,
-                    "value": r.value,
-                    "name": r.name,
-                    "on_order_qty": coming.get(r.sku, ZERO_QTY),
-                }
-                for r in items
-            ],
+            "sku": r.sku,
+            "qty": r.qty,
+            "value": r.value,
+            "name": r.name,
+            "on_order_qty": coming.get(r.sku, ZERO_QTY),
         }
-    )
+        for r in items
+    ]
+    # An item with nothing on hand but something ordered still has a row: the buyer looks for it.
+    held = {r.sku for r in items}
+    for sku in sorted(s for s, q in coming.items() if q > 0 and s not in held):
+        item = catalog.get_item(db, sku)
+        row = {"sku": sku, "qty": ZERO_QTY, "value": ZERO_VALUE, "name": item.name}
+        rows.append({**row, "on_order_qty": coming[sku]})
+    rows.sort(key=lambda r: str(r["sku"]))
+    common.print_json({"at": args.at or dt.date.today(), "rows": rows})
 
 
 def cmd_summary(args: argparse.Namespace) -> int:

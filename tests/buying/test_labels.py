@@ -65,3 +65,23 @@ def test_batch_labels_carry_a_gs1_string_the_scanner_reads(milk, tmp_path):
     with pytest.raises(InventoryError) as e:
         write_labels(found, tmp_path / "x.pdf", layout="5x5")
     assert e.value.code == "labels.layout"
+
+
+def test_every_text_of_a_40x30_label_stays_on_the_label(milk):
+    """The human-readable GS1 line (some 40 characters) used to run past both edges of a
+    40 mm label; every text now lies inside the page."""
+    from inventory_app.charts.labels import label_figures
+
+    day = dt.date.today()
+    postings.receive(milk, sku="MK-1", qty=1, unit_cost="2.5", batch="L2026-0412",
+                     expiry=day + dt.timedelta(days=20), date=day)  # fmt: skip
+    (label,) = labels.batch_labels(milk, "MK-1", batch="L2026-0412")
+    assert len(label.barcode_text) == 42
+    (fig,) = label_figures([label], "40x30")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    width, height = fig.bbox.width, fig.bbox.height
+    for text in fig.texts:
+        box = text.get_window_extent(renderer)
+        assert box.x0 >= 0 and box.x1 <= width and box.y0 >= 0 and box.y1 <= height, text

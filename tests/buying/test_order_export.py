@@ -54,6 +54,9 @@ def test_pdf_is_one_a4_page_with_the_lines(db, order, tmp_path, capsys, lang):
         assert expected in flat, expected
     words = ("采购订单", "合计", "单价") if lang == "zh" else ("Purchase order", "Total", "Price")
     assert all(w.replace(" ", "") in flat for w in words)
+    # the status in words; Chinese labels end with the full-width colon
+    said = ("状态：", "已发送", "签字/盖章：") if lang == "zh" else ("Status:", "Sent")
+    assert all(w in flat for w in said) and ("状态:" not in flat)
 
 
 def test_xlsx_and_refusals(db, order, tmp_path):

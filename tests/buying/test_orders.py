@@ -228,3 +228,24 @@ def test_purchases_sheet_and_supplier_record(shop, tmp_path):
     assert rows[1][:5] == ("HR", "华润", "2026-11", 2, 115)
     record = next(r for r in rows if r[0] == "HR" and r[2] == 5)
     assert record[3:7] == (2, 1, 0.5, 5)
+
+
+def test_stock_json_lists_an_item_only_on_order(shop, capsys):
+    """An item with nothing on hand but a sent order still has a row (qty and value 0); the
+    rows of items holding stock keep their keys, and everything stays sorted by SKU."""
+    catalog.add_item(shop, ItemFields(sku="AA-0", name="矿泉水", unit="瓶"))
+    catalog.add_item(shop, ItemFields(sku="ZZ-9", name="口香糖", unit="盒"))  # nothing anywhere
+    buying.link_item(shop, "HR", sku="AA-0", price="1.2")
+    oid, _ = buying.create_order(shop, "HR", on=AT)
+    buying.add_line(shop, oid, sku="AA-0", qty="30")
+    db = ["--db", str(shop.path)]
+    before = json.loads(run(capsys, *db, "stock", "--format", "json"))["rows"]
+    assert [r["sku"] for r in before] == ["DR-1", "SN-1"]  # a draft is not on order
+    buying.send(shop, oid, on=AT)
+    shop.close()
+    rows = json.loads(run(capsys, *db, "stock", "--format", "json"))["rows"]
+    assert [r["sku"] for r in rows] == ["AA-0", "DR-1", "SN-1"]
+    assert rows[0] == {"sku": "AA-0", "qty": "0.000", "value": "0.00", "name": "矿泉水",
+                       "on_order_qty": "30.000"}  # fmt: skip
+    assert rows[1:] == before
+    assert all(list(r) == list(rows[0]) for r in rows)

@@ -51,7 +51,15 @@ def test_opening_template_in_chinese_imports_once_filled(stocked, tmp_path):
     wb = load_workbook(path)
     ws = wb.worksheets[0]
     assert ws.title == "期初库存"
-    assert [c.value for c in ws[1]] == ["编码 *", "数量 *", "单价 *", "批号", "有效期", "库位"]
+    assert [c.value for c in ws[1]] == [
+        "编码 *",
+        "数量 *",
+        "单价 *",
+        "批号",
+        "有效期",
+        "库位",
+        "包装",
+    ]
     assert _validations(ws)["B"] == ("decimal", "greaterThan", "0")
     ws.append(["M1", 4, 2.5, "L1", dt.date(2026, 3, 1)])
     wb.save(path)

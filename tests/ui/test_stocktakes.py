@@ -261,3 +261,30 @@ def test_a_clerk_may_approve_within_the_tolerance_and_is_told_who_may_over_it(qt
     dialog.reload()
     assert dialog.approve(confirm=False) is True
     assert not st.get(ctx.db, sid).open
+
+
+def test_a_gs1_scan_and_a_case_barcode_count_as_the_posting_dialog_reads_them(qtbot, shop_ctx):
+    """A GS1 scan counts its batch and quantity (no batch question); a case's barcode counts
+    one case in stock units; a scan with a wrong check digit is flagged, nothing counted."""
+    from inventory_app.services import buying
+
+    ctx = shop_ctx
+    buying.add_pack(ctx.db, "A1", "箱", factor="12", barcode="2000000000015")
+    buying.add_pack(ctx.db, "M1", "箱", factor="6")
+    sid = start(ctx)
+    dialog = CountDialog(ctx, sid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    asked = when_dialog(QInputDialog, lambda box: box.reject(), timeout_ms=500)
+    dialog.scan.setText("]d20106901234567892172712311024A01\x1d303")  # GS separator as typed
+    qtbot.keyClick(dialog.scan, Qt.Key.Key_Return)
+    assert not asked and counted(ctx, sid, "M1", "24A01") == 3  # a new batch, as scanned
+    scan(qtbot, dialog, "0106901234567892172712311024A01")  # no quantity: the typed one
+    assert counted(ctx, sid, "M1", "24A01") == 4
+    scan(qtbot, dialog, "2000000000015")  # A1's case: 12 units
+    assert counted(ctx, sid, "A1") == 12 and "(1 箱)" in dialog.message.text()
+    dialog.qty.setText("2")
+    scan(qtbot, dialog, "2000000000015")
+    assert counted(ctx, sid, "A1") == 36
+    scan(qtbot, dialog, "010690123456789317271231")  # a wrong check digit
+    assert "check digit" in dialog.last_problem and counted(ctx, sid, "A1") == 36

@@ -40,6 +40,8 @@ WORDS: dict[str, tuple[str, str]] = {
 }
 STATUS_ZH = {"draft": "草稿", "sent": "已发送", "partial": "部分到货", "received": "已完成",
              "cancelled": "已取消"}  # fmt: skip
+STATUS_EN = {"draft": "Draft", "sent": "Sent", "partial": "Partly received",
+             "received": "Received", "cancelled": "Cancelled"}  # fmt: skip
 KINDS = (".pdf", ".xlsx")
 
 
@@ -85,7 +87,8 @@ def order_sheet(db: Database, order_id: int, *, lang: str = "en") -> OrderSheet:
         str(sku).casefold(): code
         for sku, _name, code, *_ in supplier_sql.links_of_supplier(db.conn, supplier[0])
     }
-    status = STATUS_ZH.get(order.status.value, order.status.value) if zh else order.status.value
+    words = STATUS_ZH if zh else STATUS_EN
+    status = words.get(order.status.value, order.status.value)
     info = [
         (w("number"), f"PO-{order.id}"),
         (w("supplier"), f"{order.supplier_name} ({order.supplier})"),

@@ -127,6 +127,36 @@ def to_stock_lines(conn: Connection, line: Line, pack: str | None) -> list[tuple
     ]
 
 
+def apply_typed(
+    conn: Connection,
+    poster: Poster,
+    line: Line,
+    pack: str | None,
+    *,
+    date: object,
+    document_id: int,
+    operator: str,
+) -> tuple[list[int], list[tuple[int, str, int, int, int | None]]]:
+    """Apply ``line`` typed in ``pack`` (None: stock units) through ``poster``: the movement
+    ids (a split receipt has two, in one batch) and the ``movement_packs`` rows to remember
+    (none for stock units; the pack quantity on the first part only)."""
+    parts = to_stock_lines(conn, line, pack)
+    code = line.batch
+    ids: list[int] = []
+    remembered: list[tuple[int, str, int, int, int | None]] = []
+    for part, typed in parts:
+        if code and part.batch != code:
+            part = dataclasses.replace(part, batch=code)
+        mid = poster.apply(part, date=date, document_id=document_id, operator=operator)
+        ids.append(mid)
+        if len(parts) > 1 and not code:
+            code = poster.last_batch_code  # the name the first part's batch got
+        if pack is not None and typed.factor != units.STOCK_UNIT_FACTOR:
+            share = 0 if remembered else typed.pack_qty
+            remembered.append((mid, typed.pack, typed.factor, share, typed.pack_cost))
+    return ids, remembered
+
+
 def post_typed(
     conn: Connection, poster: Poster, doc: Document, packs_typed: Sequence[str | None], kind: str
 ) -> tuple[int, list[list[int]], Changes]:
@@ -145,25 +175,19 @@ def post_typed(
     remembered: list[tuple[int, str, int, int, int | None]] = []
     movements: list[list[int]] = []
     for line, pack in zip(doc.lines, packs_typed, strict=True):
-        parts = to_stock_lines(conn, line, pack)
-        code = line.batch
-        movements.append([])
-        for part, typed in parts:
-            if code and part.batch != code:
-                part = dataclasses.replace(part, batch=code)
-            mid = poster.apply(part, date=doc.date, document_id=doc_id, operator=doc.operator)
-            movements[-1].append(mid)
-            if len(parts) > 1 and not code:
-                code = poster.out.rows["batches"][-1][3]  # the name the first part's batch got
-            if pack is not None and typed.factor != units.STOCK_UNIT_FACTOR:
-                share = typed.pack_qty if len(parts) == 1 else 0
-                remembered.append((mid, typed.pack, typed.factor, share, typed.pack_cost))
-        if len(parts) > 1:  # the pack quantity is remembered once, on the first part
-            first = remembered[-len(parts)]
-            remembered[-len(parts)] = (*first[:3], typed.pack_qty, first[4])
+        ids, typed = apply_typed(
+            conn, poster, line, pack, date=doc.date, document_id=doc_id, operator=doc.operator
+        )
+        movements.append(ids)
+        remembered += typed
     changes = poster.finish()
     sql.record_movement_packs(conn, remembered)
     return doc_id, movements, changes
+
+
+def remember_packs(conn: Connection, rows: Sequence[tuple[int, str, int, int, int | None]]) -> None:
+    """Store what ``apply_typed`` says to remember (after the poster has written its rows)."""
+    sql.record_movement_packs(conn, list(rows))
 
 
 def post(

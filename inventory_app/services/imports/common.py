@@ -22,6 +22,7 @@ from inventory_app.domain.errors import (
     RowError,
 )
 from inventory_app.domain.model import Changes, Line
+from inventory_app.services.buying.units import apply_typed, remember_packs
 from inventory_app.services.progress import Cancel, Progress
 from inventory_app.services.tabular import (
     SourceRow,
@@ -247,8 +248,12 @@ class Posting:
         operator: str,
         kind: str = "import",
         reference: str | None = None,
+        packs: Mapping[int, str] | None = None,
     ) -> None:
         self.poster = Poster(conn, source="import", preload=True)
+        # row number -> the pack its quantity (and cost) is in, for rows not in stock units
+        self.packs = packs if packs is not None else {}
+        self.remembered: list[tuple[int, str, int, int, int | None]] = []
         self.operator, self.kind, self.reference = operator, kind, reference
         self.doc_key: tuple | None = None
         self.doc_id = 0
@@ -274,7 +279,11 @@ class Posting:
                     date=date, kind=kind, reference=ref, operator=operator
                 )
             try:
-                poster.apply(line, date=date, document_id=self.doc_id, operator=operator)
+                pack = self.packs.get(number) if self.packs else None
+                if pack is None:
+                    poster.apply(line, date=date, document_id=self.doc_id, operator=operator)
+                else:
+                    self._apply_in_pack(line, pack, date)
             except InventoryError as exc:
                 self.refused.append((number, _column_for(exc), exc.code, exc.params))
             if n % 5000 == 0:
@@ -284,9 +293,22 @@ class Posting:
                     progress(n, total)
         self.posted += total
 
+    def _apply_in_pack(self, line: Line, pack: str, date: dt.date) -> None:
+        """A row typed in a pack: converted to stock units exactly (a pack price split so the
+        receipt's value is what the packs cost), the pack remembered beside its movements."""
+        _, typed = apply_typed(
+            self.poster.conn, self.poster, line, pack, date=date, document_id=self.doc_id,
+            operator=self.operator,
+        )  # fmt: skip
+        self.remembered += typed
+
     def finish(self) -> Changes:
         """Write what is pending; what changed (nothing when a row was refused)."""
-        return Changes() if self.refused else self.poster.finish()
+        if self.refused:
+            return Changes()
+        changes = self.poster.finish()
+        remember_packs(self.poster.conn, self.remembered)
+        return changes
 
 
 def refusal_errors(table: TableReader, refused: list[tuple]) -> list[RowError]:

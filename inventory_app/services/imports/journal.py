@@ -35,6 +35,7 @@ from inventory_app.services.imports.common import (
     known_names,
     refusal_errors,
 )
+from inventory_app.services.imports.packs import PackColumn
 from inventory_app.services.progress import Cancel, Progress, cyclic_gc_paused
 from inventory_app.services.tabular import (
     Chunk,
@@ -61,6 +62,8 @@ JOURNAL_COLUMNS = (
     Column("reference"),
     Column("note"),
     Column("reason"),
+    Column("pack"),  # the unit the row's quantity and cost are in (imports.packs)
+    Column("unit"),
 )
 
 # Movement types as people write them (English or Chinese).
@@ -147,8 +150,11 @@ class _JournalRows:
     quantity); a row with any problem at all is read again cell by cell (``_read_row`` and
     ``_check_row``, the reference) to record its problems exactly: what, where, in order."""
 
-    def __init__(self, headers: dict[str, str], bounds: _Bounds) -> None:
+    def __init__(
+        self, headers: dict[str, str], bounds: _Bounds, packs: PackColumn | None = None
+    ) -> None:
         self.col = Collector(headers)
+        self.packs = packs or PackColumn.none()
         self.errors = self.col.errors
         self.bounds = bounds
         parsers: dict[str, tuple[Callable[[object], object], bool]] = {
@@ -193,6 +199,8 @@ class _JournalRows:
         made = self.made
         # a line is made of its row's cells but the date: rows alike share one (it is frozen)
         alike = zip(*(chunk.columns.get(key, repeat(None)) for key in _KEYS[1:]), strict=False)
+        packs = self.packs
+        typed = chunk.columns.get(packs.key) if packs.key else None
         out: list[Numbered] = []
         for k, (number, date, t, sku, qty, cost, expiry, batch, loc, to_loc, ref, note, reason) in (
             enumerate(zip(chunk.numbers, *columns, strict=False))  # repeat(None): endless
@@ -203,6 +211,7 @@ class _JournalRows:
                 or (qty < 0 and t is not _ADJUST)
                 or (t is _RECEIPT and (cost is None or (expiry is not None and expiry < date)))
                 or (t is _TRANSFER and to_loc is None)
+                or (typed is not None and not packs.take(number, sku, qty, typed[k]))
             ):
                 self.read_row(chunk.row(k), out)
                 continue
@@ -224,6 +233,7 @@ class _JournalRows:
         before = len(self.errors)
         date, line = _read_row(self.col, row)
         _check_row(self.col, row, date, line, self.bounds, before)
+        self.packs.check(self.col, row, line.sku, line.qty)
         if len(self.errors) == before:
             out.append((row.number, date, line))  # type: ignore[arg-type]
 
@@ -365,14 +375,14 @@ def _post_journal(
     read, then sorted by date (stable: file order within a date) and posted. Rows go on
     being posted after a problem so that every problem is found (``Refused`` brings them);
     ``dry_run`` keeps nothing on purpose."""
-    rows = _JournalRows(table.headers, bounds)
+    rows = _JournalRows(table.headers, bounds, PackColumn(db, table.headers))
     held: list[Numbered] = []  # read, not yet posted
     last = dt.date.min
     changes = Changes()
     actor = require(db, "import")
     operator = operator or actor.name
     with contextlib.suppress(DryRun), db.transaction() as conn:
-        posting = Posting(conn, operator=operator)
+        posting = Posting(conn, operator=operator, packs=rows.packs.packs)
         for chunk in table.chunks(progress=progress):
             if cancel and cancel():
                 raise Cancelled("import.cancelled")

@@ -31,6 +31,7 @@ from inventory_app.services.imports.common import (
     known_names,
     refusal_errors,
 )
+from inventory_app.services.imports.packs import PackColumn
 from inventory_app.services.progress import Cancel, Progress, cyclic_gc_paused
 from inventory_app.services.tabular import (
     Chunk,
@@ -51,6 +52,8 @@ OPENING_COLUMNS = (
     Column("batch"),
     Column("expiry"),
     Column("location"),
+    Column("pack"),  # the unit the row's quantity and cost are in (imports.packs)
+    Column("unit"),
 )
 
 
@@ -78,9 +81,9 @@ def import_opening(
     with open_table(path, OPENING_COLUMNS, sheet=sheet, progress=progress, cancel=cancel) as table:
         while True:
             try:
-                return _post_opening(
-                    db, table, _OpeningRows(table.headers, date, skus, locations), **options
-                )
+                packs = PackColumn(db, table.headers)
+                rows = _OpeningRows(table.headers, date, skus, locations, packs)
+                return _post_opening(db, table, rows, **options)
             except Reread:
                 continue  # the file in another encoding: from the start
             except Refused as refused:
@@ -108,7 +111,10 @@ def _post_opening(
     actor = require(db, "import")
     operator = operator or actor.name
     with contextlib.suppress(DryRun), db.transaction() as conn:
-        posting = Posting(conn, operator=operator, kind="opening", reference="opening balance")
+        posting = Posting(
+            conn, operator=operator, kind="opening", reference="opening balance",
+            packs=rows.packs.packs,
+        )  # fmt: skip
         for chunk in table.chunks(progress=progress):
             if cancel and cancel():
                 raise Cancelled("import.cancelled")
@@ -150,12 +156,18 @@ class _OpeningRows:
     reference) to record its problems exactly (see ``journal._JournalRows``)."""
 
     def __init__(
-        self, headers: dict[str, str], date: dt.date, skus: set[str], locations: set[str]
+        self,
+        headers: dict[str, str],
+        date: dt.date,
+        skus: set[str],
+        locations: set[str],
+        packs: PackColumn | None = None,
     ) -> None:
         self.col = Collector(headers)
         self.errors = self.col.errors
         self.date, self.skus, self.locations = date, skus, locations
         self.seen: dict[tuple[str, str, str], int] = {}  # (sku, batch, location) -> first row
+        self.packs = packs or PackColumn.none()
         parsers: dict[str, tuple[Callable[[object], object], bool]] = {
             "sku": (_known(skus), True),
             "qty": (_positive_qty, True),
@@ -190,7 +202,8 @@ class _OpeningRows:
             columns.append(values)
             flagged |= bad
         out: list[Numbered] = []
-        seen, date = self.seen, self.date
+        seen, date, packs = self.seen, self.date, self.packs
+        typed = chunk.columns.get(packs.key) if packs.key else None
         for k, (number, sku, qty, cost, batch, expiry, location) in enumerate(
             zip(chunk.numbers, *columns, strict=False)  # repeat(None) is endless
         ):
@@ -200,7 +213,7 @@ class _OpeningRows:
                     flagged.add(k)
                 else:
                     seen[key] = number
-            if k in flagged:
+            if k in flagged or (typed is not None and not packs.take(number, sku, qty, typed[k])):
                 self.read_row(chunk.row(k), out)
                 continue
             line = Line(
@@ -234,6 +247,7 @@ class _OpeningRows:
                 first = self.seen[key]
                 col.add(row, "batch", "import.duplicate_batch", batch=batch, first_row=first)
             self.seen.setdefault(key, row.number)
+        self.packs.check(col, row, sku, qty)
         if len(col.errors) > before:
             return
         line = Line(

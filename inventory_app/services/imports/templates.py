@@ -96,11 +96,15 @@ DATA_ROWS = 5000  # rows the validation and formats cover
 def _columns(kind: str):
     from inventory_app.services import imports
 
-    return {
+    columns = {
         "items": imports.ITEM_COLUMNS,
         "opening": imports.OPENING_COLUMNS,
         "journal": imports.JOURNAL_COLUMNS,
     }[kind]
+    if kind == "items":
+        return columns
+    # a posting file names its unit in one column, the pack's (单位 is read as its synonym)
+    return tuple(c for c in columns if c.key != "unit")
 
 
 def write_template(kind: str, path: str | Path, *, lang: str = "en") -> Path:

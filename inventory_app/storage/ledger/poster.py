@@ -62,6 +62,7 @@ class Poster:
         self.source = source
         self.today = today or dt.date.today()
         self.preview = preview
+        self.last_batch_code = ""  # the code of the newest batch (a split receipt shares it)
         self.created_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
         self.out = LedgerWriter(conn, preview=preview)
         row = conn.execute("SELECT value FROM meta WHERE key = 'lock_date'").fetchone()
@@ -273,6 +274,7 @@ class Poster:
         )  # fmt: skip
         self.out.add_batch(lot, movement_id, source_batch_id)
         self.book.add_lot(item, lot)
+        self.last_batch_code = lot.code
         return lot
 
     def _draw(self, movement_id: int, lot: BatchLot, qty: int, value: int, date: dt.date) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -41,11 +42,17 @@ class ItemDetailDialog(QDialog):
         self.figures.setHorizontalSpacing(16)
         self.edit_button = QPushButton(self.tr("Edit item…"))
         self.edit_button.clicked.connect(self.edit)
+        self.labels_button = QPushButton(self.tr("Print labels…"))
+        self.labels_button.setToolTip(
+            self.tr("Labels of the selected batches (all batches in stock when none is selected)")
+        )
+        self.labels_button.clicked.connect(self.print_labels)
 
         self.batches = StockModel(ctx, self, with_item=False)
         self.batches.filter = BatchFilter(item_id=item_id, warning_days=ctx.expiry_warning_days)
         self.card = StockCardModel(ctx, item_id, self)
         self.batch_table = DataTable(self.batches, state_key="item_batches")
+        self.batch_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.card_table = DataTable(self.card, state_key="stock_card")
         self.tabs = QTabWidget()
         self.tabs.addTab(self.batch_table, self.tr("Batches in stock"))
@@ -55,6 +62,7 @@ class ItemDetailDialog(QDialog):
         top.addLayout(self.facts, 1)
         top.addLayout(self.figures, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.labels_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.edit_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -137,6 +145,40 @@ class ItemDetailDialog(QDialog):
         from inventory_app.ui.dialogs.item_dialog import ItemDialog
 
         ItemDialog(self.ctx, sku=self.sku, parent=self).exec()
+
+    def label_dialog(self):
+        """The Print labels dialog for the selected batches, or all the item's batches."""
+        from inventory_app.services.buying import labels
+        from inventory_app.ui.dialogs.labels import LabelDialog
+
+        db, sku = self.ctx.db, self.sku
+        chosen = sorted(i.row() for i in self.batch_table.selectionModel().selectedRows())
+        picked = list(dict.fromkeys(self.batches.row_at(r).batch for r in chosen))
+        if picked:
+            what = (
+                ", ".join(picked)
+                if len(picked) <= 3
+                else self.tr("{0} batches").format(len(picked))
+            )
+        else:
+            what = self.tr("all batches of {0}").format(sku)
+
+        def make(copies, _price, lang):
+            if not picked:
+                return labels.batch_labels(db, sku, copies=copies, lang=lang)
+            return [
+                label
+                for b in picked
+                for label in labels.batch_labels(db, sku, batch=b, copies=copies, lang=lang)
+            ]
+
+        return LabelDialog(
+            self.ctx, make, what=f"{sku} — {what}", with_price=False, name=f"{sku}-labels.pdf",
+            parent=self,
+        )  # fmt: skip
+
+    def print_labels(self) -> None:
+        self.label_dialog().exec()
 
     def done(self, result: int) -> None:
         settings = app_settings()

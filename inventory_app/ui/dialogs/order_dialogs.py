@@ -139,6 +139,10 @@ class ReceiveDialog(QDialog):
         for line in self.lines:
             self._add_row(line, line.open_qty)
         self.table.resizeColumnsToContents()
+        # the cells typed in start empty: room for a batch code and a date as they are typed
+        for col, chars in ((5, 8), (6, 14), (7, 12)):
+            width = self.table.fontMetrics().horizontalAdvance("0" * chars) + 16
+            self.table.setColumnWidth(col, max(self.table.columnWidth(col), width))
         self.split_button = QPushButton(self.tr("Split batch"))
         self.split_button.setToolTip(self.tr("Receive the selected line in one more batch"))
         self.split_button.clicked.connect(self.split)

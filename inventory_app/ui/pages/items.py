@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -39,9 +40,14 @@ class ItemsPage(Page):
         self.add_button.setToolTip(self.tr("Add an item (Ctrl+N)"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.archive_button = QPushButton(self.tr("Archive"))
+        self.labels_button = QPushButton(self.tr("Print labels…"))
+        self.labels_button.setToolTip(
+            self.tr("Shelf labels with a barcode for the selected items (Ctrl+click to add)")
+        )
         for button in (self.add_button, self.edit_button, self.archive_button):
             ops.gate(self.ctx, button, "items")
         self.table = DataTable(self.model, state_key="items")
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.count_label = QLabel()
         self.count_label.setObjectName("muted")
         self.tables = (self.table,)
@@ -58,7 +64,12 @@ class ItemsPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.count_label)
+        # below the table, beside the count: the top bar stays narrow enough for 1000 px
+        foot = QHBoxLayout()
+        foot.addWidget(self.count_label)
+        foot.addStretch(1)
+        foot.addWidget(self.labels_button)
+        layout.addLayout(foot)
 
         self.search.search_changed.connect(lambda _t: self.apply_filter())
         self.search.submitted.connect(self._submitted)
@@ -68,6 +79,7 @@ class ItemsPage(Page):
         self.add_button.clicked.connect(self.add_item)
         self.edit_button.clicked.connect(self.edit_item)
         self.archive_button.clicked.connect(self.toggle_archived)
+        self.labels_button.clicked.connect(self.print_labels)
         self.table.row_activated.connect(self.open_item)
         self.table.current_changed.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_count)
@@ -115,6 +127,7 @@ class ItemsPage(Page):
     def _update_buttons(self, row: ItemRow | None) -> None:
         ops.set_enabled(self.ctx, self.edit_button, row is not None)
         ops.set_enabled(self.ctx, self.archive_button, row is not None)
+        self.labels_button.setEnabled(row is not None)
         if row is not None:
             self.archive_button.setText(self.tr("Archive") if row.active else self.tr("Restore"))
 
@@ -163,3 +176,24 @@ class ItemsPage(Page):
         if row is None or self.ctx.db is None:
             return
         ops.write(self, self.ctx, lambda db: catalog.set_active(db, row.sku, not row.active))
+
+    def label_dialog(self):
+        """The Print labels dialog for the selected items (None: nothing selected)."""
+        from inventory_app.services.buying import labels
+        from inventory_app.ui.dialogs.labels import LabelDialog
+
+        skus = [r.sku for r in self.table.selected_rows()]
+        if not skus or self.ctx.db is None:
+            return None
+        db = self.ctx.db
+        what = skus[0] if len(skus) == 1 else self.tr("{0} items").format(len(skus))
+
+        def make(copies, price, lang):
+            return labels.item_labels(db, skus, copies=copies, price=price, lang=lang)
+
+        return LabelDialog(self.ctx, make, what=what, with_price=True, parent=self)
+
+    def print_labels(self) -> None:
+        dialog = self.label_dialog()
+        if dialog is not None:
+            dialog.exec()

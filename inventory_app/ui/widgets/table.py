@@ -86,6 +86,15 @@ class DataTable(QTableView):
     def current_row(self) -> Any:
         return self.row_at(self.currentIndex())
 
+    def selected_rows(self) -> list[Any]:
+        """The rows selected (in the table's order), else the current one, else none."""
+        model = self.selectionModel()
+        picked = sorted({i.row() for i in model.selectedRows()}) if model is not None else []
+        rows = [self.rows_model().row_at(r) for r in picked]
+        if not rows and self.current_row() is not None:
+            rows = [self.current_row()]
+        return rows
+
     def enter_from_search(self) -> None:
         """Down arrow in a search box: focus the table on its first (or current) row."""
         self.setFocus()

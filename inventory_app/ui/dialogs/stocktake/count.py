@@ -3,12 +3,14 @@
 Each scan adds the quantity in the big field (1 unless typed otherwise; it goes back to 1
 after the scan). The line just counted is highlighted; an unknown code is flagged in red
 with a beep; an item outside the scope is offered to be added; batch-counted items ask for
-the batch, expiry shown. Blind stocktakes never show the expected quantity.
+the batch, expiry shown. A GS1 scan counts its item, batch and quantity; a case's barcode
+counts one case (24 瓶). Blind stocktakes never show the expected quantity.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
@@ -26,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inventory_app.domain import money
+from inventory_app.domain import gs1, money
 from inventory_app.domain.errors import InventoryError
-from inventory_app.services import catalog
+from inventory_app.services import buying, catalog
 from inventory_app.services import stocktake as st
 from inventory_app.services.stocktake import ReviewLine
 from inventory_app.ui import ops
@@ -109,6 +111,16 @@ class CountLinesModel(RowsModel):
 
     def foreground(self, row: ReviewLine, column: Column) -> QColor | None:
         return MUTED if not row.counted and row.line_id != self.highlight else None
+
+
+class _Scan(NamedTuple):
+    """A scan read: the item's code, the quantity in stock units, the scanned batch, and a
+    note of the packs scanned ("" when counted in stock units)."""
+
+    code: str
+    qty: Decimal
+    batch: str | None
+    note: str
 
 
 class CountDialog(ScannerDialog):
@@ -232,6 +244,8 @@ class CountDialog(ScannerDialog):
             return
         location = self.location.currentData()
         try:
+            scan = self._read_scan(code, qty)
+            code, qty = scan.code, scan.qty
             target = st.count_target(self.ctx.db, self.stocktake_id, code=code, location=location)
         except InventoryError as exc:
             self._flag(str(exc))
@@ -254,11 +268,32 @@ class CountDialog(ScannerDialog):
             add = True
         batch = None
         if target.per_batch:
-            batch = self._choose_batch(target)
+            batch = scan.batch or self._choose_batch(target)  # a GS1 scan names its batch
             if batch is None:
                 self._flag(self.tr("{0} was not counted: no batch chosen.").format(target.sku))
                 return
-        self.record(target.sku, qty, batch=batch, location=location, add=add)
+        self.record(target.sku, qty, batch=batch, location=location, add=add, note=scan.note)
+
+    def _read_scan(self, code: str, qty: Decimal) -> _Scan:
+        """What a scan counts: a GS1-128 / DataMatrix scan names its item (or case), batch and
+        quantity (its own, else the typed one); a pack's barcode counts packs. Quantities in
+        packs become stock units exactly (1 箱 = 24 瓶); the note says what was scanned."""
+        db = self.ctx.db
+        pack: str | None = None
+        batch: str | None = None
+        if gs1.looks_like_gs1(code):
+            line = buying.read_scan(db, code)
+            code, pack, batch = line.sku, line.pack, line.batch
+            qty = line.qty if line.qty is not None else qty
+        elif catalog.find_item(db, code) is None:
+            case = buying.pack_for_barcode(db, code)
+            if case is not None:
+                code, pack = case[0], case[1].name
+        if not pack:
+            return _Scan(code, qty, batch, "")
+        units = buying.stock_qty_of(db, code, qty, pack)
+        note = self.tr(" ({0} {1})").format(qty_text(qty), pack)
+        return _Scan(code, units, batch, note)
 
     def _choose_batch(self, target: st.CountTarget) -> str | None:
         if len(target.batches) == 1:
@@ -284,7 +319,14 @@ class CountDialog(ScannerDialog):
         return code.strip() if ok and code.strip() else None
 
     def record(
-        self, sku: str, qty: Decimal, *, batch: str | None, location: str | None, add: bool
+        self,
+        sku: str,
+        qty: Decimal,
+        *,
+        batch: str | None,
+        location: str | None,
+        add: bool,
+        note: str = "",
     ) -> None:
         # a refusal goes in the red banner (with a beep); a bug is shown, the view stays usable
         done = ops.write(
@@ -312,6 +354,6 @@ class CountDialog(ScannerDialog):
         where = self.tr(" batch {0}").format(done.batch) if done.batch else ""
         self._ok(
             self.tr("{0}{1} at {2}: +{3}, counted {4}").format(
-                done.sku, where, done.location, qty_text(qty), qty_text(done.total)
+                done.sku, where, done.location, qty_text(qty) + note, qty_text(done.total)
             )
         )
