@@ -89,8 +89,8 @@ def cmd_tiers(args: argparse.Namespace) -> int:
 
     with common.open_for_read(args) as db:
         rep = demand.tiers_report(db, at=args.at)
+        n = demand.export_clearance_list(db, rep, args.clearance) if args.clearance else 0
     if args.clearance:
-        n = demand.write_clearance_list(rep, args.clearance)
         print(f"clearance list: {n} items written to {args.clearance}", file=sys.stderr)
     lang = messages.language()
     if args.format == "json":

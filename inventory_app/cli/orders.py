@@ -214,11 +214,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     kind = order_export.export_kind(args.out)
     with common.open_for_read(args) as db:
         sheet = order_export.order_sheet(db, args.id, lang=common.language(args))
-    if kind == ".pdf":
-        from inventory_app.charts.purchase_order import write_pdf
+        if kind == ".pdf":
+            from inventory_app.charts.purchase_order import write_pdf
 
-        out = write_pdf(sheet, args.out)
-    else:
-        out = order_export.write_xlsx(sheet, args.out)
+            out = write_pdf(sheet, args.out)
+        else:
+            out = order_export.write_xlsx(sheet, args.out)
+        order_export.exported(db, args.id, out)
     print(out)
     return 0

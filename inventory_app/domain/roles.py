@@ -68,6 +68,7 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "export": frozenset({_O, _A}),
     "backup": frozenset({_O, _A}),
     "restore": frozenset({_O}),
+    "purchase": frozenset({_O}),  # purchase orders: create, add lines, send, cancel
 }
 
 # The action a posted line's type needs (a document needs every one of its lines' actions).

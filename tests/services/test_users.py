@@ -44,6 +44,7 @@ MATRIX = {
     "export": "OA",
     "backup": "OA",
     "restore": "O",
+    "purchase": "O",
 }
 LETTER = {Role.OWNER: "O", Role.CLERK: "C", Role.ACCOUNTANT: "A"}
 
@@ -97,8 +98,18 @@ def _run(db, action: str, tmp_path) -> None:
         "export": lambda: export_summary(db, tmp_path / f"s{_n()}.xlsx", start=day, end=day),
         "backup": lambda: backup.backup(db, tmp_path / f"b{_n()}.db"),
         "restore": lambda: backup.restore(tmp_path / "none.db", tmp_path / "x.db", actor=db.actor),
+        "purchase": lambda: _order(db),
     }
     calls[action]()
+
+
+def _order(db) -> int:
+    """A new draft purchase order (the supplier made first when the shop has none)."""
+    from inventory_app.services.buying import orders, suppliers
+
+    if not suppliers.list_suppliers(db):
+        suppliers.add_supplier(db, suppliers.Supplier(code="S1", name="Supplier"))
+    return orders.create_order(db, "S1")[0]
 
 
 _counter = iter(range(1, 10**6))
@@ -451,3 +462,49 @@ def test_a_restore_from_the_desktop_app_is_audited_in_the_restored_shop(team, tm
         assert last.object == str(tmp_path / "b.db")
         report = check.check(again)
         assert report.ok, "\n".join(report.lines())
+
+
+def test_the_buying_exports_are_for_who_may_export_and_are_in_the_audit(team, tmp_path):
+    """The item catalogue, a purchase order and the clearance list are exports like the month
+    pack: an accountant may, a clerk may not, and each written file is in the trail."""
+    from inventory_app.services import demand
+    from inventory_app.services.buying import catalogue, order_export
+
+    _as(team, OWNER, Role.OWNER)
+    order = _order(team)
+    _as(team, CLERK, Role.CLERK)
+    with pytest.raises(RefusedOperation) as refused:
+        catalogue.export_catalogue(team, tmp_path / "c.xlsx")
+    assert refused.value.code == "users.role_needed"
+    with pytest.raises(RefusedOperation):
+        order_export.order_sheet(team, order)
+    _as(team, ACCOUNTANT, Role.ACCOUNTANT)
+    catalogue.export_catalogue(team, tmp_path / "c.xlsx")
+    sheet = order_export.order_sheet(team, order)
+    order_export.exported(team, order, order_export.write_xlsx(sheet, tmp_path / "po.xlsx"))
+    demand.export_clearance_list(team, demand.tiers_report(team), tmp_path / "clear.xlsx")
+    day = dt.date.today()
+    done = [
+        (e.user, e.action, e.object)
+        for e in audit.entries(team, start=day, end=day)
+        if e.action == "export"
+    ]
+    assert done == [
+        (ACCOUNTANT, "export", str(tmp_path / name)) for name in ("c.xlsx", "po.xlsx", "clear.xlsx")
+    ]
+
+
+def test_purchase_orders_are_the_owners(team):
+    _as(team, OWNER, Role.OWNER)
+    order = _order(team)
+    _as(team, CLERK, Role.CLERK)
+    from inventory_app.services.buying import orders
+
+    for act in (
+        lambda: orders.create_order(team, "S1"),
+        lambda: orders.send(team, order),
+        lambda: orders.cancel(team, order, reason="no"),
+    ):
+        with pytest.raises(RefusedOperation) as refused:
+            act()
+        assert refused.value.code == "users.role_needed"

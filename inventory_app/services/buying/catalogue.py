@@ -16,6 +16,7 @@ from pathlib import Path
 
 from inventory_app.domain import money, units
 from inventory_app.domain.errors import ValidationError
+from inventory_app.services.access import record_done, require
 from inventory_app.services.buying.suppliers import Supplier, add_supplier, link_item
 from inventory_app.services.buying.units import add_pack
 from inventory_app.storage import buying as sql
@@ -167,6 +168,7 @@ def export_catalogue(db: Database, path: str | Path, *, lang: str = "en") -> Pat
     """The item catalogue with its buying columns as .xlsx (headers in ``lang``)."""
     from openpyxl import Workbook
 
+    actor = require(db, "export")
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
         raise ValidationError("export.not_xlsx", name=target.name)
@@ -187,4 +189,5 @@ def export_catalogue(db: Database, path: str | Path, *, lang: str = "en") -> Pat
         wb.save(target)
     except OSError as exc:
         raise ValidationError("export.write_failed", reason=exc.strerror or str(exc)) from None
+    record_done(db, actor, "export", str(target))
     return target

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from inventory_app.domain.errors import ValidationError
 from inventory_app.services import settings
+from inventory_app.services.access import record_done, require
 from inventory_app.services.buying.orders import get_order
 from inventory_app.storage import buying as supplier_sql
 from inventory_app.storage.db import Database
@@ -76,6 +77,7 @@ def export_kind(path: str | Path) -> str:
 
 def order_sheet(db: Database, order_id: int, *, lang: str = "en") -> OrderSheet:
     """The order ``order_id`` in words of ``lang`` ("zh" or "en")."""
+    require(db, "export")
     zh = lang == "zh"
 
     def w(key: str) -> str:
@@ -165,3 +167,8 @@ def write_xlsx(sheet: OrderSheet, path: str | Path) -> Path:
     except OSError as exc:
         raise ValidationError("po.export_failed", reason=exc.strerror or str(exc)) from None
     return target
+
+
+def exported(db: Database, order_id: int, path: str | Path) -> None:
+    """The audit row of an order written to ``path`` (after the file is written)."""
+    record_done(db, db.actor, "export", str(path), order=order_id)

@@ -170,6 +170,7 @@ def create_order(
 ) -> tuple[int, Changes]:
     """A new draft order to ``supplier`` (its code); expected after the supplier's lead time."""
     day = on or dt.date.today()
+    require(db, "purchase")  # the owner buys; a clerk receives
     with db.transaction() as conn:
         order_id = _create(conn, supplier, day, note)
     return order_id, Changes(catalog=True)
@@ -212,6 +213,7 @@ def add_line(
     if q <= 0:
         raise ValidationError("po.qty_not_positive", qty=q)
     price = None if cost in (None, "") else money.parse_cost(cost, what="price")
+    require(db, "purchase")  # the owner buys; a clerk receives
     with db.transaction() as conn:
         _add(conn, order_id, sku, q, unit, price, why)
     return Changes(catalog=True)
@@ -257,6 +259,7 @@ def _link(conn: Connection, item_id: int, supplier: str) -> tuple | None:
 def send(db: Database, order_id: int, *, on: dt.date | None = None) -> Changes:
     """Send a draft order: it becomes read-only; expected = sent day + lead time."""
     day = on or dt.date.today()
+    require(db, "purchase")  # the owner buys; a clerk receives
     with db.transaction() as conn:
         row = _draft(conn, order_id)
         if not sql.lines(conn, order_id):
@@ -275,6 +278,7 @@ def cancel(db: Database, order_id: int, *, reason: str) -> Changes:
     """Cancel an order that is not yet received in full (what was received stays)."""
     if not reason.strip():
         raise ValidationError("po.reason_empty")
+    require(db, "purchase")  # the owner buys; a clerk receives
     with db.transaction() as conn:
         row = sql.order(conn, order_id)
         if row[3] not in CANCELLABLE:

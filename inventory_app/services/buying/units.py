@@ -16,6 +16,7 @@ from inventory_app.domain import money, units
 from inventory_app.domain.errors import NotFound, RefusedOperation, ValidationError
 from inventory_app.domain.model import Changes, Document, Line, MovementType
 from inventory_app.domain.units import Pack
+from inventory_app.services.access import require
 from inventory_app.services.postings import record_post, require_lines
 from inventory_app.storage import buying as sql
 from inventory_app.storage import catalog as catalog_sql
@@ -35,6 +36,7 @@ def add_pack(
         raise ValidationError("units.pack_name_invalid", pack=pack, max=MAX_PACK)
     f = units.parse_factor(factor)
     code = (barcode or "").strip() or None
+    require(db, "items")
     with db.transaction() as conn:
         item_id = catalog_sql.item_id(conn, sku.strip())
         unit = catalog_sql.item_by_sku(conn, sku.strip())[5]

@@ -4,7 +4,7 @@ fast/slow/dead tiers with their actions."""
 from __future__ import annotations
 
 from inventory_app.services.demand.abc_xyz import AbcXyz, abc_xyz, xyz_class
-from inventory_app.services.demand.clearance import write_clearance_list
+from inventory_app.services.demand.clearance import export_clearance_list, write_clearance_list
 from inventory_app.services.demand.forecasting import (
     DEFAULT_HORIZON,
     AllForecasts,
@@ -34,6 +34,7 @@ __all__ = [
     "TierRow",
     "TiersReport",
     "abc_xyz",
+    "export_clearance_list",
     "forecast_all",
     "forecast_item",
     "item_terms",

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from inventory_app.domain import messages
 from inventory_app.domain.errors import ValidationError
+from inventory_app.services.access import record_done, require
 from inventory_app.services.demand.tiers import TiersReport
+from inventory_app.storage.db import Database
 
 HEADERS = {
     "en": ["SKU", "Item name", "Category", "Tier", "On hand", "Unit", "Stock value",
@@ -66,3 +68,12 @@ def write_clearance_list(report: TiersReport, path: str | Path) -> int:
     except PermissionError:
         raise ValidationError("export.file_in_use", name=path.name) from None
     return len(rows)
+
+
+def export_clearance_list(db: Database, report: TiersReport, path: str | Path) -> int:
+    """``write_clearance_list`` as an export of the shop: for a role that may export, and
+    recorded in the audit trail once written."""
+    actor = require(db, "export")
+    n = write_clearance_list(report, path)
+    record_done(db, actor, "export", str(path), rows=n)
+    return n

@@ -296,4 +296,7 @@ class OrdersPage(Page):
                 return write_pdf(sheet, path)
             return order_export.write_xlsx(sheet, path)
 
-        return ops.run_long(self, self.tr("Exporting…"), work)
+        out = ops.run_long(self, self.tr("Exporting…"), work)
+        if out is not None:
+            order_export.exported(self.ctx.db, order_id, out)
+        return out
