@@ -494,13 +494,15 @@ def test_the_buying_exports_are_for_who_may_export_and_are_in_the_audit(team, tm
     ]
 
 
-def test_purchase_orders_are_the_owners(team):
+def test_suppliers_and_purchase_orders_are_the_owners(team):
     _as(team, OWNER, Role.OWNER)
     order = _order(team)
     _as(team, CLERK, Role.CLERK)
-    from inventory_app.services.buying import orders
+    from inventory_app.services.buying import orders, suppliers
 
     for act in (
+        lambda: suppliers.add_supplier(team, suppliers.Supplier(code="S2", name="Other")),
+        lambda: suppliers.link_item(team, "S1", sku="A1"),
         lambda: orders.create_order(team, "S1"),
         lambda: orders.send(team, order),
         lambda: orders.cancel(team, order, reason="no"),

@@ -10,6 +10,7 @@ from decimal import Decimal
 from inventory_app.domain import money
 from inventory_app.domain.errors import NotFound, ValidationError
 from inventory_app.domain.model import Changes
+from inventory_app.services.access import require
 from inventory_app.storage import buying as sql
 from inventory_app.storage import catalog as catalog_sql
 from inventory_app.storage.db import Database
@@ -81,6 +82,7 @@ def _now() -> str:
 def add_supplier(db: Database, supplier: Supplier) -> Changes:
     """Create a supplier (its code must be new)."""
     row = _row(supplier)
+    require(db, "items")  # suppliers and their links are the catalogue's: the owner's
     with db.transaction() as conn:
         sql.insert_supplier(conn, row, created_at=_now())
     return Changes(catalog=True)
@@ -89,6 +91,7 @@ def add_supplier(db: Database, supplier: Supplier) -> Changes:
 def save_supplier(db: Database, supplier: Supplier) -> Changes:
     """Create the supplier, or edit the one with the same code."""
     row = _row(supplier)
+    require(db, "items")  # suppliers and their links are the catalogue's: the owner's
     with db.transaction() as conn:
         found = sql.supplier_by_code(conn, str(row["code"]))
         if found is None:
@@ -141,6 +144,7 @@ def link_item(
     replaces the link (a price left out keeps the last one)."""
     cost = None if price in (None, "") else money.cost_to_int(money.parse_cost(price, what="price"))
     pack = pack.strip()
+    require(db, "items")  # suppliers and their links are the catalogue's: the owner's
     with db.transaction() as conn:
         sid = sql.supplier_id(conn, code)
         item_id = catalog_sql.item_id(conn, sku.strip())
