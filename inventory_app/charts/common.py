@@ -29,11 +29,13 @@ def same(text: str) -> str:
 
 
 def new_figure(width: float = 7.0, height: float = 3.6, *, dpi: int = 100) -> Figure:
-    """A white Figure with constrained layout, fonts registered; no pyplot involved."""
-    ensure_fonts()
+    """A white Figure laid out by ``layout.MarginLayout``, fonts registered; no pyplot."""
+    ensure_fonts()  # first: matplotlib loads lean (charts.lean_matplotlib)
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(width, height), dpi=dpi, layout="constrained")
+    from inventory_app.charts.layout import MarginLayout
+
+    fig = Figure(figsize=(width, height), dpi=dpi, layout=MarginLayout())
     fig.set_facecolor(palette.BACKGROUND)
     fig.links = []  # type: ignore[attr-defined]
     return fig

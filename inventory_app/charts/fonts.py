@@ -23,6 +23,9 @@ def ensure_fonts() -> None:
     global _done
     if _done:
         return
+    from inventory_app.charts import lean_matplotlib
+
+    lean_matplotlib()
     import matplotlib
     from matplotlib import font_manager
 

@@ -7,13 +7,14 @@ are drawn here as rectangles, so the PDF stays vector and prints sharp at any re
 from __future__ import annotations
 
 from pathlib import Path
-
-from matplotlib.figure import Figure
-from matplotlib.patches import Rectangle
+from typing import TYPE_CHECKING
 
 from inventory_app.charts.fonts import CJK_FAMILY, ensure_fonts
 from inventory_app.domain.errors import ValidationError
 from inventory_app.services.buying.labels import LAYOUTS, Label
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 MM = 1 / 25.4  # inches
 A4 = (210 * MM, 297 * MM)
@@ -29,6 +30,8 @@ def code128_modules(data: str) -> str:
 
 
 def _draw(fig: Figure, label: Label, x: float, y: float, w: float, h: float) -> None:
+    from matplotlib.patches import Rectangle
+
     """One label in the box (x, y, w, h) in figure fractions (y at the bottom)."""
     scale = h / (SMALL[1] / fig.get_figheight())  # 1 on a 30 mm tall label
     pad = 0.06 * w
@@ -63,7 +66,9 @@ def _draw(fig: Figure, label: Label, x: float, y: float, w: float, h: float) -> 
 
 
 def label_figures(labels: list[Label], layout: str) -> list[Figure]:
-    ensure_fonts()
+    ensure_fonts()  # first: matplotlib loads lean (charts.lean_matplotlib)
+    from matplotlib.figure import Figure
+
     if layout == "40x30":
         pages = []
         for label in labels:

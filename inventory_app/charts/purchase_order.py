@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING
 
 from inventory_app.charts.fonts import CJK_FAMILY, ensure_fonts
 from inventory_app.domain.errors import ValidationError
 from inventory_app.services.buying.order_export import OrderSheet
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 A4 = (8.27, 11.69)  # inches
 LEFT, RIGHT = 0.07, 0.93
@@ -35,7 +37,9 @@ def _text(value: object, column: int) -> str:
 
 def order_figure(sheet: OrderSheet) -> Figure:
     """The order on one A4 page."""
-    ensure_fonts()
+    ensure_fonts()  # first: matplotlib loads lean (charts.lean_matplotlib)
+    from matplotlib.figure import Figure
+
     fig = Figure(figsize=A4)
     fig.text(LEFT, 0.95, sheet.shop, fontsize=16, weight="bold", va="top")
     fig.text(RIGHT, 0.95, sheet.title, fontsize=16, weight="bold", va="top", ha="right")

@@ -184,6 +184,9 @@ def run_desktop(argv: list[str]) -> int:
     args = _parse(argv)
     if args.screenshot is not None and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from inventory_app.ui.qt_imports import quicker_pyside_import_hook
+
+    quicker_pyside_import_hook()
     from PySide6.QtWidgets import QApplication
 
     from inventory_app.ui import errors

@@ -22,6 +22,9 @@ MIN_VISIBLE_PX = 24
 def warm_up_charts() -> None:
     """Import matplotlib's figure and Qt canvas and register the fonts (~0.4 s the first
     time, nothing after), so that the first figures build at their warm speed."""
+    from inventory_app.charts import lean_matplotlib
+
+    lean_matplotlib()
     import matplotlib.figure  # noqa: F401
 
     from inventory_app.charts import abc, ageing, expiry, slow_movers, turnover  # noqa: F401
