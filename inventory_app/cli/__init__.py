@@ -12,7 +12,6 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 
-from inventory_app import __version__
 from inventory_app.cli import (
     argparse_words,
     buying,
@@ -61,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Offline inventory manager: exact FIFO/FEFO ledger, stocktakes, reports.",
         epilog="Without a COMMAND the desktop app opens: inventory-app [SHOP.db].",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     common.add_db_option(parser, top=True)
     common.add_lang_option(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -69,6 +68,17 @@ def build_parser() -> argparse.ArgumentParser:
         module.register(sub)
     common.add_lang_everywhere(parser)  # every command, whichever module added it
     return parser
+
+
+class _VersionAction(argparse._VersionAction):
+    """``--version``, the version looked up when asked for: reading the installed metadata
+    imports importlib.metadata and email (~30 ms every command paid)."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from inventory_app import __version__
+
+        self.version = f"%(prog)s {__version__}"
+        super().__call__(parser, namespace, values, option_string)
 
 
 @functools.cache
