@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from itertools import repeat
+from operator import add, sub
 from pathlib import Path
 
 from inventory_app.cli import signin
@@ -192,8 +193,9 @@ def print_table(
 
 def table_text(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """Columns padded to their widest cell (East Asian characters count two), numbers
-    right-aligned; one line per row, each ending in a newline. Built a column at a time."""
-    raw = [tuple(row) for row in rows]
+    right-aligned; one line per row, each ending in a newline. Built a column at a time,
+    with C-level maps over each column (a summary: 10k rows x 13 columns)."""
+    raw = list(map(tuple, rows))
     by_column = list(zip(*raw, strict=True)) if raw else [() for _ in columns]
     if len(by_column) != len(columns):
         raise ValueError("every row needs a value for each column")
@@ -203,23 +205,21 @@ def table_text(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
         kinds = set(map(type, values))
         if kinds <= _TEXT:
             texts = list(values)
-        elif kinds == _DECIMALS:  # amounts and quantities: one C-level map
+        elif kinds == _DECIMALS:  # amounts and quantities
             texts = list(map(str, values))
         else:
             texts = [v if type(v) is str else _cell_text(v) for v in values]
         cells = [title, *texts]
-        if "".join(cells).isascii():  # one column a character: str's own padding
+        pad = str.rjust if _numeric_column(kinds, values, texts) else str.ljust
+        wide = _wide_characters(cells)
+        if not wide:  # a character a column: str's own padding to the widest
             width = max(map(len, cells))
-            pad = str.rjust if _numeric_column(kinds, values, texts) else str.ljust
             padded.append(list(map(pad, cells, repeat(width))))
-        else:
-            cell_widths = [len(t) if t.isascii() else _wide_width(t) for t in cells]
-            width = max(cell_widths)
-            pads = [" " * (width - w) for w in cell_widths]
-            if _numeric_column(kinds, values, texts):
-                padded.append([pad + t for pad, t in zip(pads, cells, strict=True)])
-            else:
-                padded.append([t + pad for pad, t in zip(pads, cells, strict=True)])
+        else:  # each wide character takes a column more than its length counts
+            narrowed = map(len, map(str.translate, cells, repeat(wide)))
+            extra = list(map(sub, map(len, cells), narrowed))
+            width = max(map(add, map(len, cells), extra))
+            padded.append(list(map(pad, cells, map(sub, repeat(width), extra))))
         widths.append(width)
     lines = list(map(str.rstrip, map("  ".join, zip(*padded, strict=True))))
     lines.insert(1, "  ".join("-" * w for w in widths))
@@ -236,8 +236,13 @@ def _numeric_column(kinds: set[type], values: Sequence[object], texts: Sequence[
     number (an undefined one, "—", too)."""
     if kinds and kinds <= _NUMBERS:
         return True
-    filled = [(v, t) for v, t in zip(values, texts, strict=True) if t]
-    return bool(filled) and all(_numeric_cell(v, t) for v, t in filled)
+    filled = False
+    for value, text in zip(values, texts, strict=True):
+        if text:
+            if not _numeric_cell(value, text):
+                return False  # a text column: told at its first cell, mostly
+            filled = True
+    return filled
 
 
 def _cell_text(value: object) -> str:
@@ -265,9 +270,13 @@ class _CharWidths(dict):
 _CHAR_WIDTHS = _CharWidths()
 
 
-def _wide_width(text: str) -> int:
-    """Columns ``text`` takes where it is not all ASCII (ASCII: ``len``)."""
-    return sum(map(_CHAR_WIDTHS.__getitem__, text))
+def _wide_characters(cells: Sequence[str]) -> dict[int, None]:
+    """The East Asian wide characters in ``cells``, as a ``str.translate`` table that
+    deletes them (empty: none, all ASCII mostly)."""
+    text = "".join(cells)
+    if text.isascii():
+        return {}
+    return {ord(ch): None for ch in set(text) if _CHAR_WIDTHS[ch] == 2}
 
 
 def _looks_numeric(text: str) -> bool:
