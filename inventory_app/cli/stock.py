@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from decimal import Decimal
+from itertools import repeat
 from operator import attrgetter
 
 from inventory_app.cli import common
@@ -129,13 +130,11 @@ def cmd_summary(args: argparse.Namespace) -> int:
 def _summary_json(s: reports.Summary) -> dict[str, object]:
     """The summary's JSON contract: rows keyed by sku (with name, category) or by category."""
     numeric = reports.NUMERIC_KEYS
-    rows = []
-    for r in s.rows:
-        d: dict[str, object] = {"category": r.key}
-        if s.by == "item":
-            d = {"sku": r.key, "name": r.name, "category": r.category}
-        d.update({k: getattr(r, k) for k in numeric})
-        rows.append(d)
+    if s.by == "item":
+        keys, cells = ("sku", "name", "category"), attrgetter("key", "name", "category", *numeric)
+    else:
+        keys, cells = ("category",), attrgetter("key", *numeric)
+    rows = list(map(dict, map(zip, repeat((*keys, *numeric)), map(cells, s.rows))))
     return {
         "from": s.start,
         "to": s.end,

@@ -6,6 +6,7 @@ import datetime as dt
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
+from operator import itemgetter
 
 from inventory_app.storage.memo import memoized
 
@@ -264,5 +265,7 @@ def item_count(conn: sqlite3.Connection) -> int:
 
 def item_rows(conn: sqlite3.Connection, ids: set[int] | None = None) -> dict[int, tuple]:
     """id -> (sku, name, category, unit)."""
-    rows = conn.execute("SELECT id, sku, name, category, unit FROM items")
-    return {r[0]: r[1:] for r in rows if ids is None or r[0] in ids}
+    rows = conn.execute("SELECT id, sku, name, category, unit FROM items").fetchall()
+    if ids is not None:
+        rows = [r for r in rows if r[0] in ids]
+    return dict(zip(map(itemgetter(0), rows), map(itemgetter(slice(1, 5)), rows), strict=True))
