@@ -145,8 +145,11 @@ _FAST_LIMIT = 10**27
 
 
 def qty_column(ns: Sequence[int]) -> list[Decimal]:
-    """``[qty_from_int(n) for n in ns]``, several times faster."""
-    return _column(ns, _QTY_Q, qty_from_int)
+    """``[qty_from_int(n) for n in ns]``, several times faster: each distinct quantity is made
+    once (a month's summary on 10k items: 10k quantities a column, ~30-230 distinct)."""
+    distinct = list(set(ns))
+    made = dict(zip(distinct, _column(distinct, _QTY_Q, qty_from_int), strict=True))
+    return list(map(made.__getitem__, ns))
 
 
 def money_column(ns: Sequence[int]) -> list[Decimal]:

@@ -92,6 +92,7 @@ def test_columns_are_the_one_at_a_time_conversions():
 
     rng = random.Random(3)
     ns = [0, 1, -1, 10**26, -(10**26) + 1, *(rng.randint(-(10**14), 10**14) for _ in range(500))]
+    ns += [rng.choice(ns) for _ in range(500)]  # quantities repeat: each is made once
     for column, one in ((money.money_column, money.money_from_int),
                         (money.qty_column, money.qty_from_int)):  # fmt: skip
         got = column(ns)
