@@ -8,67 +8,73 @@ from __future__ import annotations
 
 import argparse
 import functools
+import importlib
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from types import ModuleType
 
-from inventory_app import __version__
-from inventory_app.cli import (
-    argparse_words,
-    buying,
-    common,
-    demand,
-    exports,
-    imports,
-    items,
-    orders,
-    postings,
-    reports,
-    settings,
-    shop,
-    stock,
-    stocktake,
-    users,
-)
+from inventory_app.cli import argparse_words, common
 from inventory_app.domain import messages
 from inventory_app.domain.errors import InventoryError
 from inventory_app.services import preferences
 from inventory_app.services import shop as shop_files
 
-# Each module adds its sub-commands; the order is the order of `--help`: the shop file, getting
-# data in, day-to-day postings, looking at stock, stocktakes, reports, the accountant's pack.
-COMMAND_MODULES = (
-    shop,
-    imports,
-    postings,
-    items,
-    stock,
-    stocktake,
-    reports,
-    demand,
-    exports,
-    buying,
-    orders,
-    settings,
-    users,
-)
+# Each module of inventory_app.cli adds its sub-commands, these command words (tests/cli check
+# them against what it adds); the order is the order of `--help`: the shop file, getting data
+# in, day-to-day postings, looking at stock, stocktakes, reports, the accountant's pack.
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "shop": ("init", "demo", "check", "backup", "restore"),
+    "imports": ("import", "template"),
+    "postings": ("receive", "issue", "writeoff", "adjust", "transfer", "reverse", "close-period"),
+    "items": ("items",),
+    "stock": ("stock", "summary"),
+    "stocktake": ("stocktake",),
+    "reports": ("report", "alerts"),
+    "demand": ("forecast", "item"),
+    "exports": ("export",),
+    "buying": ("supplier", "location", "label", "unit"),
+    "orders": ("po",),
+    "settings": ("settings",),
+    "users": ("user", "audit"),
+}
+COMMAND_MODULES = tuple(COMMANDS)
+_MODULE_OF = {word: module for module, words in COMMANDS.items() for word in words}
+# The options taken before the command, each with a value (common.add_db_option, add_lang_option)
+_TOP_OPTIONS = ("--db", "--user", "--lang")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_module(name: str) -> ModuleType:
+    return importlib.import_module(f"inventory_app.cli.{name}")
+
+
+def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
+    """The parser of the commands that ``modules`` add (by default: all of them)."""
     argparse_words.install()  # argparse's refusals in the message language
     parser = argparse.ArgumentParser(
         prog="inventory-app",
         description="Offline inventory manager: exact FIFO/FEFO ledger, stocktakes, reports.",
         epilog="Without a COMMAND the desktop app opens: inventory-app [SHOP.db].",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     common.add_db_option(parser, top=True)
     common.add_lang_option(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    for name in modules:
+        command_module(name).register(sub)
     common.add_lang_everywhere(parser)  # every command, whichever module added it
     return parser
+
+
+class _VersionAction(argparse._VersionAction):
+    """``--version``, the version looked up when asked for: reading the installed metadata
+    imports importlib.metadata and email (~30 ms every command paid)."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from inventory_app import __version__
+
+        self.version = f"%(prog)s {__version__}"
+        super().__call__(parser, namespace, values, option_string)
 
 
 @functools.cache
@@ -76,6 +82,31 @@ def _parser() -> argparse.ArgumentParser:
     # Built once per process: ``app.main`` asks ``wants_cli`` and then runs ``main`` (80
     # sub-parsers, ~10 ms each time). Parsing leaves the parser as it was.
     return build_parser()
+
+
+@functools.cache
+def _command_parser(module: str) -> argparse.ArgumentParser:
+    return build_parser((module,))
+
+
+def parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser that reads ``argv``: for a known command, only the part its module adds
+    (each sub-command's parser is its own: the same parse, messages and help), so a
+    command builds a few sub-parsers rather than 80 and imports one module of commands;
+    the whole parser when asked for help or the version, or for a word that is no command."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in _TOP_OPTIONS:
+            i += 2
+        elif arg.split("=", 1)[0] in _TOP_OPTIONS:
+            i += 1
+        elif arg.startswith("-"):
+            break
+        else:
+            module = _MODULE_OF.get(arg)
+            return _parser() if module is None else _command_parser(module)
+    return _parser()
 
 
 def command_names() -> set[str]:
@@ -105,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # --lang, else the language set with `settings set language`, else the locale; chosen
     # before parsing, so that argparse's refusals (a bad date) are worded in it too
     messages.set_language(common.lang_in_argv(argv) or preferences.effective_language())
-    parser = _parser()
+    parser = parser_for(argv)
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)

@@ -10,6 +10,7 @@ of ``--help`` ("options") are fixed when a parser is built and stay as built."""
 from __future__ import annotations
 
 import argparse
+import functools
 import gettext
 
 from inventory_app.domain import messages
@@ -45,7 +46,7 @@ def words(text: str) -> str:
     table = TABLES.get(messages.language())
     if table is not None and text in table:
         return table[text]
-    return gettext.gettext(text)
+    return _system_words(text)
 
 
 def nwords(singular: str, plural: str, n: int) -> str:
@@ -53,6 +54,18 @@ def nwords(singular: str, plural: str, n: int) -> str:
     text = singular if n == 1 else plural
     if table is not None and text in table:
         return table[text]
+    return _system_nwords(singular, plural, n)
+
+
+# gettext looks for its catalogue in the locale folders on every call when there is none
+# (~0.1 ms a call, and argparse asks ~240 times building the parser): asked once a text.
+@functools.cache
+def _system_words(text: str) -> str:
+    return gettext.gettext(text)
+
+
+@functools.cache
+def _system_nwords(singular: str, plural: str, n: int) -> str:
     return gettext.ngettext(singular, plural, n)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from inventory_app.cli import common
-from inventory_app.services import buying, catalog
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -88,6 +87,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_supplier_add(args: argparse.Namespace) -> int:
+    from inventory_app.services import buying
+
     supplier = buying.Supplier(
         code=args.code,
         name=args.name,
@@ -108,6 +109,7 @@ COLUMNS = ("code", "name", "contact", "phone", "lead_time_days", "min_order_valu
 
 
 def cmd_supplier_list(args: argparse.Namespace) -> int:
+    from inventory_app.services import buying
     from inventory_app.services.buying.performance import supplier_records
 
     with common.open_for_read(args) as db:
@@ -145,6 +147,8 @@ def cmd_supplier_list(args: argparse.Namespace) -> int:
 
 
 def cmd_supplier_link(args: argparse.Namespace) -> int:
+    from inventory_app.services import buying
+
     with common.open_for_write(args) as db:
         buying.link_item(
             db,
@@ -202,6 +206,8 @@ def cmd_supplier_export(args: argparse.Namespace) -> int:
 
 
 def cmd_location_add(args: argparse.Namespace) -> int:
+    from inventory_app.services import catalog
+
     with common.open_for_write(args) as db:
         catalog.add_location(db, args.name)
     print(args.name.strip())
@@ -209,6 +215,8 @@ def cmd_location_add(args: argparse.Namespace) -> int:
 
 
 def cmd_location_list(args: argparse.Namespace) -> int:
+    from inventory_app.services import catalog
+
     with common.open_for_read(args) as db:
         rows = catalog.list_locations(db)
     if args.format == "json":
@@ -219,6 +227,8 @@ def cmd_location_list(args: argparse.Namespace) -> int:
 
 
 def cmd_unit_add(args: argparse.Namespace) -> int:
+    from inventory_app.services import buying
+
     with common.open_for_write(args) as db:
         buying.add_pack(db, args.sku, args.pack, factor=args.factor, barcode=args.barcode)
     return 0

@@ -5,10 +5,12 @@ way (code, name, barcode, and the pinyin of Chinese names: ``items --search lsn`
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from inventory_app.cli import common
-from inventory_app.services import browse
-from inventory_app.services.browse.items import ItemFilter, ItemRow
+
+if TYPE_CHECKING:
+    from inventory_app.services.browse.items import ItemRow
 
 #: the JSON keys of a row, in the order of the Items page's columns
 KEYS = ("sku", "name", "category", "unit", "on_hand_qty", "barcode")
@@ -41,6 +43,9 @@ def _limit(text: str) -> int:
 def item_rows(db, text: str, limit: int | None) -> list[ItemRow]:
     """The Items page's rows for ``text``: active items, by code, as the page first shows
     them (the same service, filter and sort as its model), at most ``limit``."""
+    from inventory_app.services import browse
+    from inventory_app.services.browse.items import ItemFilter
+
     wanted = ItemFilter(text=text.strip())
     rows: list[ItemRow] = []
     cursor = None

@@ -11,7 +11,6 @@ import argparse
 from inventory_app.cli import common
 from inventory_app.cli.headers import PURCHASE_ORDER
 from inventory_app.domain.messages import render
-from inventory_app.services import buying
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -80,6 +79,8 @@ def _cmd(cmds, name: str, helptext: str, run) -> argparse.ArgumentParser:
 
 
 def cmd_create(args: argparse.Namespace) -> int:
+    from inventory_app.services import buying
+
     with common.open_for_write(args) as db:
         order_id, _ = buying.create_order(db, args.supplier, note=args.note)
     print(order_id)
@@ -87,6 +88,8 @@ def cmd_create(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from inventory_app.services import buying
+
     with common.open_for_write(args) as db:
         buying.add_line(db, args.id, sku=args.sku, qty=args.qty, unit=args.unit, cost=args.cost)
     return 0
@@ -123,12 +126,16 @@ def cmd_from(args: argparse.Namespace) -> int:
 
 
 def cmd_send(args: argparse.Namespace) -> int:
+    from inventory_app.services import buying
+
     with common.open_for_write(args) as db:
         buying.send(db, args.id)
     return 0
 
 
 def cmd_receive(args: argparse.Namespace) -> int:
+    from inventory_app.services import buying
+
     receipt = buying.Receipt(
         sku=args.sku,
         qty=args.qty,
@@ -145,12 +152,16 @@ def cmd_receive(args: argparse.Namespace) -> int:
 
 
 def cmd_cancel(args: argparse.Namespace) -> int:
+    from inventory_app.services import buying
+
     with common.open_for_write(args) as db:
         buying.cancel(db, args.id, reason=args.reason)
     return 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from inventory_app.services import buying
+
     with common.open_for_read(args) as db:
         order = buying.get_order(db, args.id)
     if args.format == "json":
@@ -176,6 +187,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from inventory_app.services import buying
+
     with common.open_for_read(args) as db:
         rows = buying.list_orders(db, status=args.status)
     if args.format == "json":

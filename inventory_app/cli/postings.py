@@ -14,7 +14,6 @@ from inventory_app.cli import common
 from inventory_app.domain.errors import ValidationError
 from inventory_app.domain.model import Document, Line, MovementType
 from inventory_app.domain.money import parse_cost, parse_qty
-from inventory_app.services import buying, postings
 
 KINDS = (
     ("receive", MovementType.RECEIPT, "receive goods into a new batch"),
@@ -80,6 +79,8 @@ def _add_movement(
 
 def _from_scan(args: argparse.Namespace) -> None:
     """Fill the receipt's fields from ``--scan`` where they were not typed."""
+    from inventory_app.services import buying
+
     if getattr(args, "scan", None):
         with common.open_for_read(args, check=False) as db:
             line = buying.read_scan(db, args.scan)
@@ -96,6 +97,8 @@ def _from_scan(args: argparse.Namespace) -> None:
 
 
 def cmd_post(args: argparse.Namespace) -> int:
+    from inventory_app.services import buying, postings
+
     type_: MovementType = args.type
     if type_ == MovementType.RECEIPT:
         _from_scan(args)
@@ -137,6 +140,8 @@ def cmd_post(args: argparse.Namespace) -> int:
 
 
 def cmd_reverse(args: argparse.Namespace) -> int:
+    from inventory_app.services import postings
+
     with common.open_for_write(args) as db:
         changes = postings.reverse(
             db, args.movement, reason=args.reason, operator=args.operator, date=args.date
@@ -146,6 +151,8 @@ def cmd_reverse(args: argparse.Namespace) -> int:
 
 
 def cmd_close(args: argparse.Namespace) -> int:
+    from inventory_app.services import postings
+
     with common.open_for_write(args) as db:
         postings.close_period(db, args.date)
     print(f"closed up to {args.date.isoformat()}")

@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from decimal import Decimal
+from itertools import repeat
+from operator import attrgetter
 
 from inventory_app.cli import common
-from inventory_app.services import buying, catalog, reports
+from inventory_app.services import reports
 from inventory_app.services.shop import Database
 
 ZERO_QTY = Decimal("0.000")
@@ -76,6 +78,8 @@ def _stock_by_batch(db: Database, args: argparse.Namespace) -> None:
 
 
 def _stock_by_item(db: Database, args: argparse.Namespace) -> None:
+    from inventory_app.services import buying, catalog
+
     items = reports.stock_by_item(db, at=args.at)
     coming = buying.on_order_by_sku(db)  # sent purchase orders, still expected
     if args.format != "json":
@@ -114,11 +118,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
     numeric = reports.NUMERIC_KEYS
     by_item = s.by == "item"
     head = ("sku", "name", "category") if by_item else ("category",)
-    table = [
-        ((r.key, r.name, r.category) if by_item else (r.key,))
-        + tuple(getattr(r, k) for k in numeric)
-        for r in s.rows
-    ]
+    cells = attrgetter(*(("key", "name", "category") if by_item else ("key",)), *numeric)
+    table = list(map(cells, s.rows))
     if args.format == "table":
         total = ("TOTAL", "", "") if by_item else ("TOTAL",)
         table.append(total + tuple(getattr(s.totals, k) for k in numeric))
@@ -129,13 +130,11 @@ def cmd_summary(args: argparse.Namespace) -> int:
 def _summary_json(s: reports.Summary) -> dict[str, object]:
     """The summary's JSON contract: rows keyed by sku (with name, category) or by category."""
     numeric = reports.NUMERIC_KEYS
-    rows = []
-    for r in s.rows:
-        d: dict[str, object] = {"category": r.key}
-        if s.by == "item":
-            d = {"sku": r.key, "name": r.name, "category": r.category}
-        d.update({k: getattr(r, k) for k in numeric})
-        rows.append(d)
+    if s.by == "item":
+        keys, cells = ("sku", "name", "category"), attrgetter("key", "name", "category", *numeric)
+    else:
+        keys, cells = ("category",), attrgetter("key", *numeric)
+    rows = list(map(dict, map(zip, repeat((*keys, *numeric)), map(cells, s.rows))))
     return {
         "from": s.start,
         "to": s.end,

@@ -9,14 +9,11 @@ from __future__ import annotations
 import argparse
 
 from inventory_app.cli import common
-from inventory_app.domain import gs1
 from inventory_app.domain.errors import ValidationError
 from inventory_app.domain.messages import render
 from inventory_app.domain.model import Removal
 from inventory_app.domain.money import parse_qty
 from inventory_app.domain.stocktake import StocktakeReason, Uncounted, scope_label
-from inventory_app.services import buying, catalog
-from inventory_app.services import stocktake as st
 
 #: a stocktake's status in the reader's words (the table; JSON keeps the value)
 STATUS_WORDS = {
@@ -130,6 +127,8 @@ def _register_lists(cmds: argparse._SubParsersAction) -> None:
 
 
 def cmd_start(args: argparse.Namespace) -> int:
+    from inventory_app.services import stocktake as st
+
     with common.open_for_write(args) as db:
         changes = st.start(
             db, scope=args.scope, blind=args.blind, name=args.name, operator=args.operator
@@ -148,6 +147,10 @@ def cmd_sheet(args: argparse.Namespace) -> int:
 
 
 def cmd_count(args: argparse.Namespace) -> int:
+    from inventory_app.domain import gs1
+    from inventory_app.services import buying, catalog
+    from inventory_app.services import stocktake as st
+
     qty = parse_qty(args.qty)
     with common.open_for_write(args) as db:
         if gs1.looks_like_gs1(args.sku):  # a GS1 scan: its item (or case) and batch
@@ -187,6 +190,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
+    from inventory_app.services import stocktake as st
+
     with common.open_for_read(args) as db:
         rv = st.review(db, args.id)
     if args.format == "json":
@@ -235,6 +240,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_approve(args: argparse.Namespace) -> int:
+    from inventory_app.services import stocktake as st
     from inventory_app.services.stocktake import approve as stocktake_approve
 
     with common.open_for_write(args) as db:
@@ -258,6 +264,8 @@ def cmd_approve(args: argparse.Namespace) -> int:
 
 
 def cmd_cancel(args: argparse.Namespace) -> int:
+    from inventory_app.services import stocktake as st
+
     with common.open_for_write(args) as db:
         st.cancel(db, args.id)
     print(render("cli.stocktake_cancelled", {"id": args.id}))
@@ -265,6 +273,8 @@ def cmd_cancel(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from inventory_app.services import stocktake as st
+
     with common.open_for_read(args) as db:
         rows = st.list_stocktakes(db)
     if args.format == "json":

@@ -14,7 +14,7 @@ import datetime as dt
 
 from inventory_app.cli import common, signin
 from inventory_app.domain.roles import Role, Source
-from inventory_app.services import audit, users
+from inventory_app.services import users
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -122,6 +122,8 @@ def cmd_disable(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
+    from inventory_app.services import audit
+
     end = args.end or dt.date.today()
     with common.open_for_read(args) as db:
         rows = audit.entries(db, start=args.start, end=end, user=args.by)

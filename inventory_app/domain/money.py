@@ -13,7 +13,10 @@ Rounding is always half-up (away from zero for negatives), the commercial rule.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from itertools import repeat
+from operator import mul
 
 from inventory_app.domain.errors import ValidationError
 
@@ -132,6 +135,34 @@ def money_from_int(n: int) -> Decimal:
 
 def cost_from_int(n: int) -> Decimal:
     return Decimal(n).scaleb(-COST_PLACES).quantize(_COST_Q)
+
+
+# Whole columns of a report (a summary's 10k rows x 10 figures) turned into Decimals by C
+# calls alone: Decimal(n) * 10**-places has the exponent the quantize gives, and is exact
+# while n has fewer digits than the context's precision (28); beyond that quantize raises,
+# so such a column takes the one-at-a-time way and raises as it did.
+_FAST_LIMIT = 10**27
+
+
+def qty_column(ns: Sequence[int]) -> list[Decimal]:
+    """``[qty_from_int(n) for n in ns]``, several times faster: each distinct quantity is made
+    once (a month's summary on 10k items: 10k quantities a column, ~30-230 distinct)."""
+    distinct = list(set(ns))
+    made = dict(zip(distinct, _column(distinct, _QTY_Q, qty_from_int), strict=True))
+    return list(map(made.__getitem__, ns))
+
+
+def money_column(ns: Sequence[int]) -> list[Decimal]:
+    """``[money_from_int(n) for n in ns]``, several times faster."""
+    return _column(ns, _MONEY_Q, money_from_int)
+
+
+def _column(ns: Sequence[int], unit: Decimal, one: Callable[[int], Decimal]) -> list[Decimal]:
+    if not ns:
+        return []
+    if min(ns) > -_FAST_LIMIT and max(ns) < _FAST_LIMIT:
+        return list(map(mul, map(Decimal, ns), repeat(unit)))
+    return [one(n) for n in ns]
 
 
 def round_money(d: Decimal) -> Decimal:

@@ -8,7 +8,13 @@ from decimal import Decimal
 
 from inventory_app.domain import limits
 from inventory_app.domain.errors import ValidationError
-from inventory_app.domain.money import cost_from_int, money_from_int, qty_from_int
+from inventory_app.domain.money import (
+    cost_from_int,
+    money_column,
+    money_from_int,
+    qty_column,
+    qty_from_int,
+)
 from inventory_app.storage.db import Database
 from inventory_app.storage.reads import stock as queries
 
@@ -160,71 +166,55 @@ def period_summary(db: Database, *, start: dt.date, end: dt.date, by: str = "ite
         raise ValidationError("reports.summary_by", by=by)
     check_period(start, end)
     conn = db.conn
-    opening = queries.flows(conn, None, start - dt.timedelta(days=1))
+    opening = queries.net_flows(conn, None, start - dt.timedelta(days=1))
     period = queries.flows(conn, start, end)
     names = queries.item_rows(conn)
-    # Sums stay in minor units (ints) and become Decimal once per row shown: the same figures
-    # as adding Decimals (exact, all of one exponent), at a fraction of the cost on 10k items.
-    sums: dict[str, tuple[str, str, str, list[int]]] = {}
-    no_flows = [0] * 6
-    for item_id in set(opening) | set(period):
-        o = opening.get(item_id, no_flows)
+    # Figures stay in minor units (ints) until the rows are made, then become Decimal a
+    # column at a time: the same figures as adding Decimals (exact, all of one exponent),
+    # at a fraction of the cost on 10k items.
+    # key -> (name, category, unit, opening qty, opening value, in/out/adj qty and value)
+    lines: dict[str, list] = {}
+    no_net = (0, 0)
+    no_flows = (0, 0, 0, 0, 0, 0)
+    for item_id in opening.keys() | period.keys():
+        oq, ov = opening.get(item_id, no_net)
         p = period.get(item_id, no_flows)
-        oq, ov = o[0] - o[2] + o[4], o[1] - o[3] + o[5]
         if not (oq or ov or any(p)):
             continue
         sku, name, category, unit = names[item_id]
-        figures = [oq, ov, *p, oq + p[0] - p[2] + p[4], ov + p[1] - p[3] + p[5]]
         if by == "item":
-            sums[sku] = (name, category, unit, figures)
-        elif category in sums:
-            _add_into(sums[category][3], figures)
+            lines[sku] = [name, category, unit, oq, ov, *p]
+        elif category in lines:
+            acc = lines[category]
+            acc[3] += oq
+            acc[4] += ov
+            for i, x in enumerate(p, 5):
+                acc[i] += x
         else:
-            sums[category] = ("", category, "", figures)
-    total = [0] * len(NUMERIC_KEYS)
-    rows = []
-    qty = _Quantities()
-    for key in sorted(sums):
-        name, category, unit, figures = sums[key]
-        _add_into(total, figures)
-        rows.append(_summary_row(key, name, category, unit, figures, qty))
-    totals = _summary_row("total", "", "", "", total, qty)
-    return Summary(start=start, end=end, by=by, rows=rows, totals=totals)
-
-
-class _Quantities(dict):
-    """Quantities in thousandths -> Decimal, each converted once: a summary's 40k quantities
-    take ~1k distinct values (its money values are nearly all distinct)."""
-
-    def __missing__(self, n: int) -> Decimal:
-        q = self[n] = qty_from_int(n)
-        return q
-
-
-def _add_into(acc: list[int], figures: list[int]) -> None:
-    for i, x in enumerate(figures):
-        acc[i] += x
-
-
-def _summary_row(
-    key: str, name: str, category: str, unit: str, f: list[int], qty: _Quantities
-) -> SummaryRow:
-    """A row from its figures in NUMERIC_KEYS order, in minor units."""
-    return SummaryRow(
-        key=key,
-        name=name,
-        category=category,
-        unit=unit,
-        opening_qty=qty[f[0]],
-        opening_value=money_from_int(f[1]),
-        in_qty=qty[f[2]],
-        in_value=money_from_int(f[3]),
-        out_qty=qty[f[4]],
-        out_value=money_from_int(f[5]),
-        adj_qty=qty[f[6]],
-        adj_value=money_from_int(f[7]),
-        closing_qty=qty[f[8]],
-        closing_value=money_from_int(f[9]),
+            lines[category] = ["", category, "", oq, ov, *p]
+    keys = sorted(lines)
+    rows = [lines[k] for k in keys]
+    cols: list[tuple] = list(zip(*rows, strict=True)) if rows else [()] * 11
+    names_col, categories, units, oq, ov, iq, iv, xq, xv, aq, av = cols
+    cq = [o + i - x + a for o, i, x, a in zip(oq, iq, xq, aq, strict=True)]
+    cv = [o + i - x + a for o, i, x, a in zip(ov, iv, xv, av, strict=True)]
+    figures = (oq, ov, iq, iv, xq, xv, aq, av, cq, cv)  # NUMERIC_KEYS order
+    columns = [
+        (qty_column if k.endswith("_qty") else money_column)(f)
+        for k, f in zip(NUMERIC_KEYS, figures, strict=True)
+    ]
+    totals = [
+        (qty_from_int if k.endswith("_qty") else money_from_int)(sum(f))
+        for k, f in zip(NUMERIC_KEYS, figures, strict=True)
+    ]
+    # SummaryRow's fields in order: key, name, category, unit, then NUMERIC_KEYS
+    summary_rows = list(map(SummaryRow, keys, names_col, categories, units, *columns))
+    return Summary(
+        start=start,
+        end=end,
+        by=by,
+        rows=summary_rows,
+        totals=SummaryRow("total", "", "", "", *totals),
     )
 
 

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable
 
 from inventory_app.domain.errors import NotAnInventoryFile
-from inventory_app.storage import chain, pinyin
+from inventory_app.storage import chain
 from inventory_app.storage.schema import (
     STEP_1,
     STEP_2,
@@ -89,6 +89,9 @@ def _step_6(conn: sqlite3.Connection) -> None:
     # The keys are filled between the two scripts: with the old index and its triggers gone
     # and the new ones not yet made, the UPDATE of each item writes no index rows, and the
     # new index is built once from the filled column. An empty shop never loads pypinyin.
+    # (Imported here: opening a shop of today's schema, every command, needs none of it.)
+    from inventory_app.storage import pinyin
+
     for statement in _split(STEP_6_COLUMN):
         conn.execute(statement)
     pinyin.fill_keys(conn)

@@ -57,6 +57,26 @@ def test_json_text_is_what_json_dumps_writes(data):
     assert common.json_text(data) == reference_json(data)
 
 
+key_text = st.text(alphabet='ab"%\\\n名', max_size=4)  # quotes, %, escapes, CJK
+record_keys = st.lists(key_text, min_size=1, max_size=4, unique=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(record_keys.flatmap(
+    lambda keys: st.lists(st.fixed_dictionaries({k: scalars for k in keys}), max_size=6)
+), st.booleans())  # fmt: skip
+def test_json_text_of_a_list_of_rows_is_what_json_dumps_writes(rows, nested):
+    # rows of one set of keys take the column-at-a-time way; the same keys in another order,
+    # a row with a list in it, or a subclass of a scalar type, the general one
+    data = {"rows": rows, "n": len(rows)} if nested else rows
+    assert common.json_text(data) == reference_json(data)
+    if len(rows) > 1:
+        flipped = [rows[0], dict(reversed(list(rows[1].items())))]
+        assert common.json_text(flipped) == reference_json(flipped)
+        odd = [rows[0], {**rows[1], next(iter(rows[1])): [True, None]}]
+        assert common.json_text(odd) == reference_json(odd)
+
+
 def test_json_text_on_a_report_shaped_document():
     rows = [
         {"sku": f"SKU{i:05d}", "name": "螺丝 M3 \"粗\"\t\\", "qty": Decimal(i) / 8,

@@ -85,3 +85,18 @@ def test_round_trip_of_minor_units():
         assert money.qty_from_int(money.qty_to_int(q)) == q
     assert money.money_from_int(-1) == Decimal("-0.01")
     assert money.fmt_qty(12000) == "12" and money.fmt_qty(1250) == "1.25"
+
+
+def test_columns_are_the_one_at_a_time_conversions():
+    import random
+
+    rng = random.Random(3)
+    ns = [0, 1, -1, 10**26, -(10**26) + 1, *(rng.randint(-(10**14), 10**14) for _ in range(500))]
+    ns += [rng.choice(ns) for _ in range(500)]  # quantities repeat: each is made once
+    for column, one in ((money.money_column, money.money_from_int),
+                        (money.qty_column, money.qty_from_int)):  # fmt: skip
+        got = column(ns)
+        assert [d.as_tuple() for d in got] == [one(n).as_tuple() for n in ns]
+        assert column([]) == []
+        with pytest.raises(ArithmeticError):  # beyond 28 digits, as one at a time
+            column([1, 10**29])
