@@ -22,7 +22,7 @@ import functools
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from inventory_app.domain.chain import GENESIS, content_text, link
 
@@ -243,11 +243,15 @@ def verify(conn: sqlite3.Connection) -> list[str]:
     return problems
 
 
-def verify_file(path: str) -> list[str]:
+def verify_file(
+    path: str, *, opened: Callable[[sqlite3.Connection], None] | None = None
+) -> list[str]:
     """``verify`` on a read-only connection of its own (``check`` runs it beside the other
-    rules: its time is mostly Python's, theirs mostly SQLite's, which releases the GIL)."""
+    rules; ``opened`` is given that connection first, to be able to interrupt it)."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
     try:
+        if opened is not None:
+            opened(conn)
         conn.execute("PRAGMA cache_size = -65536")
         return verify(conn)
     finally:
