@@ -47,15 +47,15 @@ AGGREGATES: dict[str, tuple[str, tuple[str, ...]]] = {
            FROM allocations NOT INDEXED WHERE true
            ON CONFLICT DO UPDATE SET q = q + excluded.q, v = v + excluded.v""",),
     ),
-    # first: the batch's earliest draw (min() of two values is NULL when one is: coalesced,
-    # so that it ignores a NULL as the aggregate min() does)
+    # first: the batch's earliest draw, kept as the aggregate min() keeps it (a NULL ignored)
     "check_alloc_by_batch": (
         """CREATE TEMP TABLE check_alloc_by_batch (batch_id INTEGER PRIMARY KEY, q INT, v INT,
            first)""",
         ("""INSERT INTO check_alloc_by_batch SELECT batch_id, qty, value, date
            FROM allocations NOT INDEXED WHERE true
            ON CONFLICT DO UPDATE SET q = q + excluded.q, v = v + excluded.v,
-             first = coalesce(min(first, excluded.first), first, excluded.first)""",),
+             first = CASE WHEN excluded.first < first OR first IS NULL THEN excluded.first
+                          ELSE first END""",),
     ),
     "check_batches_by_movement": (
         "CREATE TEMP TABLE check_batches_by_movement (movement_id INTEGER PRIMARY KEY, q INT, v INT)",
