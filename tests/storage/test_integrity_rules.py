@@ -118,3 +118,18 @@ def test_movements_outside_the_summing_key_are_still_summed_by_their_month(ledge
         f"item id {2**30} month 2026-01 flows disagree",
     ]
     assert "value is conserved: receipts + adjustments - COGS = stock value" not in found
+
+
+def test_allocations_naming_a_missing_batch_or_movement_fail_the_foreign_keys(ledger):
+    """Proved from the sums by movement and by batch when they hold; when not, the rows are
+    named as SQLite's own foreign key check names them."""
+    tamper(
+        ledger,
+        "UPDATE allocations SET batch_id = 99999 WHERE id = 1",
+        "UPDATE allocations SET movement_id = 88888 WHERE id = 2",
+    )
+    conn = sqlite3.connect(ledger.path)
+    expected = [f"{t} row {r} -> {p}" for t, r, p, _ in conn.execute("PRAGMA foreign_key_check")]
+    conn.close()
+    assert expected == ["allocations row 1 -> batches", "allocations row 2 -> movements"]
+    assert failing(ledger)["foreign keys"] == expected
