@@ -215,6 +215,37 @@ CHECKS: tuple[tuple[str, str], ...] = (
     ),
 )
 
+# Rules proved first from the sums they share, more cheaply than their own SQL runs: a proof
+# answers 1 only when the rule's SQL would find nothing; otherwise (a problem, or any doubt)
+# the rule's SQL runs, which names what disagrees as it always has.
+PROOFS: dict[str, str] = {
+    # each item_month row against the keyed sums of its (item, month) (three rowid seeks: its
+    # month text fits the key exactly or it is a doubt), and every keyed sum matched by one
+    # row (distinct rows have distinct keys, so counting the matched keys is enough): 0.5 s
+    # where building the text-keyed sums and joining them costs 0.9 s
+    "monthly flows = movements": """
+        WITH f AS MATERIALIZED (
+          SELECT *, CASE WHEN typeof(month) = 'text'
+                           AND month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'
+                           AND item_id & 16777215 = item_id
+                      THEN ((substr(month, 1, 4) * 100 + substr(month, 6, 2)) * 16777216
+                            + item_id) * 4 END AS k
+          FROM item_month NOT INDEXED),
+        s AS (
+          SELECT count(*) FILTER (WHERE f.k IS NULL
+              OR coalesce(i.q, 0) <> coalesce(f.in_qty, 0) OR coalesce(i.v, 0) <> coalesce(f.in_value, 0)
+              OR coalesce(-o.q, 0) <> coalesce(f.out_qty, 0) OR coalesce(-o.v, 0) <> coalesce(f.out_value, 0)
+              OR coalesce(a.q, 0) <> coalesce(f.adj_qty, 0) OR coalesce(a.v, 0) <> coalesce(f.adj_value, 0)
+            ) AS bad,
+            count(i.k) + count(o.k) + count(a.k) AS matched
+          FROM f LEFT JOIN check_flow_keys i ON i.k = f.k
+                 LEFT JOIN check_flow_keys o ON o.k = f.k + 1
+                 LEFT JOIN check_flow_keys a ON a.k = f.k + 2)
+        SELECT bad = 0 AND matched = (SELECT count(*) FROM check_flow_keys WHERE k >= 0)
+               AND NOT EXISTS (SELECT 1 FROM check_flow_keys WHERE k = -1)
+        FROM s""",
+}
+
 # The rules in two groups of about equal work (measured alone on 1M movements, CPU seconds),
 # each run on a connection of its own in a thread, beside quick_check (and ``check``'s chain):
 # SQLite releases the GIL, so on two cores they overlap.
@@ -243,17 +274,31 @@ def run_rules(
     tables: not ``query_only``), building the aggregates they read first; ``then``: more
     findings, from the same snapshot and aggregates."""
     conn.create_function("pinyin_keys", 1, pinyin_keys, deterministic=True)
-    conn.execute("BEGIN")
-    try:
-        used = {name for name in AGGREGATES if any(name in sql for _, sql in rules)}
-        used |= {need for name in used for need in NEEDS.get(name, ())}
+    built: set[str] = set()
+
+    def build(sql: str) -> None:  # the sums ``sql`` reads, each once, those it needs first
         for name, (ddl, fills) in AGGREGATES.items():
-            if name in used:
+            if name in sql and name not in built:
+                for need in NEEDS.get(name, ()):
+                    build(need)
                 conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
                 conn.execute(ddl)
                 for fill in fills:
                     conn.execute(fill)
-        found = {rule: [r[0] for r in conn.execute(sql).fetchall()] for rule, sql in rules}
+                built.add(name)
+
+    conn.execute("BEGIN")
+    try:
+        for rule, sql in rules:  # the sums each rule (or its proof) reads, up front
+            build(PROOFS.get(rule, sql))
+        found = {}
+        for rule, sql in rules:
+            proof = PROOFS.get(rule)
+            if proof is not None and conn.execute(proof).fetchone()[0] == 1:
+                found[rule] = []
+                continue
+            build(sql)
+            found[rule] = [r[0] for r in conn.execute(sql).fetchall()]
         if then is not None:
             found.update(then(conn))
         return found
