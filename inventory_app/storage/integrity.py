@@ -356,11 +356,11 @@ def _foreign_keys(conn: sqlite3.Connection) -> dict[str, list[str]]:
 # per allocation costs 0.8 s. Any doubt (an id missing, the keys not as the app declares them,
 # a sum not built) and the pragma runs over every table: it names the rows, as it always has.
 _ALLOCATION_KEYS = {("movements", "movement_id", "id"), ("batches", "batch_id", "id")}
-_ALLOCATION_PARENTS = (
-    """SELECT 1 FROM check_alloc_by_movement a
-       WHERE NOT EXISTS (SELECT 1 FROM movements WHERE id = a.movement_id) LIMIT 1""",
-    """SELECT 1 FROM check_alloc_by_batch a
-       WHERE NOT EXISTS (SELECT 1 FROM batches WHERE id = a.batch_id) LIMIT 1""",
+_ALLOCATION_PARENTS = (  # (a join costs a third of NOT EXISTS, a subroutine call per key)
+    """SELECT 1 FROM check_alloc_by_movement a LEFT JOIN movements m ON m.id = a.movement_id
+       WHERE m.id IS NULL LIMIT 1""",
+    """SELECT 1 FROM check_alloc_by_batch a LEFT JOIN batches b ON b.id = a.batch_id
+       WHERE b.id IS NULL LIMIT 1""",
 )
 
 
