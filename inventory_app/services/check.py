@@ -14,7 +14,7 @@ from inventory_app.services.access import record
 from inventory_app.storage import chain
 from inventory_app.storage import db as files
 from inventory_app.storage.db import Database
-from inventory_app.storage.integrity import Beside, run_checks
+from inventory_app.storage.integrity_run import Beside, run_checks
 from inventory_app.storage.problems import problem_of
 
 

@@ -3,27 +3,18 @@
 The big tables are read once each: a rule that needs allocations summed per movement or per
 batch, or movements summed per item and month, reads a temporary table filled once per check
 (``AGGREGATES``) instead of grouping the big table again. The sums are built by upsert from a
-straight scan, which costs a third of a GROUP BY that sorts a million rows. The rules that
-share an aggregate run on one connection, in one read transaction: the aggregate and the
-tables compared with it are one snapshot even while others post.
+straight scan, which costs a third of a GROUP BY that sorts a million rows. A rule may be
+proved from those sums first (``PROOFS``), its own SQL running only when the proof fails.
+``storage.integrity_run`` runs them.
 """
 
 from __future__ import annotations
-
-import contextlib
-import functools
-import sqlite3
-import threading
-from collections.abc import Callable
-from pathlib import Path
-
-from inventory_app.storage.pinyin import pinyin_keys
 
 # A movement's (item, month, bucket) as one integer, month first (the ledger is mostly in date
 # order, so the sums being added to stay few and near), for the rows whose parts fit it
 # exactly: an integer item id of 0..2^24-1 (``&`` keeps it), a date of text (below any blob)
 # starting YYYY-MM, one of the three buckets. Distinct parts give distinct keys, and the
-# month text comes back exactly (``%04d-%02d``). Upserting by this rowid costs 1.2 s where a
+# month text comes back exactly (``%04d-%02d``). Upserting by this rowid costs ~1.5 s where the
 # (item, month) text key cost 2.7 s. Any other row (a value written past the constraints) is
 # summed under -1, and those rows are read again as the plain rule reads them: no movement
 # is left out or put in a wrong month.
@@ -43,32 +34,40 @@ _FLOWS_UPSERT = """
 AGGREGATES: dict[str, tuple[str, tuple[str, ...]]] = {
     "check_alloc_by_movement": (
         "CREATE TEMP TABLE check_alloc_by_movement (movement_id INTEGER PRIMARY KEY, q INT, v INT)",
-        ("""INSERT INTO check_alloc_by_movement SELECT movement_id, qty, value
+        (
+            """INSERT INTO check_alloc_by_movement SELECT movement_id, qty, value
            FROM allocations NOT INDEXED WHERE true
-           ON CONFLICT DO UPDATE SET q = q + excluded.q, v = v + excluded.v""",),
+           ON CONFLICT DO UPDATE SET q = q + excluded.q, v = v + excluded.v""",
+        ),
     ),
     # first: the batch's earliest draw, kept as the aggregate min() keeps it (a NULL ignored)
     "check_alloc_by_batch": (
         """CREATE TEMP TABLE check_alloc_by_batch (batch_id INTEGER PRIMARY KEY, q INT, v INT,
            first)""",
-        ("""INSERT INTO check_alloc_by_batch SELECT batch_id, qty, value, date
+        (
+            """INSERT INTO check_alloc_by_batch SELECT batch_id, qty, value, date
            FROM allocations NOT INDEXED WHERE true
            ON CONFLICT DO UPDATE SET q = q + excluded.q, v = v + excluded.v,
              first = CASE WHEN excluded.first < first OR first IS NULL THEN excluded.first
-                          ELSE first END""",),
+                          ELSE first END""",
+        ),
     ),
     "check_batches_by_movement": (
         "CREATE TEMP TABLE check_batches_by_movement (movement_id INTEGER PRIMARY KEY, q INT, v INT)",
-        ("""INSERT INTO check_batches_by_movement SELECT movement_id, qty_received, value_received
+        (
+            """INSERT INTO check_batches_by_movement SELECT movement_id, qty_received, value_received
            FROM batches NOT INDEXED WHERE true
-           ON CONFLICT DO UPDATE SET q = q + excluded.q, v = v + excluded.v""",),
+           ON CONFLICT DO UPDATE SET q = q + excluded.q, v = v + excluded.v""",
+        ),
     ),
     # every movement but transfers, summed by (item, month, bucket) key (-1: those not keyed)
     "check_flow_keys": (
         "CREATE TEMP TABLE check_flow_keys (k INTEGER PRIMARY KEY, q INT, v INT)",
-        (f"""INSERT INTO check_flow_keys SELECT {_FLOW_KEY}, qty, value
+        (
+            f"""INSERT INTO check_flow_keys SELECT {_FLOW_KEY}, qty, value
            FROM movements NOT INDEXED WHERE bucket <> 'xfer'
-           ON CONFLICT DO UPDATE SET q = q + excluded.q, v = v + excluded.v""",),
+           ON CONFLICT DO UPDATE SET q = q + excluded.q, v = v + excluded.v""",
+        ),
     ),
     "check_flows": (
         """CREATE TEMP TABLE check_flows (item_id INT, month TEXT, iq INT, iv INT, oq INT, ov INT,
@@ -245,206 +244,3 @@ PROOFS: dict[str, str] = {
                AND NOT EXISTS (SELECT 1 FROM check_flow_keys WHERE k = -1)
         FROM s""",
 }
-
-# The rules in two groups of about equal work (measured alone on 1M movements, CPU seconds),
-# each run on a connection of its own in a thread, beside quick_check (and ``check``'s chain):
-# SQLite releases the GIL, so on two cores they overlap.
-# Flows: summing movements by item, month and bucket 1.2 s, the rest 0.9 s (pinyin keys 0.7).
-# Allocations: summing them per movement 0.6 s and per batch 1.0 s, the rules 0.6 s, the
-# foreign keys 0.9 s.
-_FLOW_RULES = frozenset({
-    "item on hand = sum of its monthly flows",
-    "monthly flows = movements",
-    "value is conserved: receipts + adjustments - COGS = stock value",
-    "item pinyin keys = those of its name",
-    "a reversal reverses an original, once",
-})
-GROUPS: tuple[frozenset[str], ...] = (_FLOW_RULES, frozenset(r for r, _ in CHECKS) - _FLOW_RULES)
-# the group that sums allocations runs the foreign key check too (see foreign_keys_beside_sums)
-_ALLOCATION_RULE = "batch remaining = received - allocated"
-
-
-def run_rules(
-    conn: sqlite3.Connection,
-    rules: list[tuple[str, str]],
-    *,
-    then: Callable[[sqlite3.Connection], dict[str, list[str]]] | None = None,
-) -> dict[str, list[str]]:
-    """Run ``rules`` in one read transaction on ``conn`` (a connection that may make temporary
-    tables: not ``query_only``), building the aggregates they read first; ``then``: more
-    findings, from the same snapshot and aggregates."""
-    conn.create_function("pinyin_keys", 1, pinyin_keys, deterministic=True)
-    built: set[str] = set()
-
-    def build(sql: str) -> None:  # the sums ``sql`` reads, each once, those it needs first
-        for name, (ddl, fills) in AGGREGATES.items():
-            if name in sql and name not in built:
-                for need in NEEDS.get(name, ()):
-                    build(need)
-                conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
-                conn.execute(ddl)
-                for fill in fills:
-                    conn.execute(fill)
-                built.add(name)
-
-    conn.execute("BEGIN")
-    try:
-        for rule, sql in rules:  # the sums each rule (or its proof) reads, up front
-            build(PROOFS.get(rule, sql))
-        found = {}
-        for rule, sql in rules:
-            proof = PROOFS.get(rule)
-            if proof is not None and conn.execute(proof).fetchone()[0] == 1:
-                found[rule] = []
-                continue
-            build(sql)
-            found[rule] = [r[0] for r in conn.execute(sql).fetchall()]
-        if then is not None:
-            found.update(then(conn))
-        return found
-    finally:
-        conn.execute("ROLLBACK")  # the temporary tables go with it
-
-
-def _rules_connection(path: str) -> sqlite3.Connection:
-    conn = sqlite3.connect(
-        f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
-    )
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.OperationalError:
-        # a read-only folder: no -shm can be made beside the file, so read it immutable, as
-        # the shop itself is opened there (nobody can write beside it either)
-        conn.close()
-        uri = f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1"
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA cache_size = -65536")
-    conn.execute("PRAGMA temp_store = MEMORY")
-    return conn
-
-
-class Beside:
-    """The connections of the threads running beside the caller's, to stop them at once when
-    what they would find no longer counts (the file is damaged)."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._open: list[sqlite3.Connection] = []
-        self.stopped = False
-
-    def add(self, conn: sqlite3.Connection) -> None:
-        with self._lock:
-            self._open.append(conn)
-            if self.stopped:
-                conn.interrupt()
-
-    def stop(self) -> None:
-        with self._lock:
-            self.stopped = True
-            for conn in self._open:
-                with contextlib.suppress(sqlite3.Error):  # closed already: done
-                    conn.interrupt()
-
-
-def _foreign_keys(conn: sqlite3.Connection) -> dict[str, list[str]]:
-    fk = conn.execute("PRAGMA foreign_key_check").fetchall()
-    return {"foreign keys": [f"{t} row {r} -> {p}" for t, r, p, _ in fk[:5]]}
-
-
-# The allocations' two foreign keys, proved from the sums by movement and by batch, whose keys
-# are the ids the allocations name, each once and in order: 0.2 s where the pragma's lookup
-# per allocation costs 0.8 s. Any doubt (an id missing, the keys not as the app declares them,
-# a sum not built) and the pragma runs over every table: it names the rows, as it always has.
-_ALLOCATION_KEYS = {("movements", "movement_id", "id"), ("batches", "batch_id", "id")}
-_ALLOCATION_PARENTS = (  # (a join costs a third of NOT EXISTS, a subroutine call per key)
-    """SELECT 1 FROM check_alloc_by_movement a LEFT JOIN movements m ON m.id = a.movement_id
-       WHERE m.id IS NULL LIMIT 1""",
-    """SELECT 1 FROM check_alloc_by_batch a LEFT JOIN batches b ON b.id = a.batch_id
-       WHERE b.id IS NULL LIMIT 1""",
-)
-
-
-def foreign_keys_beside_sums(conn: sqlite3.Connection) -> dict[str, list[str]]:
-    """The foreign key check, on a connection holding the allocations' sums."""
-    try:
-        keys = {(r[2], r[3], r[4]) for r in conn.execute("PRAGMA foreign_key_list(allocations)")}
-        proved = keys == _ALLOCATION_KEYS and not any(
-            conn.execute(sql).fetchone() for sql in _ALLOCATION_PARENTS
-        )
-    except sqlite3.OperationalError:  # a sum not built on this connection
-        proved = False
-    if proved:
-        tables = conn.execute(
-            "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name <> 'allocations'"
-        ).fetchall()
-        proved = not any(
-            conn.execute(f'PRAGMA main.foreign_key_check("{t}")').fetchone() for (t,) in tables
-        )
-    return {"foreign keys": []} if proved else _foreign_keys(conn)
-
-
-def run_checks(
-    conn: sqlite3.Connection,
-    *,
-    path: str,
-    pages: Callable[[], None] | None = None,
-    beside: Beside | None = None,
-) -> list[tuple[str, list[str]]]:
-    """[(rule, problems)] for every rule; no problems means the rule holds.
-
-    The rules and the foreign key check run on read-only connections of their own to the
-    file at ``path``, in threads, while ``conn`` runs SQLite's quick_check. ``pages``: the
-    caller's own proof of the pages instead (``check`` refuses a damaged file as opening
-    does): it raises when the file is damaged, and then the threads are stopped and what
-    they found is dropped; quick_check's rule is then reported as passed. ``beside``: where
-    the threads' connections are kept, for the caller to stop others with them."""
-    beside = beside or Beside()
-    found: dict[str, list[str]] = {}
-    failed: list[BaseException] = []
-
-    def run_group(task: Callable[[sqlite3.Connection], dict[str, list[str]]]) -> None:
-        try:
-            other = _rules_connection(path)
-            try:
-                beside.add(other)
-                found.update(task(other))
-            finally:
-                other.close()
-        except sqlite3.Error:
-            pass  # no second connection here (a read-only folder), or stopped: see below
-        except BaseException as exc:  # raised again in the caller's thread
-            failed.append(exc)
-
-    tasks = [
-        functools.partial(
-            run_rules,
-            rules=[c for c in CHECKS if c[0] in group],
-            then=foreign_keys_beside_sums if _ALLOCATION_RULE in group else None,
-        )
-        for group in GROUPS
-    ]
-    workers = [threading.Thread(target=run_group, args=(t,), name="check-rules") for t in tasks]
-    for w in workers:
-        w.start()
-    try:
-        if pages is None:
-            quick_check = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-            found["SQLite quick_check"] = [] if quick_check == ["ok"] else quick_check[:5]
-        else:
-            pages()
-            found["SQLite quick_check"] = []
-    except BaseException:
-        beside.stop()
-        raise
-    finally:
-        for w in workers:
-            w.join()
-    if failed:
-        raise failed[0]
-    if "foreign keys" not in found:  # a second connection could not be opened
-        found.update(_foreign_keys(conn))
-    left = [c for c in CHECKS if c[0] not in found]
-    if left:  # the groups that could not open a connection of their own
-        found.update(run_rules(conn, left))
-    order = ["SQLite quick_check", "foreign keys"] + [r for r, _ in CHECKS]
-    return [(rule, found[rule]) for rule in order]

@@ -101,9 +101,11 @@ def test_movements_outside_the_summing_key_are_still_summed_by_their_month(ledge
     )
     conn.commit()
     conn.close()
-    ids = sqlite3.connect(ledger.path).execute(
-        "SELECT id, item_id FROM movements WHERE type = 'receipt' ORDER BY id"
-    ).fetchall()
+    ids = (
+        sqlite3.connect(ledger.path)
+        .execute("SELECT id, item_id FROM movements WHERE type = 'receipt' ORDER BY id")
+        .fetchall()
+    )
     (first, item), (second, _) = ids[0], ids[1]
     tamper(
         ledger,
