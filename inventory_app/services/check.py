@@ -14,7 +14,7 @@ from inventory_app.services.access import record
 from inventory_app.storage import chain
 from inventory_app.storage import db as files
 from inventory_app.storage.db import Database
-from inventory_app.storage.integrity import run_checks
+from inventory_app.storage.integrity_run import Beside, run_checks
 from inventory_app.storage.problems import problem_of
 
 
@@ -72,24 +72,33 @@ def rule_name(rule: str) -> str:
 
 
 def check(db: Database) -> CheckReport:
-    """Every ledger invariant and SQLite's own checks. A damaged file is refused first
-    (``NotAnInventoryFile``, as opening refuses it), before any rule reads its pages."""
+    """Every ledger invariant and SQLite's own checks. A damaged file is refused
+    (``NotAnInventoryFile``, as opening refuses it) rather than reported on."""
     start = time.perf_counter()
     report = CheckReport()
-    files.check_pages(db)  # quick_check, once: the rules below take its pass as read
     chained: list[list[str]] = []
+    beside = Beside()
 
     def verify_beside() -> None:
         # a second connection reads the chain beside the rules; where the file cannot be
         # opened twice (a read-only folder), the main connection verifies it afterwards
         with contextlib.suppress(Exception):
-            chained.append(chain.verify_file(str(db.path)))
+            chained.append(chain.verify_file(str(db.path), opened=beside.add))
 
     worker = threading.Thread(target=verify_beside, name="check-chain")
     worker.start()
     try:
-        report.results = run_checks(db.conn, path=str(db.path), quick_check=["ok"])
+        # quick_check runs on this connection while the rules read the file beside it: a
+        # damaged file is refused (``NotAnInventoryFile``, as opening refuses it) whatever
+        # they found, and they are stopped
+        report.results = run_checks(
+            db.conn, path=str(db.path), pages=lambda: files.check_pages(db), beside=beside
+        )
+    except InventoryError:
+        beside.stop()
+        raise
     except Exception as exc:  # a damaged page quick_check missed, read by a rule
+        beside.stop()
         problem = problem_of(exc, db.path)
         if problem is None:
             raise

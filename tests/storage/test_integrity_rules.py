@@ -85,3 +85,53 @@ TAMPER_RULES = {
     "every protecting trigger is in place",
     "posted rows are as posted (tamper-evident chain)",
 }
+
+
+def test_movements_outside_the_summing_key_are_still_summed_by_their_month(ledger):
+    """Rows whose parts do not fit the integer key of the flow sums (a date that no longer
+    starts YYYY-MM, an item id beyond 2^24: values the app never writes, put there by
+    rewriting the table's constraints) are summed under their own month as they read."""
+    conn = sqlite3.connect(ledger.path)
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'movements'").fetchone()[0]
+    check_date = "CHECK (date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')"
+    assert check_date in sql
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute(
+        "UPDATE sqlite_master SET sql = ? WHERE name = 'movements'", (sql.replace(check_date, ""),)
+    )
+    conn.commit()
+    conn.close()
+    ids = (
+        sqlite3.connect(ledger.path)
+        .execute("SELECT id, item_id FROM movements WHERE type = 'receipt' ORDER BY id")
+        .fetchall()
+    )
+    (first, item), (second, _) = ids[0], ids[1]
+    tamper(
+        ledger,
+        "DROP TRIGGER IF EXISTS movements_append_only_u",
+        f"UPDATE movements SET date = '2026-1x-05' WHERE id = {first}",
+        f"UPDATE movements SET item_id = {2**30}, date = '2026-01-07' WHERE id = {second}",
+    )
+    found = failing(ledger)
+    assert found["monthly flows = movements"] == [
+        f"item id {item} month 2026-01 flows disagree",
+        f"item id {item} month 2026-1x flows disagree",
+        f"item id {2**30} month 2026-01 flows disagree",
+    ]
+    assert "value is conserved: receipts + adjustments - COGS = stock value" not in found
+
+
+def test_allocations_naming_a_missing_batch_or_movement_fail_the_foreign_keys(ledger):
+    """Proved from the sums by movement and by batch when they hold; when not, the rows are
+    named as SQLite's own foreign key check names them."""
+    tamper(
+        ledger,
+        "UPDATE allocations SET batch_id = 99999 WHERE id = 1",
+        "UPDATE allocations SET movement_id = 88888 WHERE id = 2",
+    )
+    conn = sqlite3.connect(ledger.path)
+    expected = [f"{t} row {r} -> {p}" for t, r, p, _ in conn.execute("PRAGMA foreign_key_check")]
+    conn.close()
+    assert expected == ["allocations row 1 -> batches", "allocations row 2 -> movements"]
+    assert failing(ledger)["foreign keys"] == expected

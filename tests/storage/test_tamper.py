@@ -314,3 +314,18 @@ def test_a_row_changed_inside_a_big_import_is_named_within_64_ids(stocked):
     found = failures(path)
     assert found[LEDGER_RULES] == ["movements ids 193-256 changed after posting"]
     assert link_count < 10  # the 300 lines were one write: one link named the run, not the import
+
+
+def test_a_value_rewritten_as_a_blob_is_named_not_crashed_on(shop_file):
+    """A blob (the same bytes as the text posted) has no canonical text: its run changed."""
+    tamper(
+        shop_file,
+        "DROP TRIGGER movements_append_only_u",
+        "UPDATE movements SET note = CAST(note AS BLOB) WHERE type = 'issue'",
+    )
+    conn = sqlite3.connect(shop_file)
+    (mov,) = conn.execute("SELECT id FROM movements WHERE type = 'issue'").fetchone()
+    conn.close()
+    found = failures(shop_file)
+    only_chain_and_triggers(found)
+    assert found[LEDGER_RULES] == [f"movements id {mov} changed after posting"]
