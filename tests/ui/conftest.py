@@ -48,6 +48,21 @@ def no_worker_outlives_its_test():
         assert pool.waitForDone(30_000), "a worker was still running 30 s after its test"
 
 
+@pytest.fixture(autouse=True)
+def collect_at_a_safe_point():
+    """The test's widgets that sit in reference cycles are collected here, between tests.
+
+    Left to the cycle collector, they were freed whenever some allocation triggered it: once
+    inside PySide's QObject::disconnect, which holds a Qt lock that the dying QObject's
+    destructor then waited for (the whole suite hung in test_main_window on a loaded
+    machine; py-spy: gc_collect_main under QObject::disconnect, ~QObject in lockInternal).
+    """
+    yield
+    import gc
+
+    gc.collect()
+
+
 @pytest.fixture
 def ctx(qapp, stocked):
     """The ``stocked`` shop (A1 FIFO hammer, M1 FEFO milk) behind an AppContext."""
