@@ -308,7 +308,7 @@ class Poster:
             (
                 mid, document_id, self.day_text(date), str(t), str(bucket), item.id, loc,
                 to_loc, qty,
-                value, cost, reason,
+                value, cost, reason or None,  # never '' (see writer._INSERT)
                 (line.override_reason or None) if line else None,
                 note if note is not None else (line.note if line else ""),
                 line.reference if line else "",
