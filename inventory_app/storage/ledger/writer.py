@@ -4,6 +4,7 @@ writes, in the caller's transaction."""
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 
 from inventory_app.domain.model import BatchLot, Bucket, Changes
@@ -13,21 +14,41 @@ _FLUSH_EVERY = 20_000
 # plain text: a movement row holds its bucket as text (see ``Poster._movement``)
 _IN, _OUT, _XFER = str(Bucket.IN), str(Bucket.OUT), str(Bucket.XFER)
 _TABLES = ("documents", "movements", "batches", "allocations")
-_INSERT = {
-    "documents": "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
-    # The columns a movement leaves NULL (to_location_id, unit_cost, reason, override_reason,
-    # reverses_id, stocktake_id: six in a typical issue) are bound as a stand-in and turned
-    # back into NULL by ``nullif``: sqlite3 binds None through its adapter look-up (a tuple,
-    # a dict miss, two attribute look-ups), ~0.8 us a value, ~1 s of CPU per 200k
-    # movements; an int or a str binds directly. The stand-ins are values these columns
-    # never hold: -1 (ids are positive, a unit cost >= 0) and '' (``Poster`` writes an empty
-    # reason or override reason as NULL). ``_bound`` makes them; the chain hashes the rows
-    # as they are stored (with None).
-    "movements": "INSERT INTO movements VALUES (?,?,?,?,?,?,?,nullif(?,-1),?,?,nullif(?,-1),"
-    "nullif(?,''),nullif(?,''),?,?,?,nullif(?,-1),nullif(?,-1))",
-    "batches": "INSERT INTO batches VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-    "allocations": "INSERT INTO allocations VALUES (?,?,?,?,?,?)",
+# One row's placeholders by table, in its columns' order. The columns a movement leaves NULL
+# (to_location_id, unit_cost, reason, override_reason, reverses_id, stocktake_id: six in a
+# typical issue) are bound as a stand-in that ``nullif`` turns back into NULL: sqlite3 binds
+# None through its adapter look-up (a tuple, a dict miss, two attribute look-ups), ~0.8 us a
+# value, ~1 s of CPU per 200k movements, where an int or a str binds directly. The stand-ins
+# are values these columns never hold: -1 (ids are positive, a unit cost >= 0) and ''
+# (``Poster`` writes an empty reason or override reason as NULL). ``_bound`` makes them;
+# the chain hashes the rows as they are stored (with None).
+_ROW = {
+    "documents": "(?,?,?,?,?,?,?,?,?)",
+    "movements": "(?,?,?,?,?,?,?,nullif(?,-1),?,?,nullif(?,-1),nullif(?,''),nullif(?,''),?,?,?,"
+    "nullif(?,-1),nullif(?,-1))",
+    "batches": "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "allocations": "(?,?,?,?,?,?)",
 }
+# Rows per INSERT statement. Each statement SQLite runs opens and closes a statement journal
+# (the trigger and the foreign keys may abort it) and each is a round trip of sqlite3's
+# executemany loop: 64 rows a statement cost ~20% less CPU than one (replayed 200k-line
+# import: 6.1 -> 5.1 s). The rows still go in in id order, all or nothing as before.
+_ROWS_PER_INSERT = 64
+
+
+def _insert(conn: sqlite3.Connection, table: str, rows: list[tuple]) -> None:
+    """Insert ``rows`` (as ``_bound`` makes them) into ``table``, several a statement."""
+    row = _ROW[table]
+    per = min(_ROWS_PER_INSERT, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(rows[0]))
+    whole = len(rows) - len(rows) % per if per > 1 else 0
+    if whole:
+        flat = itertools.chain.from_iterable
+        conn.executemany(
+            f"INSERT INTO {table} VALUES {','.join([row] * per)}",
+            [tuple(flat(rows[i : i + per])) for i in range(0, whole, per)],
+        )
+    if whole < len(rows):
+        conn.executemany(f"INSERT INTO {table} VALUES {row}", rows[whole:])
 
 
 def _left(facts: tuple, lot: BatchLot) -> tuple:
@@ -37,7 +58,7 @@ def _left(facts: tuple, lot: BatchLot) -> tuple:
 
 
 def _bound(table: str, rows: list[tuple]) -> list[tuple]:
-    """``rows`` as ``_INSERT[table]`` binds them (see there)."""
+    """``rows`` as ``_ROW[table]`` binds them (see there)."""
     if table != "movements":
         return rows
     return [
@@ -131,7 +152,7 @@ class LedgerWriter:
             self.rows["batches"] = [_left(row[:12], touched.pop(row[0])) for row in new_lots]
         for table in _TABLES:  # parents before children
             if self.rows[table]:
-                self.conn.executemany(_INSERT[table], _bound(table, self.rows[table]))
+                _insert(self.conn, table, _bound(table, self.rows[table]))
                 self.rows[table].clear()
         self._pending_movements = 0
         self.conn.executemany(
