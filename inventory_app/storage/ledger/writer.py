@@ -83,8 +83,10 @@ class LedgerWriter:
         self.touched: dict[int, BatchLot] = {}  # changed since the last balance write
         self.touched_all: set[int] = set()  # batch ids changed by this poster (for Changes)
         self.touched_items: set[int] = set()
-        self.item_delta: dict[int, list[int]] = {}
-        self.month_delta: dict[tuple[int, str], list[int]] = {}
+        # month -> item id -> [in qty, in value, out qty, out value, adj qty, adj value]
+        self.month_delta: dict[str, dict[int, list[int]]] = {}
+        self._day: str | None = None  # the day text of the last movement booked
+        self._month: dict[int, list[int]] = {}  # its month's entry in month_delta
         self.last_cost: dict[int, int] = {}
         self.movement_ids: list[int] = []
         self.document_ids: list[int] = []
@@ -113,26 +115,27 @@ class LedgerWriter:
 
     def add_movement(self, row: tuple) -> None:
         """Queue a movement row (the table's columns in order) and book its effect on the
-        item's balance and month."""
-        _, _, day, _, bucket, item_id, _, _, qty, value = row[:10]
+        item's month (the item's balance is their sum, made in ``finish``)."""
         self.rows["movements"].append(row)
         self.movement_ids.append(row[0])
+        bucket = row[4]
         if bucket != _XFER:
-            d = self.item_delta.setdefault(item_id, [0, 0])
-            d[0] += qty
-            d[1] += value
-            m = self.month_delta.get((item_id, day[:7]))
+            day = row[2]
+            if day is not self._day:  # the lines of a day share its text (Poster.day_text)
+                self._day = day
+                self._month = self.month_delta.setdefault(day[:7], {})
+            m = self._month.get(row[5])
             if m is None:
-                m = self.month_delta[(item_id, day[:7])] = [0, 0, 0, 0, 0, 0]
+                m = self._month[row[5]] = [0, 0, 0, 0, 0, 0]
             if bucket == _IN:
-                m[0] += qty
-                m[1] += value
+                m[0] += row[8]
+                m[1] += row[9]
             elif bucket == _OUT:
-                m[2] -= qty
-                m[3] -= value
+                m[2] -= row[8]
+                m[3] -= row[9]
             else:
-                m[4] += qty
-                m[5] += value
+                m[4] += row[8]
+                m[5] += row[9]
         self._pending_movements += 1
         if self._pending_movements >= _FLUSH_EVERY:
             self.write_rows()
@@ -168,10 +171,18 @@ class LedgerWriter:
             raise RuntimeError("a preview poster never writes")
         self.write_rows()
         c = self.conn
+        balance: dict[int, list[int]] = {}  # item id -> [qty, value]: its months' flows
+        for items in self.month_delta.values():
+            for i, (in_q, in_v, out_q, out_v, adj_q, adj_v) in items.items():
+                d = balance.get(i)
+                if d is None:
+                    d = balance[i] = [0, 0]
+                d[0] += in_q - out_q + adj_q
+                d[1] += in_v - out_v + adj_v
         c.executemany(
             "UPDATE items SET on_hand_qty = on_hand_qty + ?, on_hand_value = on_hand_value + ?"
             " WHERE id = ?",
-            [(q, v, i) for i, (q, v) in self.item_delta.items() if q or v],
+            [(q, v, i) for i, (q, v) in balance.items() if q or v],
         )
         c.executemany(
             "UPDATE items SET last_cost = ? WHERE id = ?",
@@ -183,17 +194,17 @@ class LedgerWriter:
             " excluded.in_value, out_qty = out_qty + excluded.out_qty, out_value = out_value +"
             " excluded.out_value, adj_qty = adj_qty + excluded.adj_qty, adj_value = adj_value +"
             " excluded.adj_value",
-            [(i, m, *d) for (i, m), d in self.month_delta.items()],
+            [(i, m, *d) for m, items in self.month_delta.items() for i, d in items.items()],
         )
         changes = Changes(
-            items=frozenset(self.touched_items | set(self.item_delta)),
+            items=frozenset(self.touched_items | set(balance)),
             batches=frozenset(self.touched_all),
             movements=tuple(self.movement_ids),
             documents=tuple(self.document_ids),
         )
         self.touched_all.clear()
         self.touched_items.clear()
-        self.item_delta.clear()
         self.month_delta.clear()
+        self._day = None  # its month's entry is gone with month_delta
         self.last_cost.clear()
         return changes
