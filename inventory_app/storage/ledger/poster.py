@@ -78,6 +78,8 @@ class Poster:
         # money.qty_units of the quantities met (~3 us each; a journal repeats a few hundred).
         # Equal nonzero Decimals give equal units; a zero or a non-Decimal goes the long way.
         self._units: dict[Decimal, int] = {}
+        self._costs: dict[Decimal, int] = {}  # the same for unit costs (money.parse_cost)
+        self._code_day: tuple[dt.date | None, str] = (None, "")  # a date, its batch code prefix
 
     # -- look-ups -------------------------------------------------------------------------
 
@@ -245,7 +247,12 @@ class Poster:
 
     def _receive(self, item, line, t, qty, loc, reason, date, document_id, operator) -> int:
         """Stock coming in (a receipt, a gain): a new batch at ``loc``."""
-        cost = rules.unit_cost(line, t, item)
+        given = line.unit_cost
+        cost = self._costs.get(given) if given.__class__ is Decimal and given else None
+        if cost is None:
+            cost = rules.unit_cost(line, t, item)
+            if given.__class__ is Decimal and given and len(self._costs) < _UNITS_REMEMBERED:
+                self._costs[given] = cost
         expiry = rules.expiry(line, t, item, date)
         value = limits.check_line_amounts(qty, cost)  # before any of it is queued
         mid = self.out.take_id("movements")
@@ -282,13 +289,18 @@ class Poster:
         """A new batch of ``item`` made by movement ``movement_id`` (amounts in minor units);
         one without a code is named after its posting day and id."""
         bid = self.out.take_id("batches")
+        if not code:
+            day, prefix = self._code_day
+            if day != posted:
+                prefix = f"B{posted:%y%m%d}-"
+                self._code_day = (posted, prefix)
+            code = f"{prefix}{bid}"
         lot = BatchLot(
-            id=bid, item_id=item.id, location_id=location_id,
-            code=code or f"B{posted:%y%m%d}-{bid}", received_date=received, posted_date=posted,
-            expiry=expiry, unit_cost=unit_cost, qty=qty, value=value,
+            id=bid, item_id=item.id, location_id=location_id, code=code, received_date=received,
+            posted_date=posted, expiry=expiry, unit_cost=unit_cost, qty=qty, value=value,
         )  # fmt: skip
         self.out.add_batch(lot, movement_id, source_batch_id)
-        self.book.add_lot(item, lot)
+        self.book.add_lot(item, lot, new=True)
         self.last_batch_code = lot.code
         return lot
 
