@@ -37,7 +37,7 @@ from inventory_app.storage.ledger.messages import shortage, why_reason_needed
 from inventory_app.storage.ledger.writer import LedgerWriter
 
 T = MovementType
-_UNITS_REMEMBERED = 10_000
+_UNITS_REMEMBERED = 10_000  # distinct quantities (and unit costs) a poster remembers
 # The members as module names: reading ``T.ISSUE`` off the enum class costs ~50 ns a time,
 # and ``apply`` asks about the type a dozen times for each of a million lines.
 _RECEIPT, _ISSUE, _WRITEOFF, _TRANSFER = T.RECEIPT, T.ISSUE, T.WRITEOFF, T.TRANSFER
@@ -335,7 +335,7 @@ class Poster:
             (
                 mid, document_id, self.day_text(date), str(t), str(bucket), item.id, loc,
                 to_loc, qty,
-                value, cost, reason or None,  # never '' (see writer._INSERT)
+                value, cost, reason or None,  # never '' (see writer._ROW)
                 (line.override_reason or None) if line else None,
                 note if note is not None else (line.note if line else ""),
                 line.reference if line else "",
