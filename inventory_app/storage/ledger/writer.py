@@ -28,7 +28,14 @@ _ROW = {
     "nullif(?,-1),nullif(?,-1))",
     "batches": "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     "allocations": "(?,?,?,?,?,?)",
+    "item_month": "(?,?,?,?,?,?,?,?)",
 }
+_ADD_TO_MONTH = (
+    " ON CONFLICT (item_id, month) DO UPDATE SET in_qty = in_qty + excluded.in_qty,"
+    " in_value = in_value + excluded.in_value, out_qty = out_qty + excluded.out_qty,"
+    " out_value = out_value + excluded.out_value, adj_qty = adj_qty + excluded.adj_qty,"
+    " adj_value = adj_value + excluded.adj_value"
+)
 # Rows per INSERT statement. Each statement SQLite runs opens and closes a statement journal
 # (the trigger and the foreign keys may abort it) and each is a round trip of sqlite3's
 # executemany loop: 64 rows a statement cost ~20% less CPU than one (replayed 200k-line
@@ -36,19 +43,20 @@ _ROW = {
 _ROWS_PER_INSERT = 64
 
 
-def _insert(conn: sqlite3.Connection, table: str, rows: list[tuple]) -> None:
-    """Insert ``rows`` (as ``_bound`` makes them) into ``table``, several a statement."""
+def _insert(conn: sqlite3.Connection, table: str, rows: list[tuple], upsert: str = "") -> None:
+    """Insert ``rows`` (as ``_bound`` makes them) into ``table``, several a statement;
+    ``upsert``: an ON CONFLICT clause."""
     row = _ROW[table]
     per = min(_ROWS_PER_INSERT, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(rows[0]))
     whole = len(rows) - len(rows) % per if per > 1 else 0
     if whole:
         flat = itertools.chain.from_iterable
         conn.executemany(
-            f"INSERT INTO {table} VALUES {','.join([row] * per)}",
+            f"INSERT INTO {table} VALUES {','.join([row] * per)}{upsert}",
             [tuple(flat(rows[i : i + per])) for i in range(0, whole, per)],
         )
     if whole < len(rows):
-        conn.executemany(f"INSERT INTO {table} VALUES {row}", rows[whole:])
+        conn.executemany(f"INSERT INTO {table} VALUES {row}{upsert}", rows[whole:])
 
 
 def _left(facts: tuple, lot: BatchLot) -> tuple:
@@ -188,14 +196,9 @@ class LedgerWriter:
             "UPDATE items SET last_cost = ? WHERE id = ?",
             [(cost, i) for i, cost in self.last_cost.items()],
         )
-        c.executemany(
-            "INSERT INTO item_month VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (item_id, month) DO"
-            " UPDATE SET in_qty = in_qty + excluded.in_qty, in_value = in_value +"
-            " excluded.in_value, out_qty = out_qty + excluded.out_qty, out_value = out_value +"
-            " excluded.out_value, adj_qty = adj_qty + excluded.adj_qty, adj_value = adj_value +"
-            " excluded.adj_value",
-            [(i, m, *d) for m, items in self.month_delta.items() for i, d in items.items()],
-        )
+        months = [(i, m, *d) for m, items in self.month_delta.items() for i, d in items.items()]
+        if months:  # one row per item and month: no two rows of a statement meet
+            _insert(c, "item_month", months, _ADD_TO_MONTH)
         changes = Changes(
             items=frozenset(self.touched_items | set(balance)),
             batches=frozenset(self.touched_all),
