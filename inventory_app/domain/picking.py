@@ -129,6 +129,41 @@ def pick(
     return plan
 
 
+def draw_in_order(
+    lots: Sequence[BatchLot], qty: int, *, on: dt.date, location: int | None = None
+) -> tuple[list[tuple[BatchLot, int, int]], int] | None:
+    """The draws of ``pick`` with no batch named, ``ordered`` (``lots`` in policy order), when
+    the request is met without meeting a lot drawn after ``on`` (what such a lot may give
+    is ``pick``'s ``available``): (draws as (lot, qty, value), their value in cents).
+    None otherwise (a shortage included): then ``pick`` decides.
+
+    The bulk posting path: the same walk as ``pick``'s own for such a request, without the
+    plan and draw objects a million lines would make.
+    """
+    draws: list[tuple[BatchLot, int, int]] = []
+    remaining = qty
+    value = 0
+    for lot in lots:
+        left = lot.qty
+        if left <= 0 or lot.posted_date > on:
+            continue
+        if location is not None and lot.location_id != location:
+            continue
+        last = lot.last_draw_date
+        if last is not None and last > on:
+            return None
+        if lot.expiry is not None and lot.expiry < on:
+            continue  # never drawn unless named (pick keeps it for a shortage's message)
+        take = left if left < remaining else remaining
+        v = share_of_value(lot.value, left, take)
+        draws.append((lot, take, v))
+        value += v
+        remaining -= take
+        if remaining == 0:
+            return draws, value
+    return None
+
+
 def _pick_named(
     plan: PickPlan,
     usable: list[tuple[BatchLot, int]],

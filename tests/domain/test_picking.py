@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from inventory_app.domain.model import BatchLot, Removal
-from inventory_app.domain.picking import pick
+from inventory_app.domain.picking import draw_in_order, in_policy_order, pick
 
 D = dt.date.fromisoformat
 ON = D("2026-03-01")
@@ -199,3 +201,52 @@ def test_value_of_the_last_draw_empties_the_batch_exactly():
         d.batch.value -= d.value
         taken.append(d.value)
     assert sum(taken) == 100 and lot[0].value == 0
+
+
+# --- draw_in_order: pick's own walk for a request naming no batch --------------------------
+
+_DAY = st.integers(min_value=-40, max_value=40).map(lambda n: ON + dt.timedelta(days=n))
+
+
+@st.composite
+def _lots(draw) -> list[BatchLot]:
+    out = []
+    for i in range(draw(st.integers(min_value=0, max_value=8))):
+        received = draw(_DAY)
+        qty = draw(st.sampled_from([0, 1, 500, 1000, 3000, 7000]))
+        out.append(
+            BatchLot(
+                id=i + 1, item_id=1, location_id=draw(st.sampled_from([1, 2])), code=f"L{i}",
+                received_date=received, posted_date=max(received, draw(_DAY)),
+                expiry=draw(st.none() | _DAY), unit_cost=0, qty=qty,
+                value=draw(st.integers(min_value=0, max_value=10_000)) if qty else 0,
+                last_draw_date=draw(st.none() | _DAY),
+            )
+        )  # fmt: skip
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    _lots(),
+    st.integers(min_value=1, max_value=12_000),
+    st.sampled_from(list(Removal)),
+    st.none() | st.sampled_from([1, 2]),
+)
+def test_draw_in_order_is_picks_walk(found, qty, removal, location):
+    """Whenever draw_in_order answers, pick (ordered, no batch named) draws the same lots,
+    quantities and values; it declines only a shortage or a lot drawn after the date."""
+    ordered = in_policy_order(found, removal)
+    backdated = []
+    plan = pick(
+        ordered, qty, removal=removal, on=ON, ordered=True, location=location,
+        available=lambda lot: backdated.append(lot) or 0,
+    )  # fmt: skip
+    plain = draw_in_order(ordered, qty, on=ON, location=location)
+    if plain is None:
+        assert not plan.ok or backdated
+    else:
+        draws, value = plain
+        assert plan.ok and not plan.needs_reason
+        assert [(d.batch, d.qty, d.value) for d in plan.draws] == draws
+        assert value == plan.value

@@ -348,3 +348,24 @@ def test_reversing_a_document_is_all_or_nothing(stocked):
     count = stocked.conn.execute("SELECT count(*) FROM movements WHERE type = 'reversal'")
     assert count.fetchone()[0] == 0  # M1's line was not reversed alone
     assert_sound(stocked)
+
+
+def test_a_poster_written_twice_books_each_write_in_the_items_and_months(stocked):
+    # the writer books a day's movements in that day's month entry, which its first finish
+    # writes and forgets: the second write on the same day must not go to the forgotten one
+    from inventory_app.storage.ledger.poster import Poster
+
+    with stocked.transaction() as conn:
+        poster = Poster(conn)
+        doc = poster.new_document(date=DAY, kind="receipt")
+        receipt = Line(type=T.RECEIPT, sku="A1", qty=D("5"), unit_cost=D("1"))
+        poster.apply(receipt, date=DAY, document_id=doc)
+        poster.finish()
+        doc = poster.new_document(date=DAY, kind="issue")
+        poster.apply(Line(type=T.ISSUE, sku="A1", qty=D("2")), date=DAY, document_id=doc)
+        poster.finish()
+    assert batches(stocked, "A1")[0][2] == D("3.000")
+    assert stocked.conn.execute(
+        "SELECT in_qty, out_qty FROM item_month JOIN items ON items.id = item_id WHERE sku = 'A1'"
+    ).fetchall() == [(5000, 2000)]
+    assert_sound(stocked)

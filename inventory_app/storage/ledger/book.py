@@ -127,10 +127,12 @@ class StockBook:
         item = self.item_by_id(fetched[1])
         return item.by_id.setdefault(batch_id, _lot(fetched))
 
-    def add_lot(self, item: BookItem, lot: BatchLot) -> None:
+    def add_lot(self, item: BookItem, lot: BatchLot, *, new: bool = False) -> None:
+        """Put ``lot`` in ``item``'s batches in policy order, unless there already; ``new``: a
+        batch just made, which neither the list nor SQL holds yet (no need to look)."""
         item.by_id[lot.id] = lot
         lots = self.lots(item)
-        if not any(other is lot for other in lots):
+        if new or not any(other is lot for other in lots):
             bisect.insort(lots, lot, key=policy_key(item.removal))
 
     def available(self, lot: BatchLot, on: dt.date) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from decimal import Decimal
 
 from inventory_app.domain import limits, money
 from inventory_app.domain.errors import RefusedOperation
@@ -29,13 +30,14 @@ from inventory_app.domain.model import (
     MovementType,
     Removal,
 )
-from inventory_app.domain.picking import PickPlan, pick
+from inventory_app.domain.picking import PickPlan, draw_in_order, pick
 from inventory_app.storage.ledger import reversal, rules
 from inventory_app.storage.ledger.book import BookItem, StockBook, parse_date
 from inventory_app.storage.ledger.messages import shortage, why_reason_needed
 from inventory_app.storage.ledger.writer import LedgerWriter
 
 T = MovementType
+_UNITS_REMEMBERED = 10_000  # distinct quantities (and unit costs) a poster remembers
 # The members as module names: reading ``T.ISSUE`` off the enum class costs ~50 ns a time,
 # and ``apply`` asks about the type a dozen times for each of a million lines.
 _RECEIPT, _ISSUE, _WRITEOFF, _TRANSFER = T.RECEIPT, T.ISSUE, T.WRITEOFF, T.TRANSFER
@@ -73,6 +75,11 @@ class Poster:
         self.book = StockBook(conn, self.out, preload=preload)
         self._date_ok: dt.date | None = None  # the last date that passed check_date
         self._day: tuple[dt.date | None, str] = (None, "")  # the last date and its ISO text
+        # money.qty_units of the quantities met (~3 us each; a journal repeats a few hundred).
+        # Equal nonzero Decimals give equal units; a zero or a non-Decimal goes the long way.
+        self._units: dict[Decimal, int] = {}
+        self._costs: dict[Decimal, int] = {}  # the same for unit costs (money.parse_cost)
+        self._code_day: tuple[dt.date | None, str] = (None, "")  # a date, its batch code prefix
 
     # -- look-ups -------------------------------------------------------------------------
 
@@ -156,7 +163,12 @@ class Poster:
         if date != self._date_ok:
             self.check_date(date)
         item = self.book.item(line.sku)
-        qty = money.qty_units(line.qty)
+        q = line.qty
+        qty = self._units.get(q) if q.__class__ is Decimal and q.is_finite() else None
+        if qty is None:
+            qty = money.qty_units(q)
+            if qty and q.__class__ is Decimal and len(self._units) < _UNITS_REMEMBERED:
+                self._units[q] = qty
         t = line.type
         if t.__class__ is not T:
             t = rules.movement_type(t)
@@ -183,22 +195,27 @@ class Poster:
             to_loc = self.location(line.to_location)
             if to_loc == loc:
                 raise Invalid("ledger.transfer_same_location")
-        plan = self.plan(item, abs(qty), date=date, location=loc, batch=line.batch)
-        if not plan.ok:
-            raise shortage(item.sku, plan, line.batch, self._location_name(loc))
-        if plan.needs_reason and not (line.override_reason or "").strip():
-            raise why_reason_needed(plan, date, line.batch or "")
+        batch = line.batch
+        plain = None
+        if not batch or not batch.strip():  # the policy picks: most lines of a journal
+            plain = draw_in_order(self.book.lots(item), abs(qty), on=date, location=loc)
+        if plain is None:
+            plan = self.plan(item, abs(qty), date=date, location=loc, batch=batch)
+            if not plan.ok:
+                raise shortage(item.sku, plan, batch, self._location_name(loc))
+            if plan.needs_reason and not (line.override_reason or "").strip():
+                raise why_reason_needed(plan, date, batch or "")
+            plain = [(d.batch, d.qty, d.value) for d in plan.draws], plan.value
+        draws, value = plain
         mid = self.out.take_id("movements")
-        value = plan.value
-        first_loc = loc if loc is not None else plan.draws[0].batch.location_id
-        for draw in plan.draws:
-            self._draw(mid, draw.batch, draw.qty, draw.value, date)
+        first_loc = loc if loc is not None else draws[0][0].location_id
+        for src, drawn, drawn_value in draws:
+            self._draw(mid, src, drawn, drawn_value, date)
             if to_loc is not None:
-                src = draw.batch
                 self._new_lot(
                     item, movement_id=mid, location_id=to_loc, code=src.code,
                     received=src.received_date, posted=date, expiry=src.expiry,
-                    unit_cost=src.unit_cost, qty=draw.qty, value=draw.value,
+                    unit_cost=src.unit_cost, qty=drawn, value=drawn_value,
                     source_batch_id=src.id,
                 )  # fmt: skip
         signed_qty, signed_value = (qty, value) if t is _TRANSFER else (-abs(qty), -value)
@@ -230,7 +247,12 @@ class Poster:
 
     def _receive(self, item, line, t, qty, loc, reason, date, document_id, operator) -> int:
         """Stock coming in (a receipt, a gain): a new batch at ``loc``."""
-        cost = rules.unit_cost(line, t, item)
+        given = line.unit_cost
+        cost = self._costs.get(given) if given.__class__ is Decimal and given else None
+        if cost is None:
+            cost = rules.unit_cost(line, t, item)
+            if given.__class__ is Decimal and given and len(self._costs) < _UNITS_REMEMBERED:
+                self._costs[given] = cost
         expiry = rules.expiry(line, t, item, date)
         value = limits.check_line_amounts(qty, cost)  # before any of it is queued
         mid = self.out.take_id("movements")
@@ -267,13 +289,18 @@ class Poster:
         """A new batch of ``item`` made by movement ``movement_id`` (amounts in minor units);
         one without a code is named after its posting day and id."""
         bid = self.out.take_id("batches")
+        if not code:
+            day, prefix = self._code_day
+            if day != posted:
+                prefix = f"B{posted:%y%m%d}-"
+                self._code_day = (posted, prefix)
+            code = f"{prefix}{bid}"
         lot = BatchLot(
-            id=bid, item_id=item.id, location_id=location_id,
-            code=code or f"B{posted:%y%m%d}-{bid}", received_date=received, posted_date=posted,
-            expiry=expiry, unit_cost=unit_cost, qty=qty, value=value,
+            id=bid, item_id=item.id, location_id=location_id, code=code, received_date=received,
+            posted_date=posted, expiry=expiry, unit_cost=unit_cost, qty=qty, value=value,
         )  # fmt: skip
         self.out.add_batch(lot, movement_id, source_batch_id)
-        self.book.add_lot(item, lot)
+        self.book.add_lot(item, lot, new=True)
         self.last_batch_code = lot.code
         return lot
 
@@ -308,7 +335,7 @@ class Poster:
             (
                 mid, document_id, self.day_text(date), str(t), str(bucket), item.id, loc,
                 to_loc, qty,
-                value, cost, reason,
+                value, cost, reason or None,  # never '' (see writer._ROW)
                 (line.override_reason or None) if line else None,
                 note if note is not None else (line.note if line else ""),
                 line.reference if line else "",

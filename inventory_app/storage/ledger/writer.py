@@ -4,6 +4,7 @@ writes, in the caller's transaction."""
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 
 from inventory_app.domain.model import BatchLot, Bucket, Changes
@@ -13,12 +14,67 @@ _FLUSH_EVERY = 20_000
 # plain text: a movement row holds its bucket as text (see ``Poster._movement``)
 _IN, _OUT, _XFER = str(Bucket.IN), str(Bucket.OUT), str(Bucket.XFER)
 _TABLES = ("documents", "movements", "batches", "allocations")
-_INSERT = {
-    "documents": "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
-    "movements": "INSERT INTO movements VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-    "batches": "INSERT INTO batches VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-    "allocations": "INSERT INTO allocations VALUES (?,?,?,?,?,?)",
+# One row's placeholders by table, in its columns' order. The columns a movement leaves NULL
+# (to_location_id, unit_cost, reason, override_reason, reverses_id, stocktake_id: six in a
+# typical issue) are bound as a stand-in that ``nullif`` turns back into NULL: sqlite3 binds
+# None through its adapter look-up (a tuple, a dict miss, two attribute look-ups), ~0.8 us a
+# value, ~1 s of CPU per 200k movements, where an int or a str binds directly. The stand-ins
+# are values these columns never hold: -1 (ids are positive, a unit cost >= 0) and ''
+# (``Poster`` writes an empty reason or override reason as NULL). ``_bound`` makes them;
+# the chain hashes the rows as they are stored (with None).
+_ROW = {
+    "documents": "(?,?,?,?,?,?,?,?,?)",
+    "movements": "(?,?,?,?,?,?,?,nullif(?,-1),?,?,nullif(?,-1),nullif(?,''),nullif(?,''),?,?,?,"
+    "nullif(?,-1),nullif(?,-1))",
+    "batches": "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "allocations": "(?,?,?,?,?,?)",
+    "item_month": "(?,?,?,?,?,?,?,?)",
 }
+_ADD_TO_MONTH = (
+    " ON CONFLICT (item_id, month) DO UPDATE SET in_qty = in_qty + excluded.in_qty,"
+    " in_value = in_value + excluded.in_value, out_qty = out_qty + excluded.out_qty,"
+    " out_value = out_value + excluded.out_value, adj_qty = adj_qty + excluded.adj_qty,"
+    " adj_value = adj_value + excluded.adj_value"
+)
+# Rows per INSERT statement. Each statement SQLite runs opens and closes a statement journal
+# (the trigger and the foreign keys may abort it) and each is a round trip of sqlite3's
+# executemany loop: 64 rows a statement cost ~20% less CPU than one (replayed 200k-line
+# import: 6.1 -> 5.1 s). The rows still go in in id order, all or nothing as before.
+_ROWS_PER_INSERT = 64
+
+
+def _insert(conn: sqlite3.Connection, table: str, rows: list[tuple], upsert: str = "") -> None:
+    """Insert ``rows`` (as ``_bound`` makes them) into ``table``, several a statement;
+    ``upsert``: an ON CONFLICT clause."""
+    row = _ROW[table]
+    per = min(_ROWS_PER_INSERT, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(rows[0]))
+    whole = len(rows) - len(rows) % per if per > 1 else 0
+    if whole:
+        flat = itertools.chain.from_iterable
+        conn.executemany(
+            f"INSERT INTO {table} VALUES {','.join([row] * per)}{upsert}",
+            [tuple(flat(rows[i : i + per])) for i in range(0, whole, per)],
+        )
+    if whole < len(rows):
+        conn.executemany(f"INSERT INTO {table} VALUES {row}{upsert}", rows[whole:])
+
+
+def _left(facts: tuple, lot: BatchLot) -> tuple:
+    """``facts`` and the batch's balance columns as ``lot`` has them now."""
+    drawn = lot.last_draw_date
+    return (*facts, lot.qty, lot.value, drawn and drawn.isoformat())
+
+
+def _bound(table: str, rows: list[tuple]) -> list[tuple]:
+    """``rows`` as ``_ROW[table]`` binds them (see there)."""
+    if table != "movements":
+        return rows
+    return [
+        (a, b, c, d, e, f, g, -1 if h is None else h, i, j, -1 if k is None else k,
+         "" if why is None else why, "" if m is None else m, n, o, p,
+         -1 if q is None else q, -1 if r is None else r)
+        for a, b, c, d, e, f, g, h, i, j, k, why, m, n, o, p, q, r in rows
+    ]  # fmt: skip
 
 
 class LedgerWriter:
@@ -35,8 +91,10 @@ class LedgerWriter:
         self.touched: dict[int, BatchLot] = {}  # changed since the last balance write
         self.touched_all: set[int] = set()  # batch ids changed by this poster (for Changes)
         self.touched_items: set[int] = set()
-        self.item_delta: dict[int, list[int]] = {}
-        self.month_delta: dict[tuple[int, str], list[int]] = {}
+        # month -> item id -> [in qty, in value, out qty, out value, adj qty, adj value]
+        self.month_delta: dict[str, dict[int, list[int]]] = {}
+        self._day: str | None = None  # the day text of the last movement booked
+        self._month: dict[int, list[int]] = {}  # its month's entry in month_delta
         self.last_cost: dict[int, int] = {}
         self.movement_ids: list[int] = []
         self.document_ids: list[int] = []
@@ -65,26 +123,27 @@ class LedgerWriter:
 
     def add_movement(self, row: tuple) -> None:
         """Queue a movement row (the table's columns in order) and book its effect on the
-        item's balance and month."""
-        _, _, day, _, bucket, item_id, _, _, qty, value = row[:10]
+        item's month (the item's balance is their sum, made in ``finish``)."""
         self.rows["movements"].append(row)
         self.movement_ids.append(row[0])
+        bucket = row[4]
         if bucket != _XFER:
-            d = self.item_delta.setdefault(item_id, [0, 0])
-            d[0] += qty
-            d[1] += value
-            m = self.month_delta.get((item_id, day[:7]))
+            day = row[2]
+            if day is not self._day:  # the lines of a day share its text (Poster.day_text)
+                self._day = day
+                self._month = self.month_delta.setdefault(day[:7], {})
+            m = self._month.get(row[5])
             if m is None:
-                m = self.month_delta[(item_id, day[:7])] = [0, 0, 0, 0, 0, 0]
+                m = self._month[row[5]] = [0, 0, 0, 0, 0, 0]
             if bucket == _IN:
-                m[0] += qty
-                m[1] += value
+                m[0] += row[8]
+                m[1] += row[9]
             elif bucket == _OUT:
-                m[2] -= qty
-                m[3] -= value
+                m[2] -= row[8]
+                m[3] -= row[9]
             else:
-                m[4] += qty
-                m[5] += value
+                m[4] += row[8]
+                m[5] += row[9]
         self._pending_movements += 1
         if self._pending_movements >= _FLUSH_EVERY:
             self.write_rows()
@@ -95,21 +154,24 @@ class LedgerWriter:
         if self.preview:
             return
         chain.add_ledger(self.conn, self.rows)  # hashes the tuples about to be bound
+        touched = self.touched
+        self.touched_all.update(touched)
+        new_lots = self.rows["batches"]
+        if new_lots:
+            # a batch made since the last write goes in with what is left of it now (the
+            # chain covers its receipt facts only), so it needs no UPDATE after its INSERT
+            self.rows["batches"] = [_left(row[:12], touched.pop(row[0])) for row in new_lots]
         for table in _TABLES:  # parents before children
             if self.rows[table]:
-                self.conn.executemany(_INSERT[table], self.rows[table])
+                _insert(self.conn, table, _bound(table, self.rows[table]))
                 self.rows[table].clear()
         self._pending_movements = 0
         self.conn.executemany(
             "UPDATE batches SET qty_remaining = ?, value_remaining = ?, last_draw_date = ?"
             " WHERE id = ?",
-            [
-                (lot.qty, lot.value, lot.last_draw_date and lot.last_draw_date.isoformat(), lid)
-                for lid, lot in self.touched.items()
-            ],
+            [(*_left((), lot), lid) for lid, lot in touched.items()],
         )
-        self.touched_all.update(self.touched)
-        self.touched.clear()
+        touched.clear()
 
     def finish(self) -> Changes:
         """Write everything and the maintained balances; returns what changed."""
@@ -117,32 +179,35 @@ class LedgerWriter:
             raise RuntimeError("a preview poster never writes")
         self.write_rows()
         c = self.conn
+        balance: dict[int, list[int]] = {}  # item id -> [qty, value]: its months' flows
+        for items in self.month_delta.values():
+            for i, (in_q, in_v, out_q, out_v, adj_q, adj_v) in items.items():
+                d = balance.get(i)
+                if d is None:
+                    d = balance[i] = [0, 0]
+                d[0] += in_q - out_q + adj_q
+                d[1] += in_v - out_v + adj_v
         c.executemany(
             "UPDATE items SET on_hand_qty = on_hand_qty + ?, on_hand_value = on_hand_value + ?"
             " WHERE id = ?",
-            [(q, v, i) for i, (q, v) in self.item_delta.items() if q or v],
+            [(q, v, i) for i, (q, v) in balance.items() if q or v],
         )
         c.executemany(
             "UPDATE items SET last_cost = ? WHERE id = ?",
             [(cost, i) for i, cost in self.last_cost.items()],
         )
-        c.executemany(
-            "INSERT INTO item_month VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (item_id, month) DO"
-            " UPDATE SET in_qty = in_qty + excluded.in_qty, in_value = in_value +"
-            " excluded.in_value, out_qty = out_qty + excluded.out_qty, out_value = out_value +"
-            " excluded.out_value, adj_qty = adj_qty + excluded.adj_qty, adj_value = adj_value +"
-            " excluded.adj_value",
-            [(i, m, *d) for (i, m), d in self.month_delta.items()],
-        )
+        months = [(i, m, *d) for m, items in self.month_delta.items() for i, d in items.items()]
+        if months:  # one row per item and month: no two rows of a statement meet
+            _insert(c, "item_month", months, _ADD_TO_MONTH)
         changes = Changes(
-            items=frozenset(self.touched_items | set(self.item_delta)),
+            items=frozenset(self.touched_items | set(balance)),
             batches=frozenset(self.touched_all),
             movements=tuple(self.movement_ids),
             documents=tuple(self.document_ids),
         )
         self.touched_all.clear()
         self.touched_items.clear()
-        self.item_delta.clear()
         self.month_delta.clear()
+        self._day = None  # its month's entry is gone with month_delta
         self.last_cost.clear()
         return changes
