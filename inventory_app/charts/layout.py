@@ -99,31 +99,36 @@ def _label_inches(axis: Axis) -> float:
     return h + axis.labelpad * POINT
 
 
+def _tick_room(axis: Axis, across: int) -> tuple[list[str], float, float, float]:
+    """(tick labels, how far from the far end the last one stands, their size, the room they
+    take across the axis: ``across`` 0 measures their widths, 1 their heights)."""
+    labels, to_end = _tick_labels(axis)
+    if not labels:
+        return labels, to_end, 0.0, 0.0
+    size, pad = _tick_font(axis)
+    room = max(text_inches(t, size)[across] for t in labels) + pad * POINT
+    return labels, to_end, size, room
+
+
 def _sides(ax: Axes, fig_width: float) -> dict[str, float]:
     """Inches each side of ``ax`` that its texts take."""
     need = {"left": 0.0, "right": 0.0, "bottom": 0.0, "top": 0.0}
-    y_params = ax.yaxis.get_tick_params(which="major")
-    x_params = ax.xaxis.get_tick_params(which="major")
-    y_labels, _to_end = _tick_labels(ax.yaxis)
-    if y_labels:
-        size, pad = _tick_font(ax.yaxis)
-        widest = max(text_inches(t, size)[0] for t in y_labels) + pad * POINT
-        if y_params.get("labelleft", True):
-            need["left"] = widest
-        if y_params.get("labelright", False):
-            need["right"] = widest
+    params = ax.yaxis.get_tick_params(which="major")
+    _labels, _to_end, _size, room = _tick_room(ax.yaxis, 0)
+    if params.get("labelleft", True):
+        need["left"] = room
+    if params.get("labelright", False):
+        need["right"] = room
     side = "right" if ax.yaxis.get_label_position() == "right" else "left"
     need[side] += _label_inches(ax.yaxis)
-    x_labels, to_end = _tick_labels(ax.xaxis)
-    if x_labels:
-        size, pad = _tick_font(ax.xaxis)
-        height = max(text_inches(t, size)[1] for t in x_labels) + pad * POINT
-        if x_params.get("labelbottom", True):
-            need["bottom"] = height
-        if x_params.get("labeltop", False):
-            need["top"] = height
-        # the last label is centred on its tick: near the right end it reaches past it
-        past = text_inches(x_labels[-1], size)[0] / 2 - to_end * fig_width * 0.8
+    params = ax.xaxis.get_tick_params(which="major")
+    labels, to_end, size, room = _tick_room(ax.xaxis, 1)
+    if params.get("labelbottom", True):
+        need["bottom"] = room
+    if params.get("labeltop", False):
+        need["top"] = room
+    if labels:  # the last label is centred on its tick: near the right end it reaches past it
+        past = text_inches(labels[-1], size)[0] / 2 - to_end * fig_width * 0.8
         need["right"] = max(need["right"], past)
     need["bottom"] += _label_inches(ax.xaxis)
     titles = (getattr(ax, name, None) for name in ("title", "_left_title", "_right_title"))
