@@ -88,31 +88,20 @@ def keep_matplotlib_cache() -> None:
         os.environ["MPLCONFIGDIR"] = folder
 
 
-def quiet_collector() -> None:
-    """No cyclic garbage collection while the CLI's modules load: they make ~100k objects
-    that live as long as the process, and the collector walked them again and again
-    (`summary` of a month on the 1M shop: 1.05 s CPU by default, 0.82 s as set here)."""
-    gc.disable()
-
-
-def settled_collector() -> None:
-    """Collect again once the modules are in, leaving what they made out of every collection
-    (gc.freeze), and less often than by default (700 new objects): a command's own rows are
-    short-lived lists and tuples freed as they go, not cycles to hunt every few thousand."""
-    gc.freeze()
-    gc.set_threshold(20_000, 10, 10)
-    gc.enable()
-
-
 def main(argv: Sequence[str] | None = None) -> None:
     ensure_streams()
     keep_matplotlib_cache()
     front, args = route(list(sys.argv[1:] if argv is None else argv))
     if front == "cli":
-        quiet_collector()
-        from inventory_app import cli
+        from inventory_app.services.progress import loading_for_good
 
-        settled_collector()
+        # `summary` of a month on the 1M shop: 1.05 s CPU with the collector walking the
+        # modules as they load, 0.82 s as set here
+        with loading_for_good():
+            from inventory_app import cli
+        # less often than by default (700 new objects): a command's own rows are short-lived
+        # lists and tuples freed as they go, not cycles to hunt every few thousand
+        gc.set_threshold(20_000, 10, 10)
         raise SystemExit(cli.main(args))
     # The desktop app is imported lazily so the CLI never pays for Qt.
     from inventory_app.ui.launch import run_desktop

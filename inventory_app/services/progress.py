@@ -35,6 +35,20 @@ class CyclicGcPause:
 
 
 @contextlib.contextmanager
+def loading_for_good() -> Iterator[None]:
+    """No cyclic collection while a process loads what it keeps to its end (modules, classes,
+    the desktop app's window and Qt wrappers: 100k-300k objects, which the collector would
+    walk again and again as they come); then they are frozen out of every later collection
+    (gc.freeze) and the collector runs again. The CLI and the desktop app start this way."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
+@contextlib.contextmanager
 def cyclic_gc_paused() -> Iterator[None]:
     """Pause Python's cycle collector for a bulk posting or import (a context manager, or a
     decorator).

@@ -8,7 +8,6 @@ has its data, saves the window as PNG and exits 0 (1 when something failed).
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 import time
@@ -185,15 +184,10 @@ def run_desktop(argv: list[str]) -> int:
     args = _parse(argv)
     if args.screenshot is not None and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    # Start-up makes some 300k objects that live as long as the app (modules, classes, Qt
-    # wrappers): the cycle collector would walk them again and again as they come. It rests
-    # until the window and the shop are up, then leaves them out of every later collection.
-    gc.disable()
-    try:
+    from inventory_app.services.progress import loading_for_good
+
+    with loading_for_good():  # until the window and the shop are up: 2.82 -> 2.41 s
         app, window = _start(args)
-    finally:
-        gc.freeze()
-        gc.enable()
     if args.screenshot is not None:
         return take_screenshot(app, window, args.screenshot, page=args.page, size=_size(args.size))
     window.show()

@@ -88,21 +88,30 @@ def _month_index(conn: sqlite3.Connection, first: str | None, last: str) -> str 
     return "+month" if wanted * 5 >= _months_between(held_first, held_last) * 2 else "month"
 
 
-def _add_months(conn: sqlite3.Connection, acc: Flows, first: str | None, last: str) -> None:
+def _month_sums(
+    conn: sqlite3.Connection, first: str | None, last: str, sums: str
+) -> Iterable[tuple]:
+    """(item_id, *``sums``) of ``item_month`` grouped by item over the months ``first``..
+    ``last`` (``first`` None: from the first); nothing when the table holds none of them."""
     if first is not None and first > last:
-        return
+        return ()
     month = _month_index(conn, first, last)
     if month is None:
-        return
-    sql = (
-        "SELECT item_id, sum(in_qty), sum(in_value), sum(out_qty), sum(out_value),"
-        f" sum(adj_qty), sum(adj_value) FROM item_month WHERE {month} <= ?"
-    )
+        return ()
+    sql = f"SELECT item_id, {sums} FROM item_month WHERE {month} <= ?"
     args: tuple = (last,)
     if first is not None:
         sql += f" AND {month} >= ?"
         args = (last, first)
-    for item_id, *sums in conn.execute(sql + " GROUP BY item_id", args):
+    return conn.execute(sql + " GROUP BY item_id", args)
+
+
+def _add_months(conn: sqlite3.Connection, acc: Flows, first: str | None, last: str) -> None:
+    rows = _month_sums(
+        conn, first, last,
+        "sum(in_qty), sum(in_value), sum(out_qty), sum(out_value), sum(adj_qty), sum(adj_value)",
+    )  # fmt: skip
+    for item_id, *sums in rows:
         f = acc.get(item_id)
         if f is None:  # most items: the first figures seen (10k items, twice a summary)
             acc[item_id] = sums
@@ -170,18 +179,10 @@ def net_flows(conn: sqlite3.Connection, start: dt.date | None, end: dt.date) -> 
             " WHERE date BETWEEN ? AND ? AND bucket <> 'xfer' GROUP BY item_id",
             (first_day.isoformat(), last_day.isoformat()),
         ))  # fmt: skip
-    first, last = months if months is not None else (None, None)
-    month = None if last is None else _month_index(conn, first, last)
-    if month is not None:
-        sql = (
-            "SELECT item_id, sum(in_qty - out_qty + adj_qty),"
-            f" sum(in_value - out_value + adj_value) FROM item_month WHERE {month} <= ?"
-        )
-        args: tuple = (last,)
-        if first is not None:
-            sql += f" AND {month} >= ?"
-            args = (last, first)
-        _add_net(acc, conn.execute(sql + " GROUP BY item_id", args))
+    if months is not None:
+        _add_net(acc, _month_sums(
+            conn, *months, "sum(in_qty - out_qty + adj_qty), sum(in_value - out_value + adj_value)"
+        ))  # fmt: skip
     return acc
 
 
