@@ -239,7 +239,14 @@ class Posting:
     lines).
 
     ``postings.post_entries`` is the same loop, but it stops at the first refusal and keeps
-    its own transaction, so it cannot serve here."""
+    its own transaction, so it cannot serve here.
+
+    Rows are written on a thread of their own while the next lines are posted (``Poster``'s
+    ``background``); use it as a context manager inside the transaction, so that no write is
+    still running when the transaction commits or rolls back."""
+
+    #: write aside, on a thread (see ``storage.ledger.staging``); off: each write in turn
+    background = True
 
     def __init__(
         self,
@@ -250,7 +257,7 @@ class Posting:
         reference: str | None = None,
         packs: Mapping[int, str] | None = None,
     ) -> None:
-        self.poster = Poster(conn, source="import", preload=True)
+        self.poster = Poster(conn, source="import", preload=True, background=self.background)
         # row number -> the pack its quantity (and cost) is in, for rows not in stock units
         self.packs = packs if packs is not None else {}
         self.remembered: list[tuple[int, str, int, int, int | None]] = []
@@ -259,6 +266,15 @@ class Posting:
         self.doc_id = 0
         self.posted = 0  # lines applied or refused
         self.refused: list[tuple[int, str, str, Mapping[str, object]]] = []
+
+    def __enter__(self) -> Posting:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is None:
+            self.poster.out.settle()  # what a write in flight raised is raised here
+        else:
+            self.poster.abandon()
 
     def post(
         self,

@@ -381,8 +381,11 @@ def _post_journal(
     changes = Changes()
     actor = require(db, "import")
     operator = operator or actor.name
-    with contextlib.suppress(DryRun), db.transaction() as conn:
-        posting = Posting(conn, operator=operator, packs=rows.packs.packs)
+    with (
+        contextlib.suppress(DryRun),
+        db.transaction() as conn,
+        Posting(conn, operator=operator, packs=rows.packs.packs) as posting,
+    ):
         for chunk in table.chunks(progress=progress):
             if cancel and cancel():
                 raise Cancelled("import.cancelled")

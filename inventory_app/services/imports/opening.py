@@ -110,11 +110,14 @@ def _post_opening(
     changes = Changes()
     actor = require(db, "import")
     operator = operator or actor.name
-    with contextlib.suppress(DryRun), db.transaction() as conn:
-        posting = Posting(
+    with (
+        contextlib.suppress(DryRun),
+        db.transaction() as conn,
+        Posting(
             conn, operator=operator, kind="opening", reference="opening balance",
             packs=rows.packs.packs,
-        )  # fmt: skip
+        ) as posting,
+    ):  # fmt: skip
         for chunk in table.chunks(progress=progress):
             if cancel and cancel():
                 raise Cancelled("import.cancelled")

@@ -34,7 +34,7 @@ from inventory_app.domain.picking import PickPlan, draw_in_order, pick
 from inventory_app.storage.ledger import reversal, rules
 from inventory_app.storage.ledger.book import BookItem, StockBook, parse_date
 from inventory_app.storage.ledger.messages import shortage, why_reason_needed
-from inventory_app.storage.ledger.writer import LedgerWriter
+from inventory_app.storage.ledger.writer import LedgerWriter, Settled
 
 T = MovementType
 _UNITS_REMEMBERED = 10_000  # distinct quantities (and unit costs) a poster remembers
@@ -48,7 +48,9 @@ class Poster:
     """Applies documents and reversals inside the caller's transaction.
 
     ``preload`` loads every item up front (imports); otherwise items are looked up as met.
-    ``today`` bounds dates (no future postings).
+    ``today`` bounds dates (no future postings). ``background``: rows are written on a thread
+    while lines go on being posted (``LedgerWriter``); the caller must end with ``finish``
+    or, leaving with an error, ``abandon`` before the transaction ends.
     """
 
     def __init__(
@@ -59,14 +61,17 @@ class Poster:
         today: dt.date | None = None,
         preload: bool = False,
         preview: bool = False,
+        background: bool = False,
     ) -> None:
+        self.out = LedgerWriter(conn, preview=preview, background=background)
+        if self.out.background:
+            conn = Settled(conn, self.out.settle)  # every read waits for the write in flight
         self.conn = conn
         self.source = source
         self.today = today or dt.date.today()
         self.preview = preview
         self.last_batch_code = ""  # the code of the newest batch (a split receipt shares it)
         self.created_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-        self.out = LedgerWriter(conn, preview=preview)
         row = conn.execute("SELECT value FROM meta WHERE key = 'lock_date'").fetchone()
         self.lock_date = parse_date(row[0]) if row else None
         names = conn.execute("SELECT id, name FROM locations").fetchall()
@@ -423,6 +428,10 @@ class Poster:
     def finish(self) -> Changes:
         """Write everything and the maintained balances; returns what changed."""
         return self.out.finish()
+
+    def abandon(self) -> None:
+        """Leaving with an error: wait for a write in flight (see ``LedgerWriter.abandon``)."""
+        self.out.abandon()
 
     def draws_of(self, movement_id: int) -> list[tuple[BatchLot, int, int]]:
         """(batch, qty, value) drawn by a movement posted through this poster and not yet

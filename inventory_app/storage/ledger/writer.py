@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
+from collections.abc import Callable
+from typing import Any
 
 from inventory_app.domain.model import BatchLot, Bucket, Changes
 from inventory_app.storage import chain
+from inventory_app.storage.ledger import staging
 
 _FLUSH_EVERY = 20_000
 # plain text: a movement row holds its bucket as text (see ``Poster._movement``)
@@ -43,20 +46,23 @@ _ADD_TO_MONTH = (
 _ROWS_PER_INSERT = 64
 
 
-def _insert(conn: sqlite3.Connection, table: str, rows: list[tuple], upsert: str = "") -> None:
-    """Insert ``rows`` (as ``_bound`` makes them) into ``table``, several a statement;
-    ``upsert``: an ON CONFLICT clause."""
+def _insert(
+    conn: sqlite3.Connection, table: str, rows: list[tuple], upsert: str = "", *, into: str = ""
+) -> None:
+    """Insert ``rows`` (as ``_bound`` makes them) into ``table`` (or ``into``, a table of
+    the same columns), several a statement; ``upsert``: an ON CONFLICT clause."""
     row = _ROW[table]
+    into = into or table
     per = min(_ROWS_PER_INSERT, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(rows[0]))
     whole = len(rows) - len(rows) % per if per > 1 else 0
     if whole:
         flat = itertools.chain.from_iterable
         conn.executemany(
-            f"INSERT INTO {table} VALUES {','.join([row] * per)}{upsert}",
+            f"INSERT INTO {into} VALUES {','.join([row] * per)}{upsert}",
             [tuple(flat(rows[i : i + per])) for i in range(0, whole, per)],
         )
     if whole < len(rows):
-        conn.executemany(f"INSERT INTO {table} VALUES {row}{upsert}", rows[whole:])
+        conn.executemany(f"INSERT INTO {into} VALUES {row}{upsert}", rows[whole:])
 
 
 def _left(facts: tuple, lot: BatchLot) -> tuple:
@@ -77,12 +83,51 @@ def _bound(table: str, rows: list[tuple]) -> list[tuple]:
     ]  # fmt: skip
 
 
+def _write(conn: sqlite3.Connection, rows: dict[str, list[tuple]], balances: list[tuple]) -> None:
+    """Chain and insert ``rows`` (parents before children), then set the batch ``balances``
+    (qty, value, last draw date, id)."""
+    chain.add_ledger(conn, rows)  # hashes the tuples about to be bound
+    for table in _TABLES:  # parents before children
+        if rows[table]:
+            _insert(conn, table, _bound(table, rows[table]))
+    conn.executemany(staging.SET_BALANCE, balances)
+
+
+class Settled:
+    """A connection as the poster of a ``background`` writer uses it: every call first waits
+    for the write in flight, so that what it reads (or writes) comes after what was posted."""
+
+    __slots__ = ("_conn", "_settle")
+
+    def __init__(self, conn: sqlite3.Connection, settle: Callable[[], None]) -> None:
+        self._conn = conn
+        self._settle = settle
+
+    def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        self._settle()
+        return self._conn.execute(sql, params)
+
+    def executemany(self, sql: str, params: Any) -> sqlite3.Cursor:
+        self._settle()
+        return self._conn.executemany(sql, params)
+
+    def __getattr__(self, name: str) -> Any:
+        self._settle()
+        return getattr(self._conn, name)
+
+
 class LedgerWriter:
     """Row buffers, id allocation and balance deltas of one ``Poster``."""
 
-    def __init__(self, conn: sqlite3.Connection, *, preview: bool = False) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, *, preview: bool = False, background: bool = False
+    ) -> None:
         self.conn = conn
         self.preview = preview  # a preview never writes
+        # ``background``: rows are written on a thread of their own while the caller goes on
+        # posting (see ``write_rows``); the caller then reads through ``settled`` only
+        self.background = background and not preview
+        self._aside = staging.Aside(conn, _TABLES, _insert, _bound) if self.background else None
         self._next = {
             t: conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {t}").fetchone()[0]
             for t in _TABLES
@@ -150,34 +195,48 @@ class LedgerWriter:
 
     def write_rows(self) -> None:
         """Insert pending rows and bring batch balances up to date (inside the caller's
-        transaction), so memory stays flat and SQL reads see current balances."""
+        transaction), so memory stays flat and SQL reads see current balances.
+
+        In the ``background`` (``staging.Aside``) the rows go into the ledger on a thread of
+        their own while the caller posts the next lines; anything that reads the connection
+        first waits for that write (``settle``)."""
         if self.preview:
             return
-        chain.add_ledger(self.conn, self.rows)  # hashes the tuples about to be bound
-        touched = self.touched
+        self.settle()
+        rows, touched = self.rows, self.touched
+        self.rows = {t: [] for t in _TABLES}
         self.touched_all.update(touched)
-        new_lots = self.rows["batches"]
+        new_lots = rows["batches"]
         if new_lots:
             # a batch made since the last write goes in with what is left of it now (the
             # chain covers its receipt facts only), so it needs no UPDATE after its INSERT
-            self.rows["batches"] = [_left(row[:12], touched.pop(row[0])) for row in new_lots]
-        for table in _TABLES:  # parents before children
-            if self.rows[table]:
-                _insert(self.conn, table, _bound(table, self.rows[table]))
-                self.rows[table].clear()
-        self._pending_movements = 0
-        self.conn.executemany(
-            "UPDATE batches SET qty_remaining = ?, value_remaining = ?, last_draw_date = ?"
-            " WHERE id = ?",
-            [(*_left((), lot), lid) for lid, lot in touched.items()],
-        )
+            rows["batches"] = [_left(row[:12], touched.pop(row[0])) for row in new_lots]
+        balances = [(*_left((), lot), lid) for lid, lot in touched.items()]
         touched.clear()
+        self._pending_movements = 0
+        if self._aside is None:
+            _write(self.conn, rows, balances)
+        else:
+            self._aside.write(rows, balances)
+
+    def settle(self) -> None:
+        """Wait for the write in flight, if any; what it raised is raised here."""
+        if self._aside is not None:
+            self._aside.settle()
+
+    def abandon(self) -> None:
+        """Wait for the write in flight and drop what it raised: the caller is leaving with
+        an error of its own and rolls the transaction back (never while a write runs)."""
+        if self._aside is not None:
+            self._aside.abandon()
 
     def finish(self) -> Changes:
         """Write everything and the maintained balances; returns what changed."""
         if self.preview:
             raise RuntimeError("a preview poster never writes")
         self.write_rows()
+        if self._aside is not None:
+            self._aside.close()  # waits for the last write
         c = self.conn
         balance: dict[int, list[int]] = {}  # item id -> [qty, value]: its months' flows
         for items in self.month_delta.values():
