@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from inventory_app.storage.chain import READ_MMAP_BYTES
 from inventory_app.storage.integrity import AGGREGATES, CHECKS, NEEDS, PROOFS
 from inventory_app.storage.pinyin import pinyin_keys
 
@@ -91,6 +92,7 @@ def _rules_connection(path: str) -> sqlite3.Connection:
         uri = f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1"
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA cache_size = -65536")
+    conn.execute(f"PRAGMA mmap_size = {READ_MMAP_BYTES}")
     conn.execute("PRAGMA temp_store = MEMORY")
     return conn
 
@@ -198,7 +200,11 @@ def run_checks(
     workers = [threading.Thread(target=run_group, args=(t,), name="check-rules") for t in tasks]
     for w in workers:
         w.start()
+    mapped = None
     try:
+        # the caller's connection maps the file while quick_check reads it (READ_MMAP_BYTES)
+        (mapped,) = conn.execute("PRAGMA mmap_size").fetchone()
+        conn.execute(f"PRAGMA mmap_size = {READ_MMAP_BYTES}")
         if pages is None:
             quick_check = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
             found["SQLite quick_check"] = [] if quick_check == ["ok"] else quick_check[:5]
@@ -209,6 +215,9 @@ def run_checks(
         beside.stop()
         raise
     finally:
+        if mapped is not None:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute(f"PRAGMA mmap_size = {mapped}")
         for w in workers:
             w.join()
     if failed:
