@@ -142,12 +142,15 @@ def _rows(conn: sqlite3.Connection, table: str, first: int, last: int) -> list[t
 # the first id (?1) to the last (?2). json_array writes ints, text (escaped as json.dumps
 # does with ensure_ascii=False), NULL as ``content_text`` does; a value it writes otherwise
 # (a real always has a point, a blob is refused) cannot give the posted text, so it can only
-# fail a run, which is then read again in Python. Each text comes as a blob: its UTF-8 bytes
-# as SQLite holds them (a shop file is UTF-8; another encoding's bytes only fail a run), what
+# fail a run, which is then read again in Python. json_group_array takes each row's array as
+# JSON (its subtype) and writes it as it is, between ``[``, ``,`` and ``]``: the text of the
+# run without a second copy made by concatenation (~15% of the chain's time); a run without
+# rows gives ``[]``, which no posted run was. Each text comes as a blob: its UTF-8 bytes as
+# SQLite holds them (a shop file is UTF-8; another encoding's bytes only fail a run), what
 # hashlib reads, without a str made and encoded again for each run (~0.25 CPU-s on 1M rows).
 _RUN_TEXTS = """WITH RECURSIVE run(start) AS (SELECT ?1 UNION ALL SELECT start + {run} FROM run
                                       WHERE start + {run} <= ?2)
-    SELECT (SELECT CAST('[' || group_concat(json_array({columns}), ',') || ']' AS BLOB)
+    SELECT (SELECT CAST(json_group_array(json_array({columns})) AS BLOB)
             FROM {table} WHERE id BETWEEN start AND min(start + {run} - 1, ?2))
     FROM run"""
 
