@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from inventory_app.storage.chain import READ_MMAP_BYTES
+from inventory_app.storage.db import memory_mapped
 from inventory_app.storage.integrity import AGGREGATES, CHECKS, NEEDS, PROOFS
 from inventory_app.storage.pinyin import pinyin_keys
 
@@ -200,13 +201,10 @@ def run_checks(
     workers = [threading.Thread(target=run_group, args=(t,), name="check-rules") for t in tasks]
     for w in workers:
         w.start()
-    mapped = None
     try:
-        # the caller's connection maps the file while quick_check reads it (READ_MMAP_BYTES)
-        (mapped,) = conn.execute("PRAGMA mmap_size").fetchone()
-        conn.execute(f"PRAGMA mmap_size = {READ_MMAP_BYTES}")
         if pages is None:
-            quick_check = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+            with memory_mapped(conn):
+                quick_check = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
             found["SQLite quick_check"] = [] if quick_check == ["ok"] else quick_check[:5]
         else:
             pages()
@@ -215,9 +213,6 @@ def run_checks(
         beside.stop()
         raise
     finally:
-        if mapped is not None:
-            with contextlib.suppress(sqlite3.Error):
-                conn.execute(f"PRAGMA mmap_size = {mapped}")
         for w in workers:
             w.join()
     if failed:
