@@ -13,9 +13,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from inventory_app.storage.chain import READ_MMAP_BYTES
-from inventory_app.storage.db import memory_mapped
 from inventory_app.storage.integrity import AGGREGATES, CHECKS, NEEDS, PROOFS
+from inventory_app.storage.mapped import map_file, memory_mapped
 from inventory_app.storage.pinyin import pinyin_keys
 
 # The rules in two groups of about equal work (measured alone on 1M movements, CPU seconds),
@@ -93,7 +92,7 @@ def _rules_connection(path: str) -> sqlite3.Connection:
         uri = f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1"
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA cache_size = -65536")
-    conn.execute(f"PRAGMA mmap_size = {READ_MMAP_BYTES}")
+    map_file(conn)  # (the rules read every ledger row: see storage.mapped)
     conn.execute("PRAGMA temp_store = MEMORY")
     return conn
 
