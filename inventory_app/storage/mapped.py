@@ -25,7 +25,8 @@ def map_file(conn: sqlite3.Connection) -> None:
 @contextlib.contextmanager
 def memory_mapped(conn: sqlite3.Connection) -> Iterator[None]:
     """``conn`` reads its file through a memory map meanwhile, then has its own setting back."""
-    (mapped,) = conn.execute("PRAGMA mmap_size").fetchone()
+    row = conn.execute("PRAGMA mmap_size").fetchone()  # (none where SQLite cannot map)
+    mapped = row[0] if row else 0
     map_file(conn)
     try:
         yield
