@@ -4,8 +4,9 @@ quick_check (opening's daily one, the desktop app's background one, ``check``'s)
 of ``check`` and its chain each read every page of the file: through a map, the pages are the
 OS's cache, shared by those connections, instead of copies in each connection's own cache
 (measured on the 1M-movement shop: quick_check 1.05 -> 0.65 CPU-s, ``check`` ~1 CPU-s less,
-most of it system time). Nothing writes through these connections, and the app never shrinks
-a shop file (no VACUUM), which is what could fault a mapped read.
+most of it system time). Nothing is written through a connection while it maps (a writer's
+connection maps only for its quick_check at opening), and the app never shrinks a shop file
+(no VACUUM), which is what could fault a mapped read.
 """
 
 from __future__ import annotations
