@@ -25,6 +25,7 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 
 from inventory_app.domain.chain import GENESIS, content_text, link
+from inventory_app.storage.mapped import map_file
 
 LEDGER_TABLES = ("documents", "movements", "batches", "allocations")
 # The columns a ledger link covers, in the writer's order (its INSERT binds every column).
@@ -136,11 +137,16 @@ def _rows(conn: sqlite3.Connection, table: str, first: int, last: int) -> list[t
 # the first id (?1) to the last (?2). json_array writes ints, text (escaped as json.dumps
 # does with ensure_ascii=False), NULL as ``content_text`` does; a value it writes otherwise
 # (a real always has a point, a blob is refused) cannot give the posted text, so it can only
-# fail a run, which is then read again in Python.
+# fail a run, which is then read again in Python. json_group_array takes each row's array as
+# JSON (its subtype) and writes it as it is, between ``[``, ``,`` and ``]``: the text of the
+# run without a second copy made by concatenation (~15% of the chain's time); a run without
+# rows gives ``[]``, which no posted run was. Each text comes as a blob: its UTF-8 bytes as
+# SQLite holds them (a shop file is UTF-8; another encoding's bytes only fail a run), what
+# hashlib reads, without a str made and encoded again for each run (~0.25 CPU-s on 1M rows).
 _RUN_TEXTS = """WITH RECURSIVE run(start) AS (SELECT ?1 UNION ALL SELECT start + {run} FROM run
                                       WHERE start + {run} <= ?2)
-    SELECT (SELECT '[' || group_concat(json_array({columns}), ',') || ']' FROM {table}
-            WHERE id BETWEEN start AND min(start + {run} - 1, ?2))
+    SELECT (SELECT CAST(json_group_array(json_array({columns})) AS BLOB)
+            FROM {table} WHERE id BETWEEN start AND min(start + {run} - 1, ?2))
     FROM run"""
 
 
@@ -160,7 +166,7 @@ def _as_posted(conn: sqlite3.Connection, table: str, first: int, last: int, dige
         return False
     sha256 = hashlib.sha256
     return all(
-        text is not None and sha256(text.encode()).hexdigest()[:_RUN_DIGITS] == digest
+        text is not None and sha256(text).hexdigest()[:_RUN_DIGITS] == digest
         for text, digest in zip(texts, digests, strict=True)
     )
 
@@ -264,6 +270,7 @@ def verify_file(
         if opened is not None:
             opened(conn)
         conn.execute("PRAGMA cache_size = -65536")
+        map_file(conn)  # (it reads every ledger row: see storage.mapped)
         return verify(conn)
     finally:
         conn.close()

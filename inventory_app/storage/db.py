@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from inventory_app.domain.errors import NotAnInventoryFile, RefusedOperation
 from inventory_app.domain.roles import Actor
 from inventory_app.storage import lock, meta, migrations
+from inventory_app.storage.mapped import memory_mapped
 from inventory_app.storage.problems import os_refusal, refusal
 
 if TYPE_CHECKING:
@@ -393,7 +394,8 @@ def _check_due(conn: sqlite3.Connection, path: Path, *, unclean: bool) -> bool:
 
 
 def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
-    problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    with memory_mapped(conn):  # it reads every page (see storage.mapped)
+        problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
     if problems != ["ok"]:
         raise NotAnInventoryFile("db.damaged", name=path.name, problems="; ".join(problems[:3]))
 
