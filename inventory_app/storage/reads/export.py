@@ -145,15 +145,23 @@ def stocktake_variances(conn: sqlite3.Connection, *, start: dt.date, end: dt.dat
 
 # Batches holding stock at the end of a day: what remains now plus what movements dated
 # after that day drew from them (the same rule as ``reads.stock.batches_at``), streamed.
+# The draws after the day are summed per batch with a seek in allocations_batch (batch, date):
+# grouping every allocation of the shop first scanned ~1M rows (0.6 s on a 1M-movement shop)
+# to keep the few thousand dated after a recent month end. The qty sum decides which batches
+# held stock; the value sum is taken for those only.
 _CLOSING_SQL = """
 SELECT i.id, i.sku, i.name, i.category, b.code, l.name, b.received_date, b.expiry,
-       b.qty_remaining + coalesce(a.q, 0), b.unit_cost, b.value_remaining + coalesce(a.v, 0)
-FROM batches b
+       b.qty_remaining + b.q, b.unit_cost,
+       b.value_remaining + coalesce((SELECT sum(value) FROM allocations
+                                     WHERE batch_id = b.id AND date > :at), 0)
+FROM (SELECT id, item_id, location_id, code, received_date, expiry, unit_cost, qty_remaining,
+             value_remaining,
+             coalesce((SELECT sum(qty) FROM allocations
+                       WHERE batch_id = batches.id AND date > :at), 0) AS q
+      FROM batches WHERE posted_date <= :at) b
 JOIN items i ON i.id = b.item_id
 JOIN locations l ON l.id = b.location_id
-LEFT JOIN (SELECT batch_id, sum(qty) AS q, sum(value) AS v FROM allocations
-           WHERE date > :at GROUP BY batch_id) a ON a.batch_id = b.id
-WHERE b.posted_date <= :at AND b.qty_remaining + coalesce(a.q, 0) > 0
+WHERE b.qty_remaining + b.q > 0
 ORDER BY i.sku, l.name, b.received_date, b.id
 """
 
