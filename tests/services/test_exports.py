@@ -4,6 +4,7 @@ Decimal from the cell values, equal the app's period summary to the cent."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import zipfile
 from decimal import Decimal
 
@@ -344,3 +345,24 @@ def test_the_fast_row_writer_writes_what_openpyxl_cells_would(month, tmp_path, m
         cells[sheet] = [c for c in cells[sheet] if c[0] != "B9" or sheet != "封面"]
     assert fast == cells
     assert generated in str(fast["封面"])
+
+
+def test_cancel_while_the_closing_query_runs_ahead_leaves_the_shop_usable(month, tmp_path):
+    """The Closing stock query runs on a thread while the Summary is written: a Cancel
+    there stops the export, waits for the query, ends the read transaction."""
+    asked = []
+
+    def cancel() -> bool:
+        asked.append(1)
+        return len(asked) > 1  # the first check passes; the Summary's rows stop it
+
+    with pytest.raises(Cancelled):
+        exports.export_month(month, "2026-01", tmp_path / "c.xlsx", cancel=cancel)
+    assert len(asked) == 2 and list(tmp_path.glob("*c.xlsx*")) == []
+    assert not month.conn.in_transaction
+    assert "export-query" not in [t.name for t in threading.enumerate()]
+    stock.receive(month, sku="A1", qty="1", unit_cost="1.00", date=dt.date(2026, 1, 20))
+    result = exports.export_month(month, "2026-01", tmp_path / "d.xlsx")
+    closing = load_workbook(result.path)["Closing stock"]
+    assert result.batches == len([r for r in closing.iter_rows(min_row=2) if r[3].value])
+    assert result.batches > 0

@@ -6,7 +6,7 @@ Movements and Closing stock can be long; they stream row by row (see ``writer``)
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from openpyxl.workbook import Workbook
@@ -183,9 +183,11 @@ def write_closing(
     whole: set[int],
     tick: Tick,
     widths: tuple[int, int, int] | None = None,
+    batches: Iterable[tuple] | None = None,
 ) -> int:
     """Stock by batch at the end of the period with location, expiry and age; a SUM of
-    the values below equals the Summary's closing value. Streamed from the database."""
+    the values below equals the Summary's closing value. Streamed from the database, or
+    ``batches``: the rows of ``export_data.closing_batches`` when read elsewhere."""
     sw = SheetWriter(wb, label(lang, "sheet.closing"), CLOSING_COLS)
     headers = labels(lang, [c.key for c in CLOSING_COLS])
     at = min(end, dt.date.today())
@@ -195,7 +197,9 @@ def write_closing(
     sw.header(headers)
     at_serial = int(excel_date(at.isoformat()))
     n = 0
-    for r in export_data.closing_batches(db, at=end):
+    if batches is None:
+        batches = export_data.closing_batches(db, at=end)
+    for r in batches:
         received = excel_date(r[6])
         expiry = excel_date(r[7]) if r[7] else None
         sw.row(

@@ -179,6 +179,8 @@ def export_period(
             problem = ValidationError("export.disk_full", name=path.name)
         else:
             problem = ValidationError("export.write_failed", reason=exc.strerror or str(exc))
+    except Cancelled as exc:  # mid-sheet: the half-written workbook is let go quietly too
+        problem = exc.with_traceback(None)
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
@@ -192,7 +194,8 @@ def export_period(
 def _let_go_quietly() -> None:
     """Free the half-written workbook now, its generators' complaints unprinted: openpyxl's
     writers close their streams when collected and, with the file gone, each printed an
-    "Exception ignored" block around the message (six on a full disk)."""
+    "Exception ignored" block around the message (six on a full disk; one per sheet begun
+    when the user cancels)."""
     hook = sys.unraisablehook
     sys.unraisablehook = lambda _: None
     try:
@@ -230,36 +233,54 @@ def _write(db: Database, tmp: Path, request: _Request, tick: _Counter) -> dict:
     """The workbook for ``request`` saved to ``tmp``; returns ``ExportResult``'s counts."""
     from inventory_app.services import reports
     from inventory_app.services.export import data as export_data
+    from inventory_app.services.export import detail as export_detail
     from inventory_app.services.export import sheets as export_sheets
 
-    start, end, lang = request.start, request.end, request.lang
+    start, end, lang, sheets = request.start, request.end, request.lang, request.sheets
     summary = reports.period_summary(db, start=start, end=end, by="item")
     whole_ids = export_data.whole_items(db, end)
     skus = export_data.item_skus(db)
     whole_skus = {skus[i] for i in whole_ids if i in skus}
     lines_total = 0
-    if "movements" in request.sheets:
+    if "movements" in sheets:
         lines_total = export_data.count_movement_lines(db, start=start, end=end)
     tick.total = max(len(summary.rows) + lines_total, 1)
     tick(0)
 
     shop = settings.get(db, "shop_name")
+    currency = settings.get(db, "currency")
+    widths = export_detail.item_widths(db) if {"movements", "closing"} & set(sheets) else None
     title = _title(shop, request)
     wb = _workbook(title)
-    cells = export_sheets.write_summary(wb, summary, lang=lang, whole=whole_skus, tick=tick)
-    out = {"items": cells.item_rows}
-    out |= _write_details(wb, db, request, whole=whole_ids, cells=cells, tick=tick)
+    out: dict = {"movement_lines": 0, "batches": 0, "stocktake_lines": 0}
+    # The Closing stock query runs on a thread while the Summary is written (``ahead``);
+    # this thread uses the connection again only once that query is done.
+    with _closing_ahead(db, request) as closing:
+        cells = export_sheets.write_summary(wb, summary, lang=lang, whole=whole_skus, tick=tick)
+        out["items"] = cells.item_rows
+        batches = closing.result() if closing is not None else None
+    if "movements" in sheets:
+        out["movement_lines"] = export_detail.write_movements(
+            wb, db, lang=lang, start=start, end=end, whole=whole_ids, tick=tick, widths=widths
+        )
+    if batches is not None:
+        # not in the progress total (not counted beforehand): only checks for Cancel
+        out["batches"] = export_detail.write_closing(
+            wb, db, lang=lang, end=end, whole=whole_ids, tick=lambda n: tick(0),
+            widths=widths, batches=batches(),
+        )  # fmt: skip
+    _write_details(wb, db, request, whole=whole_ids, cells=cells, out=out)
     contents = [
         (label(lang, f"sheet.{name}"), label(lang, f"cover.note.{name}"))
         for name in ("summary", *DETAIL_SHEETS)
-        if name == "summary" or name in request.sheets
+        if name == "summary" or name in sheets
     ]
     export_sheets.write_cover(
         wb,
         lang=lang,
         title=title,
         shop=shop,
-        currency=settings.get(db, "currency"),
+        currency=currency,
         start=start,
         end=end,
         generated=dt.datetime.now().replace(microsecond=0),
@@ -272,6 +293,16 @@ def _write(db: Database, tmp: Path, request: _Request, tick: _Counter) -> dict:
     _save(wb, tmp)
     out["sheets"] = tuple(ws.title for ws in wb.worksheets)
     return out
+
+
+def _closing_ahead(db: Database, request: _Request) -> contextlib.AbstractContextManager:
+    """An ``Ahead`` running the Closing stock query, when ``request`` has that sheet."""
+    from inventory_app.services.export import data as export_data
+    from inventory_app.services.export.ahead import Ahead
+
+    if "closing" not in request.sheets:
+        return contextlib.nullcontext()
+    return Ahead(lambda: export_data.closing_batches_ahead(db, at=request.end))
 
 
 def _title(shop: str, request: _Request) -> str:
@@ -299,23 +330,13 @@ def _write_details(
     *,
     whole: set[int],
     cells: SummaryCells,
-    tick: _Counter,
-) -> dict[str, int]:
-    """The sheets after the Summary that ``request`` asks for; returns their row counts."""
+    out: dict,
+) -> None:
+    """The sheets after Movements and Closing stock that ``request`` asks for; their row
+    counts go to ``out``."""
     from inventory_app.services.export import detail as export_detail
 
     start, end, lang, sheets = request.start, request.end, request.lang, request.sheets
-    out = {"movement_lines": 0, "batches": 0, "stocktake_lines": 0}
-    widths = export_detail.item_widths(db) if {"movements", "closing"} & set(sheets) else None
-    if "movements" in sheets:
-        out["movement_lines"] = export_detail.write_movements(
-            wb, db, lang=lang, start=start, end=end, whole=whole, tick=tick, widths=widths
-        )
-    if "closing" in sheets:
-        # not in the progress total (not counted beforehand): only checks for Cancel
-        out["batches"] = export_detail.write_closing(
-            wb, db, lang=lang, end=end, whole=whole, tick=lambda n: tick(0), widths=widths
-        )
     if "stocktakes" in sheets:
         out["stocktake_lines"] = export_detail.write_stocktakes(
             wb, db, lang=lang, start=start, end=end, whole=whole
@@ -330,7 +351,6 @@ def _write_details(
         from inventory_app.services.export.margin_sheet import write_margin
 
         write_margin(wb, db, lang=lang, start=start, end=end)
-    return out
 
 
 def _save(wb: Workbook, tmp: Path) -> None:

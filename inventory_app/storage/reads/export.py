@@ -19,7 +19,11 @@ _CHUNK = 2000  # rows per fetch of a streamed reader
 
 def _stream(conn: sqlite3.Connection, sql: str, params: dict[str, str]) -> Iterator[tuple]:
     """The rows of ``sql``, fetched in chunks as they are consumed (run on the first)."""
-    cur = conn.execute(sql, params)
+    return rows_of(conn.execute(sql, params))
+
+
+def rows_of(cur: sqlite3.Cursor) -> Iterator[tuple]:
+    """The rows of an executed cursor, fetched in chunks as they are consumed."""
     while True:
         chunk = cur.fetchmany(_CHUNK)
         if not chunk:
@@ -171,3 +175,9 @@ def closing_batches(conn: sqlite3.Connection, *, at: dt.date) -> Iterator[tuple]
     qty milli, unit cost e4, value cents) per batch holding stock at the end of ``at``, by
     SKU, location, received date and batch. Streamed."""
     return _stream(conn, _CLOSING_SQL, {"at": at.isoformat()})
+
+
+def closing_batches_cursor(conn: sqlite3.Connection, *, at: dt.date) -> sqlite3.Cursor:
+    """``closing_batches``' statement, executed: its first step computes and sorts every row
+    (the ORDER BY needs a sort), so the work is done, outside the GIL, before it returns."""
+    return conn.execute(_CLOSING_SQL, {"at": at.isoformat()})
