@@ -366,3 +366,24 @@ def test_cancel_while_the_closing_query_runs_ahead_leaves_the_shop_usable(month,
     closing = load_workbook(result.path)["Closing stock"]
     assert result.batches == len([r for r in closing.iter_rows(min_row=2) if r[3].value])
     assert result.batches > 0
+
+
+def test_movement_rows_of_cells_made_ahead_are_the_row_writers_bytes(month, tmp_path, monkeypatch):
+    """The Movements' fast path (``cells``, ``SheetWriter.put``) writes the very bytes of the
+    general row writer, style ids included: January starts with a whole-quantity row and has
+    formula-like texts in whole (a note) and decimal (a name) rows."""
+    from inventory_app.services.export.writer import SheetWriter
+
+    exports.export_month(month, "2026-01", tmp_path / "ahead.xlsx", lang="zh")
+    monkeypatch.setattr(SheetWriter, "takes_cells", property(lambda self: False))
+    exports.export_month(month, "2026-01", tmp_path / "rows.xlsx", lang="zh")
+    with (
+        zipfile.ZipFile(tmp_path / "ahead.xlsx") as ahead,
+        zipfile.ZipFile(tmp_path / "rows.xlsx") as rows,
+    ):
+        assert ahead.namelist() == rows.namelist()
+        sheets = [n for n in ahead.namelist() if n.startswith("xl/worksheets/sheet")]
+        movements = ahead.read(sheets[2]).decode()  # after the Cover and the Summary
+        assert "@sale" in movements and 'quotePrefix="1"' in ahead.read("xl/styles.xml").decode()
+        for name in [*sheets[1:], "xl/styles.xml", "xl/workbook.xml"]:  # not the Cover's time
+            assert ahead.read(name) == rows.read(name), name

@@ -13,6 +13,7 @@ from openpyxl.workbook import Workbook
 
 from inventory_app.domain.money import COST_PLACES, MONEY_PLACES, QTY_PLACES
 from inventory_app.services import analytics
+from inventory_app.services.export import cells
 from inventory_app.services.export import data as export_data
 from inventory_app.services.export.labels import label, labels
 from inventory_app.services.export.sheets import SummaryCells
@@ -124,9 +125,33 @@ def write_movements(
     sw.header(headers)
     types, buckets, reasons = _movement_words(lang)
     qtys, costs, values = _Scaled(QTY_PLACES), _Scaled(COST_PLACES), _Scaled(MONEY_PLACES)
+    lines = export_data.movement_lines(db, start=start, end=end)
+    words = types, buckets, reasons
+    if sw.takes_cells:
+        n = _movement_cells(sw, lines, whole, words, (qtys, costs, values), tick)
+    else:
+        n = _movement_rows(sw, lines, whole, words, (qtys, costs, values), tick)
+    tick(n % _TICK_EVERY)
+    sw.end_data()
+    _movement_totals(sw, lang, buckets, n)
+    sw.finish()
+    return n
+
+
+_Words = tuple[dict[str, str], dict[str, str], dict[str, str]]
+_Amounts = tuple[_Scaled, _Scaled, _Scaled]
+
+
+def _movement_rows(
+    sw: SheetWriter, lines: Iterable[tuple], whole: set[int], words: _Words, amounts: _Amounts,
+    tick: Tick,
+) -> int:  # fmt: skip
+    """The movement lines as rows of values (``SheetWriter.row``): the general path."""
+    types, buckets, reasons = words
+    qtys, costs, values = amounts
     row = sw.row
     n = 0
-    for r in export_data.movement_lines(db, start=start, end=end):  # the hot loop: kept flat
+    for r in lines:
         reason = r[14]
         row(
             (
@@ -151,10 +176,76 @@ def write_movements(
         n += 1
         if n % _TICK_EVERY == 0:
             tick(_TICK_EVERY)
-    tick(n % _TICK_EVERY)
-    sw.end_data()
-    _movement_totals(sw, lang, buckets, n)
-    sw.finish()
+    return n
+
+
+def _movement_cells(
+    sw: SheetWriter, lines: Iterable[tuple], whole: set[int], words: _Words, amounts: _Amounts,
+    tick: Tick,
+) -> int:  # fmt: skip
+    """The same rows as ``_movement_rows``, of cells made ahead (``cells``): one lookup per
+    cell keyed by the value read; the movement number and the value (nearly all distinct)
+    are written into a number cell's text; rows go out a few thousand at a time. The hot
+    loop: kept flat.
+
+    Whole and decimal quantity rows each have their own lookups, made at the first row of
+    their kind: a style is registered with the workbook when ``row`` would register it, so
+    the style ids are ``row``'s too."""
+    types, buckets, reasons = words
+    qtys, costs, values = amounts
+    Column = cells.Column
+
+    def lookups(w: bool) -> tuple:
+        return (
+            Column(sw, 0, excel_date, whole=w),
+            cells.number_start(sw, 1, whole=w),
+            Column(sw, 2, lambda t: types.get(t, t), whole=w),
+            Column(sw, 3, lambda b: buckets.get(b, b), whole=w),
+            *(Column(sw, i, whole=w) for i in (4, 5, 6, 7, 8)),
+            Column(sw, 9, qtys.__getitem__, whole=w),
+            Column(sw, 10, costs.__getitem__, whole=w),
+            cells.number_start(sw, 11, whole=w),
+            Column(sw, 12, lambda x: reasons.get(x, x) if x else None, whole=w),
+            Column(sw, 13, whole=w),
+            Column(sw, 14, whole=w),
+        )
+
+    kinds = cells.Lazy(lookups)
+    end = cells.NUMBER_END
+    first = sw.n  # the header's row
+    rows: list[tuple[str, ...]] = []
+    add = rows.append
+    n = 0
+    for r in lines:
+        (
+            date, number, kind, bucket, ref, sku, name, batch, location, qty, cost, value,
+            reason, operator, note,
+        ) = kinds[r[6] in whole]  # fmt: skip
+        add(
+            (
+                date[r[0]],
+                number + str(r[1]) + end,
+                kind[r[2]],
+                bucket[r[3]],
+                ref[r[4] or r[5]],
+                sku[r[7]],
+                name[r[8]],
+                batch[r[9]],
+                location[r[10]],
+                qty[r[11]],
+                cost[r[13]],
+                value + values[r[12]] + end,
+                reason[r[14]],
+                operator[r[15]],
+                note[r[16] or r[17]],
+            )
+        )
+        if len(rows) == _TICK_EVERY:
+            n = sw.put(rows) - first
+            rows.clear()
+            tick(_TICK_EVERY)
+    if rows:
+        n = sw.put(rows) - first
     return n
 
 
