@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
 
     from inventory_app.services.export.sheets import SummaryCells
+    from inventory_app.services.reports import Summary
 
 FULL = (
     "summary",
@@ -269,7 +270,7 @@ def _write(db: Database, tmp: Path, request: _Request, tick: _Counter) -> dict:
             wb, db, lang=lang, end=end, whole=whole_ids, tick=lambda n: tick(0),
             widths=widths, batches=batches(),
         )  # fmt: skip
-    _write_details(wb, db, request, whole=whole_ids, cells=cells, out=out)
+    _write_details(wb, db, request, whole=whole_ids, cells=cells, summary=summary, out=out)
     contents = [
         (label(lang, f"sheet.{name}"), label(lang, f"cover.note.{name}"))
         for name in ("summary", *DETAIL_SHEETS)
@@ -330,6 +331,7 @@ def _write_details(
     *,
     whole: set[int],
     cells: SummaryCells,
+    summary: Summary,
     out: dict,
 ) -> None:
     """The sheets after Movements and Closing stock that ``request`` asks for; their row
@@ -350,7 +352,7 @@ def _write_details(
     if "margin" in sheets:  # demand (#16)
         from inventory_app.services.export.margin_sheet import write_margin
 
-        write_margin(wb, db, lang=lang, start=start, end=end)
+        write_margin(wb, db, lang=lang, start=start, end=end, summary=summary)
 
 
 def _save(wb: Workbook, tmp: Path) -> None:
