@@ -387,3 +387,21 @@ def test_movement_rows_of_cells_made_ahead_are_the_row_writers_bytes(month, tmp_
         assert "@sale" in movements and 'quotePrefix="1"' in ahead.read("xl/styles.xml").decode()
         for name in [*sheets[1:], "xl/styles.xml", "xl/workbook.xml"]:  # not the Cover's time
             assert ahead.read(name) == rows.read(name), name
+
+
+def test_cancel_after_the_movements_stops_their_deflating_and_leaves_no_file(month, tmp_path):
+    """The finished Movements sheet is deflated on a thread while the later sheets are
+    written: a Cancel there stops it too."""
+    seen: list[tuple[int, int]] = []
+
+    def cancel() -> bool:  # the second report of all rows done: the Closing stock's
+        return sum(1 for done, total in seen if done == total) >= 2
+
+    with pytest.raises(Cancelled):
+        exports.export_month(
+            month, "2026-01", tmp_path / "e.xlsx", cancel=cancel,
+            progress=lambda d, t: seen.append((d, t)),
+        )  # fmt: skip
+    assert list(tmp_path.glob("*e.xlsx*")) == []
+    assert "export-deflate" not in [t.name for t in threading.enumerate()]
+    assert not month.conn.in_transaction
