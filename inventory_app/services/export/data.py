@@ -106,6 +106,16 @@ def item_skus(db: Database) -> dict[int, str]:
     return reads.item_skus(db.conn)
 
 
+def item_names(db: Database) -> dict[int, tuple[str, str]]:
+    """id -> (SKU, name) for every item."""
+    return reads.item_names(db.conn)
+
+
+def location_names(db: Database) -> dict[int, str]:
+    """id -> name for every location."""
+    return reads.location_names(db.conn)
+
+
 def item_texts(db: Database) -> list[tuple[str, str, str]]:
     """(sku, name, category) for every item."""
     return reads.item_texts(db.conn)

@@ -125,12 +125,13 @@ def write_movements(
     sw.header(headers)
     types, buckets, reasons = _movement_words(lang)
     qtys, costs, values = _Scaled(QTY_PLACES), _Scaled(COST_PLACES), _Scaled(MONEY_PLACES)
+    names = export_data.item_names(db), export_data.location_names(db)
     lines = export_data.movement_lines(db, start=start, end=end)
     words = types, buckets, reasons
     if sw.takes_cells:
-        n = _movement_cells(sw, lines, whole, words, (qtys, costs, values), tick)
+        n = _movement_cells(sw, lines, whole, words, names, (qtys, costs, values), tick)
     else:
-        n = _movement_rows(sw, lines, whole, words, (qtys, costs, values), tick)
+        n = _movement_rows(sw, lines, whole, words, names, (qtys, costs, values), tick)
     tick(n % _TICK_EVERY)
     sw.end_data()
     _movement_totals(sw, lang, buckets, n)
@@ -139,20 +140,23 @@ def write_movements(
 
 
 _Words = tuple[dict[str, str], dict[str, str], dict[str, str]]
+_Names = tuple[dict[int, tuple[str, str]], dict[int, str]]  # items (SKU, name), locations
 _Amounts = tuple[_Scaled, _Scaled, _Scaled]
 
 
 def _movement_rows(
-    sw: SheetWriter, lines: Iterable[tuple], whole: set[int], words: _Words, amounts: _Amounts,
-    tick: Tick,
+    sw: SheetWriter, lines: Iterable[tuple], whole: set[int], words: _Words, names: _Names,
+    amounts: _Amounts, tick: Tick,
 ) -> int:  # fmt: skip
     """The movement lines as rows of values (``SheetWriter.row``): the general path."""
     types, buckets, reasons = words
+    items, locations = names
     qtys, costs, values = amounts
     row = sw.row
     n = 0
     for r in lines:
-        reason = r[14]
+        reason = r[12]
+        sku, name = items[r[6]]
         row(
             (
                 excel_date(r[0]),
@@ -160,16 +164,16 @@ def _movement_rows(
                 types.get(r[2], r[2]),
                 buckets.get(r[3], r[3]),
                 r[4] or r[5],
+                sku,
+                name,
                 r[7],
-                r[8],
-                r[9],
-                r[10],
-                qtys[r[11]],
-                costs[r[13]],
-                values[r[12]],
+                locations[r[8]],
+                qtys[r[9]],
+                costs[r[11]],
+                values[r[10]],
                 reasons.get(reason, reason) if reason else None,
-                r[15],
-                r[16] or r[17],
+                r[13],
+                r[14] or r[15],
             ),
             whole=r[6] in whole,
         )
@@ -180,8 +184,8 @@ def _movement_rows(
 
 
 def _movement_cells(
-    sw: SheetWriter, lines: Iterable[tuple], whole: set[int], words: _Words, amounts: _Amounts,
-    tick: Tick,
+    sw: SheetWriter, lines: Iterable[tuple], whole: set[int], words: _Words, names: _Names,
+    amounts: _Amounts, tick: Tick,
 ) -> int:  # fmt: skip
     """The same rows as ``_movement_rows``, of cells made ahead (``cells``): one lookup per
     cell keyed by the value read; the movement number and the value (nearly all distinct)
@@ -192,6 +196,7 @@ def _movement_cells(
     their kind: a style is registered with the workbook when ``row`` would register it, so
     the style ids are ``row``'s too."""
     types, buckets, reasons = words
+    items, locations = names
     qtys, costs, values = amounts
     Column = cells.Column
 
@@ -201,7 +206,11 @@ def _movement_cells(
             cells.number_start(sw, 1, whole=w),
             Column(sw, 2, lambda t: types.get(t, t), whole=w),
             Column(sw, 3, lambda b: buckets.get(b, b), whole=w),
-            *(Column(sw, i, whole=w) for i in (4, 5, 6, 7, 8)),
+            Column(sw, 4, whole=w),
+            Column(sw, 5, lambda i: items[i][0], whole=w),
+            Column(sw, 6, lambda i: items[i][1], whole=w),
+            Column(sw, 7, whole=w),
+            Column(sw, 8, locations.__getitem__, whole=w),
             Column(sw, 9, qtys.__getitem__, whole=w),
             Column(sw, 10, costs.__getitem__, whole=w),
             cells.number_start(sw, 11, whole=w),
@@ -228,16 +237,16 @@ def _movement_cells(
                 kind[r[2]],
                 bucket[r[3]],
                 ref[r[4] or r[5]],
-                sku[r[7]],
-                name[r[8]],
-                batch[r[9]],
-                location[r[10]],
-                qty[r[11]],
-                cost[r[13]],
-                value + values[r[12]] + end,
-                reason[r[14]],
-                operator[r[15]],
-                note[r[16] or r[17]],
+                sku[r[6]],
+                name[r[6]],
+                batch[r[7]],
+                location[r[8]],
+                qty[r[9]],
+                cost[r[11]],
+                value + values[r[10]] + end,
+                reason[r[12]],
+                operator[r[13]],
+                note[r[14] or r[15]],
             )
         )
         if len(rows) == _TICK_EVERY:

@@ -61,30 +61,38 @@ def items_with_fractional_qty(conn: sqlite3.Connection, *, until: dt.date) -> se
 # A movement touches batches in two ways: it draws from them (allocations; qty > 0 drawn, < 0
 # put back) or it creates them (receipts, positive adjustments, the destination of a
 # transfer). Each such touch is one line, so batch and cost are exact for every row, and the
-# lines of a movement add up to its own qty and value (transfers: to zero).
+# lines of a movement add up to its own qty and value (transfers: to zero). Items and
+# locations come as ids (their texts: ``item_names``, ``location_names``): joining them for
+# every line cost ~0.3 s of a month's ~1 s on a 1M-movement shop.
 _LINES_SQL = """
-SELECT m.date, m.id, m.type, m.bucket, m.reference, d.reference, m.item_id, i.sku, i.name,
-       b.code, l.name, -a.qty, -a.value, b.unit_cost, m.reason, m.operator, m.note, d.note,
+SELECT m.date, m.id, m.type, m.bucket, m.reference, d.reference, m.item_id, b.code,
+       b.location_id, -a.qty, -a.value, b.unit_cost, m.reason, m.operator, m.note, d.note,
        0 AS part, a.id AS sub
 FROM movements m
 JOIN allocations a ON a.movement_id = m.id
 JOIN batches b ON b.id = a.batch_id
-JOIN items i ON i.id = m.item_id
-JOIN locations l ON l.id = b.location_id
 JOIN documents d ON d.id = m.document_id
 WHERE m.date BETWEEN :start AND :end
 UNION ALL
-SELECT m.date, m.id, m.type, m.bucket, m.reference, d.reference, m.item_id, i.sku, i.name,
-       b.code, l.name, b.qty_received, b.value_received, b.unit_cost, m.reason, m.operator,
+SELECT m.date, m.id, m.type, m.bucket, m.reference, d.reference, m.item_id, b.code,
+       b.location_id, b.qty_received, b.value_received, b.unit_cost, m.reason, m.operator,
        m.note, d.note, 1 AS part, b.id AS sub
 FROM movements m
 JOIN batches b ON b.movement_id = m.id
-JOIN items i ON i.id = m.item_id
-JOIN locations l ON l.id = b.location_id
 JOIN documents d ON d.id = m.document_id
 WHERE m.date BETWEEN :start AND :end
 ORDER BY 1, 2, part, sub
 """
+
+
+def item_names(conn: sqlite3.Connection) -> dict[int, tuple[str, str]]:
+    """id -> (SKU, name) for every item."""
+    return {i: (sku, name) for i, sku, name in conn.execute("SELECT id, sku, name FROM items")}
+
+
+def location_names(conn: sqlite3.Connection) -> dict[int, str]:
+    """id -> name for every location."""
+    return dict(conn.execute("SELECT id, name FROM locations"))
 
 
 def count_movement_lines(conn: sqlite3.Connection, *, start: dt.date, end: dt.date) -> int:
@@ -105,9 +113,9 @@ def count_movement_lines(conn: sqlite3.Connection, *, start: dt.date, end: dt.da
 
 def movement_lines(conn: sqlite3.Connection, *, start: dt.date, end: dt.date) -> Iterator[tuple]:
     """One row per batch a movement dated ``start``..``end`` touched, in date, movement
-    order: (date, id, type, bucket, reference, doc reference, item_id, sku, name, batch,
-    location, qty milli, value cents, unit cost e4, reason, operator, note, doc note, part,
-    sub). Streamed: a cursor, not a list."""
+    order: (date, id, type, bucket, reference, doc reference, item_id, batch, location_id,
+    qty milli, value cents, unit cost e4, reason, operator, note, doc note, part, sub).
+    Streamed: a cursor, not a list."""
     return _stream(conn, _LINES_SQL, {"start": start.isoformat(), "end": end.isoformat()})
 
 
