@@ -305,6 +305,7 @@ def _write_sheets(
     the later sheets are written (``deflate``)."""
     from inventory_app.services.export import detail as export_detail
     from inventory_app.services.export import sheets as export_sheets
+    from inventory_app.services.export.movements_sheet import write_movements
 
     start, end, lang, sheets = request.start, request.end, request.lang, request.sheets
     whole_ids, whole_skus = whole
@@ -316,7 +317,7 @@ def _write_sheets(
         out["cells"] = cells
         batches = closing.result() if closing is not None else None
     if "movements" in sheets:
-        out["movement_lines"] = export_detail.write_movements(
+        out["movement_lines"] = write_movements(
             wb, db, lang=lang, start=start, end=end, whole=whole_ids, tick=tick, widths=widths
         )
         ws = wb.worksheets[-1]
