@@ -301,8 +301,8 @@ def _write_sheets(
     deflating: dict[str, DeflateAhead],
 ) -> None:
     """Summary and the detail sheets in their order; counts (and the Summary's cells) go
-    to ``out``. The Movements sheet, complete once written, is deflated on a thread while
-    the later sheets are written (``deflate``)."""
+    to ``out``. The long sheets (Summary, Movements, Closing stock), complete once written,
+    are deflated on a thread while the later sheets are written (``deflate``)."""
     from inventory_app.services.export import detail as export_detail
     from inventory_app.services.export import sheets as export_sheets
     from inventory_app.services.export.movements_sheet import write_movements
@@ -315,21 +315,29 @@ def _write_sheets(
         cells = export_sheets.write_summary(wb, summary, lang=lang, whole=whole_skus, tick=tick)
         out["items"] = cells.item_rows
         out["cells"] = cells
+        _deflate_now(wb.worksheets[-1], deflating)
         batches = closing.result() if closing is not None else None
     if "movements" in sheets:
         out["movement_lines"] = write_movements(
             wb, db, lang=lang, start=start, end=end, whole=whole_ids, tick=tick, widths=widths
         )
-        ws = wb.worksheets[-1]
-        ws.close()  # what follows the rows is set: the file is complete
-        deflating[ws._writer.out] = DeflateAhead(ws._writer.out, _ZIP_LEVEL)
+        _deflate_now(wb.worksheets[-1], deflating)
     if batches is not None:
         # not in the progress total (not counted beforehand): only checks for Cancel
         out["batches"] = export_detail.write_closing(
             wb, db, lang=lang, end=end, whole=whole_ids, tick=lambda n: tick(0),
             widths=widths, batches=batches(),
         )  # fmt: skip
+        _deflate_now(wb.worksheets[-1], deflating)
     _write_details(wb, db, request, whole=whole_ids, cells=cells, summary=summary, out=out)
+
+
+def _deflate_now(ws: object, deflating: dict[str, DeflateAhead]) -> None:
+    """Close a written sheet (what follows its rows is set: its file is complete) and
+    deflate it on a thread."""
+    ws.close()  # type: ignore[attr-defined]
+    out = ws._writer.out  # type: ignore[attr-defined]
+    deflating[out] = DeflateAhead(out, _ZIP_LEVEL)
 
 
 def _closing_ahead(db: Database, request: _Request) -> contextlib.AbstractContextManager:
