@@ -117,10 +117,11 @@ def raw_rows(db_path: Path) -> list[tuple[str, list[tuple]]]:
              r.closing_value, *[str(f) for f in _row_formulas(i + 2, 31)])
             for i, r in enumerate(s.rows)
         ]  # fmt: skip
+        items, places = export_data.item_names(db), export_data.location_names(db)
         movements = [
-            (dt.date.fromisoformat(r[0]), r[1], r[2], r[3], r[4] or r[5], r[7], r[8], r[9],
-             r[10], qty_from_int(r[11]), cost_from_int(r[13]), money_from_int(r[12]),
-             r[14], r[15], r[16] or r[17])
+            (dt.date.fromisoformat(r[0]), r[1], r[2], r[3], r[4] or r[5], *items[r[6]], r[7],
+             places[r[8]], qty_from_int(r[9]), cost_from_int(r[11]), money_from_int(r[10]),
+             r[12], r[13], r[14] or r[15])
             for r in export_data.movement_lines(db, start=start, end=end)
         ]  # fmt: skip
         closing = [

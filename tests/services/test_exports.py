@@ -4,6 +4,7 @@ Decimal from the cell values, equal the app's period summary to the cent."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import zipfile
 from decimal import Decimal
 
@@ -344,3 +345,63 @@ def test_the_fast_row_writer_writes_what_openpyxl_cells_would(month, tmp_path, m
         cells[sheet] = [c for c in cells[sheet] if c[0] != "B9" or sheet != "封面"]
     assert fast == cells
     assert generated in str(fast["封面"])
+
+
+def test_cancel_while_the_closing_query_runs_ahead_leaves_the_shop_usable(month, tmp_path):
+    """The Closing stock query runs on a thread while the Summary is written: a Cancel
+    there stops the export, waits for the query, ends the read transaction."""
+    asked = []
+
+    def cancel() -> bool:
+        asked.append(1)
+        return len(asked) > 1  # the first check passes; the Summary's rows stop it
+
+    with pytest.raises(Cancelled):
+        exports.export_month(month, "2026-01", tmp_path / "c.xlsx", cancel=cancel)
+    assert len(asked) == 2 and list(tmp_path.glob("*c.xlsx*")) == []
+    assert not month.conn.in_transaction
+    assert "export-query" not in [t.name for t in threading.enumerate()]
+    stock.receive(month, sku="A1", qty="1", unit_cost="1.00", date=dt.date(2026, 1, 20))
+    result = exports.export_month(month, "2026-01", tmp_path / "d.xlsx")
+    closing = load_workbook(result.path)["Closing stock"]
+    assert result.batches == len([r for r in closing.iter_rows(min_row=2) if r[3].value])
+    assert result.batches > 0
+
+
+def test_movement_rows_of_cells_made_ahead_are_the_row_writers_bytes(month, tmp_path, monkeypatch):
+    """The Movements' fast path (``cells``, ``SheetWriter.put``) writes the very bytes of the
+    general row writer, style ids included: January starts with a whole-quantity row and has
+    formula-like texts in whole (a note) and decimal (a name) rows."""
+    from inventory_app.services.export.writer import SheetWriter
+
+    exports.export_month(month, "2026-01", tmp_path / "ahead.xlsx", lang="zh")
+    monkeypatch.setattr(SheetWriter, "takes_cells", property(lambda self: False))
+    exports.export_month(month, "2026-01", tmp_path / "rows.xlsx", lang="zh")
+    with (
+        zipfile.ZipFile(tmp_path / "ahead.xlsx") as ahead,
+        zipfile.ZipFile(tmp_path / "rows.xlsx") as rows,
+    ):
+        assert ahead.namelist() == rows.namelist()
+        sheets = [n for n in ahead.namelist() if n.startswith("xl/worksheets/sheet")]
+        movements = ahead.read(sheets[2]).decode()  # after the Cover and the Summary
+        assert "@sale" in movements and 'quotePrefix="1"' in ahead.read("xl/styles.xml").decode()
+        for name in [*sheets[1:], "xl/styles.xml", "xl/workbook.xml"]:  # not the Cover's time
+            assert ahead.read(name) == rows.read(name), name
+
+
+def test_cancel_after_the_movements_stops_their_deflating_and_leaves_no_file(month, tmp_path):
+    """The finished Movements sheet is deflated on a thread while the later sheets are
+    written: a Cancel there stops it too."""
+    seen: list[tuple[int, int]] = []
+
+    def cancel() -> bool:  # the second report of all rows done: the Closing stock's
+        return sum(1 for done, total in seen if done == total) >= 2
+
+    with pytest.raises(Cancelled):
+        exports.export_month(
+            month, "2026-01", tmp_path / "e.xlsx", cancel=cancel,
+            progress=lambda d, t: seen.append((d, t)),
+        )  # fmt: skip
+    assert list(tmp_path.glob("*e.xlsx*")) == []
+    assert "export-deflate" not in [t.name for t in threading.enumerate()]
+    assert not month.conn.in_transaction

@@ -43,14 +43,23 @@ def _revenue(product: int) -> int:
     return cents if product >= 0 else -cents
 
 
-def margin_report(db: Database, *, start: dt.date, end: dt.date, by: str = "item") -> MarginReport:
+def margin_report(
+    db: Database,
+    *,
+    start: dt.date,
+    end: dt.date,
+    by: str = "item",
+    summary: reports.Summary | None = None,
+) -> MarginReport:
     """Per item (or category) that held stock or sold in the period, and for the shop:
     revenue, cost of goods sold, gross margin, margin rate, average inventory at cost
-    ((opening + closing) ÷ 2, as turnover), GMROI and the priced share."""
+    ((opening + closing) ÷ 2, as turnover), GMROI and the priced share. ``summary``: the
+    period's summary by item when the caller has it (the Excel pack: 0.2 s on a 1M shop)."""
     reports.check_period(start, end)
     if by not in BY_CHOICES:
         raise ValidationError("demand.unknown_margin_by", by=by, choices=", ".join(BY_CHOICES))
-    summary = reports.period_summary(db, start=start, end=end, by="item")
+    if summary is None or (summary.start, summary.end, summary.by) != (start, end, "item"):
+        summary = reports.period_summary(db, start=start, end=end, by="item")
     ids = {sku: i for i, sku in dq.item_ids(db.conn)}
     sales = {r[0]: r for r in dq.sales_by_item(db.conn, start, end)}
     groups: dict[str, Margin] = {}

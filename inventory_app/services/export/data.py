@@ -7,7 +7,7 @@ the stored integer minor units (the sheets write them as exact number text).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -106,6 +106,16 @@ def item_skus(db: Database) -> dict[int, str]:
     return reads.item_skus(db.conn)
 
 
+def item_names(db: Database) -> dict[int, tuple[str, str]]:
+    """id -> (SKU, name) for every item."""
+    return reads.item_names(db.conn)
+
+
+def location_names(db: Database) -> dict[int, str]:
+    """id -> name for every location."""
+    return reads.location_names(db.conn)
+
+
 def item_texts(db: Database) -> list[tuple[str, str, str]]:
     """(sku, name, category) for every item."""
     return reads.item_texts(db.conn)
@@ -116,3 +126,10 @@ def closing_batches(db: Database, *, at: dt.date) -> Iterator[tuple]:
     qty milli, unit cost e4, value cents) per batch holding stock at the end of ``at``,
     streamed."""
     return reads.closing_batches(db.conn, at=at)
+
+
+def closing_batches_ahead(db: Database, *, at: dt.date) -> Callable[[], Iterator[tuple]]:
+    """``closing_batches`` with its query run now (the long part: call this on a thread);
+    the returned function streams the rows, on the thread that writes them."""
+    cur = reads.closing_batches_cursor(db.conn, at=at)
+    return lambda: reads.rows_of(cur)

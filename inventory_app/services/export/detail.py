@@ -1,18 +1,20 @@
-"""The detail sheets of the Excel pack: Movements, Closing stock, Stocktakes, Indicators.
+"""The detail sheets of the Excel pack: Closing stock, Stocktakes, Indicators (Movements:
+``movements_sheet``).
 
-Movements and Closing stock can be long; they stream row by row (see ``writer``).
+Closing stock can be long; it streams row by row (see ``writer`` and ``cells``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from openpyxl.workbook import Workbook
 
 from inventory_app.domain.money import COST_PLACES, MONEY_PLACES, QTY_PLACES
 from inventory_app.services import analytics
+from inventory_app.services.export import cells
 from inventory_app.services.export import data as export_data
 from inventory_app.services.export.labels import label, labels
 from inventory_app.services.export.sheets import SummaryCells
@@ -20,7 +22,6 @@ from inventory_app.services.export.style import (
     ROW_TOTAL,
     Col,
     Formula,
-    Num,
     display_width,
     excel_date,
     scaled,
@@ -32,24 +33,6 @@ from inventory_app.storage.db import Database
 Tick = Callable[[int], None]
 _TICK_EVERY = 2000
 
-MOVEMENT_COLS = (
-    Col("col.date", "date"),
-    Col("col.no", "int"),
-    Col("col.type", width=11),
-    Col("col.bucket", width=12),
-    Col("col.reference", width=14),
-    Col("col.code"),
-    Col("col.name"),
-    Col("col.batch", width=16),
-    Col("col.location", width=12),
-    Col("col.qty", "qty"),
-    Col("col.unit_cost", "cost"),
-    Col("col.value", "money"),
-    Col("col.reason", width=10),
-    Col("col.operator", width=10),
-    Col("col.note", width=30),
-)
-
 
 def item_widths(db: Database) -> tuple[int, int, int]:
     """Widest SKU, item name and category (display width), for column widths set before
@@ -60,102 +43,6 @@ def item_widths(db: Database) -> tuple[int, int, int]:
         name = max(name, display_width(n))
         category = max(category, display_width(c))
     return sku, name, category
-
-
-class _Scaled(dict):
-    """Integer minor units -> exact number text (``style.scaled``), each distinct amount
-    formatted once per sheet: quantities and unit costs repeat from row to row."""
-
-    def __init__(self, places: int) -> None:
-        super().__init__()
-        self.places = places
-
-    def __missing__(self, n: int) -> Num:
-        text = self[n] = scaled(n, self.places)
-        return text
-
-
-def _movement_words(lang: str) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """Movement types, summary buckets and write-off reasons in ``lang``."""
-    kinds = ("receipt", "issue", "writeoff", "adjust", "transfer", "stocktake", "reversal")
-    types = {t: label(lang, f"type.{t}") for t in kinds}
-    buckets = {b: label(lang, f"bucket.{b}") for b in ("in", "out", "adj", "xfer")}
-    reasons = {r: label(lang, f"reason.{r}") for r in
-               ("damaged", "expired", "lost", "sample", "other")}  # fmt: skip
-    return types, buckets, reasons
-
-
-def _movement_totals(sw: SheetWriter, lang: str, buckets: dict[str, str], n: int) -> None:
-    """Below the rows: a SUMIF of the values per summary bucket (COGS negated, as on the
-    Summary), so each total reconciles with a Summary column."""
-    last = sw.n
-    sw.blank()
-    for key, bucket, sign in (
-        ("row.total_in", "in", ""),
-        ("row.total_out", "out", "-"),
-        ("row.total_adj", "adj", ""),
-        ("row.total_xfer", "xfer", ""),
-    ):
-        if n:
-            f = Formula(f'={sign}SUMIF($D$2:$D${last},"{buckets[bucket]}",$L$2:$L${last})')
-        else:
-            f = Formula("=0")
-        sw.row([None] * 6 + [label(lang, key)] + [None] * 4 + [f], style=ROW_TOTAL)
-
-
-def write_movements(
-    wb: Workbook,
-    db: Database,
-    *,
-    lang: str,
-    start: dt.date,
-    end: dt.date,
-    whole: set[int],
-    tick: Tick,
-    widths: tuple[int, int, int] | None = None,
-) -> int:
-    """Every movement line of the period, one row per batch touched; returns rows written.
-    Below the rows, SUMIF totals per summary column reconcile with the Summary sheet."""
-    sw = SheetWriter(wb, label(lang, "sheet.movements"), MOVEMENT_COLS)
-    headers = labels(lang, [c.key for c in MOVEMENT_COLS])
-    sku_w, name_w, _ = widths or item_widths(db)
-    sw.widths({5: sku_w, 6: min(name_w, 40)}, headers=headers)
-    sw.freeze("A2")
-    sw.header(headers)
-    types, buckets, reasons = _movement_words(lang)
-    qtys, costs, values = _Scaled(QTY_PLACES), _Scaled(COST_PLACES), _Scaled(MONEY_PLACES)
-    row = sw.row
-    n = 0
-    for r in export_data.movement_lines(db, start=start, end=end):  # the hot loop: kept flat
-        reason = r[14]
-        row(
-            (
-                excel_date(r[0]),
-                r[1],
-                types.get(r[2], r[2]),
-                buckets.get(r[3], r[3]),
-                r[4] or r[5],
-                r[7],
-                r[8],
-                r[9],
-                r[10],
-                qtys[r[11]],
-                costs[r[13]],
-                values[r[12]],
-                reasons.get(reason, reason) if reason else None,
-                r[15],
-                r[16] or r[17],
-            ),
-            whole=r[6] in whole,
-        )
-        n += 1
-        if n % _TICK_EVERY == 0:
-            tick(_TICK_EVERY)
-    tick(n % _TICK_EVERY)
-    sw.end_data()
-    _movement_totals(sw, lang, buckets, n)
-    sw.finish()
-    return n
 
 
 CLOSING_COLS = (
@@ -183,9 +70,11 @@ def write_closing(
     whole: set[int],
     tick: Tick,
     widths: tuple[int, int, int] | None = None,
+    batches: Iterable[tuple] | None = None,
 ) -> int:
     """Stock by batch at the end of the period with location, expiry and age; a SUM of
-    the values below equals the Summary's closing value. Streamed from the database."""
+    the values below equals the Summary's closing value. Streamed from the database, or
+    ``batches``: the rows of ``export_data.closing_batches`` when read elsewhere."""
     sw = SheetWriter(wb, label(lang, "sheet.closing"), CLOSING_COLS)
     headers = labels(lang, [c.key for c in CLOSING_COLS])
     at = min(end, dt.date.today())
@@ -194,8 +83,26 @@ def write_closing(
     sw.freeze("C2")
     sw.header(headers)
     at_serial = int(excel_date(at.isoformat()))
+    if batches is None:
+        batches = export_data.closing_batches(db, at=end)
+    if sw.takes_cells:
+        n = _closing_cells(sw, batches, whole, at_serial, tick)
+    else:
+        n = _closing_rows(sw, batches, whole, at_serial, tick)
+    tick(n % _TICK_EVERY)
+    sw.end_data()
+    total = Formula(f"=SUM(L2:L{sw.n})") if n else Formula("=0")
+    sw.row([label(lang, "row.total")] + [None] * 10 + [total], style=ROW_TOTAL)
+    sw.finish()
+    return n
+
+
+def _closing_rows(
+    sw: SheetWriter, batches: Iterable[tuple], whole: set[int], at_serial: int, tick: Tick
+) -> int:
+    """The closing batches as rows of values (``SheetWriter.row``): the general path."""
     n = 0
-    for r in export_data.closing_batches(db, at=end):
+    for r in batches:
         received = excel_date(r[6])
         expiry = excel_date(r[7]) if r[7] else None
         sw.row(
@@ -218,11 +125,60 @@ def write_closing(
         n += 1
         if n % _TICK_EVERY == 0:
             tick(_TICK_EVERY)
-    tick(n % _TICK_EVERY)
-    sw.end_data()
-    total = Formula(f"=SUM(L2:L{sw.n})") if n else Formula("=0")
-    sw.row([label(lang, "row.total")] + [None] * 10 + [total], style=ROW_TOTAL)
-    sw.finish()
+    return n
+
+
+def _closing_cells(
+    sw: SheetWriter, batches: Iterable[tuple], whole: set[int], at_serial: int, tick: Tick
+) -> int:
+    """The same rows as ``_closing_rows``, of cells made ahead (see ``cells``; lookups per
+    quantity kind made at its first row, as in the Movements)."""
+    Column = cells.Column
+
+    def lookups(w: bool) -> tuple:
+        return (
+            *(Column(sw, i, whole=w) for i in range(5)),
+            Column(sw, 5, excel_date, whole=w),
+            Column(sw, 6, lambda e: excel_date(e) if e else None, whole=w),
+            Column(sw, 7, lambda d: at_serial - int(excel_date(d)), whole=w),
+            Column(sw, 8, lambda e: int(excel_date(e)) - at_serial if e else None, whole=w),
+            Column(sw, 9, lambda q: scaled(q, QTY_PLACES), whole=w),
+            Column(sw, 10, lambda c: scaled(c, COST_PLACES), whole=w),
+            cells.number_start(sw, 11, whole=w),
+        )
+
+    kinds = cells.Lazy(lookups)
+    end = cells.NUMBER_END
+    first = sw.n  # the header's row
+    rows: list[tuple[str, ...]] = []
+    add = rows.append
+    n = 0
+    for r in batches:
+        sku, name, category, batch, location, received, expiry, age, left, qty, cost, value = kinds[
+            r[0] in whole
+        ]
+        add(
+            (
+                sku[r[1]],
+                name[r[2]],
+                category[r[3]],
+                batch[r[4]],
+                location[r[5]],
+                received[r[6]],
+                expiry[r[7]],
+                age[r[6]],
+                left[r[7]],
+                qty[r[8]],
+                cost[r[9]],
+                value + scaled(r[10], MONEY_PLACES) + end,
+            )
+        )
+        if len(rows) == _TICK_EVERY:
+            n = sw.put(rows) - first
+            rows.clear()
+            tick(_TICK_EVERY)
+    if rows:
+        n = sw.put(rows) - first
     return n
 
 

@@ -9,6 +9,7 @@ from inventory_app.services.demand import margin_report
 from inventory_app.services.export.labels import label
 from inventory_app.services.export.style import ROW_TOTAL, Col
 from inventory_app.services.export.writer import SheetWriter
+from inventory_app.services.reports import Summary
 from inventory_app.storage.db import Database
 
 MARGIN_COLS = (
@@ -42,15 +43,24 @@ WORDS = {
 }  # fmt: skip
 
 
-def write_margin(wb: object, db: Database, *, lang: str, start: dt.date, end: dt.date) -> int:
-    """One row per category and the shop's total; returns the category rows written."""
+def write_margin(
+    wb: object,
+    db: Database,
+    *,
+    lang: str,
+    start: dt.date,
+    end: dt.date,
+    summary: Summary | None = None,
+) -> int:
+    """One row per category and the shop's total; returns the category rows written.
+    ``summary``: the period's summary by item, when the pack has it already."""
     words = WORDS.get(lang, WORDS["en"])
     sw = SheetWriter(wb, label(lang, "sheet.margin"), MARGIN_COLS)  # type: ignore[arg-type]
     headers = [words[c.key] for c in MARGIN_COLS]
     sw.widths(headers=headers)
     sw.freeze("B2")
     sw.header(headers)
-    rep = margin_report(db, start=start, end=end, by="category")
+    rep = margin_report(db, start=start, end=end, by="category", summary=summary)
     for m in [*rep.rows, rep.total]:
         values = [
             words["total"] if m is rep.total else m.key, m.revenue, m.cogs, m.gross_margin,
