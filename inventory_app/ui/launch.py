@@ -188,6 +188,9 @@ def run_desktop(argv: list[str]) -> int:
 
     with loading_for_good():  # until the window and the shop are up: 2.82 -> 2.41 s
         app, window = _start(args)
+    from inventory_app.ui.collector import collect_on_ui_thread
+
+    collect_on_ui_thread(app)  # never in a worker thread (see there)
     if args.screenshot is not None:
         return take_screenshot(app, window, args.screenshot, page=args.page, size=_size(args.size))
     window.show()

@@ -50,17 +50,26 @@ def no_worker_outlives_its_test():
 
 @pytest.fixture(autouse=True)
 def collect_at_a_safe_point():
-    """The test's widgets that sit in reference cycles are collected here, between tests.
+    """No automatic cycle collection during a UI test; its widgets that sit in reference
+    cycles are collected here, between tests, on the main thread: as the app does
+    (``ui.collector``: off after start-up, collected on the UI thread).
 
-    Left to the cycle collector, they were freed whenever some allocation triggered it: once
-    inside PySide's QObject::disconnect, which holds a Qt lock that the dying QObject's
+    Left to the automatic collector, they were freed whenever some allocation triggered it:
+    once inside PySide's QObject::disconnect, which holds a Qt lock that the dying QObject's
     destructor then waited for (the whole suite hung in test_main_window on a loaded
-    machine; py-spy: gc_collect_main under QObject::disconnect, ~QObject in lockInternal).
+    machine; py-spy: gc_collect_main under QObject::disconnect, ~QObject in lockInternal),
+    and once in a worker's run_task while a close-time backup ran (a crash).
     """
-    yield
     import gc
 
-    gc.collect()
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        if was_on:
+            gc.enable()
 
 
 @pytest.fixture
