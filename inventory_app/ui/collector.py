@@ -5,11 +5,14 @@ a worker thread (an import, an export, a backup) as well as the UI thread. Colle
 that holds a Qt wrapper destroys its QObject in that thread, and PySide then takes Qt locks
 where it must not: the test suite hung once with the collector inside QObject::disconnect and
 crashed once in a worker's teardown. Anki turns the automatic collector off for the same
-reason and collects on its main thread; so does this app, once it has started (start-up's
-objects are frozen out of collections by ``services.progress.loading_for_good``).
+reason and collects on its main thread (as do GitFourchette and OpenCue's GUI); so does this
+app, once it has started (start-up's objects are frozen out of collections by
+``services.progress.loading_for_good``).
 
-Reference counting still frees everything that is not in a cycle at once; the cycles (Qt
-wrappers, matplotlib figures) wait for the next collection, at most ``INTERVAL_MS`` away.
+Reference counting still frees everything that is not in a cycle at once. The cycles (Qt
+wrappers, matplotlib figures) wait for the next look, at most ``INTERVAL_MS`` away, which
+collects the generations the automatic collector would have by then (the same thresholds):
+usually the young ones, a pause of a few milliseconds.
 """
 
 from __future__ import annotations
@@ -18,16 +21,30 @@ import gc
 
 from PySide6.QtCore import QObject, QTimer
 
-INTERVAL_MS = 60_000
+INTERVAL_MS = 2_000
+
+
+def collect_due() -> int:
+    """Collect the oldest generation whose count has passed its threshold, as the automatic
+    collector would (it also collects every younger one); returns the objects found
+    unreachable."""
+    counts, thresholds = gc.get_count(), gc.get_threshold()
+    due = -1
+    for generation in range(3):
+        if counts[generation] <= thresholds[generation]:
+            break
+        due = generation
+    return gc.collect(due) if due >= 0 else 0
 
 
 def collect_on_ui_thread(parent: QObject, interval_ms: int = INTERVAL_MS) -> QTimer:
-    """Turn the automatic collector off and collect every ``interval_ms`` on the thread of
-    ``parent`` (the application: the UI thread). Returns the timer, owned by ``parent``."""
+    """Turn the automatic collector off and collect what is due every ``interval_ms`` on the
+    thread of ``parent`` (the application: the UI thread). Returns the timer, owned by
+    ``parent``."""
     gc.disable()
     timer = QTimer(parent)
     timer.setObjectName("cycle-collector")
     timer.setInterval(interval_ms)
-    timer.timeout.connect(gc.collect)
+    timer.timeout.connect(collect_due)
     timer.start()
     return timer

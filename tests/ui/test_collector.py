@@ -9,7 +9,7 @@ import sys
 import threading
 import weakref
 
-from inventory_app.ui.collector import collect_on_ui_thread
+from inventory_app.ui.collector import collect_due, collect_on_ui_thread
 
 
 class _Node:
@@ -63,3 +63,18 @@ def test_the_desktop_app_hands_collection_to_the_ui_thread_after_start_up(tmp_pa
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )  # fmt: skip
     assert out.stdout.split()[-4:] == ["automatic", "False", "rc", "0"], out.stderr[-2000:]
+
+
+def test_a_look_collects_the_generations_that_are_due_and_only_those():
+    gc.collect()
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        dead = _cycle()
+        assert collect_due() == 0 and dead() is not None  # not due yet: left for later
+        keep = [_Node() for _ in range(gc.get_threshold()[0])]  # generation 0 past its mark
+        assert collect_due() >= 2 and dead() is None
+        assert gc.get_count()[0] == 0 and keep
+    finally:
+        if was_on:
+            gc.enable()
