@@ -19,6 +19,7 @@ import errno
 import gc
 import os
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -198,7 +199,11 @@ def _let_go_quietly() -> None:
     """Free the half-written workbook now, its generators' complaints unprinted: openpyxl's
     writers close their streams when collected and, with the file gone, each printed an
     "Exception ignored" block around the message (six on a full disk; one per sheet begun
-    when the user cancels)."""
+    when the user cancels). Only on the main thread (the CLI's): in the desktop app the
+    export runs on a worker, and a collection there could destroy Qt objects off the UI
+    thread (``ui.collector``), whose timer frees the workbook soon after instead."""
+    if threading.current_thread() is not threading.main_thread():
+        return
     hook = sys.unraisablehook
     sys.unraisablehook = lambda _: None
     try:
