@@ -30,16 +30,6 @@ def ago(days: int) -> dt.date:
     return TODAY - dt.timedelta(days=days)
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    from inventory_app.services import demo, shop
-
-    db = shop.create_shop(tmp_path_factory.mktemp("demo") / "demo.db")
-    demo.build_demo(db, skus=30, days=150, seed=5)
-    yield db
-    db.close()
-
-
 def test_abc_classes_of_integer_cents_match_those_of_decimal_money():
     rng = random.Random(7)
     thresholds = [("0.80", "0.95"), ("0.5", "0.5"), ("0.333333", "0.9"), ("1", "1"),

@@ -19,16 +19,6 @@ def ago(days: int) -> dt.date:
     return TODAY - dt.timedelta(days=days)
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    from inventory_app.services import demo, shop
-
-    db = shop.create_shop(tmp_path_factory.mktemp("demo") / "demo.db")
-    demo.build_demo(db, skus=30, days=150, seed=5)
-    yield db
-    db.close()
-
-
 def movements_net(conn, start, end) -> dict[int, list[int]]:
     sql = (
         "SELECT item_id, sum(qty), sum(value) FROM movements WHERE bucket <> 'xfer'"

@@ -10,7 +10,8 @@ made by the same code, and the tests compare the sheets with openpyxl's own cell
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from itertools import islice
 
 from inventory_app.services.export.style import Num
 from inventory_app.services.export.writer import SheetWriter
@@ -71,3 +72,18 @@ class Lazy(dict):
     def __missing__(self, key: object) -> object:
         value = self[key] = self._make(key)
         return value
+
+
+def put_in_chunks(
+    sw: SheetWriter, rows: Iterable[tuple[str, ...]], tick: Callable[[int], None], every: int
+) -> int:
+    """Write ``rows`` (tuples of cells, ``SheetWriter.put``) ``every`` at a time, telling
+    ``tick(every)`` after each full chunk; returns the data rows written."""
+    first = sw.n  # the header's row
+    n = 0
+    rows = iter(rows)
+    while chunk := list(islice(rows, every)):
+        n = sw.put(chunk) - first
+        if len(chunk) == every:
+            tick(every)
+    return n

@@ -7,7 +7,7 @@ Closing stock can be long; it streams row by row (see ``writer`` and ``cells``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
 from openpyxl.workbook import Workbook
@@ -149,16 +149,13 @@ def _closing_cells(
 
     kinds = cells.Lazy(lookups)
     end = cells.NUMBER_END
-    first = sw.n  # the header's row
-    rows: list[tuple[str, ...]] = []
-    add = rows.append
-    n = 0
-    for r in batches:
-        sku, name, category, batch, location, received, expiry, age, left, qty, cost, value = kinds[
-            r[0] in whole
-        ]
-        add(
-            (
+
+    def rows() -> Iterator[tuple[str, ...]]:
+        for r in batches:
+            sku, name, category, batch, location, received, expiry, age, left, qty, cost, value = (
+                kinds[r[0] in whole]
+            )
+            yield (
                 sku[r[1]],
                 name[r[2]],
                 category[r[3]],
@@ -172,14 +169,8 @@ def _closing_cells(
                 cost[r[9]],
                 value + scaled(r[10], MONEY_PLACES) + end,
             )
-        )
-        if len(rows) == _TICK_EVERY:
-            n = sw.put(rows) - first
-            rows.clear()
-            tick(_TICK_EVERY)
-    if rows:
-        n = sw.put(rows) - first
-    return n
+
+    return cells.put_in_chunks(sw, rows(), tick, _TICK_EVERY)
 
 
 STOCKTAKE_COLS = (

@@ -6,7 +6,7 @@ below that reconcile with the Summary sheet.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from openpyxl.workbook import Workbook
 
@@ -198,17 +198,14 @@ def _movement_cells(
 
     kinds = cells.Lazy(lookups)
     end = cells.NUMBER_END
-    first = sw.n  # the header's row
-    rows: list[tuple[str, ...]] = []
-    add = rows.append
-    n = 0
-    for r in lines:
-        (
-            date, number, kind, bucket, ref, sku, name, batch, location, qty, cost, value,
-            reason, operator, note,
-        ) = kinds[r[6] in whole]  # fmt: skip
-        add(
+
+    def rows() -> Iterator[tuple[str, ...]]:
+        for r in lines:
             (
+                date, number, kind, bucket, ref, sku, name, batch, location, qty, cost, value,
+                reason, operator, note,
+            ) = kinds[r[6] in whole]  # fmt: skip
+            yield (
                 date[r[0]],
                 number + str(r[1]) + end,
                 kind[r[2]],
@@ -225,11 +222,5 @@ def _movement_cells(
                 operator[r[13]],
                 note[r[14] or r[15]],
             )
-        )
-        if len(rows) == _TICK_EVERY:
-            n = sw.put(rows) - first
-            rows.clear()
-            tick(_TICK_EVERY)
-    if rows:
-        n = sw.put(rows) - first
-    return n
+
+    return cells.put_in_chunks(sw, rows(), tick, _TICK_EVERY)
