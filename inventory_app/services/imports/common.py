@@ -272,7 +272,7 @@ class Posting:
 
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
         if kind is None:
-            self.poster.out.settle()  # what a write in flight raised is raised here
+            self.poster.settle()  # what a write in flight raised is raised here
         else:
             self.poster.abandon()
 

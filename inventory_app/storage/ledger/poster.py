@@ -429,6 +429,10 @@ class Poster:
         """Write everything and the maintained balances; returns what changed."""
         return self.out.finish()
 
+    def settle(self) -> None:
+        """Wait for a write in flight (``background``); what it raised is raised here."""
+        self.out.settle()
+
     def abandon(self) -> None:
         """Leaving with an error: wait for a write in flight (see ``LedgerWriter.abandon``)."""
         self.out.abandon()

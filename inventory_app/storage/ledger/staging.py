@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Sequence
-
-from inventory_app.storage import chain
+from collections.abc import Sequence
 
 SET_BALANCE = (
     "UPDATE batches SET qty_remaining = ?, value_remaining = ?, last_draw_date = ? WHERE id = ?"
@@ -34,59 +32,44 @@ _MOVE_BALANCES = (
 
 
 class Aside:
-    """Stages a ledger write on the caller's thread and moves it into the ledger on another.
+    """The stage tables of one connection and the move of what was staged there into the
+    ledger, on a thread. The writer stages each table's rows with its own statements and
+    binding (``stage``), so that a staged row holds exactly what a direct insert would bind."""
 
-    ``insert(conn, table, rows, into=...)`` and ``bound(table, rows)`` are the writer's own
-    (its statements and its binding of each table's rows), so that a staged row holds exactly
-    what a direct insert would have bound."""
-
-    def __init__(
-        self,
-        conn: sqlite3.Connection,
-        tables: Sequence[str],
-        insert: Callable[..., None],
-        bound: Callable[[str, list[tuple]], list[tuple]],
-    ) -> None:
+    def __init__(self, conn: sqlite3.Connection, tables: Sequence[str]) -> None:
         self.conn = conn
         self.tables = tables  # parents before children
-        self._insert = insert
-        self._bound = bound
         self._made = False
         self._job: threading.Thread | None = None
         self._failed: BaseException | None = None
 
-    def _make_stages(self) -> None:
-        # columns without a type: a staged value stays as bound, and the ledger table's own
-        # affinity applies when it is moved there, as when inserted directly
-        for table in self.tables:
-            count = len(self.conn.execute(f"SELECT * FROM main.{table} LIMIT 0").description)
-            columns = ", ".join(f"c{i}" for i in range(count))
-            self.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS stage_{table} ({columns})")
-        self.conn.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS stage_balances"
-            " (id INTEGER PRIMARY KEY, qty, value, drawn)"
-        )
-        self._made = True
-
-    def write(self, rows: dict[str, list[tuple]], balances: list[tuple]) -> None:
-        """Stage ``rows`` (each table's tuples in id order) and ``balances`` (qty, value,
-        last draw date, batch id), then start moving them."""
+    def stage(self, table: str) -> str:
+        """The name of ``table``'s stage (made at the first call, after the write in flight)."""
         self.settle()
         if not self._made:
-            self._make_stages()
-        chain.add_ledger(self.conn, rows)  # hashes the tuples about to be bound
-        moved = [t for t in self.tables if rows[t]]
-        for table in moved:
-            self._insert(
-                self.conn, table, self._bound(table, rows[table]), into=f"temp.stage_{table}"
+            # columns without a type: a staged value stays as bound, and the ledger table's
+            # own affinity applies when it is moved there, as when inserted directly
+            for name in self.tables:
+                count = len(self.conn.execute(f"SELECT * FROM main.{name} LIMIT 0").description)
+                columns = ", ".join(f"c{i}" for i in range(count))
+                self.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS stage_{name} ({columns})")
+            self.conn.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS stage_balances"
+                " (id INTEGER PRIMARY KEY, qty, value, drawn)"
             )
+            self._made = True
+        return f"temp.stage_{table}"
+
+    def move(self, tables: list[str], balances: list[tuple]) -> None:
+        """Stage ``balances`` (qty, value, last draw date, batch id) and start moving them and
+        the staged rows of ``tables`` into the ledger."""
         if balances:
             self.conn.executemany(
-                "INSERT INTO temp.stage_balances (qty, value, drawn, id) VALUES (?, ?, ?, ?)",
+                f"INSERT INTO {self.stage('balances')} (qty, value, drawn, id) VALUES (?, ?, ?, ?)",
                 balances,
             )
         self._job = threading.Thread(
-            target=self._move, args=(moved, bool(balances)), name="ledger-move", daemon=True
+            target=self._move, args=(tables, bool(balances)), name="ledger-move", daemon=True
         )
         self._job.start()
 

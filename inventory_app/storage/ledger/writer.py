@@ -83,14 +83,23 @@ def _bound(table: str, rows: list[tuple]) -> list[tuple]:
     ]  # fmt: skip
 
 
-def _write(conn: sqlite3.Connection, rows: dict[str, list[tuple]], balances: list[tuple]) -> None:
+def _write(
+    conn: sqlite3.Connection,
+    rows: dict[str, list[tuple]],
+    balances: list[tuple],
+    aside: staging.Aside | None = None,
+) -> None:
     """Chain and insert ``rows`` (parents before children), then set the batch ``balances``
-    (qty, value, last draw date, id)."""
+    (qty, value, last draw date, id); with ``aside``, staged and moved on its thread."""
     chain.add_ledger(conn, rows)  # hashes the tuples about to be bound
-    for table in _TABLES:  # parents before children
-        if rows[table]:
-            _insert(conn, table, _bound(table, rows[table]))
-    conn.executemany(staging.SET_BALANCE, balances)
+    tables = [table for table in _TABLES if rows[table]]  # parents before children
+    for table in tables:
+        into = aside.stage(table) if aside else ""
+        _insert(conn, table, _bound(table, rows[table]), into=into)
+    if aside is None:
+        conn.executemany(staging.SET_BALANCE, balances)
+    else:
+        aside.move(tables, balances)
 
 
 class Settled:
@@ -127,7 +136,7 @@ class LedgerWriter:
         # ``background``: rows are written on a thread of their own while the caller goes on
         # posting (see ``write_rows``); the caller then reads through ``settled`` only
         self.background = background and not preview
-        self._aside = staging.Aside(conn, _TABLES, _insert, _bound) if self.background else None
+        self._aside = staging.Aside(conn, _TABLES) if self.background else None
         self._next = {
             t: conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {t}").fetchone()[0]
             for t in _TABLES
@@ -214,10 +223,7 @@ class LedgerWriter:
         balances = [(*_left((), lot), lid) for lid, lot in touched.items()]
         touched.clear()
         self._pending_movements = 0
-        if self._aside is None:
-            _write(self.conn, rows, balances)
-        else:
-            self._aside.write(rows, balances)
+        _write(self.conn, rows, balances, self._aside)
 
     def settle(self) -> None:
         """Wait for the write in flight, if any; what it raised is raised here."""
