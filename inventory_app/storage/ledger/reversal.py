@@ -2,7 +2,8 @@
 
 A receipt (or any movement that created batches) can be reversed only while its batches
 are untouched; a reversal is never itself reversed, and a movement is reversed once.
-``reverse`` reads and checks here, and posts through the ``Poster``'s public methods.
+``reverse`` reads and checks here, and books the opposite through the poster's
+``Bookkeeper`` (by batch and movement id, as the original was written).
 """
 
 from __future__ import annotations
@@ -10,15 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from inventory_app.domain import money
 from inventory_app.domain.errors import NotFound, RefusedOperation
 from inventory_app.domain.errors import ValidationError as Invalid
 from inventory_app.domain.model import Bucket, MovementType
-
-if TYPE_CHECKING:  # only for the annotation: the poster imports this module
-    from inventory_app.storage.ledger.poster import Poster
+from inventory_app.storage.ledger.bookkeeping import Bookkeeper
 
 T = MovementType
 
@@ -60,17 +58,17 @@ def _original(conn: sqlite3.Connection, movement_id: int) -> _Original:
     )
 
 
-def _created_batches(poster: Poster, original: _Original) -> list[tuple[int, int, int]]:
+def _created_batches(keeper: Bookkeeper, original: _Original) -> list[tuple[int, int, int]]:
     """(batch id, qty received, value received) of the batches ``original`` created,
     refused if any was drawn from since (its stock may be sold already)."""
-    rows = poster.conn.execute(
+    rows = keeper.conn.execute(
         "SELECT b.id, b.code, b.qty_received, b.value_received,"
         " EXISTS (SELECT 1 FROM allocations a WHERE a.batch_id = b.id)"
         " FROM batches b WHERE b.movement_id = ?",
         (original.id,),
     ).fetchall()
     for bid, code, q_recv, _, drawn_from in rows:
-        left = poster.lot(bid).qty
+        left = keeper.lot(bid).qty
         if left != q_recv:
             raise RefusedOperation(
                 "ledger.batch_used_since", movement_id=original.id, sku=original.sku,
@@ -84,32 +82,32 @@ def _created_batches(poster: Poster, original: _Original) -> list[tuple[int, int
 
 
 def reverse(
-    poster: Poster, movement_id: int, *, date: dt.date | None, reason: str, operator: str = ""
+    keeper: Bookkeeper, movement_id: int, *, date: dt.date | None, reason: str, operator: str = ""
 ) -> int:
     """Post a reversal that restores exactly what movement ``movement_id`` touched; returns
     the reversal's movement id. Dated ``date``, or today (not before the original)."""
     if not reason.strip():
         raise Invalid("ledger.reversal_needs_reason")
-    poster.write_rows()  # what this poster posted so far is read back by SQL below
-    original = _original(poster.conn, movement_id)
-    date = _reversal_date(poster, date, original.date)
-    doc_id = poster.new_document(
+    keeper.write_rows()  # what this poster posted so far is read back by SQL below
+    original = _original(keeper.conn, movement_id)
+    date = _reversal_date(keeper, date, original.date)
+    doc_id = keeper.new_document(
         date=date, kind="reversal", reference=f"reverses #{movement_id}", operator=operator
     )
-    return _post_opposite(poster, original, doc_id, date, reason, operator)
+    return _post_opposite(keeper, original, doc_id, date, reason, operator)
 
 
 def reverse_document(
-    poster: Poster, document_id: int, *, date: dt.date | None, reason: str, operator: str = ""
+    keeper: Bookkeeper, document_id: int, *, date: dt.date | None, reason: str, operator: str = ""
 ) -> list[int]:
     """Reverse every line of document ``document_id`` not reversed yet, newest line first,
     as one reversal document with one reason; returns the reversals' movement ids."""
     if not reason.strip():
         raise Invalid("ledger.reversal_needs_reason")
-    poster.write_rows()
+    keeper.write_rows()
     ids = [
         r[0]
-        for r in poster.conn.execute(
+        for r in keeper.conn.execute(
             "SELECT m.id FROM movements m WHERE m.document_id = ? AND m.type <> 'reversal'"
             " AND NOT EXISTS (SELECT 1 FROM movements r WHERE r.reverses_id = m.id)"
             " ORDER BY m.id DESC",
@@ -118,43 +116,43 @@ def reverse_document(
     ]
     if not ids:
         raise RefusedOperation("ledger.nothing_to_reverse", document_id=document_id)
-    originals = [_original(poster.conn, mid) for mid in ids]
-    date = _reversal_date(poster, date, max(o.date for o in originals))
-    doc_id = poster.new_document(
+    originals = [_original(keeper.conn, mid) for mid in ids]
+    date = _reversal_date(keeper, date, max(o.date for o in originals))
+    doc_id = keeper.new_document(
         date=date, kind="reversal", reference=f"reverses document #{document_id}",
         operator=operator,
     )  # fmt: skip
     done = []
     for original in originals:
-        poster.write_rows()  # a line reversed just now is read back by the next one's checks
-        done.append(_post_opposite(poster, original, doc_id, date, reason, operator))
+        keeper.write_rows()  # a line reversed just now is read back by the next one's checks
+        done.append(_post_opposite(keeper, original, doc_id, date, reason, operator))
     return done
 
 
-def _reversal_date(poster: Poster, date: dt.date | None, original: dt.date) -> dt.date:
-    date = date or max(poster.today, original)
+def _reversal_date(keeper: Bookkeeper, date: dt.date | None, original: dt.date) -> dt.date:
+    date = date or max(keeper.today, original)
     if date < original:
         raise Invalid("ledger.reversal_before_movement", date=original)
-    poster.check_date(date)
+    keeper.check_date(date)
     return date
 
 
 def _post_opposite(
-    poster: Poster, original: _Original, doc_id: int, date: dt.date, reason: str, operator: str
+    keeper: Bookkeeper, original: _Original, doc_id: int, date: dt.date, reason: str, operator: str
 ) -> int:
     """Post the exact opposite of ``original`` as a line of document ``doc_id``."""
     movement_id = original.id
-    created = _created_batches(poster, original)
-    drawn = poster.conn.execute(
+    created = _created_batches(keeper, original)
+    drawn = keeper.conn.execute(
         "SELECT batch_id, qty, value FROM allocations WHERE movement_id = ? ORDER BY id",
         (movement_id,),
     ).fetchall()
-    mid = poster.new_movement_id()
+    mid = keeper.new_movement_id()
     for bid, q, v in drawn:
-        poster.restore_allocation(mid, bid, q, v, date=date)
+        keeper.restore_allocation(mid, bid, q, v, date=date)
     for bid, q_recv, v_recv in created:
-        poster.withdraw(mid, bid, q_recv, v_recv, date=date)
-    poster.record_reversal(
+        keeper.withdraw(mid, bid, q_recv, v_recv, date=date)
+    keeper.record_reversal(
         mid,
         document_id=doc_id,
         date=date,

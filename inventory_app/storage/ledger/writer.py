@@ -14,7 +14,7 @@ from inventory_app.storage import chain
 from inventory_app.storage.ledger import staging
 
 _FLUSH_EVERY = 20_000
-# plain text: a movement row holds its bucket as text (see ``Poster._movement``)
+# plain text: a movement row holds its bucket as text (see ``Bookkeeper._movement``)
 _IN, _OUT, _XFER = str(Bucket.IN), str(Bucket.OUT), str(Bucket.XFER)
 _TABLES = ("documents", "movements", "batches", "allocations")
 # One row's placeholders by table, in its columns' order. The columns a movement leaves NULL
@@ -183,7 +183,7 @@ class LedgerWriter:
         bucket = row[4]
         if bucket != _XFER:
             day = row[2]
-            if day is not self._day:  # the lines of a day share its text (Poster.day_text)
+            if day is not self._day:  # the lines of a day share its text (Bookkeeper.day_text)
                 self._day = day
                 self._month = self.month_delta.setdefault(day[:7], {})
             m = self._month.get(row[5])
