@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import functools
 import os
 import sqlite3
@@ -13,8 +12,7 @@ from typing import TYPE_CHECKING
 
 from inventory_app.domain.errors import NotAnInventoryFile, RefusedOperation
 from inventory_app.domain.roles import Actor
-from inventory_app.storage import lock, meta, migrations
-from inventory_app.storage.mapped import memory_mapped
+from inventory_app.storage import health, lock, migrations
 from inventory_app.storage.problems import os_refusal, refusal
 
 if TYPE_CHECKING:
@@ -27,13 +25,6 @@ CACHE_KIB = 65536
 
 # The connection type services hold inside a transaction, without importing sqlite3 themselves.
 Connection = sqlite3.Connection
-
-# PRAGMA quick_check reads every page of the file (~2 s on 1M movements): opening runs it only
-# when it is due (``_check_due``); ``check`` and the desktop app's background check run it each
-# time, and a pass seen by a writer is noted in the file under this key: when (UTC, ISO 8601)
-# and where ("2026-12-02T06:35:29+00:00 /home/shop/shop.db").
-QUICK_CHECK_PASSED = "quick_check_passed"
-QUICK_CHECK_EVERY = dt.timedelta(days=1)
 
 
 class Database:
@@ -201,7 +192,7 @@ def open_db(
 
     Raises ``NotAnInventoryFile`` for a missing, foreign, damaged or too-new file and
     ``DatabaseInUse`` when another process is writing to it. ``check``: prove the file's
-    structure with ``quick_check`` when it is due (see ``_check_due``); False leaves that to
+    structure with ``quick_check`` when it is due (see ``health.due``); False leaves that to
     the caller (``check_file``).
     """
     path = Path(path).expanduser()
@@ -263,7 +254,7 @@ def _prepared(
 def check_file(path: str | Path) -> None:
     """``quick_check`` now, on a read-only connection of its own (the desktop app runs it in
     the background after opening): ``NotAnInventoryFile`` ("db.damaged") when it fails. When
-    this process is the file's writer, the pass is noted in the file for ``_check_due``."""
+    this process is the file's writer, the pass is noted in the file for ``health.due``."""
     path = Path(path).expanduser()
     with open_db(path, write=False, check=False) as db:
         check_pages(db)
@@ -273,7 +264,7 @@ def check_file(path: str | Path) -> None:
         # note of a pass just seen, harmless to whoever writes next.)
         conn = _connect(path)
         try:
-            _note_pass(conn, path)
+            health.note_pass(conn, path)
         finally:
             conn.close()
 
@@ -282,7 +273,7 @@ def check_pages(db: Database) -> None:
     """``quick_check`` now, on ``db``'s connection: ``NotAnInventoryFile`` ("db.damaged"),
     as opening gives, when it fails."""
     try:
-        _quick_check(db.conn, db.path)
+        health.quick_check(db.conn, db.path)
     except sqlite3.Error as exc:
         problem = refusal(exc, db.path)
         if problem is None:
@@ -305,15 +296,15 @@ def _prepare(
         tables = _verify(conn, path, fresh=fresh)
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.execute("PRAGMA temp_store = MEMORY")
-        proved = check and tables > 0 and _check_due(conn, path, unclean=unclean)
+        proved = check and tables > 0 and health.due(conn, path, unclean=unclean)
         if proved:
-            _quick_check(conn, path)
+            health.quick_check(conn, path)
         if write:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             migrations.migrate(conn)
             if proved:
-                _note_pass(conn, path)
+                health.note_pass(conn, path)
         else:
             conn.execute("PRAGMA query_only = ON")
     except sqlite3.Error as exc:
@@ -352,64 +343,3 @@ def _verify(conn: sqlite3.Connection, path: Path, *, fresh: bool) -> int:
             "db.table_missing", name=path.name, tables=", ".join(sorted(missing))
         )
     return tables
-
-
-def _check_due(conn: sqlite3.Connection, path: Path, *, unclean: bool) -> bool:
-    """Whether opening should prove the file with ``quick_check`` now: after an unclean
-    shutdown, and when no pass has been noted in the last day for the file at this place
-    (a copy, a backup about to be restored, a file moved: checked at its first open).
-
-    Unclean shutdown (a writer killed, the machine stopped with the file open) is told by the
-    lock file beside it (``storage.lock``): a clean close empties it, so text in a lock file
-    nobody holds means the last writer never closed. Chosen over a "writer open" row in the
-    file, which would cost a commit and an fsync at every writer's open and close and make
-    opening fail on a full disk; and over "a -wal left behind", which says nothing certain:
-    readers keep one too, and a checkpoint may have emptied it before the writer died.
-
-    The pass is noted by writers only: a reader's connection is query-only, and taking the
-    writer lock just to write one line would refuse a writer starting meanwhile. So a shop
-    only read for more than a day is checked at each read until a writer opens it (the
-    desktop app notes its background check at start and daily while the shop is open)."""
-    if unclean:
-        return True
-    try:
-        noted = meta.get(conn, QUICK_CHECK_PASSED)
-    except sqlite3.OperationalError as exc:
-        if exc.sqlite_errorcode != sqlite3.SQLITE_ERROR:
-            raise  # busy, I/O: refused by the caller
-        return True  # no meta table in a file of ours: what quick_check is for
-    if noted is None:
-        return True
-    stamp, _, where = noted.partition(" ")
-    if where != str(path.resolve()):
-        return True
-    try:
-        when = dt.datetime.fromisoformat(stamp)
-    except ValueError:
-        return True
-    if when.tzinfo is None:
-        return True
-    age = dt.datetime.now(dt.UTC) - when
-    return not dt.timedelta(0) <= age < QUICK_CHECK_EVERY  # in the future: a clock set back
-
-
-def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
-    with memory_mapped(conn):  # it reads every page (see storage.mapped)
-        problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-    if problems != ["ok"]:
-        raise NotAnInventoryFile("db.damaged", name=path.name, problems="; ".join(problems[:3]))
-
-
-def _note_pass(conn: sqlite3.Connection, path: Path) -> None:
-    """Note in the file that ``quick_check`` passed now, here (a writer's connection, outside
-    any transaction). A note that cannot be written (busy, disk full) only means the next open
-    checks again."""
-    stamp = f"{dt.datetime.now(dt.UTC).isoformat(timespec='seconds')} {path.resolve()}"
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        meta.put(conn, [(QUICK_CHECK_PASSED, stamp)])
-        conn.execute("COMMIT")
-    except sqlite3.Error:
-        with contextlib.suppress(sqlite3.Error):
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")

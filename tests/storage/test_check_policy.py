@@ -15,7 +15,8 @@ import pytest
 from inventory_app.domain.errors import NotAnInventoryFile
 from inventory_app.services import backup, check, shop
 from inventory_app.storage import lock, meta
-from inventory_app.storage.db import QUICK_CHECK_PASSED, open_db
+from inventory_app.storage.db import open_db
+from inventory_app.storage.health import QUICK_CHECK_PASSED
 
 
 def new_shop(path):

@@ -246,7 +246,7 @@ def test_a_damaged_file_opens_then_warns_after_the_background_check(qtbot, tmp_p
 
 def test_the_background_check_notes_its_pass_and_comes_back_daily(qtbot, tmp_path, monkeypatch):
     from inventory_app.storage import meta
-    from inventory_app.storage.db import QUICK_CHECK_PASSED
+    from inventory_app.storage.health import QUICK_CHECK_PASSED
     from inventory_app.ui.window import shop_files
 
     path = tmp_path / "shop.db"
