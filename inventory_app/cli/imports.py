@@ -19,14 +19,17 @@ KINDS = (
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's sub-commands to the parser."""
-    p = sub.add_parser("import", help="import items or the movement journal (.csv or .xlsx)")
+    p = sub.add_parser(
+        "import",
+        help="import items, opening stock or the movement journal (.csv, .xlsx, .xls, .ods)",
+    )
     common.add_db_option(p)
     kinds = p.add_subparsers(dest="kind", metavar="KIND", required=True)
     for kind, helptext in KINDS:
         k = kinds.add_parser(kind, help=helptext)
         common.add_db_option(k)
         k.add_argument("file")
-        k.add_argument("--sheet", help="sheet name in an .xlsx (default: the first)")
+        k.add_argument("--sheet", help="sheet name in a workbook (default: the first visible)")
         if kind == "opening":
             k.add_argument("--date", type=common.date_arg, required=True, help="opening date")
         k.set_defaults(run=cmd_import)
