@@ -8,6 +8,7 @@ from inventory_app.charts import palette
 from inventory_app.charts.common import (
     Tr,
     compact_money,
+    empty_note,
     link,
     money_axis,
     new_figure,
@@ -37,6 +38,10 @@ def expiry_timeline(timeline: ExpiryTimeline, *, tr: Tr = same, currency: str = 
         note=tr("next {n} weeks from {day}").format(n=n, day=timeline.at.isoformat()),
     )
     expired = to_float(timeline.expired_value)
+    if not expired and not any(v for _start, v, _rows in timeline.weeks):
+        # nothing expired or expiring (a new shop, goods without expiry): a note, not axes
+        empty_note(ax, tr("Nothing expires in the next {n} weeks").format(n=n))
+        return fig
     bar = ax.bar([-1.6], [expired], color=palette.BAD, width=0.7)[0]
     link(fig, bar, "expired")
     ax.axvline(-0.8, color=palette.GRID, lw=1)

@@ -36,15 +36,20 @@ def turnover_trend(
     """Two panels sharing the months: annualized turnover (line, healthy band shaded) and
     the average inventory value (bars). Bars and points link to ``month:YYYY-MM``."""
     fig = new_figure(7.2, 4.2)
+    rows = report.rows
+    heading = (tr("Turnover and inventory value by month"), tr("times a year, annualized"))
+    if not rows or not any(r.annualized is not None or r.average_value for r in rows):
+        # a new shop's first dashboard: a note across the chart, not axes of zeros
+        ax = fig.subplots()
+        style_axes(ax)
+        title(ax, heading[0], note=heading[1])
+        empty = tr("No stock in this period") if rows else tr("No stock movements in this period")
+        empty_note(ax, empty)
+        return fig
     top, bottom = fig.subplots(2, 1, sharex=True, height_ratios=(3, 2))
     for ax in (top, bottom):
         style_axes(ax)
-    rows = report.rows
-    title(top, tr("Turnover and inventory value by month"), note=tr("times a year, annualized"))
-    if not rows:
-        empty_note(top, tr("No stock movements in this period"))
-        bottom.set_visible(False)
-        return fig
+    title(top, heading[0], note=heading[1])
     xs = list(range(len(rows)))
     turns = [r.annualized for r in rows]
     if band is not None and (band.low is not None or band.high is not None):

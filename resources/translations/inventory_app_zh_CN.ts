@@ -3669,6 +3669,14 @@ Write it down and keep it safe: it is shown only now, and lets the owner back in
         <translation>没有库存</translation>
     </message>
     <message>
+        <source>No stock in this period</source>
+        <translation>本期间没有库存</translation>
+    </message>
+    <message>
+        <source>Nothing expires in the next {n} weeks</source>
+        <translation>未来 {n} 周内没有到期的库存</translation>
+    </message>
+    <message>
         <source>Nothing was sold in this period</source>
         <translation>本期间没有销售</translation>
     </message>

@@ -110,14 +110,24 @@ def test_top_slow_movers(shop_db):
 
 
 def test_empty_reports_draw_a_note(db):
+    """A new shop's charts say why they are empty, across one plain panel (not axes of zeros:
+    the turnover chart of an empty shop drew a value axis from -0.05 to 0.05)."""
     rep = analytics.turnover_report(db, start=_start(), end=TODAY, by="month")
-    for fig in (
-        abc.abc_pareto(analytics_abc.abc_report(db, start=_start(), end=TODAY)),
-        ageing.ageing_by_category(analytics_stock.ageing(db)),
-        slow_movers.top_slow_movers([]),
-        turnover.turnover_trend(rep),
-    ):
+    assert rep.rows  # the months are there, with no stock in any of them
+    for fig, note in (
+        (abc.abc_pareto(analytics_abc.abc_report(db, start=_start(), end=TODAY)),
+         "Nothing was sold in this period"),
+        (ageing.ageing_by_category(analytics_stock.ageing(db)), "No stock on hand"),
+        (slow_movers.top_slow_movers([]), "No slow movers"),
+        (turnover.turnover_trend(rep), "No stock in this period"),
+        (expiry.expiry_timeline(analytics_stock.expiry_timeline(db)),
+         "Nothing expires in the next 13 weeks"),
+    ):  # fmt: skip
         assert glyph_warnings(fig) == []
+        shown = [ax for ax in fig.axes if ax.get_visible()]
+        assert len(shown) == 1 and not shown[0].patches and not shown[0].lines
+        assert note in [t.get_text() for t in shown[0].texts]
+        assert shown[0].get_yticks().size == 0
 
 
 def test_save_writes_svg(tmp_path, shop_db):

@@ -24,6 +24,8 @@ CHART_LABELS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("charts", "No slow movers"),
     QT_TRANSLATE_NOOP("charts", "No stock movements in this period"),
     QT_TRANSLATE_NOOP("charts", "No stock on hand"),
+    QT_TRANSLATE_NOOP("charts", "No stock in this period"),
+    QT_TRANSLATE_NOOP("charts", "Nothing expires in the next {n} weeks"),
     QT_TRANSLATE_NOOP("charts", "Nothing was sold in this period"),
     QT_TRANSLATE_NOOP("charts", "Other"),
     QT_TRANSLATE_NOOP("charts", "sells, but slowly"),
