@@ -1,7 +1,8 @@
 """What the Excel pack reads: movement lines per batch, stocktake variances, closing batches,
-which items show whole quantities. The SQL is in ``storage.reads.export``; stocktake amounts
-come back here as Decimal (see ``domain.money``), the streamed movement and closing rows keep
-the stored integer minor units (the sheets write them as exact number text).
+which items show whole quantities, the widest item texts (for the long sheets' columns).
+The SQL is in ``storage.reads.export``; stocktake amounts come back here as Decimal (see
+``domain.money``), the streamed movement and closing rows keep the stored integer minor
+units (the sheets write them as exact number text).
 """
 
 from __future__ import annotations
