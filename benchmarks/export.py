@@ -106,7 +106,7 @@ def raw_rows(db_path: Path) -> list[tuple[str, list[tuple]]]:
     from inventory_app.domain.money import cost_from_int, money_from_int, qty_from_int
     from inventory_app.services import reports
     from inventory_app.services.export import data as export_data
-    from inventory_app.services.export.sheets import _row_formulas
+    from inventory_app.services.export.summary_sheet import _row_formulas
 
     start, end = bench_month()
     with shop.open_shop(db_path, write=False) as db:

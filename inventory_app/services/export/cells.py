@@ -22,6 +22,8 @@ _PER_COLUMN = 32768
 _LONGEST = 300
 NUMBER_END = "</v></c>"
 
+Tick = Callable[[int], None]  # tick(n): n more rows written (may raise ``Cancelled``)
+
 
 class Column(dict):
     """Value read -> its cell's XML in column ``i`` of a normal row; ``convert`` turns the
@@ -74,9 +76,7 @@ class Lazy(dict):
         return value
 
 
-def put_in_chunks(
-    sw: SheetWriter, rows: Iterable[tuple[str, ...]], tick: Callable[[int], None], every: int
-) -> int:
+def put_in_chunks(sw: SheetWriter, rows: Iterable[tuple[str, ...]], tick: Tick, every: int) -> int:
     """Write ``rows`` (tuples of cells, ``SheetWriter.put``) ``every`` at a time, telling
     ``tick(every)`` after each full chunk; returns the data rows written."""
     first = sw.n  # the header's row

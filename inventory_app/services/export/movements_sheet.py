@@ -13,7 +13,7 @@ from openpyxl.workbook import Workbook
 from inventory_app.domain.money import COST_PLACES, MONEY_PLACES, QTY_PLACES
 from inventory_app.services.export import cells
 from inventory_app.services.export import data as export_data
-from inventory_app.services.export.detail import Tick, item_widths
+from inventory_app.services.export.cells import Tick
 from inventory_app.services.export.labels import label, labels
 from inventory_app.services.export.style import ROW_TOTAL, Col, Formula, Num, excel_date, scaled
 from inventory_app.services.export.writer import SheetWriter
@@ -96,7 +96,7 @@ def write_movements(
     Below the rows, SUMIF totals per summary column reconcile with the Summary sheet."""
     sw = SheetWriter(wb, label(lang, "sheet.movements"), MOVEMENT_COLS)
     headers = labels(lang, [c.key for c in MOVEMENT_COLS])
-    sku_w, name_w, _ = widths or item_widths(db)
+    sku_w, name_w, _ = widths or export_data.item_widths(db)
     sw.widths({5: sku_w, 6: min(name_w, 40)}, headers=headers)
     sw.freeze("A2")
     sw.header(headers)

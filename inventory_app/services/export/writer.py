@@ -12,58 +12,40 @@ Safety: text never becomes a formula. Only a ``Formula`` value is written as a f
 other text starting with = + - @ is written as a text cell with Excel's quote prefix, so it
 stays text even when someone edits the cell.
 
-This module uses a few openpyxl internals (the write-only sheet's writer and row stream, a
-cell's ``_value``); openpyxl is pinned below 3.2, and the tests compare the fast path with
+The cells' text is ``sheet_xml``'s, their styles ``styled_cells``' template cells. This
+module uses a few openpyxl internals (the write-only sheet's writer and row stream, a cell's
+``_value``); openpyxl is pinned below 3.2, and the tests compare the fast path with
 openpyxl's own cell writer cell by cell.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from decimal import Decimal
-from itertools import repeat
 
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from inventory_app.services.export.sheet_xml import ROW_MARK, cell_tail, raw_writer, rows_xml
 from inventory_app.services.export.style import (
-    BOLD,
-    EXCEL_EPOCH,
-    FMT_QTY,
-    FMT_QTY_WHOLE,
-    FONT_NAME,
-    FORMULA_START,
-    HEADER_FILL,
-    KIND_FORMATS,
     KIND_WIDTHS,
-    ROW_LABEL,
     ROW_NORMAL,
     ROW_SUBTOTAL,
-    ROW_TITLE,
     ROW_TOTAL,
-    SUBTOTAL_FILL,
-    THIN,
-    TOTAL_FILL,
     Col,
-    Formula,
-    Num,
-    clean_text,
     display_width,
-    number_text,
+)
+from inventory_app.services.export.styled_cells import (
+    header_cells,
+    row_cells,
+    template_row,
+    with_kinds,
 )
 
 # Cell tails remembered per column and row style (see ``_row_xml``): bounded, so a column of
 # all-different values (notes, values) costs memory no longer than a few thousand strings.
 _TAILS_PER_COLUMN = 4096
-# Stands for the row number in cells made before their row (``cell_xml``, ``put``): text
-# in a cell never holds it (``clean_text`` drops it with XML's other illegal characters).
-ROW_MARK = "\x00"
-_ROW_XML = '<row r="' + ROW_MARK + '">%s</row>'
 
 
 class SheetWriter:
@@ -139,7 +121,7 @@ class SheetWriter:
 
         def rows():
             xf = writer.xf.send(True)
-            self._raw = _raw_writer(xf) if self.fast else None
+            self._raw = raw_writer(xf) if self.fast else None
             with xf.element("sheetData"):
                 try:
                     while True:
@@ -159,27 +141,7 @@ class SheetWriter:
         key = (style, whole, quoted)
         cells = self._templates.get(key)
         if cells is None:
-            cells = []
-            for i, col in enumerate(self.cols, 1):
-                c = WriteOnlyCell(self.ws)
-                c.column = i
-                if col.kind == "qty":
-                    c.number_format = FMT_QTY_WHOLE if whole else FMT_QTY
-                elif col.kind in KIND_FORMATS:
-                    c.number_format = KIND_FORMATS[col.kind]
-                if style in (ROW_SUBTOTAL, ROW_TOTAL, ROW_LABEL):
-                    c.font = BOLD
-                if style == ROW_SUBTOTAL:
-                    c.fill = SUBTOTAL_FILL
-                elif style == ROW_TOTAL:
-                    c.fill = TOTAL_FILL
-                    c.border = Border(top=THIN, bottom=Side(style="double", color="808080"))
-                elif style == ROW_TITLE:
-                    c.font = Font(name=FONT_NAME, bold=True, size=14)
-                if quoted:
-                    c.quotePrefix = True
-                cells.append(c)
-            self._templates[key] = cells
+            cells = self._templates[key] = template_row(self.ws, self.cols, *key)
         return cells
 
     def header(self, texts: Sequence[str], *, height: float = 30) -> int:
@@ -189,16 +151,7 @@ class SheetWriter:
         self.ws.row_dimensions[row].height = height
         if self._stream is None:
             self._start()
-        cells = []
-        for i, text in enumerate(texts, 1):
-            c = WriteOnlyCell(self.ws, value=clean_text(text))
-            c.font = BOLD
-            c.fill = HEADER_FILL
-            c.alignment = Alignment(wrap_text=True, vertical="center")
-            c.border = Border(bottom=THIN)
-            c.column = i
-            c.row = row
-            cells.append(c)
+        cells = header_cells(self.ws, texts, row)
         self._stream.send((row, cells))
         self.n = row
         self._header_row = row
@@ -219,7 +172,7 @@ class SheetWriter:
         row = self.n + 1
         tpl = self._template(style, whole, False)
         if kinds:
-            tpl = self._with_kinds(tpl, kinds)
+            tpl = with_kinds(self.ws, tpl, kinds)
         if style in (ROW_SUBTOTAL, ROW_TOTAL) and len(values) < len(self.cols):
             values = [*values, *[None] * (len(self.cols) - len(values))]
         band = style in (ROW_SUBTOTAL, ROW_TOTAL)  # empty cells keep the row's shading
@@ -231,78 +184,10 @@ class SheetWriter:
                 ids, key = self._ids(style, whole, False), (style, whole, band)
             self._raw(self._row_xml(row, values, ids, key))
         else:
-            self._stream.send((row, self._row_cells(row, values, tpl, style, whole, band)))
+            quoted_row = lambda: self._template(style, whole, True)  # noqa: E731
+            self._stream.send((row, row_cells(row, values, tpl, band, quoted_row)))
         self.n = row
         return row
-
-    def _with_kinds(self, tpl: list[WriteOnlyCell], kinds: dict[int, str]) -> list[WriteOnlyCell]:
-        """A copy of the template row whose cells ``kinds`` names take that kind's format."""
-        tpl = list(tpl)
-        for i, kind in kinds.items():
-            c = WriteOnlyCell(self.ws)
-            base = tpl[i]._style
-            c._style = StyleArray(base) if base is not None else StyleArray()
-            c.column = i + 1
-            c.number_format = KIND_FORMATS.get(kind, "General")
-            tpl[i] = c
-        return tpl
-
-    def _row_cells(
-        self,
-        row: int,
-        values: Sequence[object],
-        tpl: list[WriteOnlyCell],
-        style: int,
-        whole: bool,
-        band: bool,
-    ) -> list[WriteOnlyCell]:
-        """The row as openpyxl cells (the path when the stream cannot take text); the same
-        cells ``_row_xml`` writes as text."""
-        quoted = None
-        cells = []
-        for i, v in enumerate(values):
-            if v is None:
-                if band:
-                    c = tpl[i]
-                    c._value = None
-                    c.data_type = "n"
-                    c.row = row
-                    cells.append(c)
-                continue
-            t = type(v)
-            if t is Decimal:
-                c = tpl[i]
-                c._value = number_text(v)
-                c.data_type = "n"
-            elif t is str:
-                if not v:
-                    continue
-                v = clean_text(v)
-                if v.startswith(FORMULA_START):
-                    if quoted is None:
-                        quoted = self._template(style, whole, True)
-                    c = quoted[i]
-                else:
-                    c = tpl[i]
-                c._value = v
-                c.data_type = "s"
-            elif t is Num or t is int:
-                c = tpl[i]
-                c._value = v
-                c.data_type = "n"
-            elif t is Formula:
-                c = tpl[i]
-                c._value = v
-                c.data_type = "f"
-            elif t is dt.date or t is dt.datetime:
-                c = tpl[i]
-                c._value = v
-                c.data_type = "d"
-            else:
-                raise TypeError(f"cannot write {t.__name__} to a cell")  # a bug, not user input
-            c.row = row
-            cells.append(c)
-        return cells
 
     def _ids(self, style: int, whole: bool, quoted: bool) -> list[int]:
         """Style ids of a template's cells (registering the styles with the workbook)."""
@@ -347,31 +232,7 @@ class SheetWriter:
 
     def _tail(self, i: int, v: object, ids: list[int], style: int, whole: bool, band: bool) -> str:
         """What follows the cell reference of value ``v`` in column ``i``: '' for no cell."""
-        if v is None:
-            return f'" s="{ids[i]}"/>' if band and ids[i] else ""
-        t = type(v)
-        sid = ids[i]
-        s = f' s="{sid}"' if sid else ""
-        if t is Num or t is int:
-            return f'"{s} t="n"><v>{v}</v></c>'
-        if t is Decimal:
-            return f'"{s} t="n"><v>{number_text(v)}</v></c>'
-        if t is str:
-            if not v:
-                return ""
-            v = clean_text(v)
-            if v.startswith(FORMULA_START):
-                qid = self._ids(style, whole, True)[i]
-                s = f' s="{qid}"' if qid else ""
-            space = ' xml:space="preserve"' if v != v.strip() else ""
-            return f'"{s} t="inlineStr"><is><t{space}>{_escape(v)}</t></is></c>'
-        if t is Formula:
-            return f'"{s}><f>{_escape(v[1:])}</f></c>'
-        if t is dt.datetime:
-            return f'"{s} t="n"><v>{_serial_datetime(v)}</v></c>'
-        if t is dt.date:
-            return f'"{s} t="n"><v>{(v - EXCEL_EPOCH).days}</v></c>'
-        raise TypeError(f"cannot write {t.__name__} to a cell")  # a bug, not user input
+        return cell_tail(v, ids[i], band, lambda: self._ids(style, whole, True)[i])
 
     # -- rows of cells made ahead (``cells``: the long sheets' fast path) ---------------
 
@@ -393,13 +254,10 @@ class SheetWriter:
 
     def put(self, rows: Sequence[Sequence[str]]) -> int:
         """Write normal rows, each made of ``cell_xml`` texts, in one write; returns the
-        last row's number. (Loops in C: ``map`` over the rows, one ``replace`` of the mark
-        by its number per row.)"""
+        last row's number."""
         first = self.n + 1
         self.n += len(rows)
-        wrapped = map(_ROW_XML.__mod__, map("".join, rows))
-        numbers = map(str, range(first, self.n + 1))
-        self._raw("".join(map(str.replace, wrapped, repeat(ROW_MARK), numbers)))
+        self._raw(rows_xml(rows, first))
         return self.n
 
     def blank(self) -> int:
@@ -419,33 +277,3 @@ class SheetWriter:
             if self._filter and end > self._header_row:
                 ws.auto_filter.ref = f"A{self._header_row}:{last}{end}"
             ws.print_title_rows = f"{self._header_row}:{self._header_row}"
-
-
-def _raw_writer(xf):
-    """The text writer under openpyxl's sheet stream when it is the standard library one
-    (et_xmlfile), else None. Text written there lands inside the open <sheetData>."""
-    write = getattr(xf, "_file", None)
-    if type(xf).__module__.startswith("et_xmlfile") and callable(write):
-        return write
-    return None
-
-
-def _escape(text: str) -> str:
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    if "\r" in text:
-        text = text.replace("\r", "&#13;")
-    return text
-
-
-def _serial_datetime(v: dt.datetime) -> str:
-    """Excel serial of a (naive) date and time: days since 1899-12-30 plus the day fraction."""
-    days = (v.date() - EXCEL_EPOCH).days
-    seconds = v.hour * 3600 + v.minute * 60 + v.second
-    if not seconds:
-        return str(days)
-    return number_text(Decimal(days) + (Decimal(seconds) / 86400).quantize(Decimal("1e-10")))
