@@ -105,11 +105,11 @@ def _run(db, action: str, tmp_path) -> None:
 
 def _order(db) -> int:
     """A new draft purchase order (the supplier made first when the shop has none)."""
-    from inventory_app.services.buying import orders, suppliers
+    from inventory_app.services.buying import placing, suppliers
 
     if not suppliers.list_suppliers(db):
         suppliers.add_supplier(db, suppliers.Supplier(code="S1", name="Supplier"))
-    return orders.create_order(db, "S1")[0]
+    return placing.create_order(db, "S1")[0]
 
 
 _counter = iter(range(1, 10**6))
@@ -498,14 +498,14 @@ def test_suppliers_and_purchase_orders_are_the_owners(team):
     _as(team, OWNER, Role.OWNER)
     order = _order(team)
     _as(team, CLERK, Role.CLERK)
-    from inventory_app.services.buying import orders, suppliers
+    from inventory_app.services.buying import placing, suppliers
 
     for act in (
         lambda: suppliers.add_supplier(team, suppliers.Supplier(code="S2", name="Other")),
         lambda: suppliers.link_item(team, "S1", sku="A1"),
-        lambda: orders.create_order(team, "S1"),
-        lambda: orders.send(team, order),
-        lambda: orders.cancel(team, order, reason="no"),
+        lambda: placing.create_order(team, "S1"),
+        lambda: placing.send(team, order),
+        lambda: placing.cancel(team, order, reason="no"),
     ):
         with pytest.raises(RefusedOperation) as refused:
             act()

@@ -179,7 +179,7 @@ def test_welcome_screen_creates_a_shop(qtbot, tmp_path, monkeypatch):
     qtbot.addWidget(window)
     window.show()
     assert window.root.currentWidget() is window.welcome
-    assert not window.posting_actions[next(iter(window.posting_actions))].isEnabled()
+    assert not window.menus.posting_actions[next(iter(window.menus.posting_actions))].isEnabled()
 
     def name_the_shop(dialog):
         assert isinstance(dialog, SettingsDialog)
@@ -377,7 +377,7 @@ def test_every_list_page_has_one_search_box_that_ctrl_f_reaches_and_that_filters
         qtbot.waitUntil(lambda p=page: _rows(p) == {"M1"}, timeout=3000)
         boxes[0].clear()
         qtbot.waitUntil(lambda p=page: _rows(p) == {"A1", "M1"}, timeout=3000)
-    assert window.toolbar.findChildren(type(_search_boxes(page)[0])) == []  # none up there
+    assert window.menus.toolbar.findChildren(type(_search_boxes(page)[0])) == []  # none up there
     # A page without a list hands Ctrl+F to the Items page's search box.
     window.show_page("dashboard")
     window.activateWindow()
@@ -460,8 +460,9 @@ def test_recent_files_and_reopening_the_last_file(qtbot, tmp_path):
     for path in paths:
         assert window.files.open_path(path)
     assert recent_files()[:3] == [str(p.resolve()) for p in reversed(paths)]
-    window._fill_recent()
-    assert [a.text() for a in window.recent_menu.actions()] == ["shop2.db", "shop1.db", "shop0.db"]
+    window.menus.fill_recent()
+    shown = [a.text() for a in window.menus.recent_menu.actions()]
+    assert shown == ["shop2.db", "shop1.db", "shop0.db"]
     window.show_page("movements")
     window.close()
     again = MainWindow()  # what launch does with the last file

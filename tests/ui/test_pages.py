@@ -217,7 +217,7 @@ def test_back_up_now_writes_a_verified_copy(qtbot, window, posted, tmp_path, mon
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
     )
-    window.backup_action.trigger()
+    window.menus.backup_action.trigger()
     with shop.open_shop(target, write=False) as copy:
         assert reports.stock_value(copy) == Decimal("63.00")
     assert "b.db" in window.statusBar().currentMessage()

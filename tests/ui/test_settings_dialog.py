@@ -87,7 +87,7 @@ def test_choosing_chinese_retranslates_the_open_window_and_english_brings_it_bac
     qtbot.addWidget(window)
     window.adopt_database(ctx.db)
     window.show()
-    receive = window.posting_actions[MovementType.RECEIPT]
+    receive = window.menus.posting_actions[MovementType.RECEIPT]
     assert receive.text() == "Receive"
     assert window.sidebar.item(0).text() != "商品"
 
@@ -102,7 +102,7 @@ def test_choosing_chinese_retranslates_the_open_window_and_english_brings_it_bac
     choose("zh")
     assert preferences.language_choice() == "zh"
     assert messages.language() == "zh"
-    qtbot.waitUntil(lambda: window.posting_actions[MovementType.RECEIPT].text() == "入库")
+    qtbot.waitUntil(lambda: window.menus.posting_actions[MovementType.RECEIPT].text() == "入库")
     texts = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert "商品" in texts and "Items" not in texts
     assert window.menuBar().actions()[0].text().startswith("文件")
@@ -110,7 +110,7 @@ def test_choosing_chinese_retranslates_the_open_window_and_english_brings_it_bac
     assert QLocale().language() == QLocale.Language.Chinese
 
     choose("en")
-    qtbot.waitUntil(lambda: window.posting_actions[MovementType.RECEIPT].text() == "Receive")
+    qtbot.waitUntil(lambda: window.menus.posting_actions[MovementType.RECEIPT].text() == "Receive")
     assert "Items" in [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert messages.language() == "en"
 
@@ -138,7 +138,7 @@ def test_the_language_can_be_chosen_before_any_shop_is_open(qtbot, qapp, back_to
     window = MainWindow(AppContext())
     qtbot.addWidget(window)
     window.show()
-    assert window.settings_action.isEnabled()
+    assert window.menus.settings_action.isEnabled()
 
     def buttons() -> set[str]:
         return {b.text() for b in window.welcome.findChildren(QPushButton)}

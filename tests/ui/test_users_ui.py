@@ -45,12 +45,12 @@ def test_opening_a_shop_with_users_asks_who_signs_in_and_gates_by_role(qtbot, st
     assert seen and window.ctx.db is db
     assert db.actor.name == "Li"
     assert window.shop_status.user_label.text() == "Li (clerk)"
-    receive = window.posting_actions[MovementType.RECEIPT]
-    writeoff = window.posting_actions[MovementType.WRITEOFF]
+    receive = window.menus.posting_actions[MovementType.RECEIPT]
+    writeoff = window.menus.posting_actions[MovementType.WRITEOFF]
     assert receive.isEnabled() and writeoff.isEnabled() is False
     assert writeoff.toolTip().endswith("Only the owner may do this.")
-    assert not window.undo_action.isEnabled() and not window.settings_action.isEnabled()
-    assert not window.users_action.isEnabled()
+    assert not window.menus.undo_action.isEnabled() and not window.menus.settings_action.isEnabled()
+    assert not window.menus.users_action.isEnabled()
     # the services refuse too, whatever the UI shows
     stock.receive(db, sku="A1", qty="1", unit_cost="1", date=dt.date.today())
     window.close()

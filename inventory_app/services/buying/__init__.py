@@ -5,18 +5,14 @@ from __future__ import annotations
 from inventory_app.services.buying.orders import (
     Order,
     OrderLine,
-    Receipt,
-    add_line,
-    cancel,
-    create_order,
     get_order,
     list_orders,
     on_order,
     on_order_by_sku,
     overdue_orders,
-    receive,
-    send,
 )
+from inventory_app.services.buying.placing import add_line, cancel, create_order, send
+from inventory_app.services.buying.receiving import Receipt, receive
 from inventory_app.services.buying.suppliers import (
     Supplier,
     SupplierLink,

@@ -13,7 +13,7 @@ from inventory_app.domain.messages import render
 from inventory_app.domain.purchasing import SuggestedLine
 from inventory_app.domain.units import STOCK_UNIT_FACTOR
 from inventory_app.services.analytics.alerts import reorder_suggestions
-from inventory_app.services.buying import orders
+from inventory_app.services.buying import placing
 from inventory_app.storage import buying as sql
 from inventory_app.storage import catalog as catalog_sql
 from inventory_app.storage.db import Database
@@ -136,9 +136,9 @@ def orders_from_suggestions(
     ids = []
     with db.transaction():
         for g in suggested:
-            order_id, _ = orders.create_order(db, g.supplier, on=at)
+            order_id, _ = placing.create_order(db, g.supplier, on=at)
             for x in g.lines:
-                orders.add_line(
+                placing.add_line(
                     db, order_id, sku=x.sku, qty=x.packs, unit=x.pack, cost=x.pack_cost, why=x.why
                 )
             ids.append(order_id)

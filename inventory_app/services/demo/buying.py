@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from inventory_app.domain.model import Changes
 from inventory_app.services import catalog
-from inventory_app.services.buying import orders, suggest, suppliers, units
+from inventory_app.services.buying import placing, suggest, suppliers, units
 from inventory_app.storage.db import Database
 
 # stock unit -> (pack, stock units per pack): how these are bought
@@ -75,8 +75,8 @@ def _orders(db: Database, items, codes: dict[str, str], day: dt.date) -> None:
     picks = sorted(by_supplier.items(), key=lambda kv: -len(kv[1]))[:2]
     for n, (code, its) in enumerate(picks):
         sent = day - dt.timedelta(days=20 if n == 0 else 1)
-        order_id, _ = orders.create_order(db, code, on=sent)
+        order_id, _ = placing.create_order(db, code, on=sent)
         for it in its[:4]:
-            orders.add_line(db, order_id, sku=it.sku, qty=2 + n)
-        orders.send(db, order_id, on=sent)
+            placing.add_line(db, order_id, sku=it.sku, qty=2 + n)
+        placing.send(db, order_id, on=sent)
     suggest.orders_from_suggestions(db, at=day)

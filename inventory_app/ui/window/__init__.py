@@ -1,1 +1,2 @@
-"""The main window and what frames it: shop files (File menu), status bar, welcome screen."""
+"""The main window and what frames it: menus and toolbar, shop files (File menu), status bar,
+welcome screen."""

@@ -1,8 +1,8 @@
-"""The main window: sidebar of pages, everyday actions, search, menus and status bar."""
+"""The main window: the welcome screen, the first steps or the open shop's pages (a sidebar),
+and what its actions open; its actions, toolbar and menus are built in ``menus``, its status
+bar in ``status_bar``, the File menu's work done in ``shop_files``."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer
@@ -12,11 +12,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMenuBar,
     QMessageBox,
     QStackedWidget,
-    QStyle,
-    QToolBar,
     QWidget,
 )
 
@@ -26,25 +23,15 @@ from inventory_app.services import shop, users
 from inventory_app.services.shop import Database
 from inventory_app.ui import ops
 from inventory_app.ui.app_context import AppContext, app_settings
-from inventory_app.ui.dialogs.about import add_help_menu
 from inventory_app.ui.errors import show_error
 from inventory_app.ui.pages import PAGES, Page
 from inventory_app.ui.window.first_steps import FirstStepsPanel
+from inventory_app.ui.window.menus import WindowMenus
 from inventory_app.ui.window.page_stack import LazyPages
-from inventory_app.ui.window.shop_files import ShopFiles, recent_files
+from inventory_app.ui.window.shop_files import ShopFiles
 from inventory_app.ui.window.signing_in import sign_in_on_open
 from inventory_app.ui.window.status_bar import ShopStatus, touches_stock
 from inventory_app.ui.window.welcome import WelcomeScreen
-
-SP = QStyle.StandardPixmap
-
-POSTING_KEYS: list[tuple[MovementType, str, QStyle.StandardPixmap]] = [
-    (MovementType.RECEIPT, "F2", SP.SP_ArrowDown),
-    (MovementType.ISSUE, "F3", SP.SP_ArrowUp),
-    (MovementType.WRITEOFF, "F4", SP.SP_TrashIcon),
-    (MovementType.ADJUST, "F5", SP.SP_BrowserReload),
-    (MovementType.TRANSFER, "F6", SP.SP_ArrowRight),
-]
 
 
 class MainWindow(QMainWindow):
@@ -78,7 +65,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.root)
         self.sidebar.currentRowChanged.connect(self._show_row)
 
-        self._build_actions()
+        self.menus = WindowMenus(self)
         self.shop_status = ShopStatus(self)
         self.file_label = self.shop_status.file_label
         self.value_label = self.shop_status.value_label
@@ -96,112 +83,6 @@ class MainWindow(QMainWindow):
         welcome.demo_requested.connect(lambda: self.files.explore_demo())
         return welcome
 
-    def _action(
-        self,
-        text: str,
-        slot,
-        shortcut: str | QKeySequence | None = None,
-        icon: QStyle.StandardPixmap | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self.posting_actions: dict[MovementType, QAction] = {}
-        names = {
-            MovementType.RECEIPT: self.tr("Receive"),
-            MovementType.ISSUE: self.tr("Issue"),
-            MovementType.WRITEOFF: self.tr("Write off"),
-            MovementType.ADJUST: self.tr("Adjust"),
-            MovementType.TRANSFER: self.tr("Transfer"),
-        }
-        for kind, key, icon in POSTING_KEYS:
-            text = names[kind]
-            action = self._action(text, lambda k=kind: self.open_posting(k), key, icon)
-            action.setToolTip(f"{text} ({key})")
-            self.posting_actions[kind] = action
-        self.undo_action = self._action(
-            self.tr("Undo last posting…"), self.undo_last_posting, QKeySequence.StandardKey.Undo
-        )
-        self.find_action = self._action(
-            self.tr("Find item"), self.focus_search, QKeySequence.StandardKey.Find
-        )
-        self._build_toolbar()
-        self._build_menus()
-
-    def _build_toolbar(self) -> None:
-        """The everyday postings. No search field here: each page has its own (Ctrl+F)."""
-        toolbar = QToolBar(self.tr("Actions"))
-        toolbar.setObjectName("actions")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.setIconSize(QSize(18, 18))
-        for action in self.posting_actions.values():
-            toolbar.addAction(action)
-        self.addToolBar(toolbar)
-        self.toolbar = toolbar
-
-    def _build_menus(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        menu.addAction(self._action(self.tr("New shop…"), self.files.new_shop))
-        menu.addAction(
-            self._action(self.tr("Open…"), self.files.open_dialog, QKeySequence.StandardKey.Open)
-        )
-        self.recent_menu = menu.addMenu(self.tr("Recent files"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        menu.addSeparator()
-        self.backup_action = self._action(self.tr("Back up now…"), self.files.backup_now)
-        self.restore_action = self._action(
-            self.tr("Restore from backup…"), self.files.restore_backup
-        )
-        menu.addAction(self.backup_action)
-        menu.addAction(self.restore_action)
-        menu.addSeparator()
-        self.settings_action = self._action(
-            self.tr("Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences
-        )
-        menu.addAction(self.settings_action)
-        self.users_action = self._action(self.tr("Users…"), self.open_users)
-        self.switch_user_action = self._action(self.tr("Switch user…"), self.switch_user)
-        menu.addAction(self.users_action)
-        menu.addAction(self.switch_user_action)
-        menu.addSeparator()
-        menu.addAction(self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit))
-        edit = self.menuBar().addMenu(self.tr("&Edit"))
-        edit.addAction(self.undo_action)
-        edit.addAction(self.find_action)
-        self.postings_menu = self.menuBar().addMenu(self.tr("&Stock"))
-        for action in self.posting_actions.values():
-            self.postings_menu.addAction(action)
-        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
-        add_help_menu(self)  # Help → User guide, About (keep it the last menu)
-        self._gate_actions()
-
-    def _gate_actions(self) -> None:
-        """What each action needs: ``ops`` disables it for a role that may not (with a
-        tooltip saying who may)."""
-        needs = {
-            MovementType.RECEIPT: "receive",
-            MovementType.ISSUE: "issue",
-            MovementType.WRITEOFF: "writeoff",
-            MovementType.ADJUST: "adjust",
-            MovementType.TRANSFER: "transfer",
-        }
-        for kind, action in self.posting_actions.items():
-            ops.gate(self.ctx, action, needs[kind])
-        ops.gate(self.ctx, self.undo_action, "reverse")
-        ops.gate(self.ctx, self.backup_action, "backup")
-        ops.gate(self.ctx, self.restore_action, "restore")
-        ops.gate(self.ctx, self.settings_action, "settings")
-        ops.gate(self.ctx, self.users_action, "users")
-
     def _build_pages(self) -> None:
         settings = app_settings()
         for page in self.pages.built():
@@ -209,7 +90,7 @@ class MainWindow(QMainWindow):
         self.pages.discard()
         self.pages = LazyPages(self.stack, self.ctx, [])
         self.sidebar.clear()
-        self.view_menu.clear()  # deletes the menu's own actions
+        self.menus.view_menu.clear()  # deletes the menu's own actions
         if self.ctx.db is None:
             return  # the welcome screen: no pages to feed
         self.pages = LazyPages(self.stack, self.ctx, PAGES)  # each built when first shown
@@ -217,11 +98,11 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(self.style().standardIcon(spec.icon), spec.title_fn())
             item.setSizeHint(QSize(160, 36))
             self.sidebar.addItem(item)
-            action = QAction(spec.title_fn(), self.view_menu)
+            action = QAction(spec.title_fn(), self.menus.view_menu)
             if n < 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
             action.triggered.connect(lambda _c=False, name=spec.name: self.show_page(name))
-            self.view_menu.addAction(action)
+            self.menus.view_menu.addAction(action)
         last = settings.value("last_page", "")
         names = list(self.pages)
         self.sidebar.setCurrentRow(names.index(last) if last in names else 0)
@@ -251,18 +132,8 @@ class MainWindow(QMainWindow):
             self.root.setCurrentWidget(self.first_steps)
         else:
             self.root.setCurrentWidget(self.workspace)
-        for action in (
-            *self.posting_actions.values(),
-            self.undo_action,
-            self.backup_action,
-            self.restore_action,
-            self.users_action,
-            self.switch_user_action,
-            self.find_action,
-        ):
-            action.setEnabled(has_db)
+        self.menus.set_shop_open(has_db)
         ops.apply_roles(self.ctx)
-        self.toolbar.setVisible(has_db)
         self._update_title()
         self.shop_status.refresh()
 
@@ -376,16 +247,6 @@ class MainWindow(QMainWindow):
         # without a shop open: the language only (the welcome screen speaks it too)
         SettingsDialog(self.ctx, parent=self).exec()
 
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        files = [f for f in recent_files() if Path(f).exists()]
-        if not files:
-            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
-        for path in files:
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
-            action.triggered.connect(lambda _c=False, p=path: self.files.open_path(p))
-
     # -- language -----------------------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
@@ -404,13 +265,8 @@ class MainWindow(QMainWindow):
             return
         if self.pages:
             app_settings().setValue("last_page", self.current_page_name())
-        self.removeToolBar(self.toolbar)
-        self.toolbar.deleteLater()
-        for action in self.actions():
-            self.removeAction(action)
-            action.deleteLater()
-        self.setMenuBar(QMenuBar(self))  # the old bar, its menus and actions go with it
-        self._build_actions()
+        self.menus.remove()
+        self.menus = WindowMenus(self)
         old = self.welcome
         self.welcome = self._make_welcome()
         self.root.insertWidget(0, self.welcome)
