@@ -69,9 +69,8 @@ def ageing_by_category(
     money_axis(ax.xaxis)
     unit = f" ({currency})" if currency else ""
     ax.set_xlabel(tr("stock value") + unit, color=palette.MUTED, fontsize=9)
-    fig.legend(
-        loc="outside lower center", fontsize=8, frameon=False, ncols=len(AGE_LABELS),
-        handlelength=1.0, columnspacing=1.2,
-    )  # fmt: skip
+    from inventory_app.charts.layout import legend_below  # matplotlib is loaded by now
+
+    legend_below(fig, *ax.get_legend_handles_labels(), fontsize=8)
     ax.set_ylim(-0.6, len(rows) - 0.4)
     return fig

@@ -69,6 +69,47 @@ def _legend_inches(legend: Any) -> float:
     return (rows * LINE + (rows - 1) * legend.labelspacing + 2 * legend.borderpad) * size * POINT
 
 
+def legend_below(
+    fig: Figure,
+    handles: list[Any],
+    labels: list[str],
+    *,
+    fontsize: float = 8,
+    handlelength: float = 1.0,
+    columnspacing: float = 1.2,
+) -> None:
+    """A legend below the axes that fits the figure's width at any size: all entries in one row
+    where they fit, else in two rows, three... A chart on the dashboard is resized with its
+    box, so the legend is laid out once in each column count, and the layout shows the one
+    with the most columns that fits (the others are hidden; a legend cannot be laid out again
+    in other columns through matplotlib's public API)."""
+    import matplotlib
+
+    pad = matplotlib.rcParams["legend.borderpad"]  # ems, as the handle's pad to its text
+    handle = (handlelength + matplotlib.rcParams["legend.handletextpad"]) * fontsize * POINT
+    entries = [handle + text_inches(label, fontsize)[0] for label in labels]
+    counts = sorted({-(-len(labels) // rows) for rows in range(1, len(labels) + 1)}, reverse=True)
+    choices = []
+    for cols in counts:
+        # matplotlib fills the columns in turn, the first ones one entry longer
+        size, extra = divmod(len(entries), cols)
+        widest, start = [], 0
+        for col in range(cols):
+            end = start + size + (col < extra)
+            widest.append(max(entries[start:end]))
+            start = end
+        need = sum(widest) + ((cols - 1) * columnspacing + 2 * pad) * fontsize * POINT
+        legend = fig.legend(
+            handles, labels, loc="outside lower center", fontsize=fontsize, frameon=False,
+            ncols=cols, handlelength=handlelength, columnspacing=columnspacing,
+        )  # fmt: skip
+        legend.set_visible(not choices)
+        choices.append((need, legend))
+    engine = fig.get_layout_engine()
+    if isinstance(engine, MarginLayout):
+        engine.legend_choices.append(choices)
+
+
 def _tick_font(axis: Axis) -> tuple[float, float]:
     """(label size, pad + tick length) in points."""
     params = axis.get_tick_params(which="major")
@@ -154,6 +195,9 @@ class MarginLayout(LayoutEngine):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._params = {}
+        # a legend below the axes laid out in several column counts (see ``legend_below``):
+        # (the width each needs, the legend), most columns first
+        self.legend_choices: list[list[tuple[float, Any]]] = []
 
     def set(self, **kwargs: Any) -> None:  # nothing to set
         self._params.update(kwargs)
@@ -163,6 +207,11 @@ class MarginLayout(LayoutEngine):
         if not axes:
             return
         width, height = fig.get_size_inches()
+        for choices in self.legend_choices:  # the one with the most columns that fits
+            shown = next((lg for need, lg in choices if need <= width - 2 * EDGE), choices[-1][1])
+            for _need, legend in choices:
+                if legend.get_visible() != (legend is shown):
+                    legend.set_visible(legend is shown)
         needs = [_sides(ax, width) for ax in axes]
         left = max(n["left"] for n in needs) + EDGE
         right = max(n["right"] for n in needs) + EDGE

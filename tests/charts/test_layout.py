@@ -33,6 +33,10 @@ ZH = {
     "share of items, best sellers first": "商品数占比（畅销在前）",
     "cumulative share of value": "金额累计占比",
     "stock value": "库存金额",
+    "Stock ageing by category": "各类别库龄",
+    "value by days since receipt": "按入库天数分的金额",
+    "{bucket} days": "{bucket} 天",
+    "Other": "其他",
 }
 
 
@@ -82,8 +86,7 @@ def drawn(fig, size):
     return canvas.get_renderer()
 
 
-# the dashboard's chart boxes at 1280x800 and 1366x768, a wide window; (the ageing chart's
-# legend needs ~5 in on one row: narrower boxes than the dashboard has clip it, as before)
+# the dashboard's chart boxes at 1280x800 and 1366x768, a wide window
 @pytest.mark.parametrize("size", [(5.2, 3.0), (5.6, 3.3), (9.0, 4.2)], ids=str)
 @pytest.mark.parametrize("tr", [en, zh], ids=["en", "zh"])
 def test_no_text_falls_outside_and_labels_clear_the_ticks(shop_db, tr, size):
@@ -111,6 +114,25 @@ def test_no_text_falls_outside_and_labels_clear_the_ticks(shop_db, tr, size):
                 assert title.get_window_extent(renderer).y0 >= top, name
         share = max(ax.get_position().width for ax in fig.axes if ax.get_visible())
         assert share >= 0.5, (name, share)  # the room is estimated, not wasted
+
+
+@pytest.mark.parametrize("width", [3.4, 4.2, 5.2, 9.0], ids=str)
+@pytest.mark.parametrize("tr", [en, zh], ids=["en", "zh"])
+def test_the_ageing_legend_fits_the_chart_at_any_width(shop_db, tr, width):
+    """Its five entries stand in one row where they fit (a wide box), else in two or three
+    rows; it was one row always, clipped at both sides in a box narrower than ~5 in."""
+    fig = ageing.ageing_by_category(analytics_stock.ageing(shop_db), tr=tr, currency="¥")
+    renderer = drawn(fig, (width, 3.4))
+    shown = [legend for legend in fig.legends if legend.get_visible()]
+    assert len(shown) == 1 and len(shown[0].get_texts()) == 5
+    box = shown[0].get_window_extent(renderer)
+    assert box.x0 >= 0 and box.x1 <= width * fig.dpi, (box, width)
+    assert box.y0 >= 0 and box.y1 <= fig.axes[0].get_window_extent(renderer).y0  # below
+    rows = len({round(t.get_window_extent(renderer).y0) for t in shown[0].get_texts()})
+    assert rows == 1 if width == 9.0 else rows >= 1
+    if width == 3.4:
+        assert rows > 1
+    assert fig.axes[0].get_position().height >= 0.3
 
 
 def test_the_layout_check_can_fail(shop_db):
