@@ -55,10 +55,13 @@ def expiry_timeline(timeline: ExpiryTimeline, *, tr: Tr = same, currency: str = 
             ax.text(x, v + top * 0.02, compact_money(v), ha="center", va="bottom", fontsize=7.5,
                     color=palette.MUTED)  # fmt: skip
     ax.set_ylim(0, top * 1.15)
-    labels = [tr("expired")] + [
-        f"{start:%m-%d}" if i % 2 == 0 else "" for i, (start, _v, _r) in enumerate(timeline.weeks)
-    ]
-    ax.set_xticks([-1.6, *range(n)], labels)
+    from inventory_app.charts.layout import SpacedLabels  # matplotlib is loaded by now
+
+    labels = {-1.6: tr("expired")} | {
+        i: f"{start:%m-%d}" for i, (start, _v, _r) in enumerate(timeline.weeks) if i % 2 == 0
+    }
+    ax.set_xticks([-1.6, *range(n)])
+    ax.xaxis.set_major_formatter(SpacedLabels(labels))  # fewer dates in a narrow box
     ax.set_xlim(-2.3, n - 0.4)
     money_axis(ax.yaxis)
     unit = f" ({currency})" if currency else ""

@@ -8,8 +8,8 @@ a grid of axes in one column, a title (and a small note) above each, tick labels
 label on the left and at the bottom, sometimes tick labels on the right. What they need
 around them follows from their texts' lengths and sizes, which are known before drawing: the
 tick labels from the axis's locator and formatter, the rest from the artists. Widths are
-estimated generously (a wide CJK character ``WIDE_EM``, any other ``NARROW_EM``), so a
-label may get a little more room than it needs but is never clipped
+estimated generously (a wide CJK character ``WIDE_EM``, a thin one ``THIN_EM``, any other
+``NARROW_EM``), so a label may get a little more room than it needs but is never clipped
 (tests/charts/test_layout.py draws every chart in both languages and checks that nothing
 falls outside the figure).
 """
@@ -20,6 +20,7 @@ import itertools
 from typing import TYPE_CHECKING, Any
 
 from matplotlib.layout_engine import LayoutEngine
+from matplotlib.ticker import Formatter
 
 from inventory_app.domain.text import char_width
 
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
 POINT = 1 / 72  # inches
 NARROW_EM = 0.66  # DejaVu Sans: digits 0.636 em (0.64 drawn), capitals up to 0.78, rarely in a row
 WIDE_EM = 1.06  # the CJK fallback font advances its ideographs a little over one em
+# DejaVu Sans's thin ones, at most 0.41 em ("r"): "expired" is 3.8 em, not 7 x 0.66
+THIN_EM = 0.42
+THIN = frozenset("iljtfrI.,:;'|!()[] -/")
 LINE = 1.25  # line height, in ems
 EDGE = 6 * POINT  # between the outermost text and the figure's edge
 GAP = 10 * POINT  # between two stacked axes whose tick labels face away from each other
@@ -41,8 +45,14 @@ def text_inches(text: str, size: float) -> tuple[float, float]:
     lines = text.split("\n") if text else []
     if not lines:
         return 0.0, 0.0
-    ems = max(sum(WIDE_EM if char_width(ch) == 2 else NARROW_EM for ch in line) for line in lines)
+    ems = max(sum(_ems(ch) for ch in line) for line in lines)
     return ems * size * POINT, len(lines) * size * LINE * POINT
+
+
+def _ems(ch: str) -> float:
+    if ch in THIN:
+        return THIN_EM
+    return WIDE_EM if char_width(ch) == 2 else NARROW_EM
 
 
 def _tick_labels(axis: Axis) -> tuple[list[str], float]:
@@ -108,6 +118,36 @@ def legend_below(
     engine = fig.get_layout_engine()
     if isinstance(engine, MarginLayout):
         engine.legend_choices.append(choices)
+
+
+class SpacedLabels(Formatter):
+    """Fixed tick labels (position -> text) on an x axis, of which only those that keep clear
+    of the one before are shown at the axes' current width, from the left: a chart resized
+    narrower drops labels instead of running them into each other."""
+
+    def __init__(self, labels: dict[float, str]) -> None:
+        self.labels = labels
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return self.labels.get(x, "")
+
+    def format_ticks(self, values: Any) -> list[str]:
+        axes = self.axis.axes
+        low, high = axes.get_xlim()
+        width = axes.get_position().width * axes.figure.get_figwidth()
+        per_unit = width / ((high - low) or 1.0)
+        size, _pad = _tick_font(self.axis)
+        shown, free_from = [], float("-inf")  # where the last label shown ends (inches)
+        for x in values:
+            text = self.labels.get(x, "")
+            half = text_inches(text, size)[0] / 2
+            middle = (x - low) * per_unit
+            if text and middle - half >= free_from:
+                shown.append(text)
+                free_from = middle + half + 0.4 * size * POINT  # a space between two labels
+            else:
+                shown.append("")
+        return shown
 
 
 def _tick_font(axis: Axis) -> tuple[float, float]:

@@ -6,6 +6,7 @@ axes still get most of the figure."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -135,6 +136,25 @@ def test_the_ageing_legend_fits_the_chart_at_any_width(shop_db, tr, width):
     assert fig.axes[0].get_position().height >= 0.3
 
 
+@pytest.mark.parametrize("width", [3.0, 3.4, 4.3, 5.2, 9.0], ids=str)
+@pytest.mark.parametrize("tr", [en, zh], ids=["en", "zh"])
+def test_the_expiry_dates_keep_clear_of_each_other_at_any_width(shop_db, tr, width):
+    """A narrow box shows fewer week dates instead of running "expired" into the first one
+    (as it did in a window ~1,024 px wide); a wide one shows every other week."""
+    timeline = analytics_stock.expiry_timeline(shop_db)
+    fig = expiry.expiry_timeline(timeline, tr=tr, currency="¥")
+    renderer = drawn(fig, (width, 3.4))
+    shown = [t for t in fig.axes[0].get_xticklabels() if t.get_text()]
+    boxes = [t.get_window_extent(renderer) for t in shown]
+    assert all(a.x1 + 2 <= b.x0 for a, b in itertools.pairwise(boxes)), [
+        t.get_text() for t in shown
+    ]
+    assert shown[0].get_text() == tr("expired") and len(shown) >= 4
+    if width == 9.0:
+        weeks = [f"{start:%m-%d}" for start, _v, _r in timeline.weeks[::2]]
+        assert [t.get_text() for t in shown] == [tr("expired"), *weeks]
+
+
 def test_the_layout_check_can_fail(shop_db):
     """Without room for them the texts do fall outside: what the test above would see."""
     fig = figures(shop_db, zh)["slow_movers"]
@@ -151,7 +171,8 @@ def test_text_widths_are_estimated_generously():
 
     fig = new_figure(6, 2)  # the fonts the charts use
     renderer = FigureCanvasAgg(fig).get_renderer()
-    texts = ("1,250k", "Hardware tools", "老干妈 风味豆豉", "商品数占比（畅销在前）", "12\n2026")
+    texts = ("1,250k", "Hardware tools", "老干妈 风味豆豉", "商品数占比（畅销在前）", "12\n2026",
+             "expired", "fill (lit.) i|j", "Frit-Kat, 1/2 l: jilt!")  # fmt: skip
     for text in texts:
         shown = fig.text(0.1, 0.5, text, fontsize=9)
         extent = shown.get_window_extent(renderer)
