@@ -14,7 +14,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from types import ModuleType
 
-from inventory_app.cli import argparse_words, common
+from inventory_app.cli import argparse_words, common, help_text
 from inventory_app.domain import messages
 from inventory_app.domain.errors import InventoryError
 from inventory_app.services import preferences
@@ -49,8 +49,9 @@ def command_module(name: str) -> ModuleType:
 
 
 def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
-    """The parser of the commands that ``modules`` add (by default: all of them)."""
-    argparse_words.install()  # argparse's refusals in the message language
+    """The parser of the commands that ``modules`` add (by default: all of them), its help in
+    the message language."""
+    argparse_words.install()  # argparse's own words (refusals, section titles) in the language
     parser = argparse.ArgumentParser(
         prog="inventory-app",
         description="Offline inventory manager: exact FIFO/FEFO ledger, stocktakes, reports.",
@@ -63,6 +64,7 @@ def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentP
     for name in modules:
         command_module(name).register(sub)
     common.add_lang_everywhere(parser)  # every command, whichever module added it
+    help_text.in_language(parser, messages.language())
     return parser
 
 
@@ -77,15 +79,20 @@ class _VersionAction(argparse._VersionAction):
         super().__call__(parser, namespace, values, option_string)
 
 
-@functools.cache
 def _parser() -> argparse.ArgumentParser:
-    # Built once per process: ``app.main`` asks ``wants_cli`` and then runs ``main`` (80
-    # sub-parsers, ~10 ms each time). Parsing leaves the parser as it was.
+    return _parser_in(messages.language())
+
+
+# Built once per process and language (``language`` keys the cache: the help is worded in the
+# message language when a parser is built): ``app.main`` asks ``wants_cli`` and then runs
+# ``main`` (80 sub-parsers, ~10 ms each time). Parsing leaves the parser as it was.
+@functools.cache
+def _parser_in(language: str) -> argparse.ArgumentParser:
     return build_parser()
 
 
 @functools.cache
-def _command_parser(module: str) -> argparse.ArgumentParser:
+def _command_parser(module: str, language: str) -> argparse.ArgumentParser:
     return build_parser((module,))
 
 
@@ -105,7 +112,7 @@ def parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
             break
         else:
             module = _MODULE_OF.get(arg)
-            return _parser() if module is None else _command_parser(module)
+            return _parser() if module is None else _command_parser(module, messages.language())
     return _parser()
 
 

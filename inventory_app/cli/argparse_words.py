@@ -4,8 +4,10 @@ module-level ``_`` and ``ngettext`` each time it words a refusal, so replacing t
 names gives every parser (and every later one) the words without subclassing. English, and
 any language without a table here, goes on to ``gettext`` as before.
 
-Only the words argparse forms while parsing are looked up at the moment; the section titles
-of ``--help`` ("options") are fixed when a parser is built and stay as built."""
+The words of ``--help`` (the section titles "positional arguments" and "options", the help
+of -h and --version) are looked up when a parser is built: ``cli.main`` sets the language
+before it builds one, and keeps a parser per language (the help texts of our own arguments
+are ``cli.help_text``'s)."""
 
 from __future__ import annotations
 
@@ -35,6 +37,11 @@ ZH: dict[str, str] = {
     "ignored explicit argument %r": "多余的值 %r 被忽略",
     "expected %s argument": "需要 %s 个值",
     "expected %s arguments": "需要 %s 个值",
+    # --help, worded when a parser is built
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "show program's version number and exit": "显示程序的版本号并退出",
 }
 # fmt: on
 

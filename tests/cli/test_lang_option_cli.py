@@ -157,6 +157,8 @@ def test_settings_round_trip_current_assets_and_language(shop):
     assert preferences.language_choice() == "zh"
     short = run(shop, "issue", "--sku", "DA-0014", "--qty", "12")
     assert "库存不足" in short.stderr
+    helped = run(shop, "export", "month", "--help")  # and so does --help
+    assert "  month           月份，如 2026-10\n" in helped.stdout
     # ... --lang still wins, and auto goes back to the locale
     assert (
         "not enough stock"
