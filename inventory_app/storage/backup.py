@@ -17,6 +17,7 @@ from pathlib import Path
 from inventory_app.domain.errors import InventoryError, NotAnInventoryFile, RefusedOperation
 from inventory_app.storage import meta
 from inventory_app.storage.db import refusal
+from inventory_app.storage.mapped import never_mapped
 
 # The ledger's tables: a copy that holds as many rows of each as the shop is the same ledger.
 COUNTED = ("items", "batches", "movements", "allocations")
@@ -128,6 +129,7 @@ def copy_into(source: Path, conn: sqlite3.Connection, *, shop: Path) -> None:
     removed: the result is the shop, not a copy of it. ``shop`` names the file in refusals."""
     try:
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        never_mapped(src)  # (see storage.mapped)
         try:
             src.backup(conn)
         finally:
@@ -158,6 +160,7 @@ def inspect_copy(path: Path) -> CopyHealth:
     """Open ``path`` read-only and run ``integrity_check``; its facts if it passes."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
+        never_mapped(conn)  # (see storage.mapped)
         result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
         if result != ["ok"]:
             return CopyHealth(problems=result)
@@ -172,6 +175,7 @@ def backup_notes(path: Path) -> dict[str, str] | None:
     is not an SQLite file with a meta table."""
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        never_mapped(conn)  # (see storage.mapped)
     except sqlite3.Error:
         return None
     try:
@@ -189,6 +193,7 @@ def file_facts(path: Path) -> LedgerFacts:
     they cannot be read."""
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        never_mapped(conn)  # (see storage.mapped)
         try:
             return ledger_facts(conn)
         finally:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from inventory_app.domain.errors import NotAnInventoryFile, RefusedOperation
 from inventory_app.domain.roles import Actor
 from inventory_app.storage import health, lock, migrations
+from inventory_app.storage.mapped import never_mapped
 from inventory_app.storage.problems import os_refusal, refusal
 
 if TYPE_CHECKING:
@@ -172,6 +173,7 @@ def _connect(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
             )
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
+        never_mapped(conn)  # (see storage.mapped)
     except sqlite3.Error as exc:
         problem = refusal(exc, path)
         if problem is None:

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from inventory_app.domain.errors import NotAnInventoryFile
 from inventory_app.storage import meta
-from inventory_app.storage.mapped import memory_mapped
 
 # PRAGMA quick_check reads every page of the file (~2 s on 1M movements): opening runs it only
 # when it is due (``due``); ``check`` and the desktop app's background check run it each
@@ -63,8 +62,7 @@ def due(conn: sqlite3.Connection, path: Path, *, unclean: bool) -> bool:
 
 
 def quick_check(conn: sqlite3.Connection, path: Path) -> None:
-    with memory_mapped(conn):  # it reads every page (see storage.mapped)
-        problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
     if problems != ["ok"]:
         raise NotAnInventoryFile("db.damaged", name=path.name, problems="; ".join(problems[:3]))
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from inventory_app.storage.integrity import AGGREGATES, CHECKS, NEEDS, PROOFS
-from inventory_app.storage.mapped import map_file, memory_mapped
+from inventory_app.storage.mapped import never_mapped
 from inventory_app.storage.pinyin import pinyin_keys
 
 # The rules in two groups of about equal work (measured alone on 1M movements, CPU seconds),
@@ -92,7 +92,7 @@ def _rules_connection(path: str) -> sqlite3.Connection:
         uri = f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1"
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA cache_size = -65536")
-    map_file(conn)  # (the rules read every ledger row: see storage.mapped)
+    never_mapped(conn)  # (see storage.mapped)
     conn.execute("PRAGMA temp_store = MEMORY")
     return conn
 
@@ -202,8 +202,7 @@ def run_checks(
         w.start()
     try:
         if pages is None:
-            with memory_mapped(conn):
-                quick_check = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+            quick_check = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
             found["SQLite quick_check"] = [] if quick_check == ["ok"] else quick_check[:5]
         else:
             pages()
