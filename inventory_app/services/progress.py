@@ -5,10 +5,27 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
+from typing import Any
 
 Progress = Callable[[int, int], None]  # progress(done, total), called now and then
 Cancel = Callable[[], bool]  # True: stop, raising Cancelled; nothing is kept
+
+
+class MadeOnce(dict):
+    """key -> ``make(key)``, made at its first lookup and looked up after: a million rows
+    repeat a few thousand quantities, amounts and codes, and making each (a Decimal, the
+    text or XML of a cell) costs more than a dict lookup."""
+
+    __slots__ = ("_make",)
+
+    def __init__(self, make: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key: Hashable) -> Any:
+        value = self[key] = self._make(key)
+        return value
 
 
 class CyclicGcPause:

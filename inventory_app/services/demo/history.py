@@ -14,9 +14,10 @@ from decimal import Decimal
 from inventory_app.domain.model import DEFAULT_LOCATION, Line, MovementType, WriteoffReason
 from inventory_app.services.demo.catalogue import _Spec
 from inventory_app.services.demo.language import TEXTS
-from inventory_app.services.demo.lots import BIG, Dec, poisson, take, usable
+from inventory_app.services.demo.lots import BIG, from_milli, poisson, take, usable
 from inventory_app.services.demo.seasons import WEEK_GROCERY, WEEK_TRADE, season
 from inventory_app.services.demo.words import _CATEGORIES
+from inventory_app.services.progress import MadeOnce
 
 BACK_STORE = TEXTS["en"]["back_store"]  # the English demo's; ``TEXTS`` has the others
 SALES_REF = "SO-POS"  # the till's daily sales: one document a day
@@ -88,7 +89,7 @@ class _Shop:
         start = today - dt.timedelta(days=days - 1)
         self.dates = [start + dt.timedelta(days=k) for k in range(days + 400)]
         self.stamps = [f"{x:%Y%m%d}" for x in self.dates[:days]]
-        self.dec = Dec()
+        self.dec = MadeOnce(from_milli)  # milli-units -> Decimal
         self.items = [
             _Stock(
                 i=i,

@@ -17,12 +17,9 @@ from decimal import Decimal
 BIG = 1 << 40  # the expiry day of goods that never expire
 
 
-class Dec(dict):
-    """The Decimal of a count of milli-units, made once."""
-
-    def __missing__(self, milli: int) -> Decimal:
-        d = self[milli] = Decimal(milli).scaleb(-3)
-        return d
+def from_milli(milli: int) -> Decimal:
+    """The Decimal of a count of milli-units."""
+    return Decimal(milli).scaleb(-3)
 
 
 def usable(lots: list[list], d: int) -> int:

@@ -62,20 +62,6 @@ def number_start(sw: SheetWriter, i: int, *, whole: bool = False) -> str:
     return start
 
 
-class Lazy(dict):
-    """key -> ``make(key)``, made at its first lookup."""
-
-    __slots__ = ("_make",)
-
-    def __init__(self, make: Callable[[object], object]) -> None:
-        super().__init__()
-        self._make = make
-
-    def __missing__(self, key: object) -> object:
-        value = self[key] = self._make(key)
-        return value
-
-
 def put_in_chunks(sw: SheetWriter, rows: Iterable[tuple[str, ...]], tick: Tick, every: int) -> int:
     """Write ``rows`` (tuples of cells, ``SheetWriter.put``) ``every`` at a time, telling
     ``tick(every)`` after each full chunk; returns the data rows written."""

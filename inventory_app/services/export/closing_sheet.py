@@ -18,6 +18,7 @@ from inventory_app.services.export.cells import Tick
 from inventory_app.services.export.labels import label, labels
 from inventory_app.services.export.style import ROW_TOTAL, Col, Formula, excel_date, scaled
 from inventory_app.services.export.writer import SheetWriter
+from inventory_app.services.progress import MadeOnce
 from inventory_app.storage.db import Database
 
 _TICK_EVERY = 2000
@@ -125,7 +126,7 @@ def _closing_cells(
             cells.number_start(sw, 11, whole=w),
         )
 
-    kinds = cells.Lazy(lookups)
+    kinds = MadeOnce(lookups)
     end = cells.NUMBER_END
 
     def rows() -> Iterator[tuple[str, ...]]:

@@ -15,8 +15,9 @@ from inventory_app.services.export import cells
 from inventory_app.services.export import data as export_data
 from inventory_app.services.export.cells import Tick
 from inventory_app.services.export.labels import label, labels
-from inventory_app.services.export.style import ROW_TOTAL, Col, Formula, Num, excel_date, scaled
+from inventory_app.services.export.style import ROW_TOTAL, Col, Formula, excel_date, scaled
 from inventory_app.services.export.writer import SheetWriter
+from inventory_app.services.progress import MadeOnce
 from inventory_app.storage.db import Database
 
 _TICK_EVERY = 2000  # rows between progress reports (and Cancel checks)
@@ -40,17 +41,10 @@ MOVEMENT_COLS = (
 )
 
 
-class _Scaled(dict):
+def _scaled(places: int) -> MadeOnce:
     """Integer minor units -> exact number text (``style.scaled``), each distinct amount
     formatted once per sheet: quantities and unit costs repeat from row to row."""
-
-    def __init__(self, places: int) -> None:
-        super().__init__()
-        self.places = places
-
-    def __missing__(self, n: int) -> Num:
-        text = self[n] = scaled(n, self.places)
-        return text
+    return MadeOnce(lambda n: scaled(n, places))
 
 
 def _movement_words(lang: str) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
@@ -101,7 +95,7 @@ def write_movements(
     sw.freeze("A2")
     sw.header(headers)
     types, buckets, reasons = _movement_words(lang)
-    qtys, costs, values = _Scaled(QTY_PLACES), _Scaled(COST_PLACES), _Scaled(MONEY_PLACES)
+    qtys, costs, values = _scaled(QTY_PLACES), _scaled(COST_PLACES), _scaled(MONEY_PLACES)
     names = export_data.item_names(db), export_data.location_names(db)
     lines = export_data.movement_lines(db, start=start, end=end)
     words = types, buckets, reasons
@@ -118,7 +112,7 @@ def write_movements(
 
 _Words = tuple[dict[str, str], dict[str, str], dict[str, str]]
 _Names = tuple[dict[int, tuple[str, str]], dict[int, str]]  # items (SKU, name), locations
-_Amounts = tuple[_Scaled, _Scaled, _Scaled]
+_Amounts = tuple[MadeOnce, MadeOnce, MadeOnce]  # minor units -> number text
 
 
 def _movement_rows(
@@ -196,7 +190,7 @@ def _movement_cells(
             Column(sw, 14, whole=w),
         )
 
-    kinds = cells.Lazy(lookups)
+    kinds = MadeOnce(lookups)
     end = cells.NUMBER_END
 
     def rows() -> Iterator[tuple[str, ...]]:

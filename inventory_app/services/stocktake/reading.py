@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import NamedTuple
@@ -23,6 +22,7 @@ from inventory_app.domain.stocktake import (
     status,
 )
 from inventory_app.services import settings
+from inventory_app.services.progress import MadeOnce
 from inventory_app.services.stocktake.posting import preview_values
 from inventory_app.storage import stocktakes as q
 from inventory_app.storage.db import Connection, Database
@@ -243,21 +243,8 @@ def _fixed_figures(line: LineRow, tol: Tolerance) -> _Figures:
     return _Figures(line.final_expected, line.final_counted, None, var, value, flagged)
 
 
-class _Decimals(dict):
-    """Minor units -> Decimal, each made once per review: many figures repeat (counted =
-    expected, variance 0) and making a Decimal costs more than looking one up."""
-
-    def __init__(self, convert: Callable[[int], Decimal]) -> None:
-        super().__init__()
-        self.convert = convert
-
-    def __missing__(self, n: int) -> Decimal:
-        d = self[n] = self.convert(n)
-        return d
-
-
 def _review_line(
-    line: LineRow, count: CurrentCount | None, fig: _Figures, qty: _Decimals, cash: _Decimals
+    line: LineRow, count: CurrentCount | None, fig: _Figures, qty: MadeOnce, cash: MadeOnce
 ) -> ReviewLine:
     return ReviewLine(
         line_id=line.id,
@@ -291,7 +278,9 @@ def compute_lines(conn: Connection, row: StocktakeRow, tol: Tolerance) -> list[R
     """Review figures of every line of stocktake ``row`` (see ``domain.stocktake``)."""
     counts = q.current_counts(conn, row.id)
     lines = q.line_rows(conn, row.id)
-    qty, cash = _Decimals(money.qty_from_int), _Decimals(money.money_from_int)
+    # minor units -> Decimal, each made once per review: many figures repeat (counted =
+    # expected, variance 0) and making a Decimal costs more than looking one up
+    qty, cash = MadeOnce(money.qty_from_int), MadeOnce(money.money_from_int)
     if row.state == StocktakeState.APPROVED:
         return [_review_line(x, counts.get(x.id), _fixed_figures(x, tol), qty, cash) for x in lines]
     moves = _Moves(conn, row.id, row.mark)
