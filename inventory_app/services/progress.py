@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import threading
 from collections.abc import Callable, Hashable, Iterator
 from typing import Any
 
@@ -28,27 +29,61 @@ class MadeOnce(dict):
         return value
 
 
+# The pauses of the cycle collector now running, in any thread, and whether the collector ran
+# (automatically) when the first of them began: it runs again when the last one ends.
+_pauses_lock = threading.Lock()
+_pauses = 0
+_restore = False
+
+
 class CyclicGcPause:
     """One pause of Python's cycle collector, which may end later than the call that began it
     (the dashboard pauses it when it starts computing and resumes it once the page has drawn).
 
-    The collector is process-wide: ``pause`` stops it only if it runs, and ``resume`` restarts
-    it only if this pause is what stopped it, so overlapping pauses (bulk work in worker
-    threads, a dashboard refresh) never turn it back on under one another's feet for good.
+    The collector is process-wide and pauses overlap (bulk work in worker threads, a dashboard
+    refresh): they are counted, and the collector runs again when the last one ends, if it
+    ran when the first began. The desktop app, whose automatic collector is off, collects
+    on its UI thread only while nothing is paused (``collection_paused``).
     """
 
     def __init__(self) -> None:
         self.paused = False
 
     def pause(self) -> None:
-        if not self.paused and gc.isenabled():
-            gc.disable()
+        global _pauses, _restore
+        with _pauses_lock:
+            if self.paused:
+                return
             self.paused = True
+            if _pauses == 0:
+                _restore = gc.isenabled()
+                gc.disable()
+            _pauses += 1
 
     def resume(self) -> None:
-        if self.paused:
+        global _pauses, _restore
+        with _pauses_lock:
+            if not self.paused:
+                return
             self.paused = False
-            gc.enable()
+            _pauses -= 1
+            if _pauses == 0 and _restore:
+                _restore = False
+                gc.enable()
+
+
+def collection_paused() -> bool:
+    """Whether some bulk work or a dashboard refresh has paused cyclic collection now."""
+    return _pauses > 0
+
+
+def automatic_collection_off() -> None:
+    """Turn Python's automatic cycle collector off for good (the desktop app collects on its
+    UI thread): a pause ending later does not turn it back on."""
+    global _restore
+    with _pauses_lock:
+        gc.disable()
+        _restore = False
 
 
 @contextlib.contextmanager
@@ -56,13 +91,19 @@ def loading_for_good() -> Iterator[None]:
     """No cyclic collection while a process loads what it keeps to its end (modules, classes,
     the desktop app's window and Qt wrappers: 100k-300k objects, which the collector would
     walk again and again as they come); then they are frozen out of every later collection
-    (gc.freeze) and the collector runs again. The CLI and the desktop app start this way."""
+    (gc.freeze) and the collector runs again (when the pauses begun meanwhile end, if any).
+    The CLI and the desktop app start this way."""
+    global _restore
     gc.disable()
     try:
         yield
     finally:
         gc.freeze()
-        gc.enable()
+        with _pauses_lock:
+            if _pauses:
+                _restore = True
+            else:
+                gc.enable()
 
 
 @contextlib.contextmanager

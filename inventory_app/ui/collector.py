@@ -21,13 +21,18 @@ import gc
 
 from PySide6.QtCore import QObject, QTimer
 
+from inventory_app.services.progress import automatic_collection_off, collection_paused
+
 INTERVAL_MS = 2_000
 
 
 def collect_due() -> int:
     """Collect the oldest generation whose count has passed its threshold, as the automatic
     collector would (it also collects every younger one); returns the objects found
-    unreachable."""
+    unreachable. Nothing while bulk work or a dashboard refresh has paused collection
+    (``services.progress.CyclicGcPause``): it would walk their young objects for nothing."""
+    if collection_paused():
+        return 0
     counts, thresholds = gc.get_count(), gc.get_threshold()
     due = -1
     for generation in range(3):
@@ -41,7 +46,7 @@ def collect_on_ui_thread(parent: QObject, interval_ms: int = INTERVAL_MS) -> QTi
     """Turn the automatic collector off and collect what is due every ``interval_ms`` on the
     thread of ``parent`` (the application: the UI thread). Returns the timer, owned by
     ``parent``."""
-    gc.disable()
+    automatic_collection_off()
     timer = QTimer(parent)
     timer.setObjectName("cycle-collector")
     timer.setInterval(interval_ms)

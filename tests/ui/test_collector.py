@@ -9,6 +9,7 @@ import sys
 import threading
 import weakref
 
+from inventory_app.services.progress import CyclicGcPause
 from inventory_app.ui.collector import collect_due, collect_on_ui_thread
 
 
@@ -76,5 +77,23 @@ def test_a_look_collects_the_generations_that_are_due_and_only_those():
         assert collect_due() >= 2 and dead() is None
         assert gc.get_count()[0] == 0 and keep
     finally:
+        if was_on:
+            gc.enable()
+
+
+def test_nothing_is_collected_while_bulk_work_has_paused_collection():
+    gc.collect()
+    was_on = gc.isenabled()
+    gc.disable()
+    pause = CyclicGcPause()
+    try:
+        dead = _cycle()
+        keep = [_Node() for _ in range(gc.get_threshold()[0] + 1)]  # generation 0 is due
+        pause.pause()  # an import in a worker thread
+        assert collect_due() == 0 and dead() is not None and keep
+        pause.resume()
+        assert collect_due() >= 2 and dead() is None
+    finally:
+        pause.resume()
         if was_on:
             gc.enable()
